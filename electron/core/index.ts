@@ -1,0 +1,70 @@
+// The Electron-free core: everything the main process, the `amparo` command line and the test bridge
+// share. It never imports electron (a unit test and the linter enforce it).
+import { EventEmitter } from 'node:events';
+import type { EventName, EventPayload } from '../../shared/contract';
+import type { LockReason } from '../../shared/schemas/vault';
+import { createDispatcher, type Dispatch } from './ipc/dispatch';
+import { createHandlers, type ShellPort } from './ipc/handlers';
+import { AppConfig } from './services/app-config';
+import { MatterService } from './services/matters';
+import { VaultSession } from './services/vault-session';
+import type { VaultOptions } from './vault/vault';
+
+export type { ShellPort };
+
+export interface CoreOptions extends VaultOptions {
+  /** Where settings.json lives (Electron: app.getPath('userData')). */
+  configDir: string;
+  shell: ShellPort;
+  logError?: (where: string, error: unknown) => void;
+  /** How often auto-lock looks at the idle time. */
+  idleCheckMs?: number;
+  now?: () => number;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  lock(reason: LockReason): Promise<void>;
+  onEvent<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Run the auto-lock check now (the timer calls this too). */
+  checkIdle(): Promise<boolean>;
+  dispose(): Promise<void>;
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const emitter = new EventEmitter();
+  const config = await AppConfig.load(options.configDir);
+  const session = new VaultSession(config, {
+    ...options,
+    onLocked: (reason) => emitter.emit('vault:locked', { reason } satisfies EventPayload<'vault:locked'>),
+  });
+  const matters = new MatterService(() => session.requireOpen().db);
+  const dispatch = createDispatcher(createHandlers({ session, matters, config, shell: options.shell }), {
+    onCall: (channel) => {
+      if (channel !== 'vault:status') session.touch();
+    },
+    logError: (channel, error) => options.logError?.(channel, error),
+  });
+
+  const checkIdle = () => session.lockIfIdle(config.settings.autoLockMinutes);
+  const timer = setInterval(() => {
+    checkIdle().catch((error) => options.logError?.('auto-lock', error));
+  }, options.idleCheckMs ?? 10_000);
+  timer.unref();
+
+  return {
+    dispatch,
+    checkIdle,
+    async lock(reason) {
+      await session.lock(reason);
+    },
+    onEvent(name, listener) {
+      emitter.on(name, listener as (payload: unknown) => void);
+      return () => emitter.off(name, listener as (payload: unknown) => void);
+    },
+    async dispose() {
+      clearInterval(timer);
+      await session.lock('user');
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// Builds `window.amparo` from the contract over a transport: Electron's ipcRenderer in the preload, or
+// HTTP on loopback in the test bridge. One named function per channel; results come back as plain
+// WireResult values because thrown errors lose their fields when crossing contextBridge.
+import type { WireResult } from './errors';
+import {
+  CHANNELS,
+  EVENT_NAMES,
+  type Channel,
+  type ChannelInput,
+  type ChannelOutput,
+  type EventName,
+  type EventPayload,
+} from './contract';
+
+export interface Transport {
+  invoke(channel: Channel, input: unknown): Promise<WireResult<unknown>>;
+  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+type AreaOf<C extends string> = C extends `${infer A}:${string}` ? A : never;
+type Call<C extends Channel> = object extends ChannelInput<C>
+  ? (input?: ChannelInput<C>) => Promise<WireResult<ChannelOutput<C>>>
+  : (input: ChannelInput<C>) => Promise<WireResult<ChannelOutput<C>>>;
+
+type EventHandlerName<E extends string> = E extends `${infer A}:${infer B}` ? `${A}${Capitalize<B>}` : never;
+
+export type AmparoApi = {
+  [A in AreaOf<Channel>]: { [C in Channel as C extends `${A}:${infer X}` ? X : never]: Call<C> };
+} & {
+  /** `events.vaultLocked(listener)` subscribes and returns an unsubscribe function. */
+  events: {
+    [E in EventName as EventHandlerName<E>]: (listener: (payload: EventPayload<E>) => void) => () => void;
+  };
+};
+
+export function buildApi(transport: Transport): AmparoApi {
+  const api: Record<string, Record<string, unknown>> = { events: {} };
+  for (const channel of CHANNELS) {
+    const [area, action] = channel.split(':') as [string, string];
+    api[area] ??= {};
+    api[area][action] = (input?: unknown) => transport.invoke(channel, input ?? {});
+  }
+  for (const name of EVENT_NAMES) {
+    const [area, what] = name.split(':') as [string, string];
+    api.events![`${area}${what.charAt(0).toUpperCase()}${what.slice(1)}`] = (listener: (p: unknown) => void) =>
+      transport.subscribe(name, listener);
+  }
+  return api as unknown as AmparoApi;
+}

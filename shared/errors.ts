@@ -1,0 +1,65 @@
+// Error codes that cross the IPC boundary. The renderer translates each code (i18n key `errors.<CODE>`);
+// the message is for logs and the command line, never shown raw to a user.
+export const ERROR_CODES = [
+  'WRONG_PASSPHRASE',
+  'NOT_A_VAULT',
+  'FOLDER_NOT_EMPTY',
+  'FOLDER_NOT_FOUND',
+  'HEADER_DAMAGED',
+  'HEADER_TOO_NEW',
+  'DATABASE_MISSING',
+  'DATABASE_DAMAGED',
+  'SCHEMA_TOO_NEW',
+  'VAULT_LOCKED',
+  'VAULT_BUSY',
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'IO_ERROR',
+  'FORBIDDEN_SENDER',
+  'UNKNOWN_CHANNEL',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ValidationIssue {
+  /** Dotted path of the offending field, e.g. `title` or `patch.openedOn`. */
+  path: string;
+  /** An i18n key (`validation.*`) where the schema names one, else zod's English message. */
+  message: string;
+}
+
+/** The plain, structured-clone-safe shape an error takes on the wire. */
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+  issues?: ValidationIssue[];
+}
+
+export type WireResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+/** Thrown inside the core and the renderer client; turned into a WireError at the boundary. */
+export class AmparoError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: ValidationIssue[] | undefined;
+
+  constructor(code: ErrorCode, message?: string, options?: { issues?: ValidationIssue[]; cause?: unknown }) {
+    super(message ?? code, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AmparoError';
+    this.code = code;
+    this.issues = options?.issues;
+  }
+
+  toWire(): WireError {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+
+  static fromWire(error: WireError): AmparoError {
+    return new AmparoError(error.code, error.message, error.issues ? { issues: error.issues } : undefined);
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

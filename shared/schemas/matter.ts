@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { Id, IsoDate } from './common';
+
+// Kinds of matter a team runs (see docs and ../shared/domain.md): the IACHR precautionary track, the petition/case
+// track, the Court's provisional measures and Mexico's domestic protection mechanism.
+export const MATTER_TYPES = [
+  'precautionary_request',
+  'precautionary_measure',
+  'petition',
+  'case',
+  'provisional_measures',
+  'domestic_protection',
+] as const;
+export const MatterType = z.enum(MATTER_TYPES);
+export type MatterType = z.infer<typeof MatterType>;
+
+export const FORUMS = ['iachr', 'ia_court', 'mx_protection_mechanism', 'domestic_court', 'other'] as const;
+export const Forum = z.enum(FORUMS);
+export type Forum = z.infer<typeof Forum>;
+
+/** The forum a matter type is normally before, used to pre-fill the form. */
+export const DEFAULT_FORUM: Record<MatterType, Forum> = {
+  precautionary_request: 'iachr',
+  precautionary_measure: 'iachr',
+  petition: 'iachr',
+  case: 'iachr',
+  provisional_measures: 'ia_court',
+  domestic_protection: 'mx_protection_mechanism',
+};
+
+export const MATTER_STATUSES = [
+  'draft',
+  'filed',
+  'under_study',
+  'granted',
+  'not_granted',
+  'follow_up',
+  'lifted',
+  'archived',
+  'deactivated',
+] as const;
+export const MatterStatus = z.enum(MATTER_STATUSES);
+export type MatterStatus = z.infer<typeof MatterStatus>;
+
+/** The editable fields of a matter: one schema for the form and for the main process. */
+export const MatterFields = z.object({
+  title: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
+  matterType: MatterType,
+  forum: Forum,
+  reference: z.string().trim().max(60, 'validation.tooLong'),
+  status: MatterStatus,
+  openedOn: IsoDate,
+  summary: z.string().max(20000, 'validation.tooLong'),
+});
+export type MatterFields = z.infer<typeof MatterFields>;
+
+export const Matter = MatterFields.extend({
+  id: Id,
+  /** Bumped on every save; an update naming an older revision is refused (CONFLICT). */
+  revision: z.number().int().positive(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  archivedAt: z.string().nullable(),
+});
+export type Matter = z.infer<typeof Matter>;
+
+export const MatterSummary = Matter.pick({
+  id: true,
+  title: true,
+  matterType: true,
+  forum: true,
+  reference: true,
+  status: true,
+  openedOn: true,
+  updatedAt: true,
+  archivedAt: true,
+});
+export type MatterSummary = z.infer<typeof MatterSummary>;
+
+export const ListMattersInput = z.object({
+  archived: z.boolean().default(false),
+  /** Matches title or reference, case- and accent-insensitively. */
+  query: z.string().trim().max(200).default(''),
+  limit: z.number().int().min(1).max(500).default(100),
+  offset: z.number().int().min(0).default(0),
+});
+export type ListMattersInput = z.input<typeof ListMattersInput>;
+
+export const MatterPage = z.object({ items: z.array(MatterSummary), total: z.number().int() });
+export type MatterPage = z.infer<typeof MatterPage>;
+
+export const GetMatterInput = z.object({ id: Id });
+export const UpdateMatterInput = z.object({ id: Id, revision: z.number().int().positive(), fields: MatterFields });
+export type UpdateMatterInput = z.infer<typeof UpdateMatterInput>;
+export const ArchiveMatterInput = z.object({ id: Id, archived: z.boolean() });

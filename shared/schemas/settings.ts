@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+export const LANGUAGES = ['es', 'en'] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+/** App-wide preferences, kept outside any vault so the first screen already speaks the user's language. */
+export const Settings = z.object({
+  /** `system` follows the OS locale: Spanish when it is Spanish, English otherwise. */
+  language: z.enum(['system', ...LANGUAGES]),
+  autoLockMinutes: z.number().int().min(1, 'validation.autoLockRange').max(240, 'validation.autoLockRange'),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = { language: 'system', autoLockMinutes: 5 };
+
+export const UpdateSettingsInput = Settings.partial();
+export type UpdateSettingsInput = z.infer<typeof UpdateSettingsInput>;
