@@ -61,17 +61,19 @@ export class MatterService {
   list(input: ListMattersInput): MatterPage {
     const { archived, query, limit, offset } = ListMattersInput.parse(input);
     const where = [archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL'];
-    const params: Record<string, string | number> = { limit, offset };
+    const params: Record<string, string> = {};
     if (query) {
       where.push(`search_text LIKE $pattern ESCAPE '\\'`);
       params.pattern = likePattern(query);
     }
     const clause = where.join(' AND ');
     const db = this.db();
-    const total = Number(db.prepare(`SELECT count(*) AS n FROM matters WHERE ${clause}`).get(params)?.n ?? 0);
+    // The binding refuses an empty named-parameter object: pass nothing when the query has no parameters.
+    const countParams = Object.keys(params).length > 0 ? params : undefined;
+    const total = Number(db.prepare(`SELECT count(*) AS n FROM matters WHERE ${clause}`).get(countParams)?.n ?? 0);
     const rows = db
       .prepare(`SELECT ${SUMMARY_COLUMNS} FROM matters WHERE ${clause} ORDER BY updated_at DESC, id LIMIT $limit OFFSET $offset`)
-      .all(params) as unknown as MatterRow[];
+      .all({ ...params, limit, offset }) as unknown as MatterRow[];
     return { items: rows.map(toSummary), total };
   }
 
