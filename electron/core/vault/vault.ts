@@ -24,6 +24,8 @@ export interface VaultOptions {
   kdfCost?: KdfCost;
   /** Migrations to apply (tests build "older" vaults with a prefix of the list). */
   migrations?: readonly Migration[];
+  /** `false` opens without migrating (for `amparo vault check`, which only reports). */
+  migrate?: boolean;
 }
 
 const FIRST_DB_FILE = 'vault-1.db';
@@ -122,7 +124,12 @@ export async function openVault(dir: string, passphrase: string, options: VaultO
   try {
     db = openDatabase(join(dir, header.database.file), key);
     const migrations = options.migrations ?? MIGRATIONS;
-    migrate(db, migrations);
+    if (options.migrate === false) {
+      const latest = migrations.at(-1)?.version ?? 0;
+      if (schemaVersion(db) > latest) throw new AmparoError('SCHEMA_TOO_NEW', 'The vault schema is newer than this Amparo');
+    } else {
+      migrate(db, migrations);
+    }
   } catch (error) {
     db?.close();
     key.fill(0);

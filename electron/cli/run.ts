@@ -1,0 +1,223 @@
+// `amparo`: the command line over the same core the app uses. Exit codes are documented in docs/cli.md.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { AmparoError, type ErrorCode } from '../../shared/errors';
+import { DEFAULT_FORUM, MATTER_TYPES, MatterFields, MatterType, type MatterSummary } from '../../shared/schemas/matter';
+import { Passphrase } from '../../shared/schemas/vault';
+import { toIssues } from '../core/ipc/dispatch';
+import { MatterService } from '../core/services/matters';
+import { LATEST_SCHEMA_VERSION } from '../core/vault/migrations';
+import { schemaVersion } from '../core/vault/migrate';
+import { changePassphrase, checkVault, createVault, openVault, reencryptVault, type OpenVault } from '../core/vault/vault';
+import { PassphraseSource, UsageError, type CliIo } from './io';
+
+export const EXIT = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  wrongPassphrase: 3,
+  vaultUnusable: 4,
+  checkFailed: 5,
+  io: 6,
+  notFound: 7,
+} as const;
+
+const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  WRONG_PASSPHRASE: EXIT.wrongPassphrase,
+  NOT_A_VAULT: EXIT.vaultUnusable,
+  HEADER_DAMAGED: EXIT.vaultUnusable,
+  HEADER_TOO_NEW: EXIT.vaultUnusable,
+  DATABASE_MISSING: EXIT.vaultUnusable,
+  DATABASE_DAMAGED: EXIT.vaultUnusable,
+  SCHEMA_TOO_NEW: EXIT.vaultUnusable,
+  FOLDER_NOT_EMPTY: EXIT.usage,
+  FOLDER_NOT_FOUND: EXIT.usage,
+  VALIDATION_FAILED: EXIT.usage,
+  VAULT_BUSY: EXIT.io,
+  IO_ERROR: EXIT.io,
+  NOT_FOUND: EXIT.notFound,
+};
+
+export const USAGE = `Usage: amparo <command> [options]
+
+Commands:
+  vault create <dir>                 Create a vault in an empty or new folder
+  vault check <dir> [--json]         Verify encryption, integrity and schema version
+  vault rekey <dir> [--reencrypt]    Change the passphrase; --reencrypt also replaces the database key
+  case add <dir> --title T --type TYPE [--reference R] [--forum F] [--status S]
+                 [--opened YYYY-MM-DD] [--summary TEXT]
+  case list <dir> [--json] [--archived] [--query TEXT]
+
+Options:
+  --passphrase-stdin   Read passphrase(s) from stdin, one per line, instead of the terminal
+                       (vault rekey reads the current one, then the new one)
+  -h, --help           Show this help
+  -v, --version        Show the version
+
+Matter types: ${MATTER_TYPES.join(', ')}
+`;
+
+const OPTIONS = {
+  'passphrase-stdin': { type: 'boolean' },
+  json: { type: 'boolean' },
+  archived: { type: 'boolean' },
+  reencrypt: { type: 'boolean' },
+  query: { type: 'string' },
+  title: { type: 'string' },
+  type: { type: 'string' },
+  reference: { type: 'string' },
+  forum: { type: 'string' },
+  status: { type: 'string' },
+  opened: { type: 'string' },
+  summary: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Promise<number> {
+  const out = (text: string) => io.stdout.write(`${text}\n`);
+  const err = (text: string) => io.stderr.write(`${text}\n`);
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    if (values.version) return out(version), EXIT.ok;
+    if (values.help || positionals.length === 0) return out(USAGE), EXIT.ok;
+    const [area, action, dir, ...extra] = positionals;
+    if (!dir) throw new UsageError(`Missing <dir> for "${area} ${action ?? ''}"`);
+    if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
+    const passphrases = new PassphraseSource(io, values['passphrase-stdin'] === true);
+    const vaultDir = resolve(dir);
+    const command = `${area} ${action}`;
+    switch (command) {
+      case 'vault create':
+        return await vaultCreate(vaultDir, passphrases, out);
+      case 'vault check':
+        return await vaultCheck(vaultDir, passphrases, values, out);
+      case 'vault rekey':
+        return await vaultRekey(vaultDir, passphrases, values, out);
+      case 'case add':
+        return await withVault(vaultDir, passphrases, (vault) => caseAdd(vault, values, out));
+      case 'case list':
+        return await withVault(vaultDir, passphrases, (vault) => caseList(vault, values, out));
+      default:
+        throw new UsageError(`Unknown command "${command}"`);
+    }
+  } catch (error) {
+    return report(error, err);
+  }
+}
+
+function report(error: unknown, err: (text: string) => void): number {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    err(`amparo: ${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (error instanceof AmparoError) {
+    err(`amparo: ${error.code}: ${error.message}`);
+    for (const issue of error.issues ?? []) err(`  ${issue.path}: ${issue.message}`);
+    return EXIT_BY_CODE[error.code] ?? EXIT.internal;
+  }
+  err(`amparo: unexpected error: ${(error as Error)?.stack ?? error}`);
+  return EXIT.internal;
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AmparoError('VALIDATION_FAILED', 'Invalid input', { issues: toIssues(parsed.error) });
+  return parsed.data;
+}
+
+async function withVault(dir: string, passphrases: PassphraseSource, work: (vault: OpenVault) => number): Promise<number> {
+  const vault = await openVault(dir, await passphrases.read('Passphrase'));
+  try {
+    return work(vault);
+  } finally {
+    vault.close();
+  }
+}
+
+async function vaultCreate(dir: string, passphrases: PassphraseSource, out: (t: string) => void): Promise<number> {
+  const passphrase = parseOrThrow(Passphrase, await passphrases.readNew('New passphrase'));
+  (await createVault(dir, passphrase)).close();
+  out(`Vault created in ${dir}`);
+  out('Keep the passphrase safe: it cannot be recovered, and without it the vault cannot be opened.');
+  return EXIT.ok;
+}
+
+async function vaultCheck(dir: string, passphrases: PassphraseSource, values: Values, out: (t: string) => void) {
+  const vault = await openVault(dir, await passphrases.read('Passphrase'), { migrate: false });
+  try {
+    const pendingFrom = schemaVersion(vault.db);
+    const check = checkVault(vault);
+    const pendingMigrations = Math.max(0, LATEST_SCHEMA_VERSION - pendingFrom);
+    const ok = check.cipherIntegrity.length === 0 && check.integrity.join() === 'ok' && check.foreignKeyProblems === 0;
+    if (values.json) {
+      out(JSON.stringify({ ...check, pendingMigrations, ok }, null, 2));
+    } else {
+      out(`Vault format:        ${check.formatVersion}`);
+      out(
+        `Schema version:      ${check.schemaVersion} of ${check.latestSchemaVersion}` +
+          (pendingMigrations > 0 ? ` (${pendingMigrations} migration(s) run at next unlock)` : ' (up to date)'),
+      );
+      out(`Page authentication: ${check.cipherIntegrity.length === 0 ? 'ok' : check.cipherIntegrity.join('; ')}`);
+      out(`Database integrity:  ${check.integrity.join('; ')}`);
+      out(`Foreign keys:        ${check.foreignKeyProblems === 0 ? 'ok' : `${check.foreignKeyProblems} problem(s)`}`);
+      out(ok ? 'Vault is healthy.' : 'PROBLEMS FOUND: restore from a backup before writing to this vault.');
+    }
+    return ok ? EXIT.ok : EXIT.checkFailed;
+  } finally {
+    vault.close();
+  }
+}
+
+async function vaultRekey(dir: string, passphrases: PassphraseSource, values: Values, out: (t: string) => void) {
+  const current = await passphrases.read('Current passphrase');
+  let vault = await openVault(dir, current);
+  try {
+    const next = parseOrThrow(Passphrase, await passphrases.readNew('New passphrase'));
+    vault = await changePassphrase(vault, current, next);
+    out('Passphrase changed.');
+    if (values.reencrypt) {
+      vault = await reencryptVault(vault, next);
+      out('Database re-encrypted under a new key.');
+    }
+    return EXIT.ok;
+  } finally {
+    vault.close();
+  }
+}
+
+function caseAdd(vault: OpenVault, values: Values, out: (t: string) => void): number {
+  if (!values.title || !values.type) throw new UsageError('case add needs --title and --type');
+  const type = parseOrThrow(MatterType, values.type);
+  const fields = parseOrThrow(MatterFields, {
+    title: values.title,
+    matterType: type,
+    forum: values.forum ?? DEFAULT_FORUM[type],
+    reference: values.reference ?? '',
+    status: values.status ?? 'draft',
+    openedOn: values.opened ?? new Date().toISOString().slice(0, 10),
+    summary: values.summary ?? '',
+  });
+  const matter = new MatterService(() => vault.db).create(fields);
+  out(values.json ? JSON.stringify(matter, null, 2) : matter.id);
+  return EXIT.ok;
+}
+
+function caseList(vault: OpenVault, values: Values, out: (t: string) => void): number {
+  const service = new MatterService(() => vault.db);
+  const items: MatterSummary[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = service.list({ archived: values.archived === true, query: values.query ?? '', limit: 500, offset });
+    items.push(...page.items);
+    if (items.length >= page.total || page.items.length === 0) break;
+  }
+  if (values.json) {
+    out(JSON.stringify(items, null, 2));
+  } else {
+    for (const m of items) out([m.id, m.reference || '-', m.matterType, m.status, m.openedOn, m.title].join('\t'));
+  }
+  return EXIT.ok;
+}
