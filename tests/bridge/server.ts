@@ -1,0 +1,173 @@
+// The test bridge: serves the built renderer to a plain browser and implements the preload API over
+// loopback HTTP by calling the same core dispatch the Electron main process calls. For end-to-end tests
+// and `npm run dev:browser` only: it lives under tests/ and is never bundled into the app.
+import { build } from 'esbuild';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { EVENT_NAMES } from '../../shared/contract';
+import { createCore, type Core, type CoreOptions } from '../../electron/core';
+
+export interface BridgeOptions {
+  /** Built renderer (out/renderer). */
+  rendererDir: string;
+  /** App config folder: a fresh one per test gives a first-run app. */
+  configDir: string;
+  /** What the "Browse…" folder dialog answers. */
+  chooseFolder?: (purpose: 'create' | 'open') => string | null;
+  kdfCost?: CoreOptions['kdfCost'];
+}
+
+export interface Bridge {
+  /** Page URL including the per-run secret. */
+  url: string;
+  origin: string;
+  core: Core;
+  close(): Promise<void>;
+}
+
+// Same policy as the Electron shell's app:// responses; connect-src 'self' carries the bridge calls.
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+async function bundleClient(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(__dirname, 'client.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+function sameSecret(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const token = randomBytes(32).toString('hex');
+  const rendererDir = resolve(options.rendererDir);
+  const clientJs = await bundleClient();
+  const core = await createCore({
+    configDir: options.configDir,
+    ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}),
+    shell: { chooseFolder: async ({ purpose }) => ({ path: options.chooseFolder?.(purpose) ?? null }) },
+    logError: (where, error) => console.error(`[bridge] ${where}`, error),
+  });
+  const streams = new Set<ServerResponse>();
+  const unsubscribers = EVENT_NAMES.map((name) =>
+    core.onEvent(name, (payload) => {
+      for (const res of streams) res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    }),
+  );
+  let origin = '';
+
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', origin);
+      res.setHeader('Content-Security-Policy', CSP);
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Cache-Control', 'no-store');
+
+      if (url.pathname.startsWith('/__bridge/call/') && req.method === 'POST') {
+        // Same checks as the Electron IPC wrapper: the caller must be our page (origin) holding this run's secret.
+        if (req.headers.origin !== origin || !sameSecret(req.headers['x-amparo-bridge-token'] as string, token)) {
+          res.writeHead(403, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'Not this run' } }));
+          return;
+        }
+        const channel = decodeURIComponent(url.pathname.slice('/__bridge/call/'.length));
+        let input: unknown;
+        try {
+          input = JSON.parse((await readBody(req)) || '{}');
+        } catch {
+          input = Symbol('unparseable');
+        }
+        const result = await core.dispatch(channel, input);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(result));
+        return;
+      }
+      if (url.pathname === '/__bridge/events' && req.method === 'GET') {
+        if (!sameSecret(url.searchParams.get('token'), token)) {
+          res.writeHead(403).end();
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'text/event-stream', connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        streams.add(res);
+        req.on('close', () => streams.delete(res));
+        return;
+      }
+      if (url.pathname === '/__bridge/client.js') {
+        res.writeHead(200, { 'content-type': MIME['.js']! }).end(clientJs);
+        return;
+      }
+      if (req.method !== 'GET') {
+        res.writeHead(405).end();
+        return;
+      }
+      const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+      const file = normalize(join(rendererDir, path));
+      if (!file.startsWith(rendererDir + sep)) {
+        res.writeHead(404).end();
+        return;
+      }
+      let body: Buffer | string = await readFile(file);
+      if (file.endsWith('index.html')) {
+        // The bridge client defines window.amparo before the app's module script runs, as the preload does.
+        body = body.toString('utf8').replace('<head>', '<head>\n    <script src="/__bridge/client.js"></script>');
+      }
+      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      if (!res.headersSent) res.writeHead(missing ? 404 : 500);
+      res.end();
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: `${origin}/?bridgeToken=${token}`,
+    origin,
+    core,
+    async close() {
+      for (const off of unsubscribers) off();
+      for (const res of streams) res.end();
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await core.dispose();
+    },
+  };
+}

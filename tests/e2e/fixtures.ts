@@ -1,0 +1,55 @@
+// Each test gets a fresh app profile and a bridge of its own (no state leaks between tests), and waits
+// on visible UI rather than sleeping.
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBridge, type Bridge } from '../bridge/server';
+
+export const SCREENSHOT_DIR = join(__dirname, '../../docs/screenshots');
+
+interface Fixtures {
+  workDir: string;
+  bridge: Bridge;
+  app: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  workDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'amparo-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+  bridge: async ({ workDir }, use) => {
+    const bridge = await startBridge({
+      rendererDir: join(__dirname, '../../out/renderer'),
+      configDir: join(workDir, 'config'),
+      chooseFolder: () => join(workDir, 'chosen-vault'),
+    });
+    await use(bridge);
+    await bridge.close();
+  },
+  app: async ({ page, bridge }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+    });
+    // The app never touches the network: any request that is not the bridge's own origin fails the test.
+    page.on('request', (request) => {
+      if (!request.url().startsWith(bridge.origin) && !request.url().startsWith('data:')) {
+        problems.push(`network: ${request.url()}`);
+      }
+    });
+    await page.goto(bridge.url);
+    await use(page);
+    expect(problems, 'browser errors or outside requests').toEqual([]);
+  },
+});
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+export { expect };
