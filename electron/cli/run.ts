@@ -3,13 +3,26 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { AmparoError, type ErrorCode } from '../../shared/errors';
-import { DEFAULT_FORUM, MATTER_TYPES, MatterFields, MatterType, type MatterSummary } from '../../shared/schemas/matter';
+import {
+  DEFAULT_FORUM,
+  MATTER_TYPES,
+  MatterFields,
+  MatterType,
+  type MatterSummary,
+} from '../../shared/schemas/matter';
 import { Passphrase } from '../../shared/schemas/vault';
 import { toIssues } from '../core/ipc/dispatch';
 import { MatterService } from '../core/services/matters';
 import { LATEST_SCHEMA_VERSION } from '../core/vault/migrations';
 import { schemaVersion } from '../core/vault/migrate';
-import { changePassphrase, checkVault, createVault, openVault, reencryptVault, type OpenVault } from '../core/vault/vault';
+import {
+  changePassphrase,
+  checkVault,
+  createVault,
+  openVault,
+  reencryptVault,
+  type OpenVault,
+} from '../core/vault/vault';
 import { PassphraseSource, UsageError, type CliIo } from './io';
 
 export const EXIT = {
@@ -81,9 +94,14 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
   const out = (text: string) => io.stdout.write(`${text}\n`);
   const err = (text: string) => io.stderr.write(`${text}\n`);
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-    if (values.version) return out(version), EXIT.ok;
-    if (values.help || positionals.length === 0) return out(USAGE), EXIT.ok;
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
+    if (values.version) return (out(version), EXIT.ok);
+    if (values.help || positionals.length === 0) return (out(USAGE), EXIT.ok);
     const [area, action, dir, ...extra] = positionals;
     if (!dir) throw new UsageError(`Missing <dir> for "${area} ${action ?? ''}"`);
     if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
@@ -125,11 +143,16 @@ function report(error: unknown, err: (text: string) => void): number {
 
 function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new AmparoError('VALIDATION_FAILED', 'Invalid input', { issues: toIssues(parsed.error) });
+  if (!parsed.success)
+    throw new AmparoError('VALIDATION_FAILED', 'Invalid input', { issues: toIssues(parsed.error) });
   return parsed.data;
 }
 
-async function withVault(dir: string, passphrases: PassphraseSource, work: (vault: OpenVault) => number): Promise<number> {
+async function withVault(
+  dir: string,
+  passphrases: PassphraseSource,
+  work: (vault: OpenVault) => number,
+): Promise<number> {
   const vault = await openVault(dir, await passphrases.read('Passphrase'));
   try {
     return work(vault);
@@ -138,7 +161,11 @@ async function withVault(dir: string, passphrases: PassphraseSource, work: (vaul
   }
 }
 
-async function vaultCreate(dir: string, passphrases: PassphraseSource, out: (t: string) => void): Promise<number> {
+async function vaultCreate(
+  dir: string,
+  passphrases: PassphraseSource,
+  out: (t: string) => void,
+): Promise<number> {
   const passphrase = parseOrThrow(Passphrase, await passphrases.readNew('New passphrase'));
   (await createVault(dir, passphrase)).close();
   out(`Vault created in ${dir}`);
@@ -146,24 +173,36 @@ async function vaultCreate(dir: string, passphrases: PassphraseSource, out: (t: 
   return EXIT.ok;
 }
 
-async function vaultCheck(dir: string, passphrases: PassphraseSource, values: Values, out: (t: string) => void) {
+async function vaultCheck(
+  dir: string,
+  passphrases: PassphraseSource,
+  values: Values,
+  out: (t: string) => void,
+) {
   const vault = await openVault(dir, await passphrases.read('Passphrase'), { migrate: false });
   try {
     const pendingFrom = schemaVersion(vault.db);
     const check = checkVault(vault);
     const pendingMigrations = Math.max(0, LATEST_SCHEMA_VERSION - pendingFrom);
-    const ok = check.cipherIntegrity.length === 0 && check.integrity.join() === 'ok' && check.foreignKeyProblems === 0;
+    const ok =
+      check.cipherIntegrity.length === 0 && check.integrity.join() === 'ok' && check.foreignKeyProblems === 0;
     if (values.json) {
       out(JSON.stringify({ ...check, pendingMigrations, ok }, null, 2));
     } else {
       out(`Vault format:        ${check.formatVersion}`);
       out(
         `Schema version:      ${check.schemaVersion} of ${check.latestSchemaVersion}` +
-          (pendingMigrations > 0 ? ` (${pendingMigrations} migration(s) run at next unlock)` : ' (up to date)'),
+          (pendingMigrations > 0
+            ? ` (${pendingMigrations} migration(s) run at next unlock)`
+            : ' (up to date)'),
       );
-      out(`Page authentication: ${check.cipherIntegrity.length === 0 ? 'ok' : check.cipherIntegrity.join('; ')}`);
+      out(
+        `Page authentication: ${check.cipherIntegrity.length === 0 ? 'ok' : check.cipherIntegrity.join('; ')}`,
+      );
       out(`Database integrity:  ${check.integrity.join('; ')}`);
-      out(`Foreign keys:        ${check.foreignKeyProblems === 0 ? 'ok' : `${check.foreignKeyProblems} problem(s)`}`);
+      out(
+        `Foreign keys:        ${check.foreignKeyProblems === 0 ? 'ok' : `${check.foreignKeyProblems} problem(s)`}`,
+      );
       out(ok ? 'Vault is healthy.' : 'PROBLEMS FOUND: restore from a backup before writing to this vault.');
     }
     return ok ? EXIT.ok : EXIT.checkFailed;
@@ -172,7 +211,12 @@ async function vaultCheck(dir: string, passphrases: PassphraseSource, values: Va
   }
 }
 
-async function vaultRekey(dir: string, passphrases: PassphraseSource, values: Values, out: (t: string) => void) {
+async function vaultRekey(
+  dir: string,
+  passphrases: PassphraseSource,
+  values: Values,
+  out: (t: string) => void,
+) {
   const current = await passphrases.read('Current passphrase');
   let vault = await openVault(dir, current);
   try {
@@ -210,14 +254,20 @@ function caseList(vault: OpenVault, values: Values, out: (t: string) => void): n
   const service = new MatterService(() => vault.db);
   const items: MatterSummary[] = [];
   for (let offset = 0; ; offset += 500) {
-    const page = service.list({ archived: values.archived === true, query: values.query ?? '', limit: 500, offset });
+    const page = service.list({
+      archived: values.archived === true,
+      query: values.query ?? '',
+      limit: 500,
+      offset,
+    });
     items.push(...page.items);
     if (items.length >= page.total || page.items.length === 0) break;
   }
   if (values.json) {
     out(JSON.stringify(items, null, 2));
   } else {
-    for (const m of items) out([m.id, m.reference || '-', m.matterType, m.status, m.openedOn, m.title].join('\t'));
+    for (const m of items)
+      out([m.id, m.reference || '-', m.matterType, m.status, m.openedOn, m.title].join('\t'));
   }
   return EXIT.ok;
 }

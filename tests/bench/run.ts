@@ -91,7 +91,10 @@ async function main(): Promise<void> {
     const listAll = (s: MatterService) => {
       for (let offset = 0; offset < CASES; offset += 500) s.list({ limit: 500, offset });
     };
-    const firstPage = [await time(50, () => ours.list({ limit: 100 })), await time(50, () => theirs.list({ limit: 100 }))];
+    const firstPage = [
+      await time(50, () => ours.list({ limit: 100 })),
+      await time(50, () => theirs.list({ limit: 100 })),
+    ];
     const search = [
       await time(50, () => ours.list({ query: 'agresion', limit: 100 })),
       await time(50, () => theirs.list({ query: 'agresion', limit: 100 })),
@@ -100,15 +103,21 @@ async function main(): Promise<void> {
     open.close();
     plainDb.close();
 
-    console.log(`Amparo bench — ${CASES.toLocaleString('en')} cases, median of ${RUNS}+ runs, Node ${process.version}`);
-    console.log(`${'figure'.padEnd(44)} ${'amparo'.padStart(13)}  ${'plain SQLite'.padStart(13)}  ${'ratio'.padStart(9)}`);
+    console.log(
+      `Amparo bench — ${CASES.toLocaleString('en')} cases, median of ${RUNS}+ runs, Node ${process.version}`,
+    );
+    console.log(
+      `${'figure'.padEnd(44)} ${'amparo'.padStart(13)}  ${'plain SQLite'.padStart(13)}  ${'ratio'.padStart(9)}`,
+    );
     console.log(row('unlock (Argon2id + open + first page)', unlock, plainOpen));
     console.log(row('  of which Argon2id (64 MiB, t=3)', kdf, plainOpen));
     console.log(row('  unlock without the KDF', unlock - kdf, plainOpen));
     console.log(row('case list: first page of 100 + count', firstPage[0]!, firstPage[1]!));
     console.log(row('case list: accent-folded search', search[0]!, search[1]!));
     console.log(row(`case list: all ${CASES} in pages of 500`, all[0]!, all[1]!));
-    console.log(`limit: unlock should take 300–1000 ms (the KDF is deliberately slow); measured ${unlock.toFixed(0)} ms`);
+    console.log(
+      `limit: unlock should take 300–1000 ms (the KDF is deliberately slow); measured ${unlock.toFixed(0)} ms`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

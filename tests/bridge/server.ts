@@ -101,9 +101,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
       if (url.pathname.startsWith('/__bridge/call/') && req.method === 'POST') {
         // Same checks as the Electron IPC wrapper: the caller must be our page (origin) holding this run's secret.
-        if (req.headers.origin !== origin || !sameSecret(req.headers['x-amparo-bridge-token'] as string, token)) {
+        if (
+          req.headers.origin !== origin ||
+          !sameSecret(req.headers['x-amparo-bridge-token'] as string, token)
+        ) {
           res.writeHead(403, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'Not this run' } }));
+          res.end(
+            JSON.stringify({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'Not this run' } }),
+          );
           return;
         }
         const channel = decodeURIComponent(url.pathname.slice('/__bridge/call/'.length));
@@ -146,7 +151,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       let body: Buffer | string = await readFile(file);
       if (file.endsWith('index.html')) {
         // The bridge client defines window.amparo before the app's module script runs, as the preload does.
-        body = body.toString('utf8').replace('<head>', '<head>\n    <script src="/__bridge/client.js"></script>');
+        body = body
+          .toString('utf8')
+          .replace('<head>', '<head>\n    <script src="/__bridge/client.js"></script>');
       }
       res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch (error) {

@@ -9,7 +9,8 @@ export function precautionaryRequest(overrides: Partial<MatterFields> = {}): Mat
     reference: 'MC-1008-19',
     status: 'filed',
     openedOn: '2023-03-14',
-    summary: 'Defensora y su hermana, sobreviviente de trata; amenazas en redes sociales y cuentas hackeadas.',
+    summary:
+      'Defensora y su hermana, sobreviviente de trata; amenazas en redes sociales y cuentas hackeadas.',
     ...overrides,
   };
 }

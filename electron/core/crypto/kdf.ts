@@ -22,7 +22,11 @@ export interface KdfParams {
 export const DEFAULT_KDF_COST = { memoryKiB: 64 * 1024, iterations: 3, parallelism: 1 } as const;
 
 /** Bounds accepted from a header, so a hostile header cannot make unlock allocate gigabytes. */
-export const KDF_LIMITS = { memoryKiB: [8 * 1024, 2 * 1024 * 1024], iterations: [1, 64], parallelism: [1, 16] } as const;
+export const KDF_LIMITS = {
+  memoryKiB: [8 * 1024, 2 * 1024 * 1024],
+  iterations: [1, 64],
+  parallelism: [1, 16],
+} as const;
 
 export type KdfCost = Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>;
 

@@ -2,10 +2,18 @@
 // handler, and turn every outcome into a WireResult. The Electron shell and the test bridge both
 // call this; neither handles input on its own.
 import { z } from 'zod';
-import { contract, isChannel, type Channel, type ChannelOutput, type ParsedInput } from '../../../shared/contract';
+import {
+  contract,
+  isChannel,
+  type Channel,
+  type ChannelOutput,
+  type ParsedInput,
+} from '../../../shared/contract';
 import { AmparoError, type ValidationIssue, type WireResult } from '../../../shared/errors';
 
-export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+export type Handler<C extends Channel> = (
+  input: ParsedInput<C>,
+) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
 export type Dispatch = (channel: unknown, rawInput: unknown) => Promise<WireResult<unknown>>;
 
@@ -23,13 +31,20 @@ export interface DispatchOptions {
 export function createDispatcher(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
   return async (channel, rawInput) => {
     if (!isChannel(channel)) {
-      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel: ${String(channel)}` } };
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel: ${String(channel)}` },
+      };
     }
     const parsed = contract[channel].input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       return {
         ok: false,
-        error: { code: 'VALIDATION_FAILED', message: `Invalid input for ${channel}`, issues: toIssues(parsed.error) },
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: `Invalid input for ${channel}`,
+          issues: toIssues(parsed.error),
+        },
       };
     }
     try {
@@ -40,7 +55,10 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
     } catch (error) {
       if (error instanceof AmparoError) return { ok: false, error: error.toWire() };
       if (error instanceof z.ZodError) {
-        return { ok: false, error: { code: 'VALIDATION_FAILED', message: 'Invalid data', issues: toIssues(error) } };
+        return {
+          ok: false,
+          error: { code: 'VALIDATION_FAILED', message: 'Invalid data', issues: toIssues(error) },
+        };
       }
       options.logError?.(channel, error);
       return { ok: false, error: { code: 'INTERNAL', message: 'Unexpected error' } };

@@ -51,7 +51,10 @@ export class AppConfig {
 
   /** Most recent first. */
   async rememberVault(dir: string): Promise<void> {
-    this.data = { ...this.data, recentVaults: [dir, ...this.data.recentVaults.filter((d) => d !== dir)].slice(0, MAX_RECENT) };
+    this.data = {
+      ...this.data,
+      recentVaults: [dir, ...this.data.recentVaults.filter((d) => d !== dir)].slice(0, MAX_RECENT),
+    };
     await this.save();
   }
 

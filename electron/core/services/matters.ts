@@ -27,7 +27,8 @@ interface MatterRow {
   archived_at: string | null;
 }
 
-const SUMMARY_COLUMNS = 'id, title, matter_type, forum, reference, status, opened_on, updated_at, archived_at';
+const SUMMARY_COLUMNS =
+  'id, title, matter_type, forum, reference, status, opened_on, updated_at, archived_at';
 
 function toSummary(row: Omit<MatterRow, 'summary' | 'revision' | 'created_at'>): MatterSummary {
   return {
@@ -70,15 +71,20 @@ export class MatterService {
     const db = this.db();
     // The binding refuses an empty named-parameter object: pass nothing when the query has no parameters.
     const countParams = Object.keys(params).length > 0 ? params : undefined;
-    const total = Number(db.prepare(`SELECT count(*) AS n FROM matters WHERE ${clause}`).get(countParams)?.n ?? 0);
+    const total = Number(
+      db.prepare(`SELECT count(*) AS n FROM matters WHERE ${clause}`).get(countParams)?.n ?? 0,
+    );
     const rows = db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM matters WHERE ${clause} ORDER BY updated_at DESC, id LIMIT $limit OFFSET $offset`)
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM matters WHERE ${clause} ORDER BY updated_at DESC, id LIMIT $limit OFFSET $offset`,
+      )
       .all({ ...params, limit, offset }) as unknown as MatterRow[];
     return { items: rows.map(toSummary), total };
   }
 
   get(id: string): Matter {
-    const row = this.db().prepare('SELECT * FROM matters WHERE id = $id').get({ id }) as MatterRow | undefined;
+    const row = this.db().prepare('SELECT * FROM matters WHERE id = $id').get({ id }) as
+      MatterRow | undefined;
     if (!row) throw new AmparoError('NOT_FOUND', `No matter ${id}`);
     return toMatter(row);
   }
@@ -101,14 +107,22 @@ export class MatterService {
     return db.transaction(() => {
       const current = this.get(id);
       if (current.revision !== revision) {
-        throw new AmparoError('CONFLICT', `Matter ${id} was changed elsewhere (revision ${current.revision})`);
+        throw new AmparoError(
+          'CONFLICT',
+          `Matter ${id} was changed elsewhere (revision ${current.revision})`,
+        );
       }
       db.prepare(
         `UPDATE matters SET title = $title, matter_type = $matterType, forum = $forum, reference = $reference,
                 status = $status, opened_on = $openedOn, summary = $summary, search_text = $searchText,
                 revision = revision + 1, updated_at = $at
          WHERE id = $id`,
-      ).run({ id, at: this.now().toISOString(), ...fields, searchText: foldForSearch(`${fields.title} ${fields.reference}`) });
+      ).run({
+        id,
+        at: this.now().toISOString(),
+        ...fields,
+        searchText: foldForSearch(`${fields.title} ${fields.reference}`),
+      });
       return this.get(id);
     })();
   }

@@ -12,7 +12,14 @@ import type {
 } from '../../../shared/schemas/vault';
 import { Serial } from '../util/serial';
 import type { AppConfig } from './app-config';
-import { changePassphrase, createVault, openVault, reencryptVault, type OpenVault, type VaultOptions } from '../vault/vault';
+import {
+  changePassphrase,
+  createVault,
+  openVault,
+  reencryptVault,
+  type OpenVault,
+  type VaultOptions,
+} from '../vault/vault';
 
 export interface SessionOptions extends VaultOptions {
   now?: () => number;
@@ -89,7 +96,7 @@ export class VaultSession {
 
   reencrypt(input: ReencryptVaultInput): Promise<void> {
     return this.serial.run(async () => {
-      this.vault = await reencryptVault(this.requireOpen(), input.passphrase, this.options);
+      this.vault = await reencryptVault(this.requireOpen(), input.passphrase);
     });
   }
 

@@ -21,12 +21,18 @@ export function mapSqliteError(error: unknown, context: string): AmparoError {
   if (error instanceof AmparoError) return error;
   const code = (error as { code?: string }).code ?? '';
   if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
-    return new AmparoError('DATABASE_DAMAGED', `${context}: the database is damaged or not an Amparo database`, {
-      cause: error,
-    });
+    return new AmparoError(
+      'DATABASE_DAMAGED',
+      `${context}: the database is damaged or not an Amparo database`,
+      {
+        cause: error,
+      },
+    );
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new AmparoError('VAULT_BUSY', `${context}: the vault is in use by another program`, { cause: error });
+    return new AmparoError('VAULT_BUSY', `${context}: the vault is in use by another program`, {
+      cause: error,
+    });
   }
   if (/^SQLITE_(IOERR|CANTOPEN|FULL|READONLY|PERM)/.test(code)) {
     return new AmparoError('IO_ERROR', `${context}: ${code}`, { cause: error });

@@ -114,11 +114,17 @@ export async function readHeader(dir: string): Promise<VaultHeader> {
   }
   const version = (json as { formatVersion?: unknown }).formatVersion;
   if (typeof version === 'number' && version > HEADER_VERSION) {
-    throw new AmparoError('HEADER_TOO_NEW', `Vault format ${version} is newer than this Amparo (${HEADER_VERSION})`);
+    throw new AmparoError(
+      'HEADER_TOO_NEW',
+      `Vault format ${version} is newer than this Amparo (${HEADER_VERSION})`,
+    );
   }
   const parsed = HeaderSchema.safeParse(json);
   if (!parsed.success) {
-    throw new AmparoError('HEADER_DAMAGED', `The vault header is damaged: ${parsed.error.issues[0]?.message}`);
+    throw new AmparoError(
+      'HEADER_DAMAGED',
+      `The vault header is damaged: ${parsed.error.issues[0]?.message}`,
+    );
   }
   const { checksum, ...rest } = parsed.data;
   if (headerChecksum(rest) !== checksum) {

@@ -1,13 +1,22 @@
 // A vault is a folder: the plaintext header (amparo-vault.json), the SQLCipher database it points to,
 // and (later) encrypted attachment files. This module creates, opens, re-wraps and re-encrypts vaults.
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AmparoError } from '../../../shared/errors';
 import { DEFAULT_KDF_COST, deriveKek, newKdfParams, type KdfCost } from '../crypto/kdf';
 import { unwrapKey, wrapKey } from '../crypto/key-wrap';
 import { mapSqliteError, openDatabase, rawKeyLiteral, type Database } from './database';
-import { HEADER_FILE, HEADER_VERSION, keyWrapAad, readHeader, sealHeader, writeHeader, type UnsealedHeader, type VaultHeader } from './header';
+import {
+  HEADER_FILE,
+  HEADER_VERSION,
+  keyWrapAad,
+  readHeader,
+  sealHeader,
+  writeHeader,
+  type UnsealedHeader,
+  type VaultHeader,
+} from './header';
 import { migrate, schemaVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 
@@ -67,7 +76,11 @@ async function assertUsableEmptyFolder(dir: string): Promise<void> {
 }
 
 /** Create a vault in an empty (or new) folder and return it open. */
-export async function createVault(dir: string, passphrase: string, options: VaultOptions = {}): Promise<OpenVault> {
+export async function createVault(
+  dir: string,
+  passphrase: string,
+  options: VaultOptions = {},
+): Promise<OpenVault> {
   await assertUsableEmptyFolder(dir);
   const key = randomBytes(32);
   const kdf = newKdfParams(options.kdfCost ?? DEFAULT_KDF_COST);
@@ -105,7 +118,10 @@ export async function createVault(dir: string, passphrase: string, options: Vaul
 }
 
 /** Passphrase → database key, or WRONG_PASSPHRASE. Touches nothing on disk. */
-async function unwrapDatabaseKey(header: VaultHeader, passphrase: string): Promise<{ key: Buffer; kek: Buffer }> {
+async function unwrapDatabaseKey(
+  header: VaultHeader,
+  passphrase: string,
+): Promise<{ key: Buffer; kek: Buffer }> {
   const kek = await deriveKek(passphrase, header.kdf);
   const key = unwrapKey(kek, header.wrappedKey, keyWrapAad(header));
   if (!key) {
@@ -116,7 +132,11 @@ async function unwrapDatabaseKey(header: VaultHeader, passphrase: string): Promi
 }
 
 /** Open an existing vault: check the header, unwrap the key, open and migrate the database. */
-export async function openVault(dir: string, passphrase: string, options: VaultOptions = {}): Promise<OpenVault> {
+export async function openVault(
+  dir: string,
+  passphrase: string,
+  options: VaultOptions = {},
+): Promise<OpenVault> {
   const header = await readHeader(dir);
   const { key, kek } = await unwrapDatabaseKey(header, passphrase);
   kek.fill(0);
@@ -126,7 +146,8 @@ export async function openVault(dir: string, passphrase: string, options: VaultO
     const migrations = options.migrations ?? MIGRATIONS;
     if (options.migrate === false) {
       const latest = migrations.at(-1)?.version ?? 0;
-      if (schemaVersion(db) > latest) throw new AmparoError('SCHEMA_TOO_NEW', 'The vault schema is newer than this Amparo');
+      if (schemaVersion(db) > latest)
+        throw new AmparoError('SCHEMA_TOO_NEW', 'The vault schema is newer than this Amparo');
     } else {
       migrate(db, migrations);
     }
@@ -138,10 +159,6 @@ export async function openVault(dir: string, passphrase: string, options: VaultO
   // Leftovers of an interrupted re-encryption: database files the header does not name.
   await removeDatabaseFiles(dir, (name) => !name.startsWith(header.database.file));
   return openVaultHandle(dir, header, db, key);
-}
-
-function sameKey(a: Buffer, b: Buffer): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**
@@ -173,7 +190,7 @@ export async function changePassphrase(
  * atomic header replace switches to it: a crash at any point leaves a vault that opens with the
  * passphrase (the unused file is removed at the next open).
  */
-export async function reencryptVault(vault: OpenVault, passphrase: string, options: VaultOptions = {}): Promise<OpenVault> {
+export async function reencryptVault(vault: OpenVault, passphrase: string): Promise<OpenVault> {
   const header = await readHeader(vault.dir);
   const { key: oldKey, kek } = await unwrapDatabaseKey(header, passphrase);
   const generation = Number(DB_FILE_PATTERN.exec(header.database.file)?.[1] ?? '1') + 1;
@@ -182,7 +199,9 @@ export async function reencryptVault(vault: OpenVault, passphrase: string, optio
   const newKey = randomBytes(32);
   try {
     const version = schemaVersion(vault.db);
-    vault.db.exec(`ATTACH DATABASE '${newPath.replaceAll("'", "''")}' AS reencrypted KEY ${rawKeyLiteral(newKey)}`);
+    vault.db.exec(
+      `ATTACH DATABASE '${newPath.replaceAll("'", "''")}' AS reencrypted KEY ${rawKeyLiteral(newKey)}`,
+    );
     try {
       vault.db.exec(`SELECT sqlcipher_export('reencrypted')`);
       // sqlcipher_export copies tables and rows, not the header field that records the schema version.
@@ -217,7 +236,9 @@ async function removeDatabaseFiles(dir: string, which: (name: string) => boolean
     return;
   }
   await Promise.all(
-    names.filter((name) => DB_FILE_PATTERN.test(name) && which(name)).map((name) => rm(join(dir, name), { force: true })),
+    names
+      .filter((name) => DB_FILE_PATTERN.test(name) && which(name))
+      .map((name) => rm(join(dir, name), { force: true })),
   );
 }
 
@@ -259,7 +280,9 @@ export function checkVault(vault: OpenVault): VaultCheck {
 /** A check pragma's rows as text; a check that cannot even run (a page fails to decrypt) is a finding too. */
 function pragmaRows(db: Database, pragma: string): string[] {
   try {
-    return (db.pragma(pragma) as Record<string, unknown>[]).map((row) => Object.values(row).map(String).join(' '));
+    return (db.pragma(pragma) as Record<string, unknown>[]).map((row) =>
+      Object.values(row).map(String).join(' '),
+    );
   } catch (error) {
     return [`${pragma} failed: ${(error as Error).message}`];
   }

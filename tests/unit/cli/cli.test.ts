@@ -11,7 +11,10 @@ import { tempDir } from '../../support/temp';
 
 const PASS = 'clave de prueba suficientemente larga';
 
-async function amparo(args: string[], stdinText = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+async function amparo(
+  args: string[],
+  stdinText = '',
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdin = new PassThrough();
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -32,20 +35,46 @@ describe('amparo command line', () => {
     expect(created.stdout).toContain('cannot be recovered');
 
     const added = await amparo(
-      ['case', 'add', dir, '--passphrase-stdin', '--title', 'A.L.Q.O. — amenazas', '--type', 'precautionary_request', '--reference', 'MC-1008-19'],
+      [
+        'case',
+        'add',
+        dir,
+        '--passphrase-stdin',
+        '--title',
+        'A.L.Q.O. — amenazas',
+        '--type',
+        'precautionary_request',
+        '--reference',
+        'MC-1008-19',
+      ],
       `${PASS}\n`,
     );
     expect(added.code).toBe(EXIT.ok);
     const id = added.stdout.trim();
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    await amparo(['case', 'add', dir, '--passphrase-stdin', '--title', 'Petición P-1234-18', '--type', 'petition'], `${PASS}\n`);
+    await amparo(
+      ['case', 'add', dir, '--passphrase-stdin', '--title', 'Petición P-1234-18', '--type', 'petition'],
+      `${PASS}\n`,
+    );
 
     const listed = await amparo(['case', 'list', dir, '--json', '--passphrase-stdin'], `${PASS}\n`);
-    const items = JSON.parse(listed.stdout) as { id: string; forum: string; reference: string; status: string }[];
+    const items = JSON.parse(listed.stdout) as {
+      id: string;
+      forum: string;
+      reference: string;
+      status: string;
+    }[];
     expect(items).toHaveLength(2);
-    expect(items.find((m) => m.id === id)).toMatchObject({ forum: 'iachr', reference: 'MC-1008-19', status: 'draft' });
+    expect(items.find((m) => m.id === id)).toMatchObject({
+      forum: 'iachr',
+      reference: 'MC-1008-19',
+      status: 'draft',
+    });
 
-    const found = await amparo(['case', 'list', dir, '--query', 'amenazas', '--passphrase-stdin'], `${PASS}\n`);
+    const found = await amparo(
+      ['case', 'list', dir, '--query', 'amenazas', '--passphrase-stdin'],
+      `${PASS}\n`,
+    );
     expect(found.stdout.trim().split('\n')).toHaveLength(1);
 
     const check = await amparo(['vault', 'check', dir, '--json', '--passphrase-stdin'], `${PASS}\n`);
@@ -62,7 +91,10 @@ describe('amparo command line', () => {
     expect(wrong.code).toBe(EXIT.wrongPassphrase);
     expect(wrong.stderr).toContain('WRONG_PASSPHRASE');
 
-    const badType = await amparo(['case', 'add', dir, '--passphrase-stdin', '--title', 'X', '--type', 'lawsuit'], `${PASS}\n`);
+    const badType = await amparo(
+      ['case', 'add', dir, '--passphrase-stdin', '--title', 'X', '--type', 'lawsuit'],
+      `${PASS}\n`,
+    );
     expect(badType.code).toBe(EXIT.usage);
     expect(badType.stderr).toContain('VALIDATION_FAILED');
 
@@ -70,7 +102,9 @@ describe('amparo command line', () => {
     expect(noTty.code).toBe(EXIT.usage);
     expect(noTty.stderr).toContain('--passphrase-stdin');
 
-    expect((await amparo(['case', 'list', await tempDir(), '--passphrase-stdin'], `${PASS}\n`)).code).toBe(EXIT.vaultUnusable);
+    expect((await amparo(['case', 'list', await tempDir(), '--passphrase-stdin'], `${PASS}\n`)).code).toBe(
+      EXIT.vaultUnusable,
+    );
     expect((await amparo(['case', 'frobnicate', dir])).code).toBe(EXIT.usage);
     expect((await amparo(['--passphrase', PASS, 'case', 'list', dir])).code).toBe(EXIT.usage);
     expect((await amparo(['--version'])).stdout.trim()).toBe('9.9.9');
@@ -85,12 +119,20 @@ describe('amparo command line', () => {
   it('changes the passphrase and re-encrypts with vault rekey', async () => {
     const dir = join(await tempDir(), 'boveda');
     await amparo(['vault', 'create', dir, '--passphrase-stdin'], `${PASS}\n`);
-    await amparo(['case', 'add', dir, '--passphrase-stdin', '--title', 'Caso', '--type', 'case'], `${PASS}\n`);
+    await amparo(
+      ['case', 'add', dir, '--passphrase-stdin', '--title', 'Caso', '--type', 'case'],
+      `${PASS}\n`,
+    );
     const next = 'otra clave todavía más larga';
-    const rekey = await amparo(['vault', 'rekey', dir, '--reencrypt', '--passphrase-stdin'], `${PASS}\n${next}\n`);
+    const rekey = await amparo(
+      ['vault', 'rekey', dir, '--reencrypt', '--passphrase-stdin'],
+      `${PASS}\n${next}\n`,
+    );
     expect(rekey).toMatchObject({ code: EXIT.ok });
     expect(rekey.stdout).toContain('re-encrypted');
-    expect((await amparo(['case', 'list', dir, '--passphrase-stdin'], `${PASS}\n`)).code).toBe(EXIT.wrongPassphrase);
+    expect((await amparo(['case', 'list', dir, '--passphrase-stdin'], `${PASS}\n`)).code).toBe(
+      EXIT.wrongPassphrase,
+    );
     const listed = await amparo(['case', 'list', dir, '--json', '--passphrase-stdin'], `${next}\n`);
     expect(JSON.parse(listed.stdout)).toHaveLength(1);
   });
@@ -99,8 +141,11 @@ describe('amparo command line', () => {
     const dir = join(await tempDir(), 'boveda');
     const run = (args: string[], input: string) =>
       new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        const child = execFile(process.execPath, [join(__dirname, '../../../bin/amparo.cjs'), ...args], (error, stdout, stderr) =>
-          resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        const child = execFile(
+          process.execPath,
+          [join(__dirname, '../../../bin/amparo.cjs'), ...args],
+          (error, stdout, stderr) =>
+            resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
         );
         child.stdin!.end(input);
       });

@@ -26,7 +26,10 @@ async function newCore(now?: () => number): Promise<{ core: Core; configDir: str
 describe('core dispatch', () => {
   it('walks a first run: no vault → create → case → lock → wrong passphrase → unlock', async () => {
     const { core, vaultDir } = await newCore();
-    expect(await core.dispatch('vault:status', {})).toEqual({ ok: true, value: { state: 'none', path: null, recent: [] } });
+    expect(await core.dispatch('vault:status', {})).toEqual({
+      ok: true,
+      value: { state: 'none', path: null, recent: [] },
+    });
 
     const created = await core.dispatch('vault:create', { path: vaultDir, passphrase: PASS });
     expect(created).toEqual({ ok: true, value: { state: 'unlocked', path: vaultDir, recent: [vaultDir] } });
@@ -36,15 +39,25 @@ describe('core dispatch', () => {
 
     const locked: unknown[] = [];
     core.onEvent('vault:locked', (p) => locked.push(p));
-    expect(await core.dispatch('vault:lock', {})).toMatchObject({ ok: true, value: { state: 'locked', path: vaultDir } });
+    expect(await core.dispatch('vault:lock', {})).toMatchObject({
+      ok: true,
+      value: { state: 'locked', path: vaultDir },
+    });
     expect(locked).toEqual([{ reason: 'user' }]);
 
-    expect(await core.dispatch('matters:list', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
-    expect(await core.dispatch('vault:unlock', { path: vaultDir, passphrase: 'wrong wrong wrong' })).toMatchObject({
+    expect(await core.dispatch('matters:list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'VAULT_LOCKED' },
+    });
+    expect(
+      await core.dispatch('vault:unlock', { path: vaultDir, passphrase: 'wrong wrong wrong' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'WRONG_PASSPHRASE' },
     });
-    expect(await core.dispatch('vault:unlock', { path: vaultDir, passphrase: PASS })).toMatchObject({ ok: true });
+    expect(await core.dispatch('vault:unlock', { path: vaultDir, passphrase: PASS })).toMatchObject({
+      ok: true,
+    });
     const list = await core.dispatch('matters:list', {});
     expect(list).toMatchObject({ ok: true, value: { total: 1, items: [{ reference: 'MC-1008-19' }] } });
     await core.dispatch('vault:lock', {});
@@ -56,8 +69,14 @@ describe('core dispatch', () => {
 
   it('validates input in the core and answers with typed errors, never a thrown exception', async () => {
     const { core, vaultDir } = await newCore();
-    expect(await core.dispatch('no:such-channel', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-    expect(await core.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await core.dispatch('no:such-channel', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
+    expect(await core.dispatch('__proto__', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
     const short = await core.dispatch('vault:create', { path: vaultDir, passphrase: 'short' });
     expect(short).toEqual({
       ok: false,
@@ -70,11 +89,21 @@ describe('core dispatch', () => {
       ok: false,
       error: { code: 'VALIDATION_FAILED', issues: [{ path: 'path', message: 'validation.absolutePath' }] },
     });
-    expect(await core.dispatch('vault:status', { extra: true })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    expect(await core.dispatch('vault:status', 'a string')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await core.dispatch('vault:status', { extra: true })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(await core.dispatch('vault:status', 'a string')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
 
     await core.dispatch('vault:create', { path: vaultDir, passphrase: PASS });
-    const bad = await core.dispatch('matters:create', { ...precautionaryRequest(), openedOn: '2023-02-30', title: '  ' });
+    const bad = await core.dispatch('matters:create', {
+      ...precautionaryRequest(),
+      openedOn: '2023-02-30',
+      title: '  ',
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     const issues = (bad as { error: { issues: { path: string; message: string }[] } }).error.issues;
     expect(issues).toEqual(
@@ -93,19 +122,42 @@ describe('core dispatch', () => {
   it('edits with a revision check and archives without deleting', async () => {
     const { core, vaultDir } = await newCore();
     await core.dispatch('vault:create', { path: vaultDir, passphrase: PASS });
-    const created = (await core.dispatch('matters:create', precautionaryRequest())) as { ok: true; value: { id: string; revision: number } };
+    const created = (await core.dispatch('matters:create', precautionaryRequest())) as {
+      ok: true;
+      value: { id: string; revision: number };
+    };
     const { id } = created.value;
-    const fields = { ...precautionaryRequest(), status: 'granted', reference: 'Resolución 44/2023', matterType: 'precautionary_measure' };
+    const fields = {
+      ...precautionaryRequest(),
+      status: 'granted',
+      reference: 'Resolución 44/2023',
+      matterType: 'precautionary_measure',
+    };
     const updated = await core.dispatch('matters:update', { id, revision: 1, fields });
-    expect(updated).toMatchObject({ ok: true, value: { revision: 2, status: 'granted', reference: 'Resolución 44/2023' } });
-    expect(await core.dispatch('matters:update', { id, revision: 1, fields })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(updated).toMatchObject({
+      ok: true,
+      value: { revision: 2, status: 'granted', reference: 'Resolución 44/2023' },
+    });
+    expect(await core.dispatch('matters:update', { id, revision: 1, fields })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
 
     await core.dispatch('matters:setArchived', { id, archived: true });
     expect(await core.dispatch('matters:list', {})).toMatchObject({ ok: true, value: { total: 0 } });
-    expect(await core.dispatch('matters:list', { archived: true })).toMatchObject({ ok: true, value: { total: 1 } });
+    expect(await core.dispatch('matters:list', { archived: true })).toMatchObject({
+      ok: true,
+      value: { total: 1 },
+    });
     await core.dispatch('matters:setArchived', { id, archived: false });
-    expect(await core.dispatch('matters:list', { query: 'RESOLUCION 44' })).toMatchObject({ ok: true, value: { total: 1 } });
-    expect(await core.dispatch('matters:list', { query: '100%' })).toMatchObject({ ok: true, value: { total: 0 } });
+    expect(await core.dispatch('matters:list', { query: 'RESOLUCION 44' })).toMatchObject({
+      ok: true,
+      value: { total: 1 },
+    });
+    expect(await core.dispatch('matters:list', { query: '100%' })).toMatchObject({
+      ok: true,
+      value: { total: 0 },
+    });
     await core.dispose();
   });
 
@@ -136,12 +188,18 @@ describe('core dispatch', () => {
       ok: true,
       value: { language: 'en', autoLockMinutes: 12 },
     });
-    expect(await core.dispatch('settings:update', { autoLockMinutes: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await core.dispatch('settings:update', { autoLockMinutes: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
     await core.lock('system');
     await core.dispose();
 
     const again = await createCore({ configDir, shell: { chooseFolder: async () => ({ path: null }) } });
-    expect(await again.dispatch('settings:get', {})).toEqual({ ok: true, value: { language: 'en', autoLockMinutes: 12 } });
+    expect(await again.dispatch('settings:get', {})).toEqual({
+      ok: true,
+      value: { language: 'en', autoLockMinutes: 12 },
+    });
     expect(await again.dispatch('vault:status', {})).toEqual({
       ok: true,
       value: { state: 'locked', path: vaultDir, recent: [vaultDir] },
@@ -153,19 +211,31 @@ describe('core dispatch', () => {
     const { core, vaultDir } = await newCore();
     await core.dispatch('vault:create', { path: vaultDir, passphrase: PASS });
     await core.dispatch('matters:create', precautionaryRequest());
-    expect(await core.dispatch('vault:changePassphrase', { current: 'nope nope nope', next: 'nueva frase bastante larga' })).toMatchObject({
+    expect(
+      await core.dispatch('vault:changePassphrase', {
+        current: 'nope nope nope',
+        next: 'nueva frase bastante larga',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'WRONG_PASSPHRASE' },
     });
-    expect(await core.dispatch('vault:changePassphrase', { current: PASS, next: 'nueva frase bastante larga' })).toEqual({
+    expect(
+      await core.dispatch('vault:changePassphrase', { current: PASS, next: 'nueva frase bastante larga' }),
+    ).toEqual({
       ok: true,
       value: {},
     });
-    expect(await core.dispatch('vault:reencrypt', { passphrase: 'nueva frase bastante larga' })).toEqual({ ok: true, value: {} });
+    expect(await core.dispatch('vault:reencrypt', { passphrase: 'nueva frase bastante larga' })).toEqual({
+      ok: true,
+      value: {},
+    });
     expect((await readHeader(vaultDir)).database.file).toBe('vault-2.db');
     expect(await core.dispatch('matters:list', {})).toMatchObject({ ok: true, value: { total: 1 } });
     await core.dispatch('vault:lock', {});
-    expect(await core.dispatch('vault:unlock', { path: vaultDir, passphrase: 'nueva frase bastante larga' })).toMatchObject({ ok: true });
+    expect(
+      await core.dispatch('vault:unlock', { path: vaultDir, passphrase: 'nueva frase bastante larga' }),
+    ).toMatchObject({ ok: true });
     await core.dispose();
   });
 
@@ -174,7 +244,10 @@ describe('core dispatch', () => {
     await core.dispatch('vault:create', { path: vaultDir, passphrase: PASS });
     const marker = 'Zacatecas-testigo-protegido-8841';
     for (let i = 0; i < 30; i++) {
-      await core.dispatch('matters:create', precautionaryRequest({ title: `${marker} ${i}`, summary: `${marker} resumen ${'x'.repeat(300)}` }));
+      await core.dispatch(
+        'matters:create',
+        precautionaryRequest({ title: `${marker} ${i}`, summary: `${marker} resumen ${'x'.repeat(300)}` }),
+      );
     }
     // Look at the files while the vault is open (WAL in use) and after it is locked.
     const scan = async () => {
@@ -187,7 +260,10 @@ describe('core dispatch', () => {
         Buffer.from('CREATE TABLE', 'utf8'),
         Buffer.from('SQLite format 3', 'utf8'),
       ];
-      const files = [...(await readdir(vaultDir)).map((n) => join(vaultDir, n)), ...(await readdir(configDir)).map((n) => join(configDir, n))];
+      const files = [
+        ...(await readdir(vaultDir)).map((n) => join(vaultDir, n)),
+        ...(await readdir(configDir)).map((n) => join(configDir, n)),
+      ];
       expect(files.some((f) => f.endsWith('-wal'))).toBeTypeOf('boolean');
       for (const file of files) {
         const bytes = await readFile(file);

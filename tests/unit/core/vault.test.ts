@@ -100,7 +100,10 @@ describe('vault lifecycle on a real SQLCipher file', () => {
     await expectCode(openVault(dir, PASS, opts), 'HEADER_DAMAGED');
 
     const json = JSON.parse(original);
-    await writeFile(headerPath, JSON.stringify({ ...json, kdf: { ...json.kdf, iterations: json.kdf.iterations + 1 } }));
+    await writeFile(
+      headerPath,
+      JSON.stringify({ ...json, kdf: { ...json.kdf, iterations: json.kdf.iterations + 1 } }),
+    );
     await expectCode(openVault(dir, PASS, opts), 'HEADER_DAMAGED');
 
     await writeFile(headerPath, JSON.stringify({ ...json, formatVersion: 2 }));
@@ -111,7 +114,10 @@ describe('vault lifecycle on a real SQLCipher file', () => {
 
     // A header whose KDF asks for absurd memory is refused before any work is done.
     const { checksum: _c, ...rest } = json;
-    await writeFile(headerPath, JSON.stringify({ ...rest, kdf: { ...json.kdf, memoryKiB: 64 * 1024 * 1024 }, checksum: _c }));
+    await writeFile(
+      headerPath,
+      JSON.stringify({ ...rest, kdf: { ...json.kdf, memoryKiB: 64 * 1024 * 1024 }, checksum: _c }),
+    );
     await expectCode(openVault(dir, PASS, opts), 'HEADER_DAMAGED');
 
     await writeFile(headerPath, original);
@@ -144,7 +150,8 @@ describe('vault lifecycle on a real SQLCipher file', () => {
     const dir = await tempDir();
     const vault = await createVault(dir, PASS, opts);
     const matters = new MatterService(() => vault.db);
-    for (let i = 0; i < 200; i++) matters.create(precautionaryRequest({ title: `Caso ${i}`, summary: 'x'.repeat(500) }));
+    for (let i = 0; i < 200; i++)
+      matters.create(precautionaryRequest({ title: `Caso ${i}`, summary: 'x'.repeat(500) }));
     vault.close();
     const dbFile = join(dir, 'vault-1.db');
     const bytes = await readFile(dbFile);
@@ -167,7 +174,10 @@ describe('vault lifecycle on a real SQLCipher file', () => {
     const dir = await tempDir();
     const vault = await createVault(dir, PASS, opts);
     const id = new MatterService(() => vault.db).create(precautionaryRequest()).id;
-    await expectCode(changePassphrase(vault, 'wrong current passphrase', 'otra frase muy larga 99', opts), 'WRONG_PASSPHRASE');
+    await expectCode(
+      changePassphrase(vault, 'wrong current passphrase', 'otra frase muy larga 99', opts),
+      'WRONG_PASSPHRASE',
+    );
     const changed = await changePassphrase(vault, PASS, 'otra frase muy larga 99', opts);
     changed.close();
     await expectCode(openVault(dir, PASS, opts), 'WRONG_PASSPHRASE');
@@ -184,7 +194,7 @@ describe('vault lifecycle on a real SQLCipher file', () => {
     const oldHeader = await readHeader(dir);
     const oldDb = await readFile(join(dir, 'vault-1.db'));
 
-    const reencrypted = await reencryptVault(vault, PASS, opts);
+    const reencrypted = await reencryptVault(vault, PASS);
     expect(new MatterService(() => reencrypted.db).get(id).title).toContain('A.A.Q.O.');
     expect(checkVault(reencrypted).ok).toBe(true);
     reencrypted.close();
@@ -253,7 +263,9 @@ describe('migrations', () => {
     ];
     expect(() => migrate(vault.db, broken)).toThrow();
     expect(schemaVersion(vault.db)).toBe(1);
-    expect(vault.db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'`).get()?.n).toBe(0);
+    expect(
+      vault.db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'`).get()?.n,
+    ).toBe(0);
     vault.close();
   });
 });

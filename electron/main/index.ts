@@ -1,0 +1,157 @@
+/// <reference types="electron-vite/node" />
+// The Electron main process: a thin shell around the Electron-free core. It owns the app lifecycle, the
+// window, the menu, the app:// protocol and the IPC registration; every business rule lives in the core.
+// Security rules are in security-policy.ts (pure), hardening.ts, app-protocol.ts, ipc.ts, window-options.ts.
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
+import iconAsset from '../../resources/icon.png?asset';
+import { createCore, type Core } from '../core';
+import type { LockReason } from '../../shared/schemas/vault';
+import { APP_SCHEME_DEFINITION, createAppProtocolHandler } from './app-protocol';
+import { hardenSession, installAppHardening, type HardeningOptions } from './hardening';
+import { forwardCoreEvents, registerIpcHandlers } from './ipc';
+import { buildMenuTemplate, createTranslator, pickLanguage, type Translate } from './menu';
+import { bundlePaths, resolveUserDataOverride } from './paths';
+import { createShellPort } from './shell';
+import { APP_ENTRY_URL, APP_SCHEME, resolveDevServerUrl } from './security-policy';
+import { buildWindowOptions } from './window-options';
+
+const log = (message: string): void => console.warn(`[amparo] ${message}`);
+const logError = (where: string, error: unknown): void => console.error(`[amparo] ${where}:`, error);
+
+const isPackaged = app.isPackaged;
+// electron-vite dev sets ELECTRON_RENDERER_URL; a packaged app ignores it (see resolveDevServerUrl).
+const devServerUrl = resolveDevServerUrl(process.env['ELECTRON_RENDERER_URL'], isPackaged);
+const hardening: HardeningOptions = { devServerUrl, log };
+const paths = bundlePaths(__dirname);
+
+// Everything below must happen before `ready`.
+const userDataOverride = resolveUserDataOverride(process.env['AMPARO_USER_DATA']);
+if (userDataOverride) app.setPath('userData', userDataOverride);
+protocol.registerSchemesAsPrivileged([APP_SCHEME_DEFINITION]);
+installAppHardening(app, hardening);
+if (process.platform === 'win32') app.setAppUserModelId('org.amparo.desktop');
+
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+let translate: Translate = createTranslator('en');
+let disposed = false;
+
+// One instance per profile: two processes must never open the same vault.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // Quit on every platform (macOS included) when the window closes: the vault must not stay open
+  // in a windowless process.
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', shutdown);
+  app.on('will-quit', shutdown);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+  process.on('unhandledRejection', (error) => logError('unhandled rejection', error));
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logError('startup failed', error);
+      app.exit(1);
+    });
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession, hardening);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.renderer));
+
+  const activeCore = await createCore({
+    configDir: app.getPath('userData'),
+    shell: createShellPort(
+      dialog,
+      () => mainWindow,
+      () => translate,
+    ),
+    logError,
+  });
+  core = activeCore;
+
+  registerIpcHandlers(ipcMain, {
+    dispatch: activeCore.dispatch,
+    trustedWebContentsId: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : null),
+    policy: { devServerUrl },
+    afterCall: (channel, result) => {
+      if (channel === 'settings:update' && result.ok) {
+        applyMenu((result.value as { language?: unknown } | null)?.language);
+      }
+    },
+    log,
+  });
+  forwardCoreEvents(activeCore, (ipcChannel, payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(ipcChannel, payload);
+  });
+
+  const settings = await activeCore.dispatch('settings:get', {});
+  applyMenu(settings.ok ? (settings.value as { language?: unknown } | null)?.language : undefined);
+
+  // Closing the lid, locking the screen, switching user (macOS) or shutting down locks the vault.
+  powerMonitor.on('suspend', () => lock('system'));
+  powerMonitor.on('lock-screen', () => lock('system'));
+  powerMonitor.on('user-did-resign-active', () => lock('system'));
+  powerMonitor.on('shutdown', () => lock('system'));
+
+  await createWindow();
+}
+
+function applyMenu(languageSetting: unknown): void {
+  translate = createTranslator(pickLanguage(languageSetting, app.getLocale()));
+  const template = buildMenuTemplate({
+    t: translate,
+    isDev: !isPackaged,
+    platform: process.platform,
+    onLockNow: () => lock('user'),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function createWindow(): Promise<void> {
+  const window = new BrowserWindow(
+    buildWindowOptions({
+      preloadPath: paths.preload,
+      isPackaged,
+      // Development on Linux only: installers set the icon themselves, and resources/ is not packaged.
+      ...(process.platform === 'linux' && !isPackaged ? { iconPath: iconAsset } : {}),
+    }),
+  );
+  mainWindow = window;
+  // The OS window list, task switcher and screen-sharing pickers always say "Amparo", never a matter name.
+  window.on('page-title-updated', (event) => event.preventDefault());
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  // A crashed or killed renderer loses its screen state; lock rather than leave the vault open behind it.
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    log(`renderer gone: ${details.reason}`);
+    lock('system');
+  });
+
+  await window.loadURL(devServerUrl ?? APP_ENTRY_URL);
+}
+
+function lock(reason: LockReason): void {
+  core?.lock(reason).catch((error: unknown) => logError(`lock (${reason})`, error));
+}
+
+/** Closes the vault and zeroes the key before the process exits; never blocks quitting for long. */
+function shutdown(event: { preventDefault(): void }): void {
+  if (disposed || !core) return;
+  disposed = true;
+  event.preventDefault();
+  const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000));
+  Promise.race([core.dispose(), timeout])
+    .catch((error: unknown) => logError('dispose', error))
+    .finally(() => app.quit());
+}

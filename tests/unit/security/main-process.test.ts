@@ -1,0 +1,147 @@
+// Runs the real main process (electron/main/index.ts) and the real core against a fake Electron module:
+// checks the startup order, the window, the protocol, the IPC sender check end to end, the menu, the
+// power events and the dispose-on-quit path.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../../shared/contract';
+import type { FakeElectron, FakeFrame } from './fake-electron';
+
+vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron());
+vi.mock('../../../resources/icon.png?asset', () => ({ default: '/fake/icon.png' }));
+
+let electron: FakeElectron;
+let userData: string;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  userData = mkdtempSync(path.join(tmpdir(), 'amparo-main-'));
+  // A remote dev-server URL must be ignored (it is not loopback), so this runs the production path.
+  Object.assign(process.env, { AMPARO_USER_DATA: userData, ELECTRON_RENDERER_URL: 'https://evil.example/' });
+  electron = (await import('electron')) as unknown as FakeElectron;
+  await import('../../../electron/main/index');
+});
+
+afterAll(() => {
+  process.env = saved;
+  rmSync(userData, { recursive: true, force: true });
+});
+
+const trustedEvent = (frame: FakeFrame, id: number) => ({
+  senderFrame: frame,
+  sender: { id, mainFrame: frame },
+});
+
+function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
+}
+const lastMenu = () => (electron.Menu.menus.at(-1) as { template: MenuItemConstructorOptions[] }).template;
+
+describe('main process lifecycle (fake Electron, real core)', () => {
+  it('before ready: privileged scheme, sandbox, profile override, single-instance lock', () => {
+    const { calls } = electron.app;
+    expect(calls['protocol.registerSchemesAsPrivileged']).toEqual([
+      [[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]],
+    ]);
+    expect(calls['app.enableSandbox']).toHaveLength(1);
+    expect(calls['app.requestSingleInstanceLock']).toHaveLength(1);
+    expect(electron.app.paths['userData']).toBe(userData);
+    expect(electron.BrowserWindow.windows).toHaveLength(0);
+  });
+
+  it('after ready: hardened session, app:// handler, one sandboxed window on app://amparo', async () => {
+    electron.app.becomeReady();
+    await vi.waitFor(() => expect(electron.BrowserWindow.windows[0]?.loadedUrl).toBeDefined());
+    const [window] = electron.BrowserWindow.windows;
+    // A remote ELECTRON_RENDERER_URL is ignored: production URL.
+    expect(window!.loadedUrl).toBe('app://amparo/index.html');
+    expect(window!.shown).toBe(true);
+    expect(window!.options['webPreferences']).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      devTools: true,
+    });
+    expect(String((window!.options['webPreferences'] as { preload: string }).preload)).toMatch(
+      /preload[/\\]index\.cjs$/,
+    );
+    expect(window!.webContents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({
+      action: 'deny',
+    });
+
+    const handlers = electron.session.defaultSession.handlers as Record<string, unknown>;
+    expect(handlers['permissionCheck']).toBeTypeOf('function');
+    const cancel = vi.fn();
+    (handlers['beforeRequest'] as unknown as (d: { url: string }, cb: typeof cancel) => void)(
+      { url: 'https://evil.example/' },
+      cancel,
+    );
+    expect(cancel).toHaveBeenCalledWith({ cancel: true });
+
+    const [[scheme, handler]] = electron.app.calls['protocol.handle'] as [
+      [string, (r: Request) => Promise<Response>],
+    ];
+    expect(scheme).toBe('app');
+    expect((await handler(new Request('app://amparo/..%2f..%2fpackage.json'))).status).toBe(403);
+  });
+
+  it('registers every channel; the real core answers the trusted window and nobody else', async () => {
+    const ipcHandlers = electron.ipcMain.handlers;
+    const windows = electron.BrowserWindow.windows;
+    expect([...ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    const contents = windows[0]!.webContents;
+    const status = ipcHandlers.get('vault:status')!;
+
+    await expect(status(trustedEvent(contents.mainFrame, contents.id), {})).resolves.toMatchObject({
+      ok: true,
+      value: { state: 'none' },
+    });
+    const foreign = { ...contents.mainFrame, url: 'https://evil.example/' };
+    await expect(status(trustedEvent(foreign, contents.id), {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    });
+    await expect(status(trustedEvent(contents.mainFrame, contents.id + 100), {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    });
+    // Input still goes through the core's validation.
+    await expect(
+      ipcHandlers.get('settings:update')!(trustedEvent(contents.mainFrame, contents.id), {
+        autoLockMinutes: -1,
+      }),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('builds the menu in the OS language and rebuilds it when the language setting changes', async () => {
+    expect(lastMenu()[0]?.label).toBe('Archivo');
+    const contents = electron.BrowserWindow.windows[0]!.webContents;
+    const result = await electron.ipcMain.handlers.get('settings:update')!(
+      trustedEvent(contents.mainFrame, contents.id),
+      { language: 'en' },
+    );
+    expect(result).toMatchObject({ ok: true });
+    expect(lastMenu()[0]?.label).toBe('File');
+    const roles = flatten(lastMenu()).map((item) => item.role);
+    expect(roles).toContain('toggleDevTools'); // unpackaged = development
+  });
+
+  it('Lock now, suspend and lock-screen lock without throwing', async () => {
+    const lockNow = flatten(lastMenu()).find((item) => item.id === 'lock-now')!;
+    expect(lockNow.accelerator).toBe('CmdOrCtrl+L');
+    (lockNow.click as () => void)();
+    electron.powerMonitor.emit('suspend');
+    electron.powerMonitor.emit('lock-screen');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(electron.app.exitCode).toBeUndefined();
+  });
+
+  it('disposes the core before quitting', async () => {
+    electron.app.quit();
+    expect(electron.app.quitCount).toBe(0); // held back while the core disposes
+    await vi.waitFor(() => expect(electron.app.quitCount).toBe(1));
+  });
+});
