@@ -18,9 +18,10 @@ export interface Transport {
 }
 
 type AreaOf<C extends string> = C extends `${infer A}:${string}` ? A : never;
-type Call<C extends Channel> = object extends ChannelInput<C>
-  ? (input?: ChannelInput<C>) => Promise<WireResult<ChannelOutput<C>>>
-  : (input: ChannelInput<C>) => Promise<WireResult<ChannelOutput<C>>>;
+type Call<C extends Channel> =
+  object extends ChannelInput<C>
+    ? (input?: ChannelInput<C>) => Promise<WireResult<ChannelOutput<C>>>
+    : (input: ChannelInput<C>) => Promise<WireResult<ChannelOutput<C>>>;
 
 type EventHandlerName<E extends string> = E extends `${infer A}:${infer B}` ? `${A}${Capitalize<B>}` : never;
 
@@ -42,8 +43,9 @@ export function buildApi(transport: Transport): AmparoApi {
   }
   for (const name of EVENT_NAMES) {
     const [area, what] = name.split(':') as [string, string];
-    api.events![`${area}${what.charAt(0).toUpperCase()}${what.slice(1)}`] = (listener: (p: unknown) => void) =>
-      transport.subscribe(name, listener);
+    api.events![`${area}${what.charAt(0).toUpperCase()}${what.slice(1)}`] = (
+      listener: (p: unknown) => void,
+    ) => transport.subscribe(name, listener);
   }
   return api as unknown as AmparoApi;
 }

@@ -52,7 +52,9 @@ export class AmparoError extends Error {
   }
 
   toWire(): WireError {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return this.issues
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message };
   }
 
   static fromWire(error: WireError): AmparoError {

@@ -21,4 +21,7 @@ export const FolderPath = z
   .trim()
   .min(1, 'validation.required')
   .max(4096)
-  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'validation.absolutePath');
+  .refine(
+    (p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'),
+    'validation.absolutePath',
+  );

@@ -90,6 +90,10 @@ export const MatterPage = z.object({ items: z.array(MatterSummary), total: z.num
 export type MatterPage = z.infer<typeof MatterPage>;
 
 export const GetMatterInput = z.object({ id: Id });
-export const UpdateMatterInput = z.object({ id: Id, revision: z.number().int().positive(), fields: MatterFields });
+export const UpdateMatterInput = z.object({
+  id: Id,
+  revision: z.number().int().positive(),
+  fields: MatterFields,
+});
 export type UpdateMatterInput = z.infer<typeof UpdateMatterInput>;
 export const ArchiveMatterInput = z.object({ id: Id, archived: z.boolean() });

@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useState } from 'react';
+import { client } from '../api/client';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/schemas/settings';
+import type { VaultStatus } from '../../../shared/schemas/vault';
+import { CreateVaultScreen } from '../features/vault/CreateVaultScreen';
+import { UnlockScreen } from '../features/vault/UnlockScreen';
+import { applyLanguage } from './i18n';
+import { lockedSession, sessionFromStatus, type Session } from './session';
+import { StartScreen } from './StartScreen';
+import { Workspace } from './Workspace';
+
+async function start(): Promise<{ status: VaultStatus; settings: Settings }> {
+  // Settings live outside any vault, so the very first screen can already speak the user's language.
+  const settings = await client.settings.get({}).catch(() => DEFAULT_SETTINGS);
+  await applyLanguage(settings.language);
+  const status = await client.vault.status({});
+  return { status, settings };
+}
+
+/** Chooses the screen from the vault's state: create, unlock, or the unlocked workspace. */
+export function App() {
+  const [session, setSession] = useState<Session>({ phase: 'starting' });
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let active = true;
+    start().then(
+      (result) => {
+        if (!active) return;
+        setSettings(result.settings);
+        setSession(sessionFromStatus(result.status));
+      },
+      (error: unknown) => {
+        if (active) setSession({ phase: 'startFailed', error });
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, [attempt]);
+
+  // Locks decided elsewhere (idle timer, sleep/screen lock, the menu's Lock command) arrive as events.
+  useEffect(() => {
+    try {
+      return client.events.onVaultLocked(({ reason }) => setSession((prev) => lockedSession(prev, reason)));
+    } catch {
+      return undefined;
+    }
+  }, []);
+
+  const lockNow = useCallback(async () => {
+    // Drop every unlocked screen first, then tell the core; the UI never waits to hide case data.
+    setSession((prev) => lockedSession(prev, 'user'));
+    try {
+      const status = await client.vault.lock({});
+      setSession((prev) => (prev.phase === 'gate' ? { ...prev, status } : prev));
+    } catch (error) {
+      setSession((prev) => (prev.phase === 'gate' ? { ...prev, lockError: error } : prev));
+    }
+  }, []);
+
+  const changeSettings = useCallback((next: Settings) => {
+    setSettings(next);
+    void applyLanguage(next.language);
+  }, []);
+
+  const enter = useCallback((status: VaultStatus) => setSession(sessionFromStatus(status)), []);
+
+  switch (session.phase) {
+    case 'starting':
+    case 'startFailed':
+      return (
+        <StartScreen
+          error={session.phase === 'startFailed' ? session.error : null}
+          onRetry={() => {
+            setSession({ phase: 'starting' });
+            setAttempt((n) => n + 1);
+          }}
+        />
+      );
+    case 'gate':
+      return session.gate === 'create' ? (
+        <CreateVaultScreen
+          onCreated={enter}
+          onOpenExisting={() => setSession({ ...session, gate: 'unlock', notice: null })}
+        />
+      ) : (
+        <UnlockScreen
+          status={session.status}
+          notice={session.notice}
+          lockError={session.lockError}
+          onUnlocked={enter}
+          onCreateNew={() => setSession({ ...session, gate: 'create', notice: null })}
+        />
+      );
+    case 'unlocked':
+      return (
+        <Workspace
+          status={session.status}
+          settings={settings}
+          onSettingsChange={changeSettings}
+          onLock={() => void lockNow()}
+        />
+      );
+  }
+}

@@ -1,0 +1,100 @@
+import { AppShell, Button, Group, NavLink, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { useHotkeys, useOs } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../shared/schemas/settings';
+import type { VaultStatus } from '../../../shared/schemas/vault';
+import { MatterListScreen, type MatterListState } from '../features/matters/MatterListScreen';
+import { MatterScreen } from '../features/matters/MatterScreen';
+import { NewMatterScreen } from '../features/matters/NewMatterScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { useActivityReporter } from './useActivityReporter';
+
+type Screen = { name: 'cases' } | { name: 'newCase' } | { name: 'case'; id: string } | { name: 'settings' };
+
+interface WorkspaceProps {
+  status: VaultStatus;
+  settings: Settings;
+  onSettingsChange: (settings: Settings) => void;
+  onLock: () => void;
+}
+
+/**
+ * Everything shown while the vault is open. All case data lives in state below this component, so
+ * unmounting it (on lock) drops it from memory and from the DOM.
+ */
+export function Workspace({ status, settings, onSettingsChange, onLock }: WorkspaceProps) {
+  const { t } = useTranslation();
+  const os = useOs();
+  const [screen, setScreen] = useState<Screen>({ name: 'cases' });
+  const [listState, setListState] = useState<MatterListState>({ archived: false, query: '', page: 1 });
+  const shortcut = os === 'macos' ? '⌘L' : 'Ctrl+L';
+
+  // Inputs included: locking must work wherever the focus is.
+  useHotkeys([['mod+L', onLock]], [], true);
+  useActivityReporter();
+
+  const onCases = screen.name !== 'settings';
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="md" wrap="nowrap" miw={0}>
+            <Title order={1} size="h3">
+              {t('app.name')}
+            </Title>
+            <Text size="sm" c="dimmed" truncate="start" title={status.path ?? ''} data-testid="current-vault">
+              {t('shell.vault', { path: status.path ?? '' })}
+            </Text>
+          </Group>
+          <Tooltip label={t('shell.lockTooltip', { shortcut })} withArrow>
+            <Button variant="filled" color="dark" onClick={onLock} aria-keyshortcuts="Control+L Meta+L">
+              {t('shell.lockNow')}
+            </Button>
+          </Tooltip>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('shell.navigation')}>
+        <Stack gap={4}>
+          <NavLink
+            component="button"
+            label={t('shell.cases')}
+            active={onCases}
+            aria-current={onCases ? 'page' : undefined}
+            onClick={() => setScreen({ name: 'cases' })}
+          />
+          <NavLink
+            component="button"
+            label={t('shell.settings')}
+            active={!onCases}
+            aria-current={!onCases ? 'page' : undefined}
+            onClick={() => setScreen({ name: 'settings' })}
+          />
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {screen.name === 'cases' && (
+          <MatterListScreen
+            state={listState}
+            onStateChange={setListState}
+            onOpen={(id) => setScreen({ name: 'case', id })}
+            onNew={() => setScreen({ name: 'newCase' })}
+          />
+        )}
+        {screen.name === 'newCase' && (
+          <NewMatterScreen
+            onCreated={(id) => setScreen({ name: 'case', id })}
+            onCancel={() => setScreen({ name: 'cases' })}
+          />
+        )}
+        {screen.name === 'case' && (
+          <MatterScreen key={screen.id} id={screen.id} onBack={() => setScreen({ name: 'cases' })} />
+        )}
+        {screen.name === 'settings' && (
+          <SettingsScreen settings={settings} onSettingsChange={onSettingsChange} />
+        )}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,30 @@
+import { DataList } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Matter } from '../../../../shared/schemas/matter';
+import { formatIsoDate, formatTimestamp } from './labels';
+
+/** A case's fields, read-only. */
+export function MatterDetails({ matter }: { matter: Matter }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const none = t('matters.view.none');
+  const rows: [string, string, string?][] = [
+    [t('matters.fields.matterType'), t(`matterType.${matter.matterType}`)],
+    [t('matters.fields.forum'), t(`forum.${matter.forum}`)],
+    [t('matters.fields.reference'), matter.reference || none],
+    [t('matters.fields.status'), t(`matterStatus.${matter.status}`)],
+    [t('matters.fields.openedOn'), formatIsoDate(matter.openedOn, language)],
+    [t('matters.fields.summary'), matter.summary || none, 'amparo-prewrap'],
+    [t('matters.view.updatedAt'), formatTimestamp(matter.updatedAt, language)],
+  ];
+  return (
+    <DataList labelWidth="200px" withDivider maw={880}>
+      {rows.map(([label, value, className]) => (
+        <DataList.Item key={label}>
+          <DataList.ItemLabel>{label}</DataList.ItemLabel>
+          <DataList.ItemValue className={className}>{value}</DataList.ItemValue>
+        </DataList.Item>
+      ))}
+    </DataList>
+  );
+}

@@ -1,0 +1,126 @@
+import { Alert, Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { client } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import type { Matter, MatterFields } from '../../../../shared/schemas/matter';
+import { formatTimestamp } from './labels';
+import { MatterDetails } from './MatterDetails';
+import { MatterForm } from './MatterForm';
+
+function fieldsOf(matter: Matter): MatterFields {
+  const { title, matterType, forum, reference, status, openedOn, summary } = matter;
+  return { title, matterType, forum, reference, status, openedOn, summary };
+}
+
+/** One case: read-only with Edit and Archive/Restore, or its edit form. */
+export function MatterScreen({ id, onBack }: { id: string; onBack: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [matter, setMatter] = useState<Matter | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [editing, setEditing] = useState(false);
+  const [archiving, setArchiving] = useState(false);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const shownId = matter && !editing ? matter.id : null;
+
+  // Keyboard and screen-reader users land on the case they opened (and come back to it after editing).
+  useEffect(() => {
+    if (shownId) titleRef.current?.focus();
+  }, [shownId]);
+
+  useEffect(() => {
+    let active = true;
+    client.matters.get({ id }).then(
+      (loaded) => active && setMatter(loaded),
+      (error: unknown) => active && setLoadError(error),
+    );
+    return () => {
+      active = false;
+    };
+  }, [id]);
+
+  if (!matter) {
+    return (
+      <Stack gap="md" align="flex-start">
+        {loadError ? <ErrorAlert error={loadError} /> : <Loader aria-label={t('common.loading')} />}
+        <Button variant="default" onClick={onBack}>
+          {t('matters.view.back')}
+        </Button>
+      </Stack>
+    );
+  }
+
+  if (editing) {
+    return (
+      <Stack gap="md">
+        <Title order={2}>{t('matters.form.editTitle')}</Title>
+        <MatterForm
+          // A reload after a conflict brings a new revision: start the form over from it.
+          key={matter.revision}
+          mode="edit"
+          initial={fieldsOf(matter)}
+          onSubmit={async (fields) => {
+            const saved = await client.matters.update({ id: matter.id, revision: matter.revision, fields });
+            setMatter(saved);
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+          onReload={async () => setMatter(await client.matters.get({ id: matter.id }))}
+        />
+      </Stack>
+    );
+  }
+
+  const archived = matter.archivedAt !== null;
+  const toggleArchived = async () => {
+    setArchiving(true);
+    setActionError(null);
+    try {
+      setMatter(await client.matters.setArchived({ id: matter.id, archived: !archived }));
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      setArchiving(false);
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={4}>
+          <Title order={2} ref={titleRef} tabIndex={-1}>
+            {matter.title}
+          </Title>
+          <Group gap="xs">
+            <Badge variant="light">{t(`matterStatus.${matter.status}`)}</Badge>
+            {archived && (
+              <Badge variant="outline" color="gray">
+                {t('matters.view.archivedBadge')}
+              </Badge>
+            )}
+          </Group>
+        </Stack>
+        <Button variant="default" onClick={onBack}>
+          {t('matters.view.back')}
+        </Button>
+      </Group>
+      {archived && matter.archivedAt && (
+        <Alert color="gray" variant="light" role="note" maw={880}>
+          {t('matters.view.archivedNote', { date: formatTimestamp(matter.archivedAt, i18n.language) })}
+        </Alert>
+      )}
+      <MatterDetails matter={matter} />
+      <ErrorAlert error={actionError} />
+      <Group>
+        <Button onClick={() => setEditing(true)}>{t('matters.view.edit')}</Button>
+        <Button variant="default" onClick={() => void toggleArchived()} loading={archiving}>
+          {archived ? t('matters.view.restore') : t('matters.view.archive')}
+        </Button>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {archived ? t('matters.view.restoreHint') : t('matters.view.archiveHint')}
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,44 @@
+import { Stack, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { client } from '../../api/client';
+import { DEFAULT_FORUM, type MatterFields } from '../../../../shared/schemas/matter';
+import { todayIso } from './labels';
+import { MatterForm } from './MatterForm';
+
+function blankMatter(): MatterFields {
+  return {
+    title: '',
+    matterType: 'precautionary_request',
+    forum: DEFAULT_FORUM.precautionary_request,
+    reference: '',
+    status: 'draft',
+    openedOn: todayIso(),
+    summary: '',
+  };
+}
+
+export function NewMatterScreen({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (id: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [initial] = useState(blankMatter);
+  return (
+    <Stack gap="md">
+      <Title order={2}>{t('matters.form.newTitle')}</Title>
+      <MatterForm
+        mode="create"
+        initial={initial}
+        onSubmit={async (fields) => {
+          const created = await client.matters.create(fields);
+          onCreated(created.id);
+        }}
+        onCancel={onCancel}
+      />
+    </Stack>
+  );
+}

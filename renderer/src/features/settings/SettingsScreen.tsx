@@ -1,0 +1,28 @@
+import { Divider, Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../../shared/schemas/settings';
+import { AutoLockSetting } from './AutoLockSetting';
+import { ChangePassphraseSection } from './ChangePassphraseSection';
+import { LanguageSetting } from './LanguageSetting';
+import { ReencryptSection } from './ReencryptSection';
+
+interface SettingsScreenProps {
+  settings: Settings;
+  onSettingsChange: (settings: Settings) => void;
+}
+
+export function SettingsScreen({ settings, onSettingsChange }: SettingsScreenProps) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="lg" maw={640}>
+      <Title order={2}>{t('settings.title')}</Title>
+      <LanguageSetting value={settings.language} onSaved={onSettingsChange} />
+      <Divider />
+      <AutoLockSetting value={settings.autoLockMinutes} onSaved={onSettingsChange} />
+      <Divider />
+      <ChangePassphraseSection />
+      <Divider />
+      <ReencryptSection />
+    </Stack>
+  );
+}
