@@ -1,4 +1,5 @@
 // `amparo`: the command line over the same core the app uses. Exit codes are documented in docs/cli.md.
+import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import {
 import { Passphrase } from '../../shared/schemas/vault';
 import { toIssues } from '../core/ipc/dispatch';
 import { MatterService } from '../core/services/matters';
+import { vaultContext } from '../core/services/vault-context';
 import { LATEST_SCHEMA_VERSION } from '../core/vault/migrations';
 import { schemaVersion } from '../core/vault/migrate';
 import {
@@ -24,6 +26,9 @@ import {
   type OpenVault,
 } from '../core/vault/vault';
 import { PassphraseSource, UsageError, type CliIo } from './io';
+
+/** Who the audit log names for command-line changes. */
+const cliActor = (): string => `${userInfo().username} (command line)`;
 
 export const EXIT = {
   ok: 0,
@@ -59,7 +64,7 @@ Commands:
   vault check <dir> [--json]         Verify encryption, integrity and schema version
   vault rekey <dir> [--reencrypt]    Change the passphrase; --reencrypt also replaces the database key
   case add <dir> --title T --type TYPE [--reference R] [--forum F] [--status S]
-                 [--opened YYYY-MM-DD] [--summary TEXT]
+                 [--opened YYYY-MM-DD] [--summary TEXT] [--classification public|restricted|confidential]
   case list <dir> [--json] [--archived] [--query TEXT]
 
 Options:
@@ -84,6 +89,7 @@ const OPTIONS = {
   status: { type: 'string' },
   opened: { type: 'string' },
   summary: { type: 'string' },
+  classification: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -244,14 +250,15 @@ function caseAdd(vault: OpenVault, values: Values, out: (t: string) => void): nu
     status: values.status ?? 'draft',
     openedOn: values.opened ?? new Date().toISOString().slice(0, 10),
     summary: values.summary ?? '',
+    classification: values.classification ?? 'restricted',
   });
-  const matter = new MatterService(() => vault.db).create(fields);
+  const matter = new MatterService(() => vaultContext(vault, cliActor)).create(fields);
   out(values.json ? JSON.stringify(matter, null, 2) : matter.id);
   return EXIT.ok;
 }
 
 function caseList(vault: OpenVault, values: Values, out: (t: string) => void): number {
-  const service = new MatterService(() => vault.db);
+  const service = new MatterService(() => vaultContext(vault, cliActor));
   const items: MatterSummary[] = [];
   for (let offset = 0; ; offset += 500) {
     const page = service.list({

@@ -38,7 +38,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...options,
     onLocked: (reason) => emitter.emit('vault:locked', { reason } satisfies EventPayload<'vault:locked'>),
   });
-  const matters = new MatterService(() => session.requireOpen().db);
+  const matters = new MatterService(() => session.context(), session.reveals);
   const dispatch = createDispatcher(createHandlers({ session, matters, config, shell: options.shell }), {
     onCall: (channel) => {
       if (channel !== 'vault:status') session.touch();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Classification } from './classification';
 import { Id, IsoDate } from './common';
 
 // Kinds of matter a team runs (see docs and ../shared/domain.md): the IACHR precautionary track, the petition/case
@@ -51,6 +52,7 @@ export const MatterFields = z.object({
   status: MatterStatus,
   openedOn: IsoDate,
   summary: z.string().max(20000, 'validation.tooLong'),
+  classification: Classification,
 });
 export type MatterFields = z.infer<typeof MatterFields>;
 
@@ -74,6 +76,7 @@ export const MatterSummary = Matter.pick({
   openedOn: true,
   updatedAt: true,
   archivedAt: true,
+  classification: true,
 });
 export type MatterSummary = z.infer<typeof MatterSummary>;
 
@@ -86,7 +89,12 @@ export const ListMattersInput = z.object({
 });
 export type ListMattersInput = z.input<typeof ListMattersInput>;
 
-export const MatterPage = z.object({ items: z.array(MatterSummary), total: z.number().int() });
+export const MatterPage = z.object({
+  items: z.array(MatterSummary),
+  total: z.number().int(),
+  /** Confidential matters matching the filter but left out until the user reveals them. */
+  hiddenConfidential: z.number().int(),
+});
 export type MatterPage = z.infer<typeof MatterPage>;
 
 export const GetMatterInput = z.object({ id: Id });

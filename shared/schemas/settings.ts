@@ -9,10 +9,12 @@ export const Settings = z.object({
   /** `system` follows the OS locale: Spanish when it is Spanish, English otherwise. */
   language: z.enum(['system', ...LANGUAGES]),
   autoLockMinutes: z.number().int().min(1, 'validation.autoLockRange').max(240, 'validation.autoLockRange'),
+  /** Who is at the keyboard, as written in the audit log and custody entries; empty = the OS account name. */
+  userName: z.string().trim().max(100, 'validation.tooLong'),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { language: 'system', autoLockMinutes: 5 };
+export const DEFAULT_SETTINGS: Settings = { language: 'system', autoLockMinutes: 5, userName: '' };
 
 export const UpdateSettingsInput = Settings.partial();
 export type UpdateSettingsInput = z.infer<typeof UpdateSettingsInput>;

@@ -9,6 +9,7 @@ import { readHeader } from '../../electron/core/vault/header';
 import { migrate } from '../../electron/core/vault/migrate';
 import { createVault, openVault } from '../../electron/core/vault/vault';
 import { MatterService } from '../../electron/core/services/matters';
+import { vaultContext } from '../../electron/core/services/vault-context';
 import { MATTER_STATUSES, MATTER_TYPES, type MatterFields } from '../../shared/schemas/matter';
 
 const CASES = 10_000;
@@ -39,11 +40,12 @@ function matter(i: number): MatterFields {
     status: MATTER_STATUSES[i % MATTER_STATUSES.length]!,
     openedOn: `20${String(10 + (i % 15)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}`,
     summary: 'Amenazas por redes sociales, hackeo de cuentas y referencias a su ubicación. '.repeat(4),
+    classification: 'restricted',
   };
 }
 
 function fill(db: Database): void {
-  const service = new MatterService(() => db);
+  const service = new MatterService(() => vaultContext({ dir: '', db: db }, () => 'bench'));
   db.transaction(() => {
     for (let i = 0; i < CASES; i++) service.create(matter(i));
   })();
@@ -73,21 +75,21 @@ async function main(): Promise<void> {
     const kdf = await time(RUNS, () => deriveKek(PASS, header.kdf));
     const unlock = await time(RUNS, async () => {
       const v = await openVault(vaultDir, PASS);
-      new MatterService(() => v.db).list({ limit: 1 });
+      new MatterService(() => vaultContext(v, () => 'test')).list({ limit: 1 });
       v.close();
     });
     const plainOpen = await time(RUNS, () => {
       const db = new Database(plainFile, { cacheStatements: true });
       db.pragma('journal_mode = WAL');
       migrate(db);
-      new MatterService(() => db).list({ limit: 1 });
+      new MatterService(() => vaultContext({ dir: '', db: db }, () => 'bench')).list({ limit: 1 });
       db.close();
     });
 
     const open = await openVault(vaultDir, PASS);
     const plainDb = new Database(plainFile, { cacheStatements: true });
-    const ours = new MatterService(() => open.db);
-    const theirs = new MatterService(() => plainDb);
+    const ours = new MatterService(() => vaultContext(open, () => 'test'));
+    const theirs = new MatterService(() => vaultContext({ dir: '', db: plainDb }, () => 'bench'));
     const listAll = (s: MatterService) => {
       for (let offset = 0; offset < CASES; offset += 500) s.list({ limit: 500, offset });
     };

@@ -11,6 +11,7 @@ export function precautionaryRequest(overrides: Partial<MatterFields> = {}): Mat
     openedOn: '2023-03-14',
     summary:
       'Defensora y su hermana, sobreviviente de trata; amenazas en redes sociales y cuentas hackeadas.',
+    classification: 'restricted',
     ...overrides,
-  };
+  } as MatterFields;
 }

@@ -10,7 +10,10 @@ import { writeFileAtomic } from '../fs/atomic';
 const MAX_RECENT = 8;
 
 const ConfigFile = z.object({
-  settings: Settings.catch(DEFAULT_SETTINGS),
+  // Fields added in later versions fall back to their defaults one by one.
+  settings: z
+    .preprocess((v) => ({ ...DEFAULT_SETTINGS, ...(v as object) }), Settings)
+    .catch(DEFAULT_SETTINGS),
   recentVaults: z.array(z.string()).catch([]),
 });
 type ConfigFile = z.infer<typeof ConfigFile>;

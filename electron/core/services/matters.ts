@@ -1,4 +1,5 @@
-// Matters (the cases a team runs): create, read, edit, archive, list. SQL stays behind this typed API.
+// Matters (the cases a team runs): create, read, edit, archive, list. Every change lands in one
+// transaction with its audit entry, its status-history row and its search-index row.
 import { randomUUID } from 'node:crypto';
 import { AmparoError } from '../../../shared/errors';
 import {
@@ -10,7 +11,10 @@ import {
   type UpdateMatterInput,
 } from '../../../shared/schemas/matter';
 import { foldForSearch } from '../text/fold';
-import type { Database } from '../vault/database';
+import { changedFields } from './changes';
+import { indexForSearch } from './search-index';
+import type { VaultContext } from './vault-context';
+import type { RevealState } from './reveal-state';
 
 interface MatterRow {
   id: string;
@@ -21,6 +25,7 @@ interface MatterRow {
   status: string;
   opened_on: string;
   summary: string;
+  classification: string;
   revision: number;
   created_at: string;
   updated_at: string;
@@ -28,7 +33,10 @@ interface MatterRow {
 }
 
 const SUMMARY_COLUMNS =
-  'id, title, matter_type, forum, reference, status, opened_on, updated_at, archived_at';
+  'id, title, matter_type, forum, reference, status, opened_on, updated_at, archived_at, classification';
+
+/** Reveal scope under which confidential matters themselves appear in the case list. */
+export const CONFIDENTIAL_MATTERS_SCOPE = '*';
 
 function toSummary(row: Omit<MatterRow, 'summary' | 'revision' | 'created_at'>): MatterSummary {
   return {
@@ -41,6 +49,7 @@ function toSummary(row: Omit<MatterRow, 'summary' | 'revision' | 'created_at'>):
     openedOn: row.opened_on,
     updatedAt: row.updated_at,
     archivedAt: row.archived_at,
+    classification: row.classification as Matter['classification'],
   };
 }
 
@@ -53,88 +62,184 @@ function likePattern(query: string): string {
   return `%${foldForSearch(query).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+function fieldParams(fields: MatterFields) {
+  return {
+    title: fields.title,
+    matterType: fields.matterType,
+    forum: fields.forum,
+    reference: fields.reference,
+    status: fields.status,
+    openedOn: fields.openedOn,
+    summary: fields.summary,
+    classification: fields.classification,
+    searchText: foldForSearch(`${fields.title} ${fields.reference}`),
+  };
+}
+
 export class MatterService {
   constructor(
-    private readonly db: () => Database,
-    private readonly now: () => Date = () => new Date(),
+    private readonly ctx: () => VaultContext,
+    private readonly reveals?: RevealState,
   ) {}
+
+  /** Confidential matters are left out unless the user revealed them in this session. */
+  private hidesConfidential(): boolean {
+    return !this.reveals?.isConfidentialRevealed(CONFIDENTIAL_MATTERS_SCOPE);
+  }
 
   list(input: ListMattersInput): MatterPage {
     const { archived, query, limit, offset } = ListMattersInput.parse(input);
-    const where = [archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL'];
+    const where = [archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL', 'deleted_at IS NULL'];
     const params: Record<string, string> = {};
     if (query) {
       where.push(`search_text LIKE $pattern ESCAPE '\\'`);
       params.pattern = likePattern(query);
     }
+    const { db } = this.ctx();
+    const hiddenWhere = [...where, `classification = 'confidential'`].join(' AND ');
+    if (this.hidesConfidential()) where.push(`classification <> 'confidential'`);
     const clause = where.join(' AND ');
-    const db = this.db();
     // The binding refuses an empty named-parameter object: pass nothing when the query has no parameters.
     const countParams = Object.keys(params).length > 0 ? params : undefined;
     const total = Number(
       db.prepare(`SELECT count(*) AS n FROM matters WHERE ${clause}`).get(countParams)?.n ?? 0,
     );
+    const hidden = this.hidesConfidential()
+      ? Number(db.prepare(`SELECT count(*) AS n FROM matters WHERE ${hiddenWhere}`).get(countParams)?.n ?? 0)
+      : 0;
     const rows = db
       .prepare(
         `SELECT ${SUMMARY_COLUMNS} FROM matters WHERE ${clause} ORDER BY updated_at DESC, id LIMIT $limit OFFSET $offset`,
       )
       .all({ ...params, limit, offset }) as unknown as MatterRow[];
-    return { items: rows.map(toSummary), total };
+    return { items: rows.map(toSummary), total, hiddenConfidential: hidden };
+  }
+
+  /** A matter by id, including deleted ones only when asked (the archive view). */
+  private row(id: string, { includeDeleted = false } = {}): MatterRow {
+    const row = this.ctx()
+      .db.prepare(`SELECT * FROM matters WHERE id = $id ${includeDeleted ? '' : 'AND deleted_at IS NULL'}`)
+      .get({ id }) as MatterRow | undefined;
+    if (!row) throw new AmparoError('NOT_FOUND', `No matter ${id}`);
+    return row;
   }
 
   get(id: string): Matter {
-    const row = this.db().prepare('SELECT * FROM matters WHERE id = $id').get({ id }) as
-      MatterRow | undefined;
-    if (!row) throw new AmparoError('NOT_FOUND', `No matter ${id}`);
+    const row = this.row(id);
+    if (
+      row.classification === 'confidential' &&
+      this.hidesConfidential() &&
+      !this.reveals?.isConfidentialRevealed(id)
+    ) {
+      throw new AmparoError('CONFIDENTIAL', `Matter ${id} is confidential: reveal it first`);
+    }
     return toMatter(row);
   }
 
   create(fields: MatterFields): Matter {
+    const { db, audit, actor, now } = this.ctx();
     const id = randomUUID();
-    const at = this.now().toISOString();
-    this.db()
-      .prepare(
-        `INSERT INTO matters (id, title, matter_type, forum, reference, status, opened_on, summary, revision,
-                              created_at, updated_at, search_text)
-         VALUES ($id, $title, $matterType, $forum, $reference, $status, $openedOn, $summary, 1, $at, $at, $searchText)`,
-      )
-      .run({ id, at, ...fields, searchText: foldForSearch(`${fields.title} ${fields.reference}`) });
-    return this.get(id);
+    const at = now().toISOString();
+    db.transaction(() => {
+      db.prepare(
+        `INSERT INTO matters (id, title, matter_type, forum, reference, status, opened_on, summary, classification,
+                              revision, created_at, updated_at, search_text)
+         VALUES ($id, $title, $matterType, $forum, $reference, $status, $openedOn, $summary, $classification,
+                 1, $at, $at, $searchText)`,
+      ).run({ id, at, ...fieldParams(fields) });
+      db.prepare(
+        `INSERT INTO matter_status_history (id, matter_id, from_status, to_status, changed_on, changed_at, actor)
+         VALUES ($hid, $id, NULL, $status, $changedOn, $at, $actor)`,
+      ).run({ hid: randomUUID(), id, status: fields.status, changedOn: fields.openedOn, at, actor: actor() });
+      indexForSearch(db, {
+        entityType: 'matter',
+        entityId: id,
+        matterId: id,
+        classification: fields.classification,
+        title: fields.title,
+        body: `${fields.reference} ${fields.summary}`,
+      });
+      audit.append({
+        action: 'record.create',
+        entityType: 'matter',
+        entityId: id,
+        matterId: id,
+        details: { matterType: fields.matterType, classification: fields.classification },
+      });
+    })();
+    return toMatter(this.row(id));
   }
 
   update({ id, revision, fields }: UpdateMatterInput): Matter {
-    const db = this.db();
-    return db.transaction(() => {
-      const current = this.get(id);
+    const { db, audit, actor, now } = this.ctx();
+    db.transaction(() => {
+      const current = toMatter(this.row(id));
       if (current.revision !== revision) {
         throw new AmparoError(
           'CONFLICT',
           `Matter ${id} was changed elsewhere (revision ${current.revision})`,
         );
       }
+      const at = now().toISOString();
       db.prepare(
         `UPDATE matters SET title = $title, matter_type = $matterType, forum = $forum, reference = $reference,
-                status = $status, opened_on = $openedOn, summary = $summary, search_text = $searchText,
-                revision = revision + 1, updated_at = $at
+                status = $status, opened_on = $openedOn, summary = $summary, classification = $classification,
+                search_text = $searchText, revision = revision + 1, updated_at = $at
          WHERE id = $id`,
-      ).run({
-        id,
-        at: this.now().toISOString(),
-        ...fields,
-        searchText: foldForSearch(`${fields.title} ${fields.reference}`),
+      ).run({ id, at, ...fieldParams(fields) });
+      if (current.status !== fields.status) {
+        db.prepare(
+          `INSERT INTO matter_status_history (id, matter_id, from_status, to_status, changed_on, changed_at, actor)
+           VALUES ($hid, $id, $from, $to, $changedOn, $at, $actor)`,
+        ).run({
+          hid: randomUUID(),
+          id,
+          from: current.status,
+          to: fields.status,
+          changedOn: at.slice(0, 10),
+          at,
+          actor: actor(),
+        });
+      }
+      indexForSearch(db, {
+        entityType: 'matter',
+        entityId: id,
+        matterId: id,
+        classification: fields.classification,
+        title: fields.title,
+        body: `${fields.reference} ${fields.summary}`,
       });
-      return this.get(id);
+      audit.append({
+        action: 'record.update',
+        entityType: 'matter',
+        entityId: id,
+        matterId: id,
+        details: { fields: changedFields(current, fields) },
+      });
     })();
+    return toMatter(this.row(id));
   }
 
   setArchived(id: string, archived: boolean): Matter {
-    const at = this.now().toISOString();
-    const result = this.db()
-      .prepare(
+    const { db, audit, now } = this.ctx();
+    const at = now().toISOString();
+    db.transaction(() => {
+      this.row(id);
+      db.prepare(
         `UPDATE matters SET archived_at = $archivedAt, updated_at = $at, revision = revision + 1 WHERE id = $id`,
-      )
-      .run({ id, at, archivedAt: archived ? at : null });
-    if (result.changes === 0) throw new AmparoError('NOT_FOUND', `No matter ${id}`);
-    return this.get(id);
+      ).run({
+        id,
+        at,
+        archivedAt: archived ? at : null,
+      });
+      audit.append({
+        action: 'record.update',
+        entityType: 'matter',
+        entityId: id,
+        matterId: id,
+        details: { fields: ['archivedAt'], archived },
+      });
+    })();
+    return toMatter(this.row(id));
   }
 }

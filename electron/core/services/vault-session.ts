@@ -1,5 +1,7 @@
-// The one open vault of this process, its lock state and auto-lock. Every service that needs data asks
-// the session for the open vault, so nothing can read after a lock.
+// The one open vault of this process, its lock state, auto-lock and what the user has revealed in this
+// session. Every service asks the session for the open vault, so nothing can read after a lock, and
+// every reveal ends with the lock.
+import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { AmparoError } from '../../../shared/errors';
 import type {
@@ -12,6 +14,8 @@ import type {
 } from '../../../shared/schemas/vault';
 import { Serial } from '../util/serial';
 import type { AppConfig } from './app-config';
+import { RevealState } from './reveal-state';
+import { vaultContext, type VaultContext } from './vault-context';
 import {
   changePassphrase,
   createVault,
@@ -28,9 +32,12 @@ export interface SessionOptions extends VaultOptions {
 
 export class VaultSession {
   private vault: OpenVault | null = null;
+  private ctx: VaultContext | null = null;
   private lastActivity: number;
   private readonly serial = new Serial();
   private readonly now: () => number;
+  /** Reveals (identities, confidential items, protected search) granted in this session. */
+  readonly reveals: RevealState;
 
   constructor(
     private readonly config: AppConfig,
@@ -38,29 +45,40 @@ export class VaultSession {
   ) {
     this.now = options.now ?? Date.now;
     this.lastActivity = this.now();
+    this.reveals = new RevealState(this.now);
   }
+
+  /** The name written into audit and custody entries. */
+  readonly actor = (): string => {
+    const configured = this.config.settings.userName;
+    if (configured) return configured;
+    try {
+      return userInfo().username;
+    } catch {
+      return 'unknown';
+    }
+  };
 
   status(): VaultStatus {
     const recent = this.config.recentVaults;
-    if (this.vault) return { state: 'unlocked', path: this.vault.dir, recent };
+    if (this.ctx) return { state: 'unlocked', path: this.ctx.dir, recent };
     return { state: recent.length > 0 ? 'locked' : 'none', path: recent[0] ?? null, recent };
   }
 
   /** The open vault, or VAULT_LOCKED. */
-  requireOpen(): OpenVault {
-    if (!this.vault) throw new AmparoError('VAULT_LOCKED', 'The vault is locked');
-    return this.vault;
+  context(): VaultContext {
+    if (!this.ctx) throw new AmparoError('VAULT_LOCKED', 'The vault is locked');
+    return this.ctx;
   }
 
   get isUnlocked(): boolean {
-    return this.vault !== null;
+    return this.ctx !== null;
   }
 
   create(input: CreateVaultInput): Promise<VaultStatus> {
     return this.serial.run(async () => {
       const dir = resolve(input.path);
-      const vault = await createVault(dir, input.passphrase, this.options);
-      this.replace(vault);
+      this.replace(await createVault(dir, input.passphrase, this.options), 'vault.create');
       await this.config.rememberVault(dir);
       return this.status();
     });
@@ -69,19 +87,26 @@ export class VaultSession {
   unlock(input: UnlockVaultInput): Promise<VaultStatus> {
     return this.serial.run(async () => {
       const dir = resolve(input.path);
-      const vault = await openVault(dir, input.passphrase, this.options);
-      this.replace(vault);
+      this.replace(await openVault(dir, input.passphrase, this.options), 'vault.unlock');
       await this.config.rememberVault(dir);
       return this.status();
     });
   }
 
-  /** Close the database and forget the key. Safe to call when already locked. */
+  /** Close the database, forget the key and every reveal. Safe to call when already locked. */
   lock(reason: LockReason): Promise<VaultStatus> {
     return this.serial.run(async () => {
-      if (this.vault) {
-        this.vault.close();
+      if (this.ctx) {
+        const ctx = this.ctx;
+        const vault = this.vault;
+        this.ctx = null;
         this.vault = null;
+        this.reveals.clear();
+        try {
+          ctx.audit.append({ action: 'vault.lock', details: { reason } });
+        } finally {
+          vault?.close();
+        }
         this.options.onLocked?.(reason);
       }
       return this.status();
@@ -90,13 +115,23 @@ export class VaultSession {
 
   changePassphrase(input: ChangePassphraseInput): Promise<void> {
     return this.serial.run(async () => {
-      this.vault = await changePassphrase(this.requireOpen(), input.current, input.next, this.options);
+      this.context();
+      this.vault = await changePassphrase(this.vault!, input.current, input.next, this.options);
+      this.ctx = vaultContext(this.vault, this.actor);
+      this.ctx.audit.append({ action: 'vault.passphraseChange' });
     });
   }
 
   reencrypt(input: ReencryptVaultInput): Promise<void> {
     return this.serial.run(async () => {
-      this.vault = await reencryptVault(this.requireOpen(), input.passphrase);
+      this.context();
+      const vault = await reencryptVault(this.vault!, input.passphrase);
+      this.vault = vault;
+      this.ctx = vaultContext(vault, this.actor);
+      this.ctx.audit.append({
+        action: 'vault.reencrypt',
+        details: { databaseFile: vault.header.database.file },
+      });
     });
   }
 
@@ -107,14 +142,17 @@ export class VaultSession {
 
   /** Lock if the user has been idle longer than `minutes`; called by the auto-lock timer. */
   async lockIfIdle(minutes: number): Promise<boolean> {
-    if (!this.vault || this.now() - this.lastActivity < minutes * 60_000) return false;
+    if (!this.ctx || this.now() - this.lastActivity < minutes * 60_000) return false;
     await this.lock('idle');
     return true;
   }
 
-  private replace(vault: OpenVault): void {
+  private replace(vault: OpenVault, action: 'vault.create' | 'vault.unlock'): void {
     this.vault?.close();
+    this.reveals.clear();
     this.vault = vault;
+    this.ctx = vaultContext(vault, this.actor);
+    this.ctx.audit.append({ action });
     this.touch();
   }
 }

@@ -186,7 +186,7 @@ describe('core dispatch', () => {
     await core.dispatch('vault:create', { path: vaultDir, passphrase: PASS });
     expect(await core.dispatch('settings:update', { language: 'en', autoLockMinutes: 12 })).toEqual({
       ok: true,
-      value: { language: 'en', autoLockMinutes: 12 },
+      value: { language: 'en', autoLockMinutes: 12, userName: '' },
     });
     expect(await core.dispatch('settings:update', { autoLockMinutes: 0 })).toMatchObject({
       ok: false,
@@ -198,7 +198,7 @@ describe('core dispatch', () => {
     const again = await createCore({ configDir, shell: { chooseFolder: async () => ({ path: null }) } });
     expect(await again.dispatch('settings:get', {})).toEqual({
       ok: true,
-      value: { language: 'en', autoLockMinutes: 12 },
+      value: { language: 'en', autoLockMinutes: 12, userName: '' },
     });
     expect(await again.dispatch('vault:status', {})).toEqual({
       ok: true,

@@ -15,6 +15,7 @@ import {
   reencryptVault,
 } from '../../../electron/core/vault/vault';
 import { MatterService } from '../../../electron/core/services/matters';
+import { vaultContext } from '../../../electron/core/services/vault-context';
 import { precautionaryRequest } from '../../support/fixtures';
 import { TEST_KDF, tempDir } from '../../support/temp';
 
@@ -43,7 +44,7 @@ describe('vault lifecycle on a real SQLCipher file', () => {
   it('creates a vault that reopens with the passphrase and keeps its data', async () => {
     const dir = await tempDir();
     const vault = await createVault(dir, PASS, opts);
-    const created = new MatterService(() => vault.db).create(precautionaryRequest());
+    const created = new MatterService(() => vaultContext(vault, () => 'test')).create(precautionaryRequest());
     vault.close();
 
     const files = (await readdir(dir)).sort();
@@ -51,7 +52,9 @@ describe('vault lifecycle on a real SQLCipher file', () => {
     expect(files).toContain('vault-1.db');
 
     const again = await openVault(dir, PASS, opts);
-    expect(new MatterService(() => again.db).get(created.id).title).toBe(created.title);
+    expect(new MatterService(() => vaultContext(again, () => 'test')).get(created.id).title).toBe(
+      created.title,
+    );
     expect(checkVault(again).ok).toBe(true);
     again.close();
   });
@@ -127,7 +130,7 @@ describe('vault lifecycle on a real SQLCipher file', () => {
   it('reports a truncated or missing database distinctly from a wrong passphrase', async () => {
     const dir = await tempDir();
     const vault = await createVault(dir, PASS, opts);
-    const matters = new MatterService(() => vault.db);
+    const matters = new MatterService(() => vaultContext(vault, () => 'test'));
     for (let i = 0; i < 50; i++) matters.create(precautionaryRequest({ title: `Caso ${i}` }));
     vault.close();
     const dbFile = join(dir, 'vault-1.db');
@@ -149,7 +152,7 @@ describe('vault lifecycle on a real SQLCipher file', () => {
   it('detects a flipped byte inside an encrypted page', async () => {
     const dir = await tempDir();
     const vault = await createVault(dir, PASS, opts);
-    const matters = new MatterService(() => vault.db);
+    const matters = new MatterService(() => vaultContext(vault, () => 'test'));
     for (let i = 0; i < 200; i++)
       matters.create(precautionaryRequest({ title: `Caso ${i}`, summary: 'x'.repeat(500) }));
     vault.close();
@@ -173,7 +176,7 @@ describe('vault lifecycle on a real SQLCipher file', () => {
   it('changes the passphrase atomically: the new one opens, the old one no longer does', async () => {
     const dir = await tempDir();
     const vault = await createVault(dir, PASS, opts);
-    const id = new MatterService(() => vault.db).create(precautionaryRequest()).id;
+    const id = new MatterService(() => vaultContext(vault, () => 'test')).create(precautionaryRequest()).id;
     await expectCode(
       changePassphrase(vault, 'wrong current passphrase', 'otra frase muy larga 99', opts),
       'WRONG_PASSPHRASE',
@@ -182,7 +185,9 @@ describe('vault lifecycle on a real SQLCipher file', () => {
     changed.close();
     await expectCode(openVault(dir, PASS, opts), 'WRONG_PASSPHRASE');
     const reopened = await openVault(dir, 'otra frase muy larga 99', opts);
-    expect(new MatterService(() => reopened.db).get(id).reference).toBe('MC-1008-19');
+    expect(new MatterService(() => vaultContext(reopened, () => 'test')).get(id).reference).toBe(
+      'MC-1008-19',
+    );
     reopened.close();
     expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
@@ -190,12 +195,14 @@ describe('vault lifecycle on a real SQLCipher file', () => {
   it('re-encrypts the database under a new key without losing data', async () => {
     const dir = await tempDir();
     const vault = await createVault(dir, PASS, opts);
-    const id = new MatterService(() => vault.db).create(precautionaryRequest()).id;
+    const id = new MatterService(() => vaultContext(vault, () => 'test')).create(precautionaryRequest()).id;
     const oldHeader = await readHeader(dir);
     const oldDb = await readFile(join(dir, 'vault-1.db'));
 
     const reencrypted = await reencryptVault(vault, PASS);
-    expect(new MatterService(() => reencrypted.db).get(id).title).toContain('A.A.Q.O.');
+    expect(new MatterService(() => vaultContext(reencrypted, () => 'test')).get(id).title).toContain(
+      'A.A.Q.O.',
+    );
     expect(checkVault(reencrypted).ok).toBe(true);
     reencrypted.close();
 
@@ -234,7 +241,7 @@ describe('migrations', () => {
 
     const current = await openVault(dir, PASS, opts);
     expect(schemaVersion(current.db)).toBe(LATEST_SCHEMA_VERSION);
-    const page = new MatterService(() => current.db).list({ query: 'agresion' });
+    const page = new MatterService(() => vaultContext(current, () => 'test')).list({ query: 'agresion' });
     expect(page.items.map((m) => m.reference)).toEqual(['P-1234-18']);
     current.close();
   });

@@ -2,6 +2,7 @@
 import type { Database } from '../database';
 import { initial } from './001-initial';
 import { matterArchiveAndSearch } from './002-matter-archive-and-search';
+import { caseFileAndAudit } from './003-case-file-and-audit';
 
 export interface Migration {
   version: number;
@@ -9,6 +10,6 @@ export interface Migration {
   up(db: Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, matterArchiveAndSearch];
+export const MIGRATIONS: readonly Migration[] = [initial, matterArchiveAndSearch, caseFileAndAudit];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

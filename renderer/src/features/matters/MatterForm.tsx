@@ -10,7 +10,16 @@ import { applyServerIssues } from '../../components/serverIssues';
 import { DEFAULT_FORUM, MatterFields, type MatterType } from '../../../../shared/schemas/matter';
 import { useMatterOptions } from './labels';
 
-const FIELD_NAMES = ['title', 'matterType', 'forum', 'reference', 'status', 'openedOn', 'summary'] as const;
+const FIELD_NAMES = [
+  'title',
+  'matterType',
+  'forum',
+  'reference',
+  'status',
+  'openedOn',
+  'summary',
+  'classification',
+] as const;
 
 interface MatterFormProps {
   mode: 'create' | 'edit';

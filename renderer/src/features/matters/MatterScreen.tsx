@@ -9,8 +9,8 @@ import { MatterDetails } from './MatterDetails';
 import { MatterForm } from './MatterForm';
 
 function fieldsOf(matter: Matter): MatterFields {
-  const { title, matterType, forum, reference, status, openedOn, summary } = matter;
-  return { title, matterType, forum, reference, status, openedOn, summary };
+  const { title, matterType, forum, reference, status, openedOn, summary, classification } = matter;
+  return { title, matterType, forum, reference, status, openedOn, summary, classification };
 }
 
 /** One case: read-only with Edit and Archive/Restore, or its edit form. */

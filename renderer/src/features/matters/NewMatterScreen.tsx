@@ -15,6 +15,7 @@ function blankMatter(): MatterFields {
     status: 'draft',
     openedOn: todayIso(),
     summary: '',
+    classification: 'restricted',
   };
 }
 
