@@ -12,6 +12,47 @@ import {
   MatterPage,
   UpdateMatterInput,
 } from './schemas/matter';
+import { AuditFilter, AuditPage, AuditVerification } from './schemas/audit';
+import {
+  AddPartyInput,
+  ArchiveEntry,
+  ChangeStatusInput,
+  CreateIncidentInput,
+  CreateNoteInput,
+  CreateRiskAssessmentInput,
+  DeleteInput,
+  Incident,
+  IncidentList,
+  ListIncidentsInput,
+  MatterFileInput,
+  Note,
+  NoteList,
+  Party,
+  RestoreInput,
+  RevealConfidentialInput,
+  RevealResult,
+  RiskAssessment,
+  SearchInput,
+  SearchResult,
+  StatusChange,
+  UnlockProtectedSearchInput,
+  UpdateIncidentInput,
+  UpdateNoteInput,
+} from './schemas/case-file';
+import { Id } from './schemas/common';
+import {
+  CreatePersonInput,
+  ListPeopleInput,
+  Organisation,
+  OrganisationFields,
+  PeopleList,
+  Person,
+  PersonUsage,
+  RevealedIdentity,
+  RevealIdentityInput,
+  UpdateOrganisationInput,
+  UpdatePersonInput,
+} from './schemas/people';
 import { Settings, UpdateSettingsInput } from './schemas/settings';
 import {
   ChangePassphraseInput,
@@ -46,6 +87,54 @@ export const contract = {
   'matters:create': channel(MatterFields, Matter),
   'matters:update': channel(UpdateMatterInput, Matter),
   'matters:setArchived': channel(ArchiveMatterInput, Matter),
+  'matters:statusHistory': channel(MatterFileInput, z.array(StatusChange)),
+  'matters:changeStatus': channel(ChangeStatusInput, Matter),
+
+  /** People: pseudonyms only. The protected identity crosses only through people:reveal. */
+  'people:list': channel(ListPeopleInput, PeopleList),
+  'people:get': channel(z.object({ id: Id }), Person),
+  'people:create': channel(CreatePersonInput, Person),
+  'people:update': channel(UpdatePersonInput, Person),
+  'people:reveal': channel(RevealIdentityInput, RevealedIdentity),
+  'people:hide': channel(z.object({ personId: Id }), Empty),
+  'people:usage': channel(z.object({ id: Id }), PersonUsage),
+
+  'organisations:list': channel(Empty, z.array(Organisation)),
+  'organisations:create': channel(OrganisationFields, Organisation),
+  'organisations:update': channel(UpdateOrganisationInput, Organisation),
+
+  'parties:list': channel(MatterFileInput, z.array(Party)),
+  'parties:add': channel(AddPartyInput, Party),
+  'parties:remove': channel(z.object({ id: Id }), Empty),
+
+  'incidents:list': channel(ListIncidentsInput, IncidentList),
+  'incidents:create': channel(CreateIncidentInput, Incident),
+  'incidents:update': channel(UpdateIncidentInput, Incident),
+
+  'risk:list': channel(MatterFileInput, z.array(RiskAssessment)),
+  'risk:create': channel(CreateRiskAssessmentInput, RiskAssessment),
+
+  'notes:list': channel(MatterFileInput, NoteList),
+  'notes:create': channel(CreateNoteInput, Note),
+  'notes:update': channel(UpdateNoteInput, Note),
+
+  /** Shows confidential items (of one matter, or confidential matters in lists) for a while; logged. */
+  'confidential:reveal': channel(RevealConfidentialInput, RevealResult),
+
+  'search:query': channel(SearchInput, SearchResult),
+  'search:unlockProtected': channel(UnlockProtectedSearchInput, RevealResult),
+
+  /**
+   * Deleted items: every delete is soft (restorable here) until the user empties the bin. Deleting a person
+   * who still has roles in matters answers IN_USE unless `confirmInUse` (the UI shows people:usage first).
+   */
+  'trash:list': channel(Empty, z.array(ArchiveEntry)),
+  'trash:delete': channel(DeleteInput, Empty),
+  'trash:restore': channel(RestoreInput, Empty),
+  'trash:empty': channel(Empty, z.object({ purged: z.number().int() })),
+
+  'audit:list': channel(AuditFilter, AuditPage),
+  'audit:verify': channel(Empty, AuditVerification),
 
   'settings:get': channel(Empty, Settings),
   'settings:update': channel(UpdateSettingsInput, Settings),

@@ -6,7 +6,14 @@ import type { LockReason } from '../../shared/schemas/vault';
 import { createDispatcher, type Dispatch } from './ipc/dispatch';
 import { createHandlers, type ShellPort } from './ipc/handlers';
 import { AppConfig } from './services/app-config';
+import { IncidentService } from './services/incidents';
 import { MatterService } from './services/matters';
+import { NoteService } from './services/notes';
+import { PartyService } from './services/parties';
+import { PeopleService } from './services/people';
+import { RiskService } from './services/risk';
+import { SearchService } from './services/search';
+import { TrashService } from './services/trash';
 import { VaultSession } from './services/vault-session';
 import type { VaultOptions } from './vault/vault';
 
@@ -38,8 +45,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...options,
     onLocked: (reason) => emitter.emit('vault:locked', { reason } satisfies EventPayload<'vault:locked'>),
   });
-  const matters = new MatterService(() => session.context(), session.reveals);
-  const dispatch = createDispatcher(createHandlers({ session, matters, config, shell: options.shell }), {
+  const ctx = () => session.context();
+  const matters = new MatterService(ctx, session.reveals);
+  const people = new PeopleService(ctx, session.reveals);
+  const incidents = new IncidentService(ctx, session.reveals);
+  const notes = new NoteService(ctx, session.reveals);
+  const services = {
+    session,
+    config,
+    shell: options.shell,
+    matters,
+    people,
+    incidents,
+    notes,
+    parties: new PartyService(ctx),
+    risk: new RiskService(ctx),
+    search: new SearchService(ctx, session.reveals),
+    trash: new TrashService(ctx, { matters, people, incidents, notes }),
+  };
+  const dispatch = createDispatcher(createHandlers(services), {
     onCall: (channel) => {
       if (channel !== 'vault:status') session.touch();
     },

@@ -1,8 +1,16 @@
 // Channel → service method. The only code that knows both the contract and the services; it holds no
 // rules of its own.
-import type { VaultSession } from '../services/vault-session';
-import type { MatterService } from '../services/matters';
 import type { AppConfig } from '../services/app-config';
+import { revealConfidential } from '../services/confidential';
+import type { IncidentService } from '../services/incidents';
+import type { MatterService } from '../services/matters';
+import type { NoteService } from '../services/notes';
+import type { PartyService } from '../services/parties';
+import type { PeopleService } from '../services/people';
+import type { RiskService } from '../services/risk';
+import type { SearchService } from '../services/search';
+import type { TrashService } from '../services/trash';
+import type { VaultSession } from '../services/vault-session';
 import type { Handlers } from './dispatch';
 
 export interface ShellPort {
@@ -10,40 +18,89 @@ export interface ShellPort {
   chooseFolder(input: { purpose: 'create' | 'open' }): Promise<{ path: string | null }>;
 }
 
-export function createHandlers(deps: {
+export interface Services {
   session: VaultSession;
-  matters: MatterService;
   config: AppConfig;
   shell: ShellPort;
-}): Handlers {
-  const { session, matters, config, shell } = deps;
+  matters: MatterService;
+  people: PeopleService;
+  parties: PartyService;
+  incidents: IncidentService;
+  risk: RiskService;
+  notes: NoteService;
+  search: SearchService;
+  trash: TrashService;
+}
+
+const done = {};
+
+export function createHandlers(s: Services): Handlers {
+  const { session, config, shell } = s;
   return {
     'vault:status': () => session.status(),
     'vault:create': (input) => session.create(input),
     'vault:unlock': (input) => session.unlock(input),
     'vault:lock': () => session.lock('user'),
-    'vault:changePassphrase': async (input) => {
-      await session.changePassphrase(input);
-      return {};
-    },
-    'vault:reencrypt': async (input) => {
-      await session.reencrypt(input);
-      return {};
-    },
+    'vault:changePassphrase': async (input) => (await session.changePassphrase(input), done),
+    'vault:reencrypt': async (input) => (await session.reencrypt(input), done),
 
-    'matters:list': (input) => matters.list(input),
-    'matters:get': ({ id }) => matters.get(id),
-    'matters:create': (fields) => matters.create(fields),
-    'matters:update': (input) => matters.update(input),
-    'matters:setArchived': ({ id, archived }) => matters.setArchived(id, archived),
+    'matters:list': (input) => s.matters.list(input),
+    'matters:get': ({ id }) => s.matters.get(id),
+    'matters:create': (fields) => s.matters.create(fields),
+    'matters:update': (input) => s.matters.update(input),
+    'matters:setArchived': ({ id, archived }) => s.matters.setArchived(id, archived),
+    'matters:statusHistory': ({ matterId }) => s.matters.statusHistory(matterId),
+    'matters:changeStatus': (input) => s.matters.changeStatus(input),
+
+    'people:list': (input) => s.people.list(input),
+    'people:get': ({ id }) => s.people.get(id),
+    'people:create': (input) => s.people.create(input),
+    'people:update': (input) => s.people.update(input),
+    'people:reveal': ({ personId, reason }) => s.people.reveal(personId, reason),
+    'people:hide': ({ personId }) => (s.people.hide(personId), done),
+    'people:usage': ({ id }) => s.people.usage(id),
+
+    'organisations:list': () => s.people.listOrganisations(),
+    'organisations:create': (fields) => s.people.createOrganisation(fields),
+    'organisations:update': ({ id, revision, fields }) => s.people.updateOrganisation(id, revision, fields),
+
+    'parties:list': ({ matterId }) => s.parties.list(matterId),
+    'parties:add': (input) => s.parties.add(input),
+    'parties:remove': ({ id }) => (s.trash.delete('party', id, true), done),
+
+    'incidents:list': (input) => s.incidents.list(input),
+    'incidents:create': ({ matterId, ...fields }) => s.incidents.create(matterId, fields),
+    'incidents:update': ({ id, revision, fields }) => s.incidents.update(id, revision, fields),
+
+    'risk:list': ({ matterId }) => s.risk.list(matterId),
+    'risk:create': ({ matterId, ...fields }) => s.risk.create(matterId, fields),
+
+    'notes:list': ({ matterId }) => s.notes.list(matterId),
+    'notes:create': ({ matterId, ...fields }) => s.notes.create(matterId, fields),
+    'notes:update': ({ id, revision, fields }) => s.notes.update(id, revision, fields),
+
+    'confidential:reveal': ({ matterId, reason }) => ({
+      visibleUntil: revealConfidential(session.context(), session.reveals, matterId, reason),
+    }),
+
+    'search:query': (input) => s.search.search(input),
+    'search:unlockProtected': ({ reason }) => ({ visibleUntil: s.search.unlockProtected(reason) }),
+
+    'trash:list': () => s.trash.list(),
+    'trash:delete': ({ entityType, entityId, confirmInUse }) => (
+      s.trash.delete(entityType, entityId, confirmInUse),
+      done
+    ),
+    'trash:restore': ({ entityType, entityId }) => (s.trash.restore(entityType, entityId), done),
+    'trash:empty': () => ({ purged: s.trash.empty() }),
+
+    'audit:list': (filter) => session.context().audit.list(filter),
+    'audit:verify': () => session.context().audit.verify(),
 
     'settings:get': () => config.settings,
     'settings:update': (patch) => config.updateSettings(patch),
 
-    'session:activity': () => {
-      session.touch();
-      return {};
-    },
+    'session:activity': () => (session.touch(), done),
 
     'dialog:chooseFolder': (input) => shell.chooseFolder(input),
   };

@@ -2,6 +2,7 @@
 // transaction with its audit entry, its status-history row and its search-index row.
 import { randomUUID } from 'node:crypto';
 import { AmparoError } from '../../../shared/errors';
+import { ChangeStatusInput, type StatusChange } from '../../../shared/schemas/case-file';
 import {
   ListMattersInput,
   type Matter,
@@ -218,6 +219,80 @@ export class MatterService {
       });
     })();
     return toMatter(this.row(id));
+  }
+
+  reindex(id: string): void {
+    const m = toMatter(this.row(id));
+    indexForSearch(this.ctx().db, {
+      entityType: 'matter',
+      entityId: id,
+      matterId: id,
+      classification: m.classification,
+      title: m.title,
+      body: `${m.reference} ${m.summary}`,
+    });
+  }
+
+  statusHistory(matterId: string): StatusChange[] {
+    this.get(matterId);
+    const rows = this.ctx()
+      .db.prepare(
+        'SELECT * FROM matter_status_history WHERE matter_id = $matterId ORDER BY changed_on, changed_at',
+      )
+      .all({ matterId }) as {
+      id: string;
+      from_status: string | null;
+      to_status: string;
+      changed_on: string;
+      changed_at: string;
+      actor: string;
+      note: string;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      fromStatus: r.from_status as StatusChange['fromStatus'],
+      toStatus: r.to_status as StatusChange['toStatus'],
+      changedOn: r.changed_on,
+      changedAt: r.changed_at,
+      actor: r.actor,
+      note: r.note,
+    }));
+  }
+
+  /** A procedural step with its own date (the day of the resolution, not the day it was typed) and a note. */
+  changeStatus(input: ChangeStatusInput): Matter {
+    const { matterId, revision, toStatus, changedOn, note } = ChangeStatusInput.parse(input);
+    const { db, audit, actor, now } = this.ctx();
+    db.transaction(() => {
+      const current = toMatter(this.row(matterId));
+      if (current.revision !== revision)
+        throw new AmparoError('CONFLICT', `Matter ${matterId} was changed elsewhere`);
+      const at = now().toISOString();
+      db.prepare(
+        'UPDATE matters SET status = $toStatus, revision = revision + 1, updated_at = $at WHERE id = $matterId',
+      ).run({ matterId, toStatus, at });
+      db.prepare(
+        `INSERT INTO matter_status_history (id, matter_id, from_status, to_status, changed_on, changed_at, actor, note)
+         VALUES ($hid, $matterId, $from, $toStatus, $changedOn, $at, $actor, $note)`,
+      ).run({
+        hid: randomUUID(),
+        matterId,
+        from: current.status,
+        toStatus,
+        changedOn,
+        at,
+        actor: actor(),
+        note,
+      });
+      audit.append({
+        action: 'record.update',
+        entityType: 'matter',
+        entityId: matterId,
+        matterId,
+        details: { fields: ['status'], from: current.status, to: toStatus },
+      });
+    })();
+    return toMatter(this.row(matterId));
   }
 
   setArchived(id: string, archived: boolean): Matter {

@@ -1,0 +1,165 @@
+// Deleted items: every delete is soft (the row gets `deleted_at` and leaves the search index) and can be
+// undone from here until the user empties the bin, which removes the rows for good (secure_delete
+// overwrites their pages).
+import { AmparoError } from '../../../shared/errors';
+import type { ArchiveEntry } from '../../../shared/schemas/case-file';
+import type { IncidentService } from './incidents';
+import type { MatterService } from './matters';
+import type { NoteService } from './notes';
+import type { PeopleService } from './people';
+import { removeFromSearch } from './search-index';
+import type { VaultContext } from './vault-context';
+
+type Deletable = ArchiveEntry['entityType'];
+
+const TABLES: Record<Deletable, { table: string; label: string; matter: string }> = {
+  matter: { table: 'matters', label: 'title', matter: 'id' },
+  incident: { table: 'incidents', label: 'title', matter: 'matter_id' },
+  note: { table: 'notes', label: 'title', matter: 'matter_id' },
+  person: { table: 'people', label: 'pseudonym', matter: 'NULL' },
+  organisation: { table: 'organisations', label: 'name', matter: 'NULL' },
+  party: { table: 'matter_parties', label: 'role', matter: 'matter_id' },
+};
+
+export class TrashService {
+  constructor(
+    private readonly ctx: () => VaultContext,
+    private readonly services: {
+      matters: MatterService;
+      people: PeopleService;
+      incidents: IncidentService;
+      notes: NoteService;
+    },
+  ) {}
+
+  list(): ArchiveEntry[] {
+    const { db } = this.ctx();
+    const entries: ArchiveEntry[] = [];
+    for (const [entityType, spec] of Object.entries(TABLES) as [Deletable, (typeof TABLES)[Deletable]][]) {
+      const rows = db
+        .prepare(
+          `SELECT id, ${spec.label} AS label, ${spec.matter} AS matter_id, deleted_at FROM ${spec.table} WHERE deleted_at IS NOT NULL`,
+        )
+        .all() as { id: string; label: string; matter_id: string | null; deleted_at: string }[];
+      for (const row of rows) {
+        entries.push({
+          entityType,
+          entityId: row.id,
+          label: row.label,
+          matterId: row.matter_id,
+          deletedAt: row.deleted_at,
+        });
+      }
+    }
+    return entries.sort((a, b) => (a.deletedAt < b.deletedAt ? 1 : -1));
+  }
+
+  delete(entityType: Deletable, entityId: string, confirmInUse: boolean): void {
+    const { db, audit, now } = this.ctx();
+    const spec = TABLES[entityType];
+    db.transaction(() => {
+      const row = db
+        .prepare(`SELECT ${spec.matter} AS matter_id, deleted_at FROM ${spec.table} WHERE id = $entityId`)
+        .get({ entityId }) as { matter_id: string | null; deleted_at: string | null } | undefined;
+      if (!row || row.deleted_at) throw new AmparoError('NOT_FOUND', `No ${entityType} ${entityId}`);
+      if ((entityType === 'person' || entityType === 'organisation') && !confirmInUse) {
+        const column = entityType === 'person' ? 'person_id' : 'organisation_id';
+        const roles = Number(
+          db
+            .prepare(
+              `SELECT count(*) AS n FROM matter_parties mp JOIN matters m ON m.id = mp.matter_id
+               WHERE mp.${column} = $entityId AND mp.deleted_at IS NULL AND m.deleted_at IS NULL`,
+            )
+            .get({ entityId })?.n ?? 0,
+        );
+        if (roles > 0) throw new AmparoError('IN_USE', `This ${entityType} has ${roles} role(s) in matters`);
+      }
+      db.prepare(`UPDATE ${spec.table} SET deleted_at = $at WHERE id = $entityId`).run({
+        entityId,
+        at: now().toISOString(),
+      });
+      removeFromSearch(db, entityType, entityId);
+      audit.append({ action: 'record.delete', entityType, entityId, matterId: row.matter_id });
+    })();
+  }
+
+  restore(entityType: Deletable, entityId: string): void {
+    const { db, audit } = this.ctx();
+    const spec = TABLES[entityType];
+    db.transaction(() => {
+      const row = db
+        .prepare(
+          `SELECT ${spec.matter} AS matter_id FROM ${spec.table} WHERE id = $entityId AND deleted_at IS NOT NULL`,
+        )
+        .get({ entityId }) as { matter_id: string | null } | undefined;
+      if (!row) throw new AmparoError('NOT_FOUND', `No deleted ${entityType} ${entityId}`);
+      db.prepare(`UPDATE ${spec.table} SET deleted_at = NULL WHERE id = $entityId`).run({ entityId });
+      this.reindex(entityType, entityId);
+      audit.append({ action: 'record.restore', entityType, entityId, matterId: row.matter_id });
+    })();
+  }
+
+  private reindex(entityType: Deletable, entityId: string): void {
+    if (entityType === 'matter') this.services.matters.reindex(entityId);
+    if (entityType === 'person') this.services.people.reindex(entityId);
+    if (entityType === 'incident') this.services.incidents.reindex(entityId);
+    if (entityType === 'note') this.services.notes.reindex(entityId);
+    if (entityType === 'organisation') this.services.people.reindexOrganisation(entityId);
+  }
+
+  /** Removes every deleted record for good, children first. */
+  empty(): number {
+    const { db, audit } = this.ctx();
+    return db.transaction(() => {
+      const entries = this.list();
+      const byType = (t: Deletable) => entries.filter((e) => e.entityType === t).map((e) => e.entityId);
+      const run = (sql: string, ids: string[]) => {
+        const statement = db.prepare(sql);
+        for (const id of ids) statement.run({ id });
+      };
+      const matters = byType('matter');
+      // Everything that hangs off a deleted matter goes with it.
+      run(
+        `DELETE FROM risk_assessment_incidents WHERE assessment_id IN (SELECT id FROM risk_assessments WHERE matter_id = $id)`,
+        matters,
+      );
+      run(`DELETE FROM risk_assessments WHERE matter_id = $id`, matters);
+      run(
+        `DELETE FROM tags WHERE entity_type = 'incident' AND entity_id IN (SELECT id FROM incidents WHERE matter_id = $id)`,
+        matters,
+      );
+      run(
+        `DELETE FROM tags WHERE entity_type = 'note' AND entity_id IN (SELECT id FROM notes WHERE matter_id = $id)`,
+        matters,
+      );
+      run(`DELETE FROM search_index WHERE matter_id = $id`, matters);
+      run(`DELETE FROM incidents WHERE matter_id = $id`, matters);
+      run(`DELETE FROM notes WHERE matter_id = $id`, matters);
+      run(`DELETE FROM matter_parties WHERE matter_id = $id`, matters);
+      run(`DELETE FROM matter_status_history WHERE matter_id = $id`, matters);
+      run(`DELETE FROM risk_assessment_incidents WHERE incident_id = $id`, byType('incident'));
+      run(`DELETE FROM tags WHERE entity_type = 'incident' AND entity_id = $id`, byType('incident'));
+      run(`DELETE FROM incidents WHERE id = $id`, byType('incident'));
+      run(`DELETE FROM tags WHERE entity_type = 'note' AND entity_id = $id`, byType('note'));
+      run(`DELETE FROM notes WHERE id = $id`, byType('note'));
+      run(`DELETE FROM matter_parties WHERE id = $id`, byType('party'));
+      for (const id of byType('person')) {
+        db.prepare('DELETE FROM matter_parties WHERE person_id = $id').run({ id });
+        db.prepare('UPDATE matter_parties SET family_of = NULL WHERE family_of = $id').run({ id });
+        db.prepare('DELETE FROM incident_people WHERE person_id = $id').run({ id });
+        db.prepare('DELETE FROM protected_search WHERE person_id = $id').run({ id });
+        db.prepare('DELETE FROM people WHERE id = $id').run({ id });
+      }
+      for (const id of byType('organisation')) {
+        db.prepare('DELETE FROM matter_parties WHERE organisation_id = $id').run({ id });
+        db.prepare('DELETE FROM organisations WHERE id = $id').run({ id });
+      }
+      run(`DELETE FROM matters WHERE id = $id`, matters);
+      audit.append({
+        action: 'record.purge',
+        details: { count: entries.length, types: [...new Set(entries.map((e) => e.entityType))].sort() },
+      });
+      return entries.length;
+    })();
+  }
+}
