@@ -49,3 +49,11 @@ export function buildApi(transport: Transport): AmparoApi {
   }
   return api as unknown as AmparoApi;
 }
+
+/**
+ * Outside the contract, Electron only: the local path of a file dropped on the window (the preload's
+ * `window.amparo.files`). Absent in a plain browser (the test bridge), where dropping is not offered.
+ */
+export interface DroppedFiles {
+  pathForFile(file: File): string;
+}

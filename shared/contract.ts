@@ -53,6 +53,27 @@ import {
   UpdateOrganisationInput,
   UpdatePersonInput,
 } from './schemas/people';
+import {
+  AddEvidenceInput,
+  AddEvidenceResult,
+  AssignExhibitInput,
+  ChooseFilesResult,
+  EvidenceIdInput,
+  EvidenceItem,
+  EvidenceList,
+  EvidenceProgress,
+  Exhibit,
+  ExportEvidenceInput,
+  ExportResult,
+  ListEvidenceInput,
+  ListExhibitsInput,
+  OperationInput,
+  Preview,
+  UpdateEvidenceInput,
+  VaultVerification,
+  Verification,
+  VerifyAllInput,
+} from './schemas/evidence';
 import { Settings, UpdateSettingsInput } from './schemas/settings';
 import {
   ChangePassphraseInput,
@@ -136,6 +157,27 @@ export const contract = {
   'audit:list': channel(AuditFilter, AuditPage),
   'audit:verify': channel(Empty, AuditVerification),
 
+  /**
+   * Evidence. `evidence:add` runs as long as the files take (progress as `evidence:progress` events with the
+   * caller's operationId; `evidence:cancel` stops it, leaving nothing of the file in progress).
+   */
+  'evidence:list': channel(ListEvidenceInput, EvidenceList),
+  'evidence:get': channel(EvidenceIdInput, EvidenceItem),
+  'evidence:add': channel(AddEvidenceInput, AddEvidenceResult),
+  'evidence:cancel': channel(OperationInput, Empty),
+  'evidence:update': channel(UpdateEvidenceInput, EvidenceItem),
+  'evidence:preview': channel(EvidenceIdInput, Preview),
+  'evidence:verify': channel(EvidenceIdInput, Verification),
+  'evidence:verifyAll': channel(VerifyAllInput, VaultVerification),
+  /** Writes decrypted copies into a folder the user chose; needs `confirmed: true`; logged. */
+  'evidence:export': channel(ExportEvidenceInput, ExportResult),
+  'evidence:stripMetadata': channel(
+    EvidenceIdInput.extend({ title: z.string().trim().max(300).optional() }),
+    EvidenceItem,
+  ),
+  'evidence:assignExhibit': channel(AssignExhibitInput, Exhibit),
+  'evidence:exhibits': channel(ListExhibitsInput, z.array(Exhibit)),
+
   'settings:get': channel(Empty, Settings),
   'settings:update': channel(UpdateSettingsInput, Settings),
 
@@ -144,11 +186,14 @@ export const contract = {
 
   /** Implemented by the shell (a native dialog in Electron), not by the core. */
   'dialog:chooseFolder': channel(ChooseFolderInput, ChooseFolderResult),
+  /** Native multi-file picker for evidence intake (the shell answers; empty when cancelled). */
+  'dialog:chooseFiles': channel(Empty, ChooseFilesResult),
 } as const;
 
 /** Events pushed from the main process to the renderer. */
 export const events = {
   'vault:locked': VaultLockedEvent,
+  'evidence:progress': EvidenceProgress,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 // `amparo`: the command line over the same core the app uses. Exit codes are documented in docs/cli.md.
+import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,8 +12,12 @@ import {
   MatterType,
   type MatterSummary,
 } from '../../shared/schemas/matter';
+import { AddEvidenceInput, type AddEvidenceResult } from '../../shared/schemas/evidence';
 import { Passphrase } from '../../shared/schemas/vault';
 import { toIssues } from '../core/ipc/dispatch';
+import { describeCheck } from '../core/evidence/verify';
+import { EvidenceService } from '../core/services/evidence';
+import { RevealState } from '../core/services/reveal-state';
 import { MatterService } from '../core/services/matters';
 import { vaultContext } from '../core/services/vault-context';
 import { LATEST_SCHEMA_VERSION } from '../core/vault/migrations';
@@ -39,6 +44,7 @@ export const EXIT = {
   checkFailed: 5,
   io: 6,
   notFound: 7,
+  someFilesFailed: 8,
 } as const;
 
 const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
@@ -54,6 +60,10 @@ const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
   VALIDATION_FAILED: EXIT.usage,
   VAULT_BUSY: EXIT.io,
   IO_ERROR: EXIT.io,
+  DISK_FULL: EXIT.io,
+  FILE_UNREADABLE: EXIT.io,
+  FILE_CHANGED: EXIT.io,
+  EVIDENCE_DAMAGED: EXIT.checkFailed,
   NOT_FOUND: EXIT.notFound,
 };
 
@@ -66,6 +76,12 @@ Commands:
   case add <dir> --title T --type TYPE [--reference R] [--forum F] [--status S]
                  [--opened YYYY-MM-DD] [--summary TEXT] [--classification public|restricted|confidential]
   case list <dir> [--json] [--archived] [--query TEXT]
+  evidence add <dir> --case REFERENCE-OR-ID <files or folders>...
+               [--source WHO] [--acquisition HOW] [--event-date YYYY-MM-DD] [--title T]
+               [--classification C] [--filing NAME | --no-exhibit] [--json]
+                                     Take in evidence (hash, encrypt, custody entry); progress on stderr
+  evidence verify <dir> [--case REFERENCE-OR-ID] [--json]
+                                     Re-hash every item and report anything altered, damaged or missing
 
 Options:
   --passphrase-stdin   Read passphrase(s) from stdin, one per line, instead of the terminal
@@ -90,6 +106,12 @@ const OPTIONS = {
   opened: { type: 'string' },
   summary: { type: 'string' },
   classification: { type: 'string' },
+  case: { type: 'string' },
+  source: { type: 'string' },
+  acquisition: { type: 'string' },
+  'event-date': { type: 'string' },
+  filing: { type: 'string' },
+  'no-exhibit': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -110,7 +132,8 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
     if (values.help || positionals.length === 0) return (out(USAGE), EXIT.ok);
     const [area, action, dir, ...extra] = positionals;
     if (!dir) throw new UsageError(`Missing <dir> for "${area} ${action ?? ''}"`);
-    if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
+    const takesFiles = area === 'evidence' && action === 'add';
+    if (extra.length > 0 && !takesFiles) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
     const passphrases = new PassphraseSource(io, values['passphrase-stdin'] === true);
     const vaultDir = resolve(dir);
     const command = `${area} ${action}`;
@@ -125,6 +148,18 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
         return await withVault(vaultDir, passphrases, (vault) => caseAdd(vault, values, out));
       case 'case list':
         return await withVault(vaultDir, passphrases, (vault) => caseList(vault, values, out));
+      case 'evidence add':
+        return await withVault(vaultDir, passphrases, (vault) =>
+          evidenceAdd(
+            vault,
+            values,
+            extra.map((p) => resolve(p)),
+            io,
+            out,
+          ),
+        );
+      case 'evidence verify':
+        return await withVault(vaultDir, passphrases, (vault) => evidenceVerify(vault, values, out));
       default:
         throw new UsageError(`Unknown command "${command}"`);
     }
@@ -157,11 +192,11 @@ function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown): T {
 async function withVault(
   dir: string,
   passphrases: PassphraseSource,
-  work: (vault: OpenVault) => number,
+  work: (vault: OpenVault) => number | Promise<number>,
 ): Promise<number> {
   const vault = await openVault(dir, await passphrases.read('Passphrase'));
   try {
-    return work(vault);
+    return await work(vault);
   } finally {
     vault.close();
   }
@@ -277,4 +312,112 @@ function caseList(vault: OpenVault, values: Values, out: (t: string) => void): n
       out([m.id, m.reference || '-', m.matterType, m.status, m.openedOn, m.title].join('\t'));
   }
   return EXIT.ok;
+}
+
+function findMatter(vault: OpenVault, ref: string): string {
+  const db = vault.db;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)) {
+    if (db.prepare('SELECT 1 AS x FROM matters WHERE id = $ref AND deleted_at IS NULL').get({ ref }))
+      return ref;
+  }
+  const rows = db
+    .prepare('SELECT id FROM matters WHERE lower(reference) = lower($ref) AND deleted_at IS NULL')
+    .all({ ref }) as { id: string }[];
+  if (rows.length === 1) return rows[0]!.id;
+  if (rows.length > 1)
+    throw new AmparoError(
+      'VALIDATION_FAILED',
+      `${rows.length} cases have the reference "${ref}": use the id`,
+    );
+  throw new AmparoError('NOT_FOUND', `No case with reference or id "${ref}"`);
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+async function evidenceAdd(
+  vault: OpenVault,
+  values: Values,
+  paths: string[],
+  io: CliIo,
+  out: (t: string) => void,
+): Promise<number> {
+  if (!values.case) throw new UsageError('evidence add needs --case REFERENCE-OR-ID');
+  if (paths.length === 0) throw new UsageError('evidence add needs at least one file or folder');
+  const matterId = findMatter(vault, values.case);
+  const isTty = (io.stderr as { isTTY?: boolean }).isTTY === true;
+  let lastLine = '';
+  const service = new EvidenceService(() => vaultContext(vault, cliActor), new RevealState(Date.now), {
+    onProgress: (p) => {
+      const percent = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100;
+      const line = `[${p.fileIndex + 1}/${p.fileCount}] ${percent}% ${mib(p.bytesDone)} of ${mib(p.bytesTotal)}  ${p.name}`;
+      if (isTty) io.stderr.write(`\r\x1b[K${line}`);
+      else if (line.split(' ').slice(0, 2).join(' ') !== lastLine) io.stderr.write(`${line}\n`);
+      lastLine = line.split(' ').slice(0, 2).join(' ');
+    },
+  });
+  const operationId = randomUUID();
+  // Ctrl+C stops cleanly: the file in progress leaves nothing behind; the ones finished stay recorded.
+  const onInterrupt = () => service.cancel(operationId);
+  process.once('SIGINT', onInterrupt);
+  let result: AddEvidenceResult;
+  try {
+    result = await service.add(
+      parseOrThrow(AddEvidenceInput, {
+        matterId,
+        operationId,
+        paths,
+        fields: {
+          title: values.title ?? '',
+          source: values.source ?? '',
+          acquisition: values.acquisition ?? '',
+          eventDate: values['event-date'] ?? null,
+          classification: values.classification ?? 'restricted',
+        },
+        filing: values['no-exhibit'] ? null : (values.filing ?? ''),
+      }),
+    );
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+    if (isTty) io.stderr.write('\n');
+  }
+  if (values.json) {
+    out(JSON.stringify(result, null, 2));
+  } else {
+    for (const item of result.added) {
+      const exhibit = item.exhibits[0] ? `  exhibit ${item.exhibits[0].number}` : '';
+      out(`${item.id}  ${item.sha256}  ${item.size} bytes  ${item.originalName}${exhibit}`);
+    }
+  }
+  for (const name of result.empty)
+    io.stderr.write(`amparo: note: ${name} is empty (0 bytes); recorded as received\n`);
+  for (const f of result.failed) io.stderr.write(`amparo: ${f.code}: ${f.message}\n`);
+  if (result.cancelled) io.stderr.write('amparo: cancelled; nothing was saved of the file in progress\n');
+  io.stderr.write(`${result.added.length} added, ${result.failed.length} failed\n`);
+  return result.failed.length > 0 || result.cancelled ? EXIT.someFilesFailed : EXIT.ok;
+}
+
+async function evidenceVerify(vault: OpenVault, values: Values, out: (t: string) => void): Promise<number> {
+  const matterId = values.case ? findMatter(vault, values.case) : undefined;
+  const service = new EvidenceService(() => vaultContext(vault, cliActor), new RevealState(Date.now));
+  const result = await service.verifyAll({ matterId });
+  if (values.json) {
+    out(JSON.stringify(result, null, 2));
+  } else {
+    out(`Checked ${result.checked} item(s): ${result.ok} intact, ${result.problems.length} with problems.`);
+    for (const p of result.problems) {
+      out(`  ${p.itemId}  ${p.title || '(confidential)'}: ${describeCheck(p.status)}`);
+      out(`      recorded at intake: ${p.expectedSha256}`);
+      if (p.actualSha256) out(`      found now:          ${p.actualSha256}`);
+    }
+    if (result.strayFiles > 0)
+      out(
+        `  ${result.strayFiles} stray file(s) in blobs/ (left by an interrupted intake; removed at a later unlock)`,
+      );
+    out(
+      result.problems.length === 0
+        ? 'All evidence is intact.'
+        : 'PROBLEMS FOUND: restore the affected files from a backup.',
+    );
+  }
+  return result.problems.length === 0 ? EXIT.ok : EXIT.checkFailed;
 }

@@ -6,6 +6,8 @@ import type { LockReason } from '../../shared/schemas/vault';
 import { createDispatcher, type Dispatch } from './ipc/dispatch';
 import { createHandlers, type ShellPort } from './ipc/handlers';
 import { AppConfig } from './services/app-config';
+import { EvidenceService } from './services/evidence';
+import type { MediaResponse } from './evidence/media';
 import { IncidentService } from './services/incidents';
 import { MatterService } from './services/matters';
 import { NoteService } from './services/notes';
@@ -35,6 +37,8 @@ export interface Core {
   onEvent<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** Run the auto-lock check now (the timer calls this too). */
   checkIdle(): Promise<boolean>;
+  /** An evidence preview request (the shell's media protocol, the bridge's media endpoint). */
+  media(ticket: string, request: { method: string; range?: string | null }): Promise<MediaResponse>;
   dispose(): Promise<void>;
 }
 
@@ -43,13 +47,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const config = await AppConfig.load(options.configDir);
   const session = new VaultSession(config, {
     ...options,
-    onLocked: (reason) => emitter.emit('vault:locked', { reason } satisfies EventPayload<'vault:locked'>),
+    onLocked: (reason) => {
+      // Running intakes, checks and exports stop (each removes its unfinished file); preview links die.
+      evidence.abortAll();
+      emitter.emit('vault:locked', { reason } satisfies EventPayload<'vault:locked'>);
+    },
   });
   const ctx = () => session.context();
   const matters = new MatterService(ctx, session.reveals);
   const people = new PeopleService(ctx, session.reveals);
   const incidents = new IncidentService(ctx, session.reveals);
   const notes = new NoteService(ctx, session.reveals);
+  const evidence = new EvidenceService(ctx, session.reveals, {
+    onProgress: (progress) => emitter.emit('evidence:progress', progress),
+    onActivity: () => session.touch(),
+    ...(options.shell.mediaUrl ? { mediaUrl: (ticket: string) => options.shell.mediaUrl!(ticket) } : {}),
+  });
   const services = {
     session,
     config,
@@ -62,6 +75,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     risk: new RiskService(ctx),
     search: new SearchService(ctx, session.reveals),
     trash: new TrashService(ctx, { matters, people, incidents, notes }),
+    evidence,
   };
   const dispatch = createDispatcher(createHandlers(services), {
     onCall: (channel) => {
@@ -79,6 +93,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     dispatch,
     checkIdle,
+    media: (ticket, request) => evidence.media(ticket, request),
     async lock(reason) {
       await session.lock(reason);
     },

@@ -52,6 +52,6 @@ export type VaultStatus = z.infer<typeof VaultStatus>;
 export const VaultLockedEvent = z.object({ reason: LockReason });
 export type VaultLockedEvent = z.infer<typeof VaultLockedEvent>;
 
-export const ChooseFolderInput = z.object({ purpose: z.enum(['create', 'open']) });
+export const ChooseFolderInput = z.object({ purpose: z.enum(['create', 'open', 'export']) });
 export const ChooseFolderResult = z.object({ path: z.string().nullable() });
 export type ChooseFolderResult = z.infer<typeof ChooseFolderResult>;

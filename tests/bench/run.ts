@@ -4,12 +4,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchEvidenceIntake } from './evidence';
 import { benchSearch } from './search';
 import { benchUnlockAndList } from './unlock-and-list';
 
 const SECTIONS: [string, (dir: string) => Promise<void>][] = [
   ['unlock-and-list', benchUnlockAndList],
   ['search', benchSearch],
+  ['evidence', benchEvidenceIntake],
 ];
 
 async function main(): Promise<void> {

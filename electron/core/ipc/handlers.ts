@@ -1,6 +1,7 @@
 // Channel → service method. The only code that knows both the contract and the services; it holds no
 // rules of its own.
 import type { AppConfig } from '../services/app-config';
+import type { EvidenceService } from '../services/evidence';
 import { revealConfidential } from '../services/confidential';
 import type { IncidentService } from '../services/incidents';
 import type { MatterService } from '../services/matters';
@@ -15,7 +16,11 @@ import type { Handlers } from './dispatch';
 
 export interface ShellPort {
   /** Native folder picker in Electron; a fixed answer in the test bridge. */
-  chooseFolder(input: { purpose: 'create' | 'open' }): Promise<{ path: string | null }>;
+  chooseFolder(input: { purpose: 'create' | 'open' | 'export' }): Promise<{ path: string | null }>;
+  /** Native multi-file picker for evidence intake; absent where there is none (answers no files). */
+  chooseFiles?(): Promise<{ paths: string[] }>;
+  /** The URL under which this shell serves an evidence preview ticket (Electron: amparo-media://). */
+  mediaUrl?(ticket: string): string;
 }
 
 export interface Services {
@@ -30,6 +35,7 @@ export interface Services {
   notes: NoteService;
   search: SearchService;
   trash: TrashService;
+  evidence: EvidenceService;
 }
 
 const done = {};
@@ -97,11 +103,25 @@ export function createHandlers(s: Services): Handlers {
     'audit:list': (filter) => session.context().audit.list(filter),
     'audit:verify': () => session.context().audit.verify(),
 
+    'evidence:list': ({ matterId }) => s.evidence.list(matterId),
+    'evidence:get': ({ id }) => s.evidence.get(id),
+    'evidence:add': (input) => s.evidence.add(input),
+    'evidence:cancel': ({ operationId }) => (s.evidence.cancel(operationId), done),
+    'evidence:update': ({ id, revision, fields }) => s.evidence.update(id, revision, fields),
+    'evidence:preview': ({ id }) => s.evidence.preview(id),
+    'evidence:verify': ({ id }) => s.evidence.verify(id),
+    'evidence:verifyAll': (input) => s.evidence.verifyAll(input),
+    'evidence:export': (input) => s.evidence.export(input),
+    'evidence:stripMetadata': ({ id, title }) => s.evidence.stripMetadata(id, title),
+    'evidence:assignExhibit': ({ itemId, filing }) => s.evidence.assignExhibit(itemId, filing),
+    'evidence:exhibits': ({ matterId }) => s.evidence.exhibits(matterId),
+
     'settings:get': () => config.settings,
     'settings:update': (patch) => config.updateSettings(patch),
 
     'session:activity': () => (session.touch(), done),
 
     'dialog:chooseFolder': (input) => shell.chooseFolder(input),
+    'dialog:chooseFiles': async () => (shell.chooseFiles ? shell.chooseFiles() : { paths: [] }),
   };
 }

@@ -40,6 +40,12 @@ export class RevealState {
     return (this.confidential.get(scope) ?? 0) > this.now();
   }
 
+  /** Every scope (matter id, or a list scope) whose confidential items are visible right now. */
+  revealedConfidentialScopes(): string[] {
+    const now = this.now();
+    return [...this.confidential].filter(([, until]) => until > now).map(([scope]) => scope);
+  }
+
   unlockProtectedSearch(): number {
     this.protectedSearchUntil = this.until();
     return this.protectedSearchUntil;

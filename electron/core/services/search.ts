@@ -21,7 +21,6 @@ interface IndexRow {
   entity_type: SearchHit['entityType'];
   entity_id: string;
   matter_id: string | null;
-  classification: string;
   title: string;
   snippet: string;
 }
@@ -32,15 +31,22 @@ export class SearchService {
     private readonly reveals: RevealState,
   ) {}
 
-  private visible(row: { entity_type: string; matter_id: string | null; classification: string }): boolean {
-    if (row.classification !== 'confidential') return true;
-    if (row.entity_type === 'matter')
-      return (
-        this.reveals.isConfidentialRevealed(CONFIDENTIAL_MATTERS_SCOPE) ||
-        this.reveals.isConfidentialRevealed(row.matter_id ?? '')
-      );
-    if (row.entity_type === 'person') return this.reveals.isConfidentialRevealed(CONFIDENTIAL_PEOPLE_SCOPE);
-    return row.matter_id !== null && this.reveals.isConfidentialRevealed(row.matter_id);
+  /**
+   * SQL condition for "may be shown": not confidential, or confidential and revealed in this session
+   * (confidential matters or people in lists, or everything of one revealed matter).
+   */
+  private visibility(): { sql: string; params: Record<string, string | number> } {
+    return {
+      sql: `(s.classification <> 'confidential'
+             OR (s.entity_type = 'matter' AND $allMatters = 1)
+             OR (s.entity_type = 'person' AND $allPeople = 1)
+             OR (s.entity_type <> 'person' AND s.matter_id IN (SELECT value FROM json_each($revealedMatters))))`,
+      params: {
+        allMatters: this.reveals.isConfidentialRevealed(CONFIDENTIAL_MATTERS_SCOPE) ? 1 : 0,
+        allPeople: this.reveals.isConfidentialRevealed(CONFIDENTIAL_PEOPLE_SCOPE) ? 1 : 0,
+        revealedMatters: JSON.stringify(this.reveals.revealedConfidentialScopes()),
+      },
+    };
   }
 
   search(input: SearchInput): SearchResult {
@@ -51,18 +57,26 @@ export class SearchService {
     if (includeProtected && !this.reveals.isProtectedSearchUnlocked()) {
       throw new AmparoError('CONFIDENTIAL', 'Unlock protected search first');
     }
+    const visible = this.visibility();
+    // Children of a matter in Deleted items stay indexed (a restore brings them back) but are not shown.
+    const live = `(s.matter_id IS NULL OR s.matter_id NOT IN (SELECT id FROM matters WHERE deleted_at IS NOT NULL))`;
     const rows = db
       .prepare(
-        `SELECT s.entity_type, s.entity_id, s.matter_id, s.classification, s.title,
-                snippet(search_index, 5, '', '', '…', 12) AS snippet
+        `SELECT s.entity_type, s.entity_id, s.matter_id, s.title, snippet(search_index, 5, '', '', '…', 12) AS snippet
          FROM search_index s
-         LEFT JOIN matters m ON m.id = s.matter_id
-         WHERE search_index MATCH $match AND (s.matter_id IS NULL OR m.deleted_at IS NULL)
-         ORDER BY rank LIMIT 1000`,
+         WHERE search_index MATCH $match AND ${live} AND ${visible.sql}
+         ORDER BY rank LIMIT $limit`,
       )
-      .all({ match }) as unknown as IndexRow[];
-    const shown = rows.filter((r) => this.visible(r));
-    const hits: SearchHit[] = shown.slice(0, limit).map((r) => ({
+      .all({ match, limit, ...visible.params }) as unknown as IndexRow[];
+    const hidden = Number(
+      db
+        .prepare(
+          `SELECT count(*) AS n FROM search_index s
+           WHERE search_index MATCH $match AND s.classification = 'confidential' AND ${live} AND NOT ${visible.sql}`,
+        )
+        .get({ match, ...visible.params })?.n ?? 0,
+    );
+    const hits: SearchHit[] = rows.map((r) => ({
       entityType: r.entity_type,
       entityId: r.entity_id,
       matterId: r.matter_id,
@@ -75,10 +89,10 @@ export class SearchService {
       // The hit names the person by pseudonym only; the matched protected text is never returned.
       const found = db
         .prepare(
-          `SELECT p.id, p.pseudonym, p.classification FROM protected_search ps JOIN people p ON p.id = ps.person_id
+          `SELECT p.id, p.pseudonym FROM protected_search ps JOIN people p ON p.id = ps.person_id
            WHERE protected_search MATCH $match AND p.deleted_at IS NULL ORDER BY rank LIMIT 200`,
         )
-        .all({ match }) as { id: string; pseudonym: string; classification: string }[];
+        .all({ match }) as { id: string; pseudonym: string }[];
       for (const person of found) {
         if (hits.some((h) => h.entityType === 'person' && h.entityId === person.id)) continue;
         hits.push({
@@ -93,7 +107,7 @@ export class SearchService {
       // The query itself may be a protected name: the log records that a search happened, not its text.
       audit.append({ action: 'search.protected', details: { matches: found.length } });
     }
-    return { hits, hiddenConfidential: rows.length - shown.length };
+    return { hits, hiddenConfidential: hidden };
   }
 
   unlockProtected(reason: string): string {

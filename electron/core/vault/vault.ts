@@ -17,6 +17,7 @@ import {
   type UnsealedHeader,
   type VaultHeader,
 } from './header';
+import { sweepLeftovers } from '../evidence/store';
 import { migrate, schemaVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 
@@ -158,6 +159,8 @@ export async function openVault(
   }
   // Leftovers of an interrupted re-encryption: database files the header does not name.
   await removeDatabaseFiles(dir, (name) => !name.startsWith(header.database.file));
+  // Leftovers of an interrupted evidence intake (never for a read-only check).
+  if (options.migrate !== false) await sweepLeftovers(dir, db).catch(() => undefined);
   return openVaultHandle(dir, header, db, key);
 }
 

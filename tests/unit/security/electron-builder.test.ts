@@ -44,7 +44,12 @@ describe('electron-builder.yml', () => {
     const files = config.files as string[];
     expect(files.filter((f) => !f.startsWith('!'))).toEqual(['out/**', 'package.json']);
     expect(config.asarUnpack).toContain('**/node_modules/@signalapp/sqlcipher/**');
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@signalapp/sqlcipher', 'hash-wasm', 'zod']);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual([
+      '@signalapp/sqlcipher',
+      'exifreader',
+      'hash-wasm',
+      'zod',
+    ]);
   });
 
   it('has no update or publish channel (an offline app never phones home)', () => {

@@ -43,7 +43,21 @@ describe('main process lifecycle (fake Electron, real core)', () => {
   it('before ready: privileged scheme, sandbox, profile override, single-instance lock', () => {
     const { calls } = electron.app;
     expect(calls['protocol.registerSchemesAsPrivileged']).toEqual([
-      [[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]],
+      [
+        [
+          { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+          {
+            scheme: 'amparo-media',
+            privileges: {
+              standard: true,
+              secure: true,
+              stream: true,
+              supportFetchAPI: true,
+              corsEnabled: true,
+            },
+          },
+        ],
+      ],
     ]);
     expect(calls['app.enableSandbox']).toHaveLength(1);
     expect(calls['app.requestSingleInstanceLock']).toHaveLength(1);

@@ -5,6 +5,7 @@ import { CHANNELS, eventChannel } from '../../../shared/contract';
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
+  webUtils: { getPathForFile: vi.fn(() => '/home/abogada/Descargas/foto.jpg') },
   ipcRenderer: {
     invoke: vi.fn(async () => ({ ok: true, value: {} })),
     on: vi.fn(),
@@ -66,6 +67,13 @@ describe('preload', () => {
     expect(listener.mock.calls[0]).toHaveLength(1);
     unsubscribe();
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(ipcChannel, wrapped);
+  });
+
+  it('exposes only the path of a dropped file, through webUtils', () => {
+    const file = { name: 'foto.jpg' };
+    expect(api.files!.pathForFile!(file)).toBe('/home/abogada/Descargas/foto.jpg');
+    expect(electron.webUtils.getPathForFile).toHaveBeenCalledWith(file);
+    expect(Object.keys(api.files!)).toEqual(['pathForFile']);
   });
 
   it('never uses send/sendSync', () => {

@@ -5,6 +5,7 @@ import {
   isAllowedNavigationUrl,
   isAllowedRequestUrl,
   isAppUrl,
+  isMediaUrl,
   isTrustedSenderUrl,
   resolveDevServerUrl,
 } from '../../../electron/main/security-policy';
@@ -94,6 +95,28 @@ describe('isAllowedRequestUrl (webRequest filter)', () => {
   });
 });
 
+describe('evidence previews (amparo-media://evidence)', () => {
+  it('may be requested, but never navigated to nor send IPC', () => {
+    const url = 'amparo-media://evidence/AbCdEfGhIjKlMnOpQrStUvWxYz012345';
+    expect(isMediaUrl(url)).toBe(true);
+    expect(isAllowedRequestUrl(url, PROD)).toBe(true);
+    expect(isAllowedNavigationUrl(url, PROD)).toBe(false);
+    expect(isTrustedSenderUrl(url, PROD)).toBe(false);
+  });
+
+  it.each([
+    'amparo-media://other/x',
+    'amparo-media://evidence.evil/x',
+    'amparo-media://user@evidence/x',
+    'amparo-media://evidence:81/x',
+    'amparo-media:evidence/x',
+    ...HOSTILE,
+  ])('refuses %s', (url) => {
+    expect(isMediaUrl(url)).toBe(false);
+    expect(isAllowedRequestUrl(url, PROD)).toBe(false);
+  });
+});
+
 describe('isTrustedSenderUrl (IPC sender origin)', () => {
   it('trusts the app origin', () => {
     expect(isTrustedSenderUrl('app://amparo/index.html', PROD)).toBe(true);
@@ -168,7 +191,8 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain('*');
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|wss?:|\/\//);
     for (const values of directives.values()) {
-      for (const value of values) expect(["'self'", "'none'", "'unsafe-inline'", 'data:']).toContain(value);
+      for (const value of values)
+        expect(["'self'", "'none'", "'unsafe-inline'", 'data:', 'amparo-media:']).toContain(value);
     }
   });
 
@@ -177,9 +201,10 @@ describe('CONTENT_SECURITY_POLICY', () => {
       'default-src': ["'self'"],
       'script-src': ["'self'"],
       'style-src': ["'self'", "'unsafe-inline'"],
-      'img-src': ["'self'", 'data:'],
+      'img-src': ["'self'", 'data:', 'amparo-media:'],
+      'media-src': ['amparo-media:'],
       'font-src': ["'self'"],
-      'connect-src': ["'self'"],
+      'connect-src': ["'self'", 'amparo-media:'],
       'object-src': ["'none'"],
       'base-uri': ["'none'"],
       'frame-ancestors': ["'none'"],

@@ -4,6 +4,16 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../shared/errors';
+import { AUDIT_ACTIONS } from '../../../shared/schemas/audit';
+import {
+  DELETABLE,
+  INCIDENT_KINDS,
+  PARTY_ROLES,
+  RISK_RATINGS,
+  SEARCHABLE,
+} from '../../../shared/schemas/case-file';
+import { CLASSIFICATIONS } from '../../../shared/schemas/classification';
+import { ORGANISATION_TYPES } from '../../../shared/schemas/people';
 import { FORUMS, MATTER_STATUSES, MATTER_TYPES } from '../../../shared/schemas/matter';
 import { LockReason } from '../../../shared/schemas/vault';
 import en from '../../../shared/i18n/en.json';
@@ -50,6 +60,14 @@ describe('translations', () => {
       ...FORUMS.map((v) => `forum.${v}`),
       ...MATTER_STATUSES.map((v) => `matterStatus.${v}`),
       ...LockReason.options.map((r) => `lockReason.${r}`),
+      ...PARTY_ROLES.map((v) => `partyRole.${v}`),
+      ...INCIDENT_KINDS.map((v) => `incidentKind.${v}`),
+      ...RISK_RATINGS.map((v) => `riskRating.${v}`),
+      ...CLASSIFICATIONS.map((v) => `classification.${v}`),
+      ...ORGANISATION_TYPES.map((v) => `orgType.${v}`),
+      ...AUDIT_ACTIONS.map((v) => `auditAction.${v}`),
+      ...DELETABLE.map((v) => `entityType.${v}`),
+      ...SEARCHABLE.map((v) => `search.groups.${v}`),
       'menu.lockNow',
     ];
     for (const [name, table] of [

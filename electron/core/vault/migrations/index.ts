@@ -3,6 +3,7 @@ import type { Database } from '../database';
 import { initial } from './001-initial';
 import { matterArchiveAndSearch } from './002-matter-archive-and-search';
 import { caseFileAndAudit } from './003-case-file-and-audit';
+import { evidence } from './004-evidence';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,6 @@ export interface Migration {
   up(db: Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, matterArchiveAndSearch, caseFileAndAudit];
+export const MIGRATIONS: readonly Migration[] = [initial, matterArchiveAndSearch, caseFileAndAudit, evidence];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,140 @@
+// Reading a blob back: any byte range, decrypted chunk by chunk as it is needed, each chunk authenticated
+// before a byte of it is handed on. Nothing is written to disk.
+import { open, type FileHandle } from 'node:fs/promises';
+import { AmparoError } from '../../../shared/errors';
+import {
+  BLOB_HEADER_SIZE,
+  BlobDamagedError,
+  TAG_SIZE,
+  decodeHeader,
+  decryptChunk,
+  layoutFor,
+  uuidBytes,
+  type BlobHeader,
+  type BlobLayout,
+} from './blob-format';
+
+/** How many chunks one disk read fetches when streaming sequentially. */
+const BATCH_CHUNKS = 16;
+
+export interface BlobReader {
+  readonly size: number;
+  readonly layout: BlobLayout;
+  /** Plaintext bytes `start` to `end` inclusive, in order; throws BlobDamagedError on a bad chunk. */
+  range(start: number, end: number, signal?: AbortSignal): AsyncGenerator<Buffer>;
+  close(): Promise<void>;
+}
+
+export class BlobMissingError extends AmparoError {
+  constructor(message: string) {
+    super('EVIDENCE_DAMAGED', message);
+  }
+}
+
+/**
+ * Opens the blob at `path` with its key. The header must name `blobId` (a blob swapped for another
+ * item's fails here) and the file length must fit the format.
+ */
+export async function openBlob(path: string, key: Buffer, blobId: string): Promise<BlobReader> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new BlobMissingError(`The stored file of this item is missing (${path})`);
+    throw new AmparoError('IO_ERROR', `Cannot open the stored file: ${code}`, { cause: error });
+  }
+  try {
+    const { size: storedSize } = await handle.stat();
+    const raw = Buffer.alloc(BLOB_HEADER_SIZE);
+    const { bytesRead } = await handle.read(raw, 0, BLOB_HEADER_SIZE, 0);
+    if (bytesRead < BLOB_HEADER_SIZE) throw new BlobDamagedError('The stored file is truncated (no header)');
+    const header = decodeHeader(raw);
+    if (!header.blobId.equals(uuidBytes(blobId))) {
+      throw new BlobDamagedError('The stored file belongs to another item');
+    }
+    const layout = layoutFor(storedSize, header.chunkSize);
+    return new Reader(handle, key, header, layout);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+class Reader implements BlobReader {
+  readonly size: number;
+  constructor(
+    private readonly handle: FileHandle,
+    private readonly key: Buffer,
+    private readonly header: BlobHeader,
+    readonly layout: BlobLayout,
+  ) {
+    this.size = layout.plainSize;
+  }
+
+  async *range(start: number, end: number, signal?: AbortSignal): AsyncGenerator<Buffer> {
+    const { chunkSize, chunkCount } = this.layout;
+    if (this.size === 0) {
+      // Still authenticate the one empty chunk: an emptied or swapped blob must not read as valid.
+      await this.readChunks(0, 1);
+      return;
+    }
+    if (start < 0 || end >= this.size || start > end) {
+      throw new AmparoError('VALIDATION_FAILED', `Range ${start}-${end} outside 0-${this.size - 1}`);
+    }
+    const first = Math.floor(start / chunkSize);
+    const last = Math.floor(end / chunkSize);
+    for (let index = first; index <= last; index += BATCH_CHUNKS) {
+      if (signal?.aborted) throw new AmparoError('CANCELLED', 'Cancelled');
+      const count = Math.min(BATCH_CHUNKS, last - index + 1, chunkCount - index);
+      const plains = await this.readChunks(index, count);
+      for (let i = 0; i < plains.length; i++) {
+        const chunkStart = (index + i) * chunkSize;
+        const from = Math.max(0, start - chunkStart);
+        const to = Math.min(plains[i]!.length, end - chunkStart + 1);
+        yield from === 0 && to === plains[i]!.length ? plains[i]! : plains[i]!.subarray(from, to);
+      }
+    }
+  }
+
+  /** Reads and authenticates `count` consecutive chunks starting at `index`. */
+  private async readChunks(index: number, count: number): Promise<Buffer[]> {
+    const { chunkSize, chunkCount } = this.layout;
+    const record = chunkSize + TAG_SIZE;
+    const offset = BLOB_HEADER_SIZE + index * record;
+    const storedEnd = BLOB_HEADER_SIZE + this.layout.plainSize + chunkCount * TAG_SIZE;
+    const length = Math.min(count * record, storedEnd - offset);
+    const buffer = Buffer.allocUnsafe(length);
+    let got = 0;
+    while (got < length) {
+      const { bytesRead } = await this.handle.read(buffer, got, length - got, offset + got);
+      if (bytesRead === 0) throw new BlobDamagedError('The stored file became shorter while reading');
+      got += bytesRead;
+    }
+    const plains: Buffer[] = [];
+    for (let i = 0; i < count; i++) {
+      const at = i * record;
+      const chunk = index + i;
+      plains.push(
+        decryptChunk(
+          this.key,
+          this.header,
+          chunk,
+          chunk === chunkCount - 1,
+          buffer.subarray(at, Math.min(at + record, length)),
+        ),
+      );
+    }
+    return plains;
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+}
+
+/** The whole plaintext, sequentially (verify, export, hashing). */
+export function readAll(reader: BlobReader, signal?: AbortSignal): AsyncGenerator<Buffer> {
+  if (reader.size === 0) return reader.range(0, 0, signal);
+  return reader.range(0, reader.size - 1, signal);
+}
