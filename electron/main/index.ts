@@ -7,12 +7,13 @@ import iconAsset from '../../resources/icon.png?asset';
 import { createCore, type Core } from '../core';
 import type { LockReason } from '../../shared/schemas/vault';
 import { APP_SCHEME_DEFINITION, createAppProtocolHandler } from './app-protocol';
+import { MEDIA_SCHEME_DEFINITION, createMediaProtocolHandler } from './media-protocol';
 import { hardenSession, installAppHardening, type HardeningOptions } from './hardening';
 import { forwardCoreEvents, registerIpcHandlers } from './ipc';
 import { buildMenuTemplate, createTranslator, pickLanguage, type Translate } from './menu';
 import { bundlePaths, resolveUserDataOverride } from './paths';
 import { createShellPort } from './shell';
-import { APP_ENTRY_URL, APP_SCHEME, resolveDevServerUrl } from './security-policy';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, MEDIA_SCHEME, resolveDevServerUrl } from './security-policy';
 import { buildWindowOptions } from './window-options';
 
 const log = (message: string): void => console.warn(`[amparo] ${message}`);
@@ -27,7 +28,7 @@ const paths = bundlePaths(__dirname);
 // Everything below must happen before `ready`.
 const userDataOverride = resolveUserDataOverride(process.env['AMPARO_USER_DATA']);
 if (userDataOverride) app.setPath('userData', userDataOverride);
-protocol.registerSchemesAsPrivileged([APP_SCHEME_DEFINITION]);
+protocol.registerSchemesAsPrivileged([APP_SCHEME_DEFINITION, MEDIA_SCHEME_DEFINITION]);
 installAppHardening(app, hardening);
 if (process.platform === 'win32') app.setAppUserModelId('org.amparo.desktop');
 
@@ -76,6 +77,11 @@ async function start(): Promise<void> {
     logError,
   });
   core = activeCore;
+  // Evidence previews, decrypted on the fly; CORS answers only the page's own origin.
+  protocol.handle(
+    MEDIA_SCHEME,
+    createMediaProtocolHandler(activeCore, devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN),
+  );
 
   registerIpcHandlers(ipcMain, {
     dispatch: activeCore.dispatch,

@@ -23,6 +23,8 @@ export const FALLBACK_LABELS: Record<string, string> = {
   'menu.window': 'Window',
   'dialog.chooseFolderCreate': 'Choose a folder for the new vault',
   'dialog.chooseFolderOpen': 'Choose the vault folder',
+  'dialog.chooseFolderExport': 'Choose the folder for the decrypted copies',
+  'dialog.chooseEvidenceFiles': 'Choose the evidence files to add',
 };
 
 type Messages = Record<string, unknown>;

@@ -8,6 +8,10 @@ export const APP_HOST = 'amparo';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
+/** Evidence previews, decrypted on the fly (see media-protocol.ts): a separate origin from the app. */
+export const MEDIA_SCHEME = 'amparo-media';
+export const MEDIA_HOST = 'evidence';
+
 export interface PolicyOptions {
   /**
    * The electron-vite dev server (`ELECTRON_RENDERER_URL`), already vetted by `resolveDevServerUrl`.
@@ -24,9 +28,10 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  `img-src 'self' data: ${MEDIA_SCHEME}:`,
+  `media-src ${MEDIA_SCHEME}:`,
   "font-src 'self'",
-  "connect-src 'self'",
+  `connect-src 'self' ${MEDIA_SCHEME}:`,
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
@@ -49,6 +54,19 @@ export function isAppUrl(url: unknown): boolean {
     u !== null &&
     u.protocol === `${APP_SCHEME}:` &&
     u.host === APP_HOST &&
+    u.username === '' &&
+    u.password === '' &&
+    u.port === ''
+  );
+}
+
+/** `amparo-media://evidence/...` exactly: no other host, no credentials, no port. */
+export function isMediaUrl(url: unknown): boolean {
+  const u = parse(url);
+  return (
+    u !== null &&
+    u.protocol === `${MEDIA_SCHEME}:` &&
+    u.host === MEDIA_HOST &&
     u.username === '' &&
     u.password === '' &&
     u.port === ''
@@ -108,12 +126,13 @@ export function isAllowedNavigationUrl(url: unknown, options: PolicyOptions): bo
 }
 
 /**
- * May the renderer's session issue this request at all? Everything that is not app://amparo, a devtools:
+ * May the renderer's session issue this request at all? Everything that is not app://amparo, an evidence
+ * preview (amparo-media://evidence), a devtools:
  * page, or (in development only) the dev server and its hot-reload websocket is cancelled. This is what
  * makes "no remote content, ever" hold even if the CSP were bypassed.
  */
 export function isAllowedRequestUrl(url: unknown, options: PolicyOptions): boolean {
-  if (isAppUrl(url)) return true;
+  if (isAppUrl(url) || isMediaUrl(url)) return true;
   const u = parse(url);
   if (u === null) return false;
   if (u.protocol === 'devtools:') return true;

@@ -1,21 +1,29 @@
-// The core's ShellPort in Electron: the native folder picker. Type-only Electron imports.
+// The core's ShellPort in Electron: the native folder and file pickers, and the preview URL scheme.
+// Type-only Electron imports.
 import type { BaseWindow, Dialog, OpenDialogOptions } from 'electron';
 import type { ChooseFolderResult } from '../../shared/schemas/vault';
+import { mediaUrlFor } from './media-protocol';
 import type { Translate } from './menu';
 
 export interface ChooseFolderRequest {
-  purpose: 'create' | 'open';
+  purpose: 'create' | 'open' | 'export';
 }
+
+const FOLDER_TITLES: Record<ChooseFolderRequest['purpose'], string> = {
+  create: 'dialog.chooseFolderCreate',
+  open: 'dialog.chooseFolderOpen',
+  export: 'dialog.chooseFolderExport',
+};
 
 export function folderDialogOptions(
   purpose: ChooseFolderRequest['purpose'],
   t: Translate,
 ): OpenDialogOptions {
   return {
-    title: t(purpose === 'create' ? 'dialog.chooseFolderCreate' : 'dialog.chooseFolderOpen'),
+    title: t(FOLDER_TITLES[purpose]),
     // Windows: keep vault folders out of the shell's "recent" list on a laptop that may be seized.
     properties:
-      purpose === 'create'
+      purpose !== 'open'
         ? ['openDirectory', 'createDirectory', 'dontAddToRecent']
         : ['openDirectory', 'dontAddToRecent'],
   };
@@ -36,5 +44,18 @@ export function createShellPort(
       const path = result.filePaths[0];
       return { path: result.canceled || !path ? null : path };
     },
+    /** Evidence intake: any number of files (folders go through drag and drop or the command line). */
+    async chooseFiles(): Promise<{ paths: string[] }> {
+      const options: OpenDialogOptions = {
+        title: getTranslate()('dialog.chooseEvidenceFiles'),
+        properties: ['openFile', 'multiSelections', 'dontAddToRecent'],
+      };
+      const window = getWindow();
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return { paths: result.canceled ? [] : result.filePaths };
+    },
+    mediaUrl: mediaUrlFor,
   };
 }

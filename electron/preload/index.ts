@@ -2,8 +2,8 @@
 // shared/api.ts) and nothing else. ipcRenderer itself never crosses the bridge, event listeners never see
 // the IpcRendererEvent, and only contract channels and events can be reached. Bundled into one CommonJS
 // file whose only import is 'electron' (sandboxed preloads cannot require anything else).
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { buildApi, type Transport } from '../../shared/api';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { buildApi, type DroppedFiles, type Transport } from '../../shared/api';
 import { EVENT_NAMES, eventChannel, isChannel, type EventName } from '../../shared/contract';
 import type { WireResult } from '../../shared/errors';
 
@@ -28,4 +28,11 @@ const transport: Transport = {
   },
 };
 
-contextBridge.exposeInMainWorld('amparo', buildApi(transport));
+const files: DroppedFiles = {
+  // Sandboxed pages no longer see a dropped File's path (Electron removed File.path); webUtils is the
+  // supported way to get it. Only the path string crosses: the main process reads the file itself, and
+  // validates the path like any other input.
+  pathForFile: (file) => webUtils.getPathForFile(file),
+};
+
+contextBridge.exposeInMainWorld('amparo', { ...buildApi(transport), files });

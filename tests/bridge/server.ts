@@ -16,7 +16,9 @@ export interface BridgeOptions {
   /** App config folder: a fresh one per test gives a first-run app. */
   configDir: string;
   /** What the "Browse…" folder dialog answers. */
-  chooseFolder?: (purpose: 'create' | 'open') => string | null;
+  chooseFolder?: (purpose: 'create' | 'open' | 'export') => string | null;
+  /** What the "Choose files…" dialog answers (also settable later with `setChosenFiles`). */
+  chooseFiles?: () => string[];
   kdfCost?: CoreOptions['kdfCost'];
 }
 
@@ -24,18 +26,25 @@ export interface Bridge {
   /** Page URL including the per-run secret. */
   url: string;
   origin: string;
+  /** The evidence preview server: a second loopback origin, as amparo-media:// is in Electron. */
+  mediaOrigin: string;
   core: Core;
+  /** Sets what the next "Choose files…" dialogs answer. */
+  setChosenFiles(paths: string[]): void;
   close(): Promise<void>;
 }
 
-// Same policy as the Electron shell's app:// responses; connect-src 'self' carries the bridge calls.
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+// Same policy as the Electron shell's app:// responses; connect-src 'self' carries the bridge calls, and
+// the media origin stands where amparo-media: stands in Electron.
+const cspFor = (media: string) =>
+  `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: ${media}; ` +
+  `media-src ${media}; font-src 'self'; connect-src 'self' ${media}; object-src 'none'; base-uri 'none'; ` +
+  "frame-ancestors 'none'; form-action 'none'";
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -76,12 +85,18 @@ async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = randomBytes(32).toString('hex');
+  let chosenFiles = options.chooseFiles ?? (() => []);
+  let mediaOrigin = '';
   const rendererDir = resolve(options.rendererDir);
   const clientJs = await bundleClient();
   const core = await createCore({
     configDir: options.configDir,
     ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}),
-    shell: { chooseFolder: async ({ purpose }) => ({ path: options.chooseFolder?.(purpose) ?? null }) },
+    shell: {
+      chooseFolder: async ({ purpose }) => ({ path: options.chooseFolder?.(purpose) ?? null }),
+      chooseFiles: async () => ({ paths: chosenFiles() }),
+      mediaUrl: (ticket) => `${mediaOrigin}/evidence/${ticket}`,
+    },
     logError: (where, error) => console.error(`[bridge] ${where}`, error),
   });
   const streams = new Set<ServerResponse>();
@@ -95,7 +110,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', origin);
-      res.setHeader('Content-Security-Policy', CSP);
+      res.setHeader('Content-Security-Policy', cspFor(mediaOrigin));
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Cache-Control', 'no-store');
 
@@ -150,10 +165,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       }
       let body: Buffer | string = await readFile(file);
       if (file.endsWith('index.html')) {
-        // The bridge client defines window.amparo before the app's module script runs, as the preload does.
+        // The bridge client defines window.amparo before the app's module script runs, as the preload does;
+        // the media origin stands in for amparo-media: in the page's own CSP.
         body = body
           .toString('utf8')
-          .replace('<head>', '<head>\n    <script src="/__bridge/client.js"></script>');
+          .replace('<head>', '<head>\n    <script src="/__bridge/client.js"></script>')
+          .replaceAll('amparo-media:', mediaOrigin);
       }
       res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch (error) {
@@ -165,15 +182,59 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+  // Evidence previews, mirroring electron/main/media-protocol.ts: GET/HEAD /evidence/<ticket> only; the
+  // ticket is the credential (random, issued per item by evidence:preview, void after lock); CORS for the
+  // page's origin only.
+  const mediaServer = createServer(async (req, res) => {
+    const match = /^\/evidence\/([A-Za-z0-9_-]{32,64})$/.exec(req.url ?? '');
+    if (!match || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const answer = await core.media(match[1]!, { method: req.method, range: req.headers.range ?? null });
+      res.writeHead(answer.status, {
+        ...answer.headers,
+        'Access-Control-Allow-Origin': origin,
+        Vary: 'Origin',
+      });
+      if (answer.body === null) res.end();
+      else if (typeof answer.body === 'string') res.end(answer.body);
+      else {
+        // A chunk failing authentication mid-stream aborts the response: the browser sees a network error.
+        try {
+          for await (const part of answer.body) {
+            if (!res.write(part)) await new Promise((ok) => res.once('drain', ok));
+            if (res.destroyed) break;
+          }
+          res.end();
+        } catch {
+          res.destroy();
+        }
+      }
+    } catch {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    }
+  });
+  await new Promise<void>((ok) => mediaServer.listen(0, '127.0.0.1', ok));
+  mediaOrigin = `http://127.0.0.1:${(mediaServer.address() as AddressInfo).port}`;
+
   return {
     url: `${origin}/?bridgeToken=${token}`,
     origin,
+    mediaOrigin,
+    setChosenFiles(paths) {
+      chosenFiles = () => paths;
+    },
     core,
     async close() {
       for (const off of unsubscribers) off();
       for (const res of streams) res.end();
       server.closeAllConnections();
+      mediaServer.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
+      await new Promise<void>((ok) => mediaServer.close(() => ok()));
       await core.dispose();
     },
   };

@@ -37,7 +37,11 @@ export const test = base.extend<Fixtures>({
     });
     // The app never touches the network: any request that is not the bridge's own origin fails the test.
     page.on('request', (request) => {
-      if (!request.url().startsWith(bridge.origin) && !request.url().startsWith('data:')) {
+      const url = request.url();
+      const ours = [bridge.origin, bridge.mediaOrigin, 'data:', 'blob:'].some((prefix) =>
+        url.startsWith(prefix),
+      );
+      if (!ours) {
         problems.push(`network: ${request.url()}`);
       }
     });

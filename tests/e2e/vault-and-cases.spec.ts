@@ -94,6 +94,7 @@ test('edit and archive a case; the list pages and searches without accents', asy
       status: i % 3 === 0 ? 'follow_up' : 'under_study',
       openedOn: `2019-0${1 + (i % 9)}-15`,
       summary: '',
+      classification: 'restricted',
     });
     expect(result.ok).toBe(true);
   }

@@ -1,9 +1,10 @@
 // The renderer's only door to the main process: a typed client over `window.amparo` (the preload API in
 // Electron, or the loopback test bridge in browser tests). Each call unwraps its WireResult: a value comes
 // back as-is, a refusal is thrown as an AmparoError carrying the code the screens translate.
-import type { AmparoApi } from '../../../shared/api';
+import type { AmparoApi, DroppedFiles } from '../../../shared/api';
 import { CHANNELS } from '../../../shared/contract';
 import { AmparoError, isErrorCode, type WireResult } from '../../../shared/errors';
+import type { EvidenceProgress } from '../../../shared/schemas/evidence';
 import type { VaultLockedEvent } from '../../../shared/schemas/vault';
 
 declare global {
@@ -23,7 +24,11 @@ export type AmparoClient = {
   events: {
     /** Subscribes to the vault being locked (by the user, the idle timer or the system); returns an unsubscribe. */
     onVaultLocked(listener: (event: VaultLockedEvent) => void): () => void;
+    /** Progress of a long evidence operation (intake, integrity check, export). */
+    onEvidenceProgress(listener: (event: EvidenceProgress) => void): () => void;
   };
+  /** The local path of a dropped file (Electron only; undefined in a plain browser). */
+  pathForFile(file: File): string | undefined;
 };
 
 function bridge(): AmparoApi {
@@ -67,8 +72,17 @@ function buildClient(): AmparoClient {
   }
   const events: AmparoClient['events'] = {
     onVaultLocked: (listener) => bridge().events.vaultLocked(listener),
+    onEvidenceProgress: (listener) => bridge().events.evidenceProgress(listener),
   };
-  return { ...client, events } as unknown as AmparoClient;
+  const pathForFile = (file: File) => {
+    const files = (bridge() as { files?: DroppedFiles }).files;
+    try {
+      return files?.pathForFile(file) || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return { ...client, events, pathForFile } as unknown as AmparoClient;
 }
 
 export const client: AmparoClient = buildClient();

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/schemas/setting
 import type { VaultStatus } from '../../../shared/schemas/vault';
 import { CreateVaultScreen } from '../features/vault/CreateVaultScreen';
 import { UnlockScreen } from '../features/vault/UnlockScreen';
+import { RevealedIdentitiesProvider } from '../features/people/revealedIdentities';
 import { applyLanguage } from './i18n';
 import { lockedSession, sessionFromStatus, type Session } from './session';
 import { StartScreen } from './StartScreen';
@@ -95,13 +96,16 @@ export function App() {
         />
       );
     case 'unlocked':
+      // Revealed identities live only while the vault is unlocked: locking unmounts them with the workspace.
       return (
-        <Workspace
-          status={session.status}
-          settings={settings}
-          onSettingsChange={changeSettings}
-          onLock={() => void lockNow()}
-        />
+        <RevealedIdentitiesProvider>
+          <Workspace
+            status={session.status}
+            settings={settings}
+            onSettingsChange={changeSettings}
+            onLock={() => void lockNow()}
+          />
+        </RevealedIdentitiesProvider>
       );
   }
 }

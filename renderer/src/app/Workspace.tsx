@@ -8,9 +8,25 @@ import { MatterListScreen, type MatterListState } from '../features/matters/Matt
 import { MatterScreen } from '../features/matters/MatterScreen';
 import { NewMatterScreen } from '../features/matters/NewMatterScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { AuditScreen } from '../features/audit/AuditScreen';
+import { PeopleScreen } from '../features/people/PeopleScreen';
+import { SearchScreen } from '../features/search/SearchScreen';
+import { TrashScreen } from '../features/trash/TrashScreen';
 import { useActivityReporter } from './useActivityReporter';
 
-type Screen = { name: 'cases' } | { name: 'newCase' } | { name: 'case'; id: string } | { name: 'settings' };
+type Screen =
+  | { name: 'cases' }
+  | { name: 'newCase' }
+  | { name: 'case'; id: string }
+  | { name: 'people' }
+  | { name: 'search' }
+  | { name: 'trash' }
+  | { name: 'audit' }
+  | { name: 'settings' };
+
+/** Top-level places in the navigation; the case screens count as "cases". */
+const NAV_ITEMS = ['cases', 'people', 'search', 'trash', 'audit', 'settings'] as const;
+type NavItem = (typeof NAV_ITEMS)[number];
 
 interface WorkspaceProps {
   status: VaultStatus;
@@ -34,7 +50,8 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
   useHotkeys([['mod+L', onLock]], [], true);
   useActivityReporter();
 
-  const onCases = screen.name !== 'settings';
+  const current: NavItem =
+    screen.name === 'newCase' || screen.name === 'case' ? 'cases' : (screen.name as NavItem);
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
@@ -57,20 +74,16 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('shell.navigation')}>
         <Stack gap={4}>
-          <NavLink
-            component="button"
-            label={t('shell.cases')}
-            active={onCases}
-            aria-current={onCases ? 'page' : undefined}
-            onClick={() => setScreen({ name: 'cases' })}
-          />
-          <NavLink
-            component="button"
-            label={t('shell.settings')}
-            active={!onCases}
-            aria-current={!onCases ? 'page' : undefined}
-            onClick={() => setScreen({ name: 'settings' })}
-          />
+          {NAV_ITEMS.map((item) => (
+            <NavLink
+              key={item}
+              component="button"
+              label={t(`shell.${item}`)}
+              active={current === item}
+              aria-current={current === item ? 'page' : undefined}
+              onClick={() => setScreen({ name: item } as Screen)}
+            />
+          ))}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
@@ -91,6 +104,15 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
         {screen.name === 'case' && (
           <MatterScreen key={screen.id} id={screen.id} onBack={() => setScreen({ name: 'cases' })} />
         )}
+        {screen.name === 'people' && <PeopleScreen />}
+        {screen.name === 'search' && (
+          <SearchScreen
+            onOpenMatter={(id) => setScreen({ name: 'case', id })}
+            onOpenPeople={() => setScreen({ name: 'people' })}
+          />
+        )}
+        {screen.name === 'trash' && <TrashScreen />}
+        {screen.name === 'audit' && <AuditScreen />}
         {screen.name === 'settings' && (
           <SettingsScreen settings={settings} onSettingsChange={onSettingsChange} />
         )}

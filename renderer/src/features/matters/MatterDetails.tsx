@@ -13,6 +13,7 @@ export function MatterDetails({ matter }: { matter: Matter }) {
     [t('matters.fields.forum'), t(`forum.${matter.forum}`)],
     [t('matters.fields.reference'), matter.reference || none],
     [t('matters.fields.status'), t(`matterStatus.${matter.status}`)],
+    [t('classification.label'), t(`classification.${matter.classification}`)],
     [t('matters.fields.openedOn'), formatIsoDate(matter.openedOn, language)],
     [t('matters.fields.summary'), matter.summary || none, 'amparo-prewrap'],
     [t('matters.view.updatedAt'), formatTimestamp(matter.updatedAt, language)],

@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { errorCode } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/fieldError';
+import { useEnumOptions } from '../../components/options';
 import { applyServerIssues } from '../../components/serverIssues';
+import { CLASSIFICATIONS } from '../../../../shared/schemas/classification';
 import { DEFAULT_FORUM, MatterFields, type MatterType } from '../../../../shared/schemas/matter';
 import { useMatterOptions } from './labels';
 
@@ -36,6 +38,7 @@ export function MatterForm({ mode, initial, onSubmit, onCancel, onReload }: Matt
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const options = useMatterOptions();
+  const classifications = useEnumOptions('classification', CLASSIFICATIONS);
   const [error, setError] = useState<unknown>(null);
   const [reloading, setReloading] = useState(false);
   // Choosing a matter type suggests its usual forum until the user picks a forum themselves.
@@ -165,6 +168,25 @@ export function MatterForm({ mode, initial, onSubmit, onCancel, onReload }: Matt
             description={t('matters.fields.openedOnDescription')}
             error={fieldError(errors.openedOn)}
             withAsterisk
+          />
+          <Controller
+            control={control}
+            name="classification"
+            render={({ field }) => (
+              <Select
+                label={t('classification.label')}
+                description={t('classification.description')}
+                data={classifications}
+                value={field.value}
+                onChange={(value) => value && field.onChange(value)}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                name={field.name}
+                error={fieldError(errors.classification)}
+                allowDeselect={false}
+                withAsterisk
+              />
+            )}
           />
         </SimpleGrid>
         <Textarea

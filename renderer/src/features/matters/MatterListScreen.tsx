@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { MatterPage } from '../../../../shared/schemas/matter';
+import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';
 import { MatterTable } from './MatterTable';
 
 export const PAGE_SIZE = 100;
@@ -41,8 +42,10 @@ export function MatterListScreen({ state, onStateChange, onOpen, onNew }: Matter
   const [search, setSearch] = useState(state.query);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [lastPage, setLastPage] = useState<MatterPage | null>(null);
+  // Bumped after confidential cases are revealed, to list them.
+  const [revealed, setRevealed] = useState(0);
   const { archived, query, page } = state;
-  const key = JSON.stringify([archived, query, page]);
+  const key = JSON.stringify([archived, query, page, revealed]);
 
   const commitSearch = useDebouncedCallback((value: string) => {
     onStateChange((prev) => (prev.query === value.trim() ? prev : { ...prev, query: value.trim(), page: 1 }));
@@ -69,7 +72,7 @@ export function MatterListScreen({ state, onStateChange, onOpen, onNew }: Matter
     return () => {
       active = false;
     };
-  }, [archived, query, page, key, onStateChange]);
+  }, [archived, query, page, key, revealed, onStateChange]);
 
   const loading = loaded?.key !== key;
   // While the next page loads, the previous one stays on screen (dimmed) instead of flashing empty.
@@ -118,6 +121,12 @@ export function MatterListScreen({ state, onStateChange, onOpen, onNew }: Matter
         </Text>
       )}
       {loaded?.key === key && loaded.error !== undefined && <ErrorAlert error={loaded.error} />}
+      {shown && (
+        <HiddenConfidentialNotice
+          count={shown.hiddenConfidential}
+          onRevealed={() => setRevealed((n) => n + 1)}
+        />
+      )}
       {shown && total === 0 && !loading && (
         <Text c="dimmed" py="xl" ta="center" role="status">
           {query

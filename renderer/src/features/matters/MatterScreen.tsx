@@ -1,19 +1,30 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { Matter, MatterFields } from '../../../../shared/schemas/matter';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ClassificationBadge } from '../confidential/ClassificationBadge';
+import { EvidenceTab } from '../evidence/EvidenceTab';
+import { TimelineTab } from '../incidents/TimelineTab';
+import { NotesTab } from '../notes/NotesTab';
+import { PartiesTab } from '../parties/PartiesTab';
+import { RiskTab } from '../risk/RiskTab';
 import { formatTimestamp } from './labels';
 import { MatterDetails } from './MatterDetails';
 import { MatterForm } from './MatterForm';
+import { StatusHistory } from './StatusHistory';
 
 function fieldsOf(matter: Matter): MatterFields {
   const { title, matterType, forum, reference, status, openedOn, summary, classification } = matter;
   return { title, matterType, forum, reference, status, openedOn, summary, classification };
 }
 
-/** One case: read-only with Edit and Archive/Restore, or its edit form. */
+/** The case view's tabs; `evidence` is mounted by features/evidence. */
+export type MatterTab = 'overview' | 'people' | 'timeline' | 'risk' | 'notes' | 'evidence';
+
+/** One case: tabs (overview with Edit, Archive/Restore and the status history; people; timeline; risk; notes), or its edit form. */
 export function MatterScreen({ id, onBack }: { id: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
   const [matter, setMatter] = useState<Matter | null>(null);
@@ -21,6 +32,8 @@ export function MatterScreen({ id, onBack }: { id: string; onBack: () => void })
   const [editing, setEditing] = useState(false);
   const [archiving, setArchiving] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
+  const [tab, setTab] = useState<MatterTab>('overview');
+  const [deleting, setDeleting] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const shownId = matter && !editing ? matter.id : null;
 
@@ -94,6 +107,7 @@ export function MatterScreen({ id, onBack }: { id: string; onBack: () => void })
           </Title>
           <Group gap="xs">
             <Badge variant="light">{t(`matterStatus.${matter.status}`)}</Badge>
+            <ClassificationBadge value={matter.classification} />
             {archived && (
               <Badge variant="outline" color="gray">
                 {t('matters.view.archivedBadge')}
@@ -105,22 +119,69 @@ export function MatterScreen({ id, onBack }: { id: string; onBack: () => void })
           {t('matters.view.back')}
         </Button>
       </Group>
-      {archived && matter.archivedAt && (
-        <Alert color="gray" variant="light" role="note" maw={880}>
-          {t('matters.view.archivedNote', { date: formatTimestamp(matter.archivedAt, i18n.language) })}
-        </Alert>
-      )}
-      <MatterDetails matter={matter} />
-      <ErrorAlert error={actionError} />
-      <Group>
-        <Button onClick={() => setEditing(true)}>{t('matters.view.edit')}</Button>
-        <Button variant="default" onClick={() => void toggleArchived()} loading={archiving}>
-          {archived ? t('matters.view.restore') : t('matters.view.archive')}
-        </Button>
-      </Group>
-      <Text size="sm" c="dimmed">
-        {archived ? t('matters.view.restoreHint') : t('matters.view.archiveHint')}
-      </Text>
+      <Tabs value={tab} onChange={(value) => value && setTab(value as MatterTab)} keepMounted={false}>
+        <Tabs.List aria-label={t('matters.tabs.label')} className="amparo-no-print">
+          <Tabs.Tab value="overview">{t('matters.tabs.overview')}</Tabs.Tab>
+          <Tabs.Tab value="people">{t('matters.tabs.people')}</Tabs.Tab>
+          <Tabs.Tab value="timeline">{t('matters.tabs.timeline')}</Tabs.Tab>
+          <Tabs.Tab value="risk">{t('matters.tabs.risk')}</Tabs.Tab>
+          <Tabs.Tab value="notes">{t('matters.tabs.notes')}</Tabs.Tab>
+          <Tabs.Tab value="evidence">{t('matters.tabs.evidence')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <Stack gap="md">
+            {archived && matter.archivedAt && (
+              <Alert color="gray" variant="light" role="note" maw={880}>
+                {t('matters.view.archivedNote', { date: formatTimestamp(matter.archivedAt, i18n.language) })}
+              </Alert>
+            )}
+            <MatterDetails matter={matter} />
+            <ErrorAlert error={actionError} />
+            <Group>
+              <Button onClick={() => setEditing(true)}>{t('matters.view.edit')}</Button>
+              <Button variant="default" onClick={() => void toggleArchived()} loading={archiving}>
+                {archived ? t('matters.view.restore') : t('matters.view.archive')}
+              </Button>
+              <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
+                {t('matters.view.delete')}
+              </Button>
+            </Group>
+            <Text size="sm" c="dimmed">
+              {archived ? t('matters.view.restoreHint') : t('matters.view.archiveHint')}
+            </Text>
+            <StatusHistory matter={matter} onChanged={setMatter} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="people" pt="md">
+          <PartiesTab matterId={matter.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline" pt="md">
+          <TimelineTab matterId={matter.id} matterTitle={matter.title} />
+        </Tabs.Panel>
+        <Tabs.Panel value="risk" pt="md">
+          <RiskTab matterId={matter.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="notes" pt="md">
+          <NotesTab matterId={matter.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="evidence" pt="md">
+          <EvidenceTab matterId={matter.id} />
+        </Tabs.Panel>
+      </Tabs>
+      <ConfirmDialog
+        opened={deleting}
+        title={t('matters.delete.title')}
+        confirmLabel={t('matters.delete.confirm')}
+        danger
+        onClose={() => setDeleting(false)}
+        onConfirm={async () => {
+          await client.trash.delete({ entityType: 'matter', entityId: matter.id });
+          setDeleting(false);
+          onBack();
+        }}
+      >
+        <Text size="sm">{t('matters.delete.body', { title: matter.title })}</Text>
+      </ConfirmDialog>
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MatterSummary } from '../../../../shared/schemas/matter';
+import { ClassificationBadge } from '../confidential/ClassificationBadge';
 import { formatIsoDate } from './labels';
 
 interface MatterTableProps {
@@ -38,7 +39,15 @@ export function MatterTable({ items, onOpen, dimmed }: MatterTableProps) {
                 }
               }}
             >
-              <Table.Td fw={500}>{item.title}</Table.Td>
+              <Table.Td fw={500}>
+                {item.title}
+                {item.classification === 'confidential' && (
+                  <>
+                    {' '}
+                    <ClassificationBadge value={item.classification} />
+                  </>
+                )}
+              </Table.Td>
               <Table.Td>{t(`matterType.${item.matterType}`)}</Table.Td>
               <Table.Td>{item.reference}</Table.Td>
               <Table.Td>{t(`matterStatus.${item.status}`)}</Table.Td>

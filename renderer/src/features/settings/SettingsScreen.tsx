@@ -5,6 +5,7 @@ import { AutoLockSetting } from './AutoLockSetting';
 import { ChangePassphraseSection } from './ChangePassphraseSection';
 import { LanguageSetting } from './LanguageSetting';
 import { ReencryptSection } from './ReencryptSection';
+import { UserNameSetting } from './UserNameSetting';
 
 interface SettingsScreenProps {
   settings: Settings;
@@ -19,6 +20,8 @@ export function SettingsScreen({ settings, onSettingsChange }: SettingsScreenPro
       <LanguageSetting value={settings.language} onSaved={onSettingsChange} />
       <Divider />
       <AutoLockSetting value={settings.autoLockMinutes} onSaved={onSettingsChange} />
+      <Divider />
+      <UserNameSetting value={settings.userName ?? ''} onSaved={onSettingsChange} />
       <Divider />
       <ChangePassphraseSection />
       <Divider />

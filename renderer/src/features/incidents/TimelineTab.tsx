@@ -1,0 +1,295 @@
+import {
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { client } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useEnumOptions } from '../../components/options';
+import {
+  INCIDENT_KINDS,
+  type Incident,
+  type IncidentKind,
+  type IncidentList,
+} from '../../../../shared/schemas/case-file';
+import { ClassificationBadge } from '../confidential/ClassificationBadge';
+import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';
+import { formatIsoDate } from '../matters/labels';
+import { IncidentForm } from './IncidentForm';
+
+type Incidents = z.infer<typeof IncidentList>;
+
+interface Filters {
+  kind: IncidentKind | null;
+  from: string;
+  to: string;
+  personId: string | null;
+  order: 'asc' | 'desc';
+}
+
+const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** Hook: pseudonyms of the case's people (and everyone else listed), for pickers and for showing ids. */
+export function usePeopleOptions(matterId: string, reload = 0): { value: string; label: string }[] {
+  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+  useEffect(() => {
+    let active = true;
+    Promise.all([client.parties.list({ matterId }), client.people.list({})]).then(
+      ([parties, people]) => {
+        if (!active) return;
+        const map = new Map<string, string>();
+        for (const party of parties) if (party.personId) map.set(party.personId, party.displayName);
+        for (const person of people.items) if (!map.has(person.id)) map.set(person.id, person.pseudonym);
+        setOptions([...map].map(([value, label]) => ({ value, label })));
+      },
+      () => undefined,
+    );
+    return () => {
+      active = false;
+    };
+  }, [matterId, reload]);
+  return options;
+}
+
+/** The facts of the risk in order: filterable, sortable and printable (only the timeline is printed). */
+export function TimelineTab({ matterId, matterTitle }: { matterId: string; matterTitle: string }) {
+  const { t, i18n } = useTranslation();
+  const kinds = useEnumOptions('incidentKind', INCIDENT_KINDS);
+  const [filters, setFilters] = useState<Filters>({
+    kind: null,
+    from: '',
+    to: '',
+    personId: null,
+    order: 'asc',
+  });
+  const [list, setList] = useState<Incidents | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [reload, setReload] = useState(0);
+  const [editing, setEditing] = useState<Incident | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const people = usePeopleOptions(matterId, reload);
+  const names = useMemo(() => new Map(people.map((p) => [p.value, p.label])), [people]);
+  const refresh = useCallback(() => setReload((n) => n + 1), []);
+
+  useEffect(() => {
+    let active = true;
+    client.incidents
+      .list({
+        matterId,
+        order: filters.order,
+        ...(filters.kind ? { kind: filters.kind } : {}),
+        ...(isDate(filters.from) ? { from: filters.from } : {}),
+        ...(isDate(filters.to) ? { to: filters.to } : {}),
+        ...(filters.personId ? { personId: filters.personId } : {}),
+      })
+      .then(
+        (result) => {
+          if (!active) return;
+          setList(result);
+          setError(null);
+        },
+        (err: unknown) => active && setError(err),
+      );
+    return () => {
+      active = false;
+    };
+  }, [matterId, filters, reload]);
+
+  const remove = async (incident: Incident) => {
+    setDeleting(incident.id);
+    setError(null);
+    try {
+      await client.trash.delete({ entityType: 'incident', entityId: incident.id });
+      refresh();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setDeleting(null);
+    }
+  };
+
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) =>
+    setFilters((prev) => ({ ...prev, [key]: value }));
+
+  return (
+    <Stack gap="md" className="amparo-print-area">
+      <Group justify="space-between">
+        <Title order={3}>
+          <span className="amparo-print-only">{matterTitle} — </span>
+          {t('incidents.title')}
+        </Title>
+        <Group gap="xs" className="amparo-no-print">
+          <Button variant="default" onClick={() => window.print()}>
+            {t('incidents.print')}
+          </Button>
+          {editing === null && <Button onClick={() => setEditing('new')}>{t('incidents.new')}</Button>}
+        </Group>
+      </Group>
+      <Group
+        align="flex-end"
+        gap="sm"
+        wrap="wrap"
+        className="amparo-no-print"
+        role="group"
+        aria-label={t('incidents.filters')}
+      >
+        <Select
+          label={t('incidents.filterKind')}
+          placeholder={t('incidents.allKinds')}
+          data={kinds}
+          value={filters.kind}
+          onChange={(value) => set('kind', value as IncidentKind | null)}
+          clearable
+          w={220}
+        />
+        <TextInput
+          type="date"
+          label={t('incidents.filterFrom')}
+          value={filters.from}
+          onChange={(event) => set('from', event.currentTarget.value)}
+          w={170}
+        />
+        <TextInput
+          type="date"
+          label={t('incidents.filterTo')}
+          value={filters.to}
+          onChange={(event) => set('to', event.currentTarget.value)}
+          w={170}
+        />
+        <Select
+          label={t('incidents.filterPerson')}
+          placeholder={t('incidents.anyone')}
+          data={people}
+          value={filters.personId}
+          onChange={(value) => set('personId', value)}
+          clearable
+          searchable
+          w={200}
+        />
+        <SegmentedControl
+          aria-label={t('incidents.order')}
+          value={filters.order}
+          onChange={(value) => set('order', value === 'desc' ? 'desc' : 'asc')}
+          data={[
+            { value: 'asc', label: t('incidents.oldestFirst') },
+            { value: 'desc', label: t('incidents.newestFirst') },
+          ]}
+        />
+      </Group>
+      {editing !== null && (
+        <IncidentForm
+          key={editing === 'new' ? 'new' : editing.id}
+          matterId={matterId}
+          incident={editing === 'new' ? undefined : editing}
+          people={people}
+          onSaved={() => {
+            setEditing(null);
+            refresh();
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      {list && (
+        <HiddenConfidentialNotice count={list.hiddenConfidential} matterId={matterId} onRevealed={refresh} />
+      )}
+      {!list && !error && <Loader size="sm" aria-label={t('common.loading')} />}
+      {list && list.items.length === 0 && (
+        <Text c="dimmed" role="status">
+          {t('incidents.empty')}
+        </Text>
+      )}
+      {list && list.items.length > 0 && (
+        <Stack
+          component="ol"
+          gap="sm"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+          aria-label={t('incidents.title')}
+        >
+          {list.items.map((incident) => (
+            <Paper component="li" key={incident.id} withBorder p="md" className="amparo-print-item">
+              <Stack gap={6}>
+                <Group justify="space-between" align="flex-start" wrap="nowrap">
+                  <Stack gap={4}>
+                    <Group gap="xs">
+                      <Text fw={700} size="sm">
+                        {formatIsoDate(incident.occurredOn, i18n.language)}
+                      </Text>
+                      <Badge variant="light">{t(`incidentKind.${incident.kind}`)}</Badge>
+                      <ClassificationBadge value={incident.classification} />
+                    </Group>
+                    <Title order={4}>{incident.title}</Title>
+                  </Stack>
+                  <Group gap="xs" wrap="nowrap" className="amparo-no-print">
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setEditing(incident)}
+                      aria-label={t('incidents.editFor', { title: incident.title })}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      loading={deleting === incident.id}
+                      onClick={() => void remove(incident)}
+                      aria-label={t('incidents.deleteFor', { title: incident.title })}
+                    >
+                      {t('common.delete')}
+                    </Button>
+                  </Group>
+                </Group>
+                {(incident.place || incident.source) && (
+                  <Text size="sm">
+                    {[
+                      incident.place && t('incidents.placeValue', { place: incident.place }),
+                      incident.source && t('incidents.sourceValue', { source: incident.source }),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Text>
+                )}
+                {incident.personIds.length > 0 && (
+                  <Text size="sm">
+                    {t('incidents.affected', {
+                      names: incident.personIds.map((id) => names.get(id) ?? '—').join(', '),
+                    })}
+                  </Text>
+                )}
+                {incident.description && (
+                  <Text size="sm" className="amparo-prewrap">
+                    {incident.description}
+                  </Text>
+                )}
+                {incident.tags.length > 0 && (
+                  <Group gap={4} aria-label={t('tags.label')}>
+                    {incident.tags.map((tag) => (
+                      <Badge key={tag} variant="outline" color="gray" size="sm" tt="none">
+                        #{tag}
+                      </Badge>
+                    ))}
+                  </Group>
+                )}
+              </Stack>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

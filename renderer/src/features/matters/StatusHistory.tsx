@@ -1,0 +1,204 @@
+import {
+  Button,
+  Group,
+  Loader,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { client } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFieldError } from '../../components/fieldError';
+import { applyServerIssues } from '../../components/serverIssues';
+import { ChangeStatusInput, type StatusChange } from '../../../../shared/schemas/case-file';
+import type { Matter } from '../../../../shared/schemas/matter';
+import { formatIsoDate, formatTimestamp, todayIso, useMatterOptions } from './labels';
+
+const ChangeStatusForm = ChangeStatusInput.pick({ toStatus: true, changedOn: true, note: true });
+type ChangeStatusFormInput = z.input<typeof ChangeStatusForm>;
+type ChangeStatusFormOutput = z.output<typeof ChangeStatusForm>;
+
+function ChangeStatusPanel({
+  matter,
+  onChanged,
+  onCancel,
+}: {
+  matter: Matter;
+  onChanged: (m: Matter) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const fieldError = useFieldError();
+  const { statuses } = useMatterOptions();
+  const [error, setError] = useState<unknown>(null);
+  const form = useForm<ChangeStatusFormInput, unknown, ChangeStatusFormOutput>({
+    resolver: zodResolver(ChangeStatusForm),
+    defaultValues: { toStatus: matter.status, changedOn: todayIso(), note: '' },
+  });
+  const { register, control, handleSubmit, formState } = form;
+
+  const submit = async (values: ChangeStatusFormOutput) => {
+    setError(null);
+    try {
+      onChanged(
+        await client.matters.changeStatus({ matterId: matter.id, revision: matter.revision, ...values }),
+      );
+    } catch (err) {
+      if (!applyServerIssues(err, ['toStatus', 'changedOn', 'note'], form.setError)) setError(err);
+    }
+  };
+
+  return (
+    <Paper withBorder p="md" maw={880}>
+      <form noValidate onSubmit={handleSubmit(submit)} aria-label={t('status.changeTitle')}>
+        <Stack gap="sm">
+          <Title order={4}>{t('status.changeTitle')}</Title>
+          <Group align="flex-start" grow>
+            <Controller
+              control={control}
+              name="toStatus"
+              render={({ field }) => (
+                <Select
+                  label={t('status.toStatus')}
+                  data={statuses}
+                  value={field.value}
+                  onChange={(value) => value && field.onChange(value)}
+                  onBlur={field.onBlur}
+                  ref={field.ref}
+                  name={field.name}
+                  error={fieldError(formState.errors.toStatus)}
+                  allowDeselect={false}
+                  withAsterisk
+                />
+              )}
+            />
+            <TextInput
+              {...register('changedOn')}
+              type="date"
+              label={t('status.changedOn')}
+              error={fieldError(formState.errors.changedOn)}
+              withAsterisk
+            />
+          </Group>
+          <Textarea
+            {...register('note')}
+            label={t('status.note')}
+            description={t('status.noteDescription')}
+            error={fieldError(formState.errors.note)}
+            autosize
+            minRows={2}
+          />
+          <ErrorAlert error={error} title={t('status.failed')} />
+          <Group>
+            <Button type="submit" loading={formState.isSubmitting}>
+              {t('status.submit')}
+            </Button>
+            <Button variant="default" onClick={onCancel} disabled={formState.isSubmitting}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+/** Where the matter has stood before the forum, with dates and who recorded each change. */
+export function StatusHistory({ matter, onChanged }: { matter: Matter; onChanged: (m: Matter) => void }) {
+  const { t, i18n } = useTranslation();
+  const [history, setHistory] = useState<{
+    revision: number;
+    items?: StatusChange[];
+    error?: unknown;
+  } | null>(null);
+  const [changing, setChanging] = useState(false);
+
+  useEffect(() => {
+    let active = true;
+    client.matters.statusHistory({ matterId: matter.id }).then(
+      (items) => active && setHistory({ revision: matter.revision, items }),
+      (error: unknown) => active && setHistory({ revision: matter.revision, error }),
+    );
+    return () => {
+      active = false;
+    };
+  }, [matter.id, matter.revision]);
+
+  const items = history?.items ? [...history.items].reverse() : null;
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" maw={880}>
+        <Title order={3}>{t('status.historyTitle')}</Title>
+        {!changing && (
+          <Button variant="default" onClick={() => setChanging(true)}>
+            {t('status.change')}
+          </Button>
+        )}
+      </Group>
+      {changing && (
+        <ChangeStatusPanel
+          matter={matter}
+          onChanged={(next) => {
+            setChanging(false);
+            onChanged(next);
+          }}
+          onCancel={() => setChanging(false)}
+        />
+      )}
+      {history?.error !== undefined && <ErrorAlert error={history.error} />}
+      {!history && <Loader size="sm" aria-label={t('common.loading')} />}
+      {items && items.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('status.empty')}
+        </Text>
+      )}
+      {items && items.length > 0 && (
+        <Table.ScrollContainer minWidth={640} maw={880}>
+          <Table aria-label={t('status.historyTitle')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('status.changedOn')}</Table.Th>
+                <Table.Th>{t('status.transition')}</Table.Th>
+                <Table.Th>{t('status.actor')}</Table.Th>
+                <Table.Th>{t('status.note')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((change) => (
+                <Table.Tr key={String(change.id)}>
+                  <Table.Td
+                    style={{ whiteSpace: 'nowrap' }}
+                    title={formatTimestamp(change.changedAt, i18n.language)}
+                  >
+                    {formatIsoDate(change.changedOn, i18n.language)}
+                  </Table.Td>
+                  <Table.Td>
+                    {change.fromStatus
+                      ? t('status.fromTo', {
+                          from: t(`matterStatus.${change.fromStatus}`),
+                          to: t(`matterStatus.${change.toStatus}`),
+                        })
+                      : t(`matterStatus.${change.toStatus}`)}
+                  </Table.Td>
+                  <Table.Td>{change.actor}</Table.Td>
+                  <Table.Td className="amparo-prewrap">{change.note}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}

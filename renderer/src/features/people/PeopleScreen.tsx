@@ -1,0 +1,275 @@
+import { Button, Group, Loader, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { client } from '../../api/client';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { errorCode } from '../../api/client';
+import type { Organisation, PeopleList, Person } from '../../../../shared/schemas/people';
+import { ClassificationBadge } from '../confidential/ClassificationBadge';
+import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';
+import { DeletePersonDialog } from './DeletePersonDialog';
+import { IdentityReveal } from './IdentityReveal';
+import { OrganisationFormPanel } from './OrganisationForm';
+import { PersonFormPanel } from './PersonForm';
+
+type Editing =
+  { kind: 'person'; person?: Person } | { kind: 'organisation'; organisation?: Organisation } | null;
+
+/** Everyone in the vault, by pseudonym, and the organisations; identities only when revealed. */
+export function PeopleScreen() {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [debouncedQuery] = useDebouncedValue(query.trim(), 300);
+  const [people, setPeople] = useState<PeopleList | null>(null);
+  const [organisations, setOrganisations] = useState<Organisation[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [reload, setReload] = useState(0);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deletingPerson, setDeletingPerson] = useState<Person | null>(null);
+  const [deletingOrg, setDeletingOrg] = useState<Organisation | null>(null);
+  const [orgInUse, setOrgInUse] = useState(false);
+  const refresh = useCallback(() => setReload((n) => n + 1), []);
+
+  useEffect(() => {
+    let active = true;
+    Promise.all([client.people.list({ query: debouncedQuery }), client.organisations.list({})]).then(
+      ([p, o]) => {
+        if (!active) return;
+        setPeople(p);
+        setOrganisations(o);
+        setError(null);
+      },
+      (err: unknown) => active && setError(err),
+    );
+    return () => {
+      active = false;
+    };
+  }, [debouncedQuery, reload]);
+
+  const closeEditor = () => setEditing(null);
+
+  return (
+    <Stack gap="lg">
+      <Title order={2}>{t('people.title')}</Title>
+      <ErrorAlert error={error} />
+
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-end">
+          <Title order={3}>{t('people.peopleTitle')}</Title>
+          <Button onClick={() => setEditing({ kind: 'person' })}>{t('people.add')}</Button>
+        </Group>
+        <TextInput
+          type="search"
+          label={t('people.search')}
+          description={t('people.searchDescription')}
+          value={query}
+          onChange={(event) => setQuery(event.currentTarget.value)}
+          w={360}
+          spellCheck={false}
+          autoComplete="off"
+        />
+        {people && <HiddenConfidentialNotice count={people.hiddenConfidential} onRevealed={refresh} />}
+        {!people && !error && <Loader size="sm" aria-label={t('common.loading')} />}
+        {people && people.items.length === 0 && (
+          <Text c="dimmed" role="status">
+            {debouncedQuery ? t('people.noMatches') : t('people.empty')}
+          </Text>
+        )}
+        {people && people.items.length > 0 && (
+          <Table.ScrollContainer minWidth={640}>
+            <Table aria-label={t('people.peopleTitle')} verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('people.fields.pseudonym')}</Table.Th>
+                  <Table.Th>{t('classification.label')}</Table.Th>
+                  <Table.Th>{t('people.protectedIdentity')}</Table.Th>
+                  <Table.Th>{t('common.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {people.items.map((person) => (
+                  <Table.Tr key={person.id}>
+                    <Table.Td fw={600}>{person.pseudonym}</Table.Td>
+                    <Table.Td>
+                      <ClassificationBadge value={person.classification} />
+                    </Table.Td>
+                    <Table.Td>
+                      <IdentityReveal
+                        personId={person.id}
+                        pseudonym={person.pseudonym}
+                        hasIdentity={person.hasIdentity}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setEditing({ kind: 'person', person })}
+                          aria-label={t('people.editFor', { name: person.pseudonym })}
+                        >
+                          {t('common.edit')}
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => setDeletingPerson(person)}
+                          aria-label={t('people.deleteFor', { name: person.pseudonym })}
+                        >
+                          {t('common.delete')}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-end">
+          <Title order={3}>{t('organisations.title')}</Title>
+          <Button variant="default" onClick={() => setEditing({ kind: 'organisation' })}>
+            {t('organisations.add')}
+          </Button>
+        </Group>
+        {organisations && organisations.length === 0 && (
+          <Text c="dimmed" role="status">
+            {t('organisations.empty')}
+          </Text>
+        )}
+        {organisations && organisations.length > 0 && (
+          <Table.ScrollContainer minWidth={640}>
+            <Table aria-label={t('organisations.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('organisations.fields.name')}</Table.Th>
+                  <Table.Th>{t('organisations.fields.orgType')}</Table.Th>
+                  <Table.Th>{t('classification.label')}</Table.Th>
+                  <Table.Th>{t('common.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {organisations.map((org) => (
+                  <Table.Tr key={org.id}>
+                    <Table.Td fw={500}>{org.name}</Table.Td>
+                    <Table.Td>{t(`orgType.${org.orgType}`)}</Table.Td>
+                    <Table.Td>
+                      <ClassificationBadge value={org.classification} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setEditing({ kind: 'organisation', organisation: org })}
+                          aria-label={t('organisations.editFor', { name: org.name })}
+                        >
+                          {t('common.edit')}
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => {
+                            setOrgInUse(false);
+                            setDeletingOrg(org);
+                          }}
+                          aria-label={t('organisations.deleteFor', { name: org.name })}
+                        >
+                          {t('common.delete')}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+
+      <Modal
+        opened={editing?.kind === 'person'}
+        onClose={closeEditor}
+        title={editing?.kind === 'person' && editing.person ? t('people.editTitle') : t('people.newTitle')}
+        size="xl"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {editing?.kind === 'person' && (
+          <PersonFormPanel
+            person={editing.person}
+            onSaved={() => {
+              closeEditor();
+              refresh();
+            }}
+            onCancel={closeEditor}
+          />
+        )}
+      </Modal>
+      <Modal
+        opened={editing?.kind === 'organisation'}
+        onClose={closeEditor}
+        title={
+          editing?.kind === 'organisation' && editing.organisation
+            ? t('organisations.editTitle')
+            : t('organisations.newTitle')
+        }
+        size="lg"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {editing?.kind === 'organisation' && (
+          <OrganisationFormPanel
+            organisation={editing.organisation}
+            onSaved={() => {
+              closeEditor();
+              refresh();
+            }}
+            onCancel={closeEditor}
+          />
+        )}
+      </Modal>
+      <DeletePersonDialog
+        person={deletingPerson}
+        onClose={() => setDeletingPerson(null)}
+        onDeleted={() => {
+          setDeletingPerson(null);
+          refresh();
+        }}
+      />
+      <ConfirmDialog
+        opened={deletingOrg !== null}
+        title={t('organisations.deleteTitle', { name: deletingOrg?.name ?? '' })}
+        confirmLabel={orgInUse ? t('people.delete.confirmInUse') : t('common.delete')}
+        danger
+        onClose={() => setDeletingOrg(null)}
+        onConfirm={async () => {
+          if (!deletingOrg) return;
+          try {
+            await client.trash.delete({
+              entityType: 'organisation',
+              entityId: deletingOrg.id,
+              confirmInUse: orgInUse,
+            });
+          } catch (err) {
+            // Still named in cases: say so, and let the user confirm once more.
+            if (errorCode(err) === 'IN_USE' && !orgInUse) {
+              setOrgInUse(true);
+              return;
+            }
+            throw err;
+          }
+          setDeletingOrg(null);
+          refresh();
+        }}
+      >
+        <Text size="sm">{orgInUse ? t('organisations.inUse') : t('people.delete.restorable')}</Text>
+      </ConfirmDialog>
+    </Stack>
+  );
+}

@@ -1,0 +1,317 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { Controller, useForm, type Path } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { client } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFieldError } from '../../components/fieldError';
+import { useEnumOptions } from '../../components/options';
+import { AmparoError } from '../../../../shared/errors';
+import { CLASSIFICATIONS, Classification } from '../../../../shared/schemas/classification';
+import { ProtectedIdentity, Pseudonym, type Person } from '../../../../shared/schemas/people';
+import { initialsFromName } from '../../../../shared/text/initials';
+import { useRevealedIdentities } from './revealedIdentities';
+
+/** One value per line in a textarea, checked by the shared schema's list rule. */
+const lines = <T extends z.ZodType<string[], string[]>>(list: T) =>
+  z
+    .string()
+    .transform((text) =>
+      text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
+    .pipe(list);
+
+const { shape } = ProtectedIdentity;
+const PersonForm = z.object({
+  pseudonym: Pseudonym,
+  classification: Classification,
+  legalName: shape.legalName,
+  aliases: lines(shape.aliases),
+  dateOfBirth: z
+    .string()
+    .transform((v) => v.trim() || null)
+    .pipe(shape.dateOfBirth),
+  idNumbers: lines(shape.idNumbers),
+  phones: lines(shape.phones),
+  addresses: lines(shape.addresses),
+  notes: shape.notes,
+});
+type PersonFormInput = z.input<typeof PersonForm>;
+type PersonFormOutput = z.output<typeof PersonForm>;
+
+const IDENTITY_FIELDS = [
+  'legalName',
+  'aliases',
+  'dateOfBirth',
+  'idNumbers',
+  'phones',
+  'addresses',
+  'notes',
+] as const;
+const FIELD_NAMES: readonly string[] = ['pseudonym', 'classification', ...IDENTITY_FIELDS];
+
+const BLANK: PersonFormInput = {
+  pseudonym: '',
+  classification: 'restricted',
+  legalName: '',
+  aliases: '',
+  dateOfBirth: '',
+  idNumbers: '',
+  phones: '',
+  addresses: '',
+  notes: '',
+};
+
+function toInput(person: Person | undefined, identity: ProtectedIdentity | undefined): PersonFormInput {
+  return {
+    ...BLANK,
+    ...(person ? { pseudonym: person.pseudonym, classification: person.classification } : {}),
+    ...(identity
+      ? {
+          legalName: identity.legalName,
+          aliases: identity.aliases.join('\n'),
+          dateOfBirth: identity.dateOfBirth ?? '',
+          idNumbers: identity.idNumbers.join('\n'),
+          phones: identity.phones.join('\n'),
+          addresses: identity.addresses.join('\n'),
+          notes: identity.notes,
+        }
+      : {}),
+  };
+}
+
+function identityOf(values: PersonFormOutput): ProtectedIdentity {
+  const { legalName, aliases, dateOfBirth, idNumbers, phones, addresses, notes } = values;
+  return { legalName, aliases, dateOfBirth, idNumbers, phones, addresses, notes };
+}
+
+const isBlank = (identity: ProtectedIdentity) =>
+  !identity.legalName &&
+  !identity.dateOfBirth &&
+  !identity.notes.trim() &&
+  [identity.aliases, identity.idNumbers, identity.phones, identity.addresses].every((l) => l.length === 0);
+
+interface PersonFormProps {
+  /** The person being edited; absent for a new person. */
+  person?: Person;
+  onSaved: (person: Person) => void;
+  onCancel: () => void;
+}
+
+/**
+ * A person: the pseudonym that is always safe to show, and the protected identity. For a new person the
+ * pseudonym follows the legal name's initials until the user edits it. After a save the form is cleared
+ * and closed, so the typed identity is not kept anywhere in the renderer.
+ */
+export function PersonFormPanel({ person, onSaved, onCancel }: PersonFormProps) {
+  const { t } = useTranslation();
+  const fieldError = useFieldError();
+  const identities = useRevealedIdentities();
+  const classifications = useEnumOptions('classification', CLASSIFICATIONS);
+  // Editing an identity that exists needs it revealed now; one that does not exist can be added.
+  const revealed = person ? identities.get(person.id) : undefined;
+  const identityEditable = !person || !person.hasIdentity || revealed !== undefined;
+  const [initial] = useState(() => toInput(person, revealed?.identity));
+  // Opened on a revealed identity: when the reveal ends (hidden, expired), the form closes with it.
+  const [startedRevealed] = useState(revealed !== undefined);
+  const stillRevealed = revealed !== undefined;
+  useEffect(() => {
+    if (startedRevealed && !stillRevealed) onCancel();
+  }, [startedRevealed, stillRevealed, onCancel]);
+  const pseudonymTouched = useRef(Boolean(person));
+  const [error, setError] = useState<unknown>(null);
+  const form = useForm<PersonFormInput, unknown, PersonFormOutput>({
+    resolver: zodResolver(PersonForm),
+    defaultValues: initial,
+  });
+  const { register, control, handleSubmit, formState, setValue } = form;
+  const errors = formState.errors;
+
+  const legalName = register('legalName');
+  const pseudonym = register('pseudonym');
+
+  const placeIssues = (err: unknown): boolean => {
+    if (!(err instanceof AmparoError) || err.code !== 'VALIDATION_FAILED' || !err.issues?.length)
+      return false;
+    let placed = 0;
+    for (const issue of err.issues) {
+      const path = issue.path.replace(/^(fields|identity)\./, '').replace(/\.\d+$/, '');
+      if (!FIELD_NAMES.includes(path)) continue;
+      form.setError(
+        path as Path<PersonFormInput>,
+        { type: 'server', message: issue.message },
+        { shouldFocus: placed === 0 },
+      );
+      placed += 1;
+    }
+    return placed === err.issues.length;
+  };
+
+  const submit = async (values: PersonFormOutput) => {
+    setError(null);
+    const fields = { pseudonym: values.pseudonym, classification: values.classification };
+    const identity = identityOf(values);
+    try {
+      let saved: Person;
+      if (!person) {
+        saved = await client.people.create(isBlank(identity) ? fields : { ...fields, identity });
+      } else if (identityEditable && !(isBlank(identity) && !person.hasIdentity)) {
+        saved = await client.people.update({ id: person.id, revision: person.revision, fields, identity });
+        identities.replace(person.id, identity);
+      } else {
+        saved = await client.people.update({ id: person.id, revision: person.revision, fields });
+      }
+      // Nothing typed into the identity stays in the form once it is saved.
+      form.reset(BLANK);
+      onSaved(saved);
+    } catch (err) {
+      // Whatever happens, the form keeps what the user typed.
+      if (!placeIssues(err)) setError(err);
+    }
+  };
+
+  return (
+    <form noValidate onSubmit={handleSubmit(submit)}>
+      <Stack gap="md">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            {...pseudonym}
+            onChange={(event) => {
+              pseudonymTouched.current = true;
+              void pseudonym.onChange(event);
+            }}
+            label={t('people.fields.pseudonym')}
+            description={t('people.fields.pseudonymDescription')}
+            error={fieldError(errors.pseudonym)}
+            spellCheck={false}
+            autoComplete="off"
+            withAsterisk
+          />
+          <Controller
+            control={control}
+            name="classification"
+            render={({ field }) => (
+              <Select
+                label={t('classification.label')}
+                data={classifications}
+                value={field.value}
+                onChange={(value) => value && field.onChange(value)}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                name={field.name}
+                error={fieldError(errors.classification)}
+                allowDeselect={false}
+                withAsterisk
+              />
+            )}
+          />
+        </SimpleGrid>
+        <Title order={3} size="h5">
+          {t('people.protectedIdentity')}
+        </Title>
+        {identityEditable ? (
+          <>
+            <Text size="sm" c="dimmed">
+              {t('people.protectedIdentityDescription')}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                {...legalName}
+                onChange={(event) => {
+                  const value = event.currentTarget.value;
+                  void legalName.onChange(event);
+                  if (!pseudonymTouched.current) {
+                    setValue('pseudonym', initialsFromName(value), { shouldValidate: formState.isSubmitted });
+                  }
+                }}
+                label={t('people.fields.legalName')}
+                error={fieldError(errors.legalName)}
+                spellCheck={false}
+                autoComplete="off"
+                data-autofocus={person ? undefined : true}
+              />
+              <TextInput
+                {...register('dateOfBirth')}
+                type="date"
+                label={t('people.fields.dateOfBirth')}
+                error={fieldError(errors.dateOfBirth)}
+              />
+              <Textarea
+                {...register('aliases')}
+                label={t('people.fields.aliases')}
+                description={t('people.fields.onePerLine')}
+                error={fieldError(errors.aliases)}
+                autosize
+                minRows={2}
+                spellCheck={false}
+              />
+              <Textarea
+                {...register('idNumbers')}
+                label={t('people.fields.idNumbers')}
+                description={t('people.fields.onePerLine')}
+                error={fieldError(errors.idNumbers)}
+                autosize
+                minRows={2}
+                spellCheck={false}
+              />
+              <Textarea
+                {...register('phones')}
+                label={t('people.fields.phones')}
+                description={t('people.fields.onePerLine')}
+                error={fieldError(errors.phones)}
+                autosize
+                minRows={2}
+                spellCheck={false}
+              />
+              <Textarea
+                {...register('addresses')}
+                label={t('people.fields.addresses')}
+                description={t('people.fields.onePerLine')}
+                error={fieldError(errors.addresses)}
+                autosize
+                minRows={2}
+                spellCheck={false}
+              />
+            </SimpleGrid>
+            <Textarea
+              {...register('notes')}
+              label={t('people.fields.identityNotes')}
+              error={fieldError(errors.notes)}
+              autosize
+              minRows={2}
+            />
+          </>
+        ) : (
+          <Alert color="gray" variant="light">
+            {t('people.revealToEdit')}
+          </Alert>
+        )}
+        <ErrorAlert error={error} title={t('people.saveFailed')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} disabled={formState.isSubmitting}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={formState.isSubmitting}>
+            {person ? t('common.save') : t('people.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,129 @@
+// Evidence in the real renderer over the test bridge and the real core: add a PDF and a photo (with GPS
+// in its EXIF) to a case through the file picker, see both previews (pdf.js, image) streamed decrypted
+// from the media origin, the metadata warning, exhibit numbers, integrity checks and the custody report.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { jpegWithExif, pdf } from '../support/media';
+import { expect, screenshot, test } from './fixtures';
+
+const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
+const CASE_TITLE = 'A.A.Q.O. y familia — amenazas y vigilancia';
+
+test('add a PDF and a photo to a case, preview both, verify integrity and export', async ({
+  app,
+  bridge,
+  workDir,
+}) => {
+  const photo = join(workDir, 'pinta-en-la-pared.jpg');
+  const mural = await readFile(join(__dirname, 'assets', 'mural.jpg'));
+  await writeFile(
+    photo,
+    jpegWithExif(
+      {
+        make: 'Motorola',
+        model: 'moto g',
+        artist: 'A.L.Q.O.',
+        gps: { latitude: 17.0612, longitude: -96.7253 },
+      },
+      mural,
+    ),
+  );
+  const report = join(workDir, 'denuncia-fiscalia.pdf');
+  await writeFile(
+    report,
+    pdf('Denuncia ante la Fiscalia General - 12/03/2024', { author: 'Lic. Juan Ramirez' }),
+  );
+  bridge.setChosenFiles([report, photo]);
+
+  await app.getByLabel('Vault folder').fill(join(workDir, 'boveda'));
+  await app.getByLabel('Passphrase', { exact: true }).fill(PASS);
+  await app.getByLabel('Confirm passphrase', { exact: true }).fill(PASS);
+  await app.getByRole('button', { name: 'Create vault' }).click();
+  await app.getByRole('button', { name: 'New case' }).click();
+  await app.getByLabel('Title').fill(CASE_TITLE);
+  await app.getByRole('button', { name: 'Create case' }).click();
+  await expect(app.getByRole('heading', { name: CASE_TITLE })).toBeVisible();
+
+  await app.getByRole('tab', { name: 'Evidence' }).click();
+  await expect(app.getByText('No evidence in this case yet.')).toBeVisible();
+  await app.getByLabel('Source').fill('A.L.Q.O. (hermana)');
+  await app.getByLabel('How it was obtained').fill('Entregado en memoria USB, 14/03/2024');
+  await app.getByLabel('Date of the event').fill('2024-03-12');
+  await app.getByRole('button', { name: 'Choose files…' }).click();
+  await expect(app.getByText('2 files added to the case.')).toBeVisible();
+
+  const rows = app.getByRole('table', { name: 'Evidence' }).getByRole('row');
+  await expect(rows.filter({ hasText: 'denuncia-fiscalia' })).toContainText('Annex 1');
+  await expect(rows.filter({ hasText: 'pinta-en-la-pared' })).toContainText('Annex 2');
+  await expect(rows.filter({ hasText: 'pinta-en-la-pared' })).toContainText('Metadata');
+  await screenshot(app, 'evidence-list');
+
+  // The photo: decrypted on the fly into an <img>, with the warning about what its metadata reveals.
+  await rows.filter({ hasText: 'pinta-en-la-pared' }).click();
+  const image = app.getByTestId('evidence-preview-image');
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((img) => (img as { naturalWidth: number }).naturalWidth)).toBe(480);
+  await expect(
+    app.getByRole('note').filter({ hasText: "This file's metadata can identify someone" }),
+  ).toContainText('a location');
+  await expect(app.getByText('Position recorded: 17.06120, -96.72530')).toBeVisible();
+  await app.getByRole('button', { name: 'Verify integrity' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'identical to the file received' })).toBeVisible();
+  const custody = app.getByRole('table', { name: 'Chain of custody' });
+  await expect(custody).toContainText('Acquired');
+  await expect(custody).toContainText('pinta-en-la-pared.jpg');
+  await expect(custody).toContainText('Source: A.L.Q.O. (hermana)');
+  await expect(custody).toContainText('Integrity verified');
+  await screenshot(app, 'evidence-image');
+
+  // A working copy without metadata: a new item linked to the original.
+  await app.getByRole('button', { name: 'Make a working copy without metadata' }).click();
+  await expect(app.getByText('This is a working copy made from an original item')).toBeVisible();
+  await expect(app.getByText('No metadata found.')).toBeVisible();
+  await expect(app.getByTestId('evidence-preview-image')).toBeVisible();
+
+  // Export a decrypted copy, after confirming.
+  await mkdir(join(workDir, 'chosen-vault'), { recursive: true });
+  await app.getByRole('button', { name: 'Export decrypted copy…' }).click();
+  await expect(app.getByRole('dialog')).toContainText('unencrypted copy');
+  await app.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(
+    app
+      .getByRole('status')
+      .filter({ hasText: /Decrypted copy written to .*pinta-en-la-pared\.no-metadata\.jpg/ }),
+  ).toBeVisible();
+  await app.getByRole('button', { name: 'Back to evidence' }).click();
+
+  // The PDF, rendered by pdf.js from the decrypted bytes.
+  await rows.filter({ hasText: 'denuncia-fiscalia' }).click();
+  const canvas = app.getByTestId('evidence-preview-pdf');
+  await expect(canvas).toBeVisible();
+  await expect(app.getByText('Page 1 of 1')).toBeVisible();
+  await expect
+    .poll(() =>
+      canvas.evaluate((element) => {
+        const c = element as unknown as {
+          width: number;
+          height: number;
+          getContext(kind: '2d'): { getImageData(...a: number[]): { data: Uint8ClampedArray } };
+        };
+        const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i]! < 128 && data[i + 3]! > 0) dark += 1;
+        return dark;
+      }),
+    )
+    .toBeGreaterThan(50);
+  await expect(app.getByRole('table', { name: 'Metadata found in the file' })).toContainText(
+    'Lic. Juan Ramirez',
+  );
+  await screenshot(app, 'evidence-pdf');
+  await app.getByRole('button', { name: 'Back to evidence' }).click();
+
+  await app.getByRole('button', { name: 'Verify integrity of all' }).click();
+  await expect(app.getByText('All 3 items checked: identical to what was received.')).toBeVisible();
+
+  await app.getByRole('button', { name: 'Lock now' }).click();
+  await expect(app.getByRole('heading', { name: 'Unlock vault' })).toBeVisible();
+  expect(await app.content()).not.toContain('denuncia-fiscalia');
+});
