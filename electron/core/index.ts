@@ -74,7 +74,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     parties: new PartyService(ctx),
     risk: new RiskService(ctx),
     search: new SearchService(ctx, session.reveals),
-    trash: new TrashService(ctx, { matters, people, incidents, notes }),
+    trash: new TrashService(ctx, { matters, people, incidents, notes, evidence }),
     evidence,
   };
   const dispatch = createDispatcher(createHandlers(services), {

@@ -188,7 +188,7 @@ export const RevealConfidentialInput = z.object({
 });
 export const RevealResult = z.object({ visibleUntil: z.string() });
 
-export const SEARCHABLE = ['matter', 'incident', 'note', 'person', 'organisation'] as const;
+export const SEARCHABLE = ['matter', 'incident', 'note', 'person', 'organisation', 'evidence'] as const;
 
 export const SearchInput = z.object({
   query: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
@@ -220,7 +220,15 @@ export const UnlockProtectedSearchInput = z.object({
   reason: z.string().trim().min(3, 'validation.reasonRequired').max(500, 'validation.tooLong'),
 });
 
-export const DELETABLE = ['matter', 'incident', 'note', 'person', 'organisation', 'party'] as const;
+export const DELETABLE = [
+  'matter',
+  'incident',
+  'note',
+  'person',
+  'organisation',
+  'party',
+  'evidence',
+] as const;
 export const DeletableType = z.enum(DELETABLE);
 export const ArchiveEntry = z.object({
   entityType: DeletableType,

@@ -98,7 +98,7 @@ export function createHandlers(s: Services): Handlers {
       done
     ),
     'trash:restore': ({ entityType, entityId }) => (s.trash.restore(entityType, entityId), done),
-    'trash:empty': () => ({ purged: s.trash.empty() }),
+    'trash:empty': async () => ({ purged: await s.trash.empty() }),
 
     'audit:list': (filter) => session.context().audit.list(filter),
     'audit:verify': () => session.context().audit.verify(),

@@ -39,6 +39,7 @@ import { verifyBlob } from '../evidence/verify';
 import { mapSqliteError } from '../vault/database';
 import { changedFields } from './changes';
 import type { RevealState } from './reveal-state';
+import { indexForSearch } from './search-index';
 import { getTags, setTags } from './tags';
 import type { VaultContext } from './vault-context';
 
@@ -358,6 +359,37 @@ export class EvidenceService {
       });
     }
     setTags(db, 'evidence', itemId, fields.tags);
+    this.reindex(itemId);
+  }
+
+  /** The item's title, description and source in the search index (never the file's content). */
+  reindex(itemId: string): void {
+    const { db } = this.ctx();
+    const row = db
+      .prepare(
+        'SELECT matter_id, title, description, source, original_name, classification FROM evidence_items WHERE id = $itemId',
+      )
+      .get({ itemId }) as
+      | {
+          matter_id: string;
+          title: string;
+          description: string;
+          source: string;
+          original_name: string;
+          classification: string;
+        }
+      | undefined;
+    if (!row) return;
+    indexForSearch(db, {
+      entityType: 'evidence',
+      entityId: itemId,
+      matterId: row.matter_id,
+      classification: row.classification as EvidenceFields['classification'],
+      title: row.title,
+      body: [row.description, row.source, row.original_name, getTags(db, 'evidence', itemId).join(' ')].join(
+        '\n',
+      ),
+    });
   }
 
   private appendCustody(itemId: string, entry: CustodyInput): void {

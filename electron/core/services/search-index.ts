@@ -4,7 +4,7 @@ import type { Classification } from '../../../shared/schemas/classification';
 import type { Database } from '../vault/database';
 
 export interface IndexedRecord {
-  entityType: 'matter' | 'incident' | 'note' | 'person' | 'organisation';
+  entityType: 'matter' | 'incident' | 'note' | 'person' | 'organisation' | 'evidence';
   entityId: string;
   matterId: string | null;
   classification: Classification;

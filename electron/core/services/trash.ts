@@ -1,8 +1,11 @@
 // Deleted items: every delete is soft (the row gets `deleted_at` and leaves the search index) and can be
 // undone from here until the user empties the bin, which removes the rows for good (secure_delete
 // overwrites their pages).
+import { rm } from 'node:fs/promises';
 import { AmparoError } from '../../../shared/errors';
 import type { ArchiveEntry } from '../../../shared/schemas/case-file';
+import { blobPath } from '../evidence/store';
+import type { EvidenceService } from './evidence';
 import type { IncidentService } from './incidents';
 import type { MatterService } from './matters';
 import type { NoteService } from './notes';
@@ -19,6 +22,7 @@ const TABLES: Record<Deletable, { table: string; label: string; matter: string }
   person: { table: 'people', label: 'pseudonym', matter: 'NULL' },
   organisation: { table: 'organisations', label: 'name', matter: 'NULL' },
   party: { table: 'matter_parties', label: 'role', matter: 'matter_id' },
+  evidence: { table: 'evidence_items', label: 'title', matter: 'matter_id' },
 };
 
 export class TrashService {
@@ -29,6 +33,7 @@ export class TrashService {
       people: PeopleService;
       incidents: IncidentService;
       notes: NoteService;
+      evidence: EvidenceService;
     },
   ) {}
 
@@ -105,10 +110,21 @@ export class TrashService {
     if (entityType === 'incident') this.services.incidents.reindex(entityId);
     if (entityType === 'note') this.services.notes.reindex(entityId);
     if (entityType === 'organisation') this.services.people.reindexOrganisation(entityId);
+    if (entityType === 'evidence') this.services.evidence.reindex(entityId);
   }
 
-  /** Removes every deleted record for good, children first. */
-  empty(): number {
+  /**
+   * Removes every deleted record for good, children first; then the encrypted files of purged evidence.
+   * (A file whose removal fails is harmless: its key is gone with the row, and unlock sweeps such files.)
+   */
+  async empty(): Promise<number> {
+    const { dir } = this.ctx();
+    const { count, blobIds } = this.purge();
+    await Promise.all(blobIds.map((id) => rm(blobPath(dir, id), { force: true }).catch(() => undefined)));
+    return count;
+  }
+
+  private purge(): { count: number; blobIds: string[] } {
     const { db, audit } = this.ctx();
     return db.transaction(() => {
       const entries = this.list();
@@ -118,6 +134,34 @@ export class TrashService {
         for (const id of ids) statement.run({ id });
       };
       const matters = byType('matter');
+      // Evidence: deleted items, and every item of a purged matter, with their blobs' keys.
+      const evidenceIds = [
+        ...byType('evidence'),
+        ...matters.flatMap((id) =>
+          (
+            db.prepare('SELECT id FROM evidence_items WHERE matter_id = $id').all({ id }) as { id: string }[]
+          ).map((r) => r.id),
+        ),
+      ];
+      const blobIds: string[] = [];
+      for (const id of new Set(evidenceIds)) {
+        const item = db.prepare('SELECT blob_id FROM evidence_items WHERE id = $id').get({ id }) as
+          { blob_id: string } | undefined;
+        if (!item) continue;
+        // Working copies outlive a purged original; they keep their own custody and the derivation note.
+        db.prepare('UPDATE evidence_items SET derived_from = NULL WHERE derived_from = $id').run({ id });
+        db.prepare(`DELETE FROM tags WHERE entity_type = 'evidence' AND entity_id = $id`).run({ id });
+        db.prepare(`DELETE FROM search_index WHERE entity_type = 'evidence' AND entity_id = $id`).run({ id });
+        db.prepare('DELETE FROM evidence_items WHERE id = $id').run({ id });
+        db.prepare('DELETE FROM evidence_blobs WHERE id = $blobId').run({ blobId: item.blob_id });
+        blobIds.push(item.blob_id);
+      }
+      run(`DELETE FROM evidence_exhibits WHERE matter_id = $id`, matters);
+      run(
+        `DELETE FROM evidence_incidents WHERE incident_id IN (SELECT id FROM incidents WHERE matter_id = $id)`,
+        matters,
+      );
+      run(`DELETE FROM evidence_incidents WHERE incident_id = $id`, byType('incident'));
       // Everything that hangs off a deleted matter goes with it.
       run(
         `DELETE FROM risk_assessment_incidents WHERE assessment_id IN (SELECT id FROM risk_assessments WHERE matter_id = $id)`,
@@ -147,6 +191,7 @@ export class TrashService {
         db.prepare('DELETE FROM matter_parties WHERE person_id = $id').run({ id });
         db.prepare('UPDATE matter_parties SET family_of = NULL WHERE family_of = $id').run({ id });
         db.prepare('DELETE FROM incident_people WHERE person_id = $id').run({ id });
+        db.prepare('DELETE FROM evidence_people WHERE person_id = $id').run({ id });
         db.prepare('DELETE FROM protected_search WHERE person_id = $id').run({ id });
         db.prepare('DELETE FROM people WHERE id = $id').run({ id });
       }
@@ -157,9 +202,13 @@ export class TrashService {
       run(`DELETE FROM matters WHERE id = $id`, matters);
       audit.append({
         action: 'record.purge',
-        details: { count: entries.length, types: [...new Set(entries.map((e) => e.entityType))].sort() },
+        details: {
+          count: entries.length,
+          types: [...new Set(entries.map((e) => e.entityType))].sort(),
+          files: blobIds.length,
+        },
       });
-      return entries.length;
+      return { count: entries.length, blobIds };
     })();
   }
 }

@@ -45,6 +45,7 @@ export function EvidenceItemView({
   const [exportFolder, setExportFolder] = useState<string | null>(null);
   const [exportOpen, setExportOpen] = useState(false);
   const [exported, setExported] = useState<string | null>(null);
+  const [deleteOpen, setDeleteOpen] = useState(false);
   const [filing, setFiling] = useState('');
 
   const load = useCallback(() => {
@@ -166,7 +167,24 @@ export function EvidenceItemView({
         <Button variant="default" onClick={() => window.print()}>
           {t('evidence.custody.print')}
         </Button>
+        <Button variant="subtle" color="red" onClick={() => setDeleteOpen(true)}>
+          {t('evidence.item.delete')}
+        </Button>
       </Group>
+      <ConfirmDialog
+        opened={deleteOpen}
+        title={t('evidence.item.deleteTitle')}
+        confirmLabel={t('evidence.item.delete')}
+        danger
+        onClose={() => setDeleteOpen(false)}
+        onConfirm={async () => {
+          await client.trash.delete({ entityType: 'evidence', entityId: item.id });
+          setDeleteOpen(false);
+          onBack();
+        }}
+      >
+        {t('evidence.item.deleteBody')}
+      </ConfirmDialog>
       {verification && (
         <Alert
           color={verification.status === 'ok' ? 'green' : 'red'}
