@@ -8,7 +8,7 @@ import { extname, join } from 'node:path';
 import { AmparoError } from '../../../shared/errors';
 import { vaultWriteError } from './intake';
 import { openBlob, readAll } from './reader';
-import { fsyncDir } from './store';
+import { fsyncDir } from '../fs/atomic';
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 const MAX_NAME_BYTES = 200;

@@ -9,7 +9,8 @@ import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AmparoError } from '../../../shared/errors';
 import { BlobEncryptor, DEFAULT_CHUNK_SIZE, KEY_SIZE } from './blob-format';
-import { blobPath, blobsDir, ensureBlobDirs, fsyncDir, incomingDir } from './store';
+import { fsyncDir } from '../fs/atomic';
+import { blobPath, blobsDir, ensureBlobDirs, incomingDir } from './store';
 import { join } from 'node:path';
 
 const READ_SIZE = 1024 * 1024;

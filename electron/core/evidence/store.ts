@@ -5,7 +5,7 @@
 // or (b) a complete blob no row names. Its key lived only in memory, so either is undecryptable noise:
 // both are removed at unlock once they are old enough not to belong to an intake still running in
 // another process (the command line beside the app).
-import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../vault/database';
 
@@ -22,17 +22,6 @@ export const blobPath = (vaultDir: string, blobId: string): string =>
 
 export async function ensureBlobDirs(vaultDir: string): Promise<void> {
   await mkdir(incomingDir(vaultDir), { recursive: true, mode: 0o700 });
-}
-
-/** fsync a folder so a rename into it survives a power cut (POSIX; Windows cannot open folders). */
-export async function fsyncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 function hasEvidenceTables(db: Database): boolean {

@@ -23,7 +23,8 @@ export async function writeFileAtomic(path: string, data: string | Buffer): Prom
   await fsyncDir(dirname(path));
 }
 
-async function fsyncDir(dir: string): Promise<void> {
+/** fsync a folder so a rename into it survives a power cut. */
+export async function fsyncDir(dir: string): Promise<void> {
   // Directory fsync is how POSIX makes a rename durable; Windows cannot open folders, and does not need it.
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');

@@ -41,6 +41,7 @@ import { changedFields } from './changes';
 import type { RevealState } from './reveal-state';
 import { indexForSearch } from './search-index';
 import { getTags, setTags } from './tags';
+import { requireLiveMatter } from './records';
 import type { VaultContext } from './vault-context';
 
 interface ItemRow {
@@ -326,10 +327,7 @@ export class EvidenceService {
   // ---- intake --------------------------------------------------------------------------------------
 
   private assertMatter(matterId: string): void {
-    const found = this.ctx()
-      .db.prepare('SELECT 1 AS x FROM matters WHERE id = $matterId AND deleted_at IS NULL')
-      .get({ matterId });
-    if (!found) throw new AmparoError('NOT_FOUND', `No matter ${matterId}`);
+    requireLiveMatter(this.ctx().db, matterId);
   }
 
   private writeLinks(

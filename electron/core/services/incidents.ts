@@ -6,6 +6,7 @@ import { changedFields } from './changes';
 import type { RevealState } from './reveal-state';
 import { indexForSearch } from './search-index';
 import { getTags, setTags } from './tags';
+import { requireLiveMatter } from './records';
 import type { VaultContext } from './vault-context';
 
 interface IncidentRow {
@@ -106,13 +107,7 @@ export class IncidentService {
     const id = randomUUID();
     const at = now().toISOString();
     db.transaction(() => {
-      if (
-        !db
-          .prepare('SELECT 1 AS x FROM matters WHERE id = $matterId AND deleted_at IS NULL')
-          .get({ matterId })
-      ) {
-        throw new AmparoError('NOT_FOUND', 'No such matter');
-      }
+      requireLiveMatter(db, matterId);
       db.prepare(
         `INSERT INTO incidents (id, matter_id, occurred_on, kind, title, description, place, source, classification, created_at, updated_at)
          VALUES ($id, $matterId, $occurredOn, $kind, $title, $description, $place, $source, $classification, $at, $at)`,

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { AmparoError } from '../../../shared/errors';
 import type { RiskAssessment, RiskAssessmentFields } from '../../../shared/schemas/case-file';
+import { requireLiveMatter } from './records';
 import type { VaultContext } from './vault-context';
 
 interface RiskRow {
@@ -51,13 +52,7 @@ export class RiskService {
     const { db, audit, actor, now } = this.ctx();
     const id = randomUUID();
     db.transaction(() => {
-      if (
-        !db
-          .prepare('SELECT 1 AS x FROM matters WHERE id = $matterId AND deleted_at IS NULL')
-          .get({ matterId })
-      ) {
-        throw new AmparoError('NOT_FOUND', 'No such matter');
-      }
+      requireLiveMatter(db, matterId);
       db.prepare(
         `INSERT INTO risk_assessments (id, matter_id, assessed_on, seriousness_rating, seriousness_reasoning, urgency_rating,
                                        urgency_reasoning, irreparable_rating, irreparable_reasoning, created_at, actor)

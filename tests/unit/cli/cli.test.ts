@@ -3,29 +3,15 @@
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { EXIT, runCli } from '../../../electron/cli/run';
+import { EXIT } from '../../../electron/cli/run';
 import { HEADER_FILE } from '../../../electron/core/vault/header';
+import { runAmparo } from '../../support/cli';
 import { tempDir } from '../../support/temp';
 
 const PASS = 'clave de prueba suficientemente larga';
 
-async function amparo(
-  args: string[],
-  stdinText = '',
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  stdin.end(stdinText);
-  const code = await runCli(args, { stdin, stdout, stderr }, '9.9.9');
-  return { code, stdout: out, stderr: err };
-}
+const amparo = runAmparo;
 
 describe('amparo command line', () => {
   it('creates a vault, adds and lists cases, and checks the vault', async () => {

@@ -3,26 +3,15 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { EXIT, runCli } from '../../../electron/cli/run';
+import { EXIT } from '../../../electron/cli/run';
 import { blobsDir } from '../../../electron/core/evidence/store';
+import { runAmparo } from '../../support/cli';
 import { tempDir } from '../../support/temp';
 
 const PASS = 'clave de prueba suficientemente larga';
 
-async function amparo(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  stdin.end(`${PASS}\n`);
-  const code = await runCli([...args, '--passphrase-stdin'], { stdin, stdout, stderr }, '9.9.9');
-  return { code, stdout: out, stderr: err };
-}
+const amparo = (args: string[]) => runAmparo([...args, '--passphrase-stdin'], `${PASS}\n`);
 
 describe('amparo evidence', () => {
   it('adds files and folders to a case by reference, then verifies the vault', async () => {
