@@ -49,16 +49,32 @@ export const IntakeFields = EvidenceFields.extend({
 });
 export type IntakeFields = z.input<typeof IntakeFields>;
 
-export const AddEvidenceInput = z.object({
-  matterId: Id,
-  /** Chosen by the caller, so progress events can be matched and the intake cancelled. */
-  operationId: Id,
-  /** Files, or folders taken in with everything under them. */
-  paths: z.array(SourcePath).min(1).max(10000),
-  fields: IntakeFields.default(IntakeFields.parse({})),
-  /** The filing whose exhibit list the new items join ('' = the matter's main annex list); null = none. */
-  filing: z.string().trim().max(100, 'validation.tooLong').nullable().default(''),
-});
+export const AddEvidenceInput = z
+  .object({
+    matterId: Id,
+    /** Chosen by the caller, so progress events can be matched and the intake cancelled. */
+    operationId: Id,
+    /** Files, or folders taken in with everything under them. */
+    paths: z.array(SourcePath).min(1).max(10000),
+    fields: IntakeFields.default(IntakeFields.parse({})),
+    /** The filing whose exhibit list the new items join ('' = the matter's main annex list); null = none. */
+    filing: z.string().trim().max(100, 'validation.tooLong').nullable().default(''),
+    /**
+     * A working copy made outside Amparo (e.g. a redacted image) of an item already in this matter: one file,
+     * stored as a new item linked to the original, which stays untouched.
+     */
+    workingCopy: z
+      .object({
+        of: Id,
+        /** What was done to make it ("faces blurred", "pages 3–5 only"). */
+        derivation: z.string().trim().min(3, 'validation.required').max(300, 'validation.tooLong'),
+      })
+      .optional(),
+  })
+  .refine((v) => !v.workingCopy || v.paths.length === 1, {
+    message: 'validation.oneFile',
+    path: ['paths'],
+  });
 export type AddEvidenceInput = z.input<typeof AddEvidenceInput>;
 
 export const OperationInput = z.object({ operationId: Id });

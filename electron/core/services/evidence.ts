@@ -566,9 +566,13 @@ export class EvidenceService {
 
   /** Take in files and folders; each file is complete and recorded, or leaves nothing. */
   async add(input: AddEvidenceInput): Promise<AddEvidenceResult> {
-    const { matterId, operationId, paths, fields, filing } = AddEvidenceInput.parse(input);
+    const { matterId, operationId, paths, fields, filing, workingCopy } = AddEvidenceInput.parse(input);
     const ctx = this.ctx();
     this.assertMatter(matterId);
+    const original = workingCopy ? this.visibleRow(workingCopy.of) : null;
+    if (original && original.matter_id !== matterId) {
+      throw new AmparoError('NOT_FOUND', 'The original is not part of this matter');
+    }
     const controller = this.startOperation(operationId);
     const result: AddEvidenceResult = { added: [], failed: [], empty: [], cancelled: false };
     try {
@@ -609,7 +613,16 @@ export class EvidenceService {
               staged,
               matterId,
               { ...fields, title: titleFor(fields.title, staged.originalName, files.length) },
-              { filing },
+              original && workingCopy
+                ? {
+                    filing: null,
+                    derivedFrom: {
+                      id: original.id,
+                      sha256: original.sha256,
+                      derivation: workingCopy.derivation,
+                    },
+                  }
+                : { filing },
             );
             result.added.push(this.toSummary(this.row(id)));
             if (staged.size === 0) result.empty.push(name);
