@@ -2,7 +2,7 @@
 // groups, notes in Markdown rendered safely, the Art. 25 risk assessment, and deletes that go to Deleted
 // items (with a usage check for people) until the bin is emptied.
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
+import { createCaseThroughUi, createVaultThroughUi, expect, test } from './fixtures';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 const CASE_TITLE = 'M.L.H. y familia — desplazamiento forzado';
@@ -13,14 +13,8 @@ test('status history, family group, safe Markdown notes, risk assessment, delete
 }) => {
   test.setTimeout(120_000);
   const nav = app.getByRole('navigation');
-  await app.getByLabel('Vault folder').fill(join(workDir, 'boveda'));
-  await app.getByLabel('Passphrase', { exact: true }).fill(PASS);
-  await app.getByLabel('Confirm passphrase', { exact: true }).fill(PASS);
-  await app.getByRole('button', { name: 'Create vault' }).click();
-  await app.getByRole('button', { name: 'New case' }).click();
-  await app.getByLabel('Title').fill(CASE_TITLE);
-  await app.getByRole('button', { name: 'Create case' }).click();
-  await expect(app.getByRole('heading', { name: CASE_TITLE })).toBeVisible();
+  await createVaultThroughUi(app, join(workDir, 'boveda'), PASS);
+  await createCaseThroughUi(app, CASE_TITLE);
 
   // Status history: a change with its date and note.
   await app.getByRole('button', { name: 'Change status' }).click();

@@ -4,7 +4,7 @@
 // shows it all and verifies.
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures';
+import { createCaseThroughUi, createVaultThroughUi, expect, screenshot, test } from './fixtures';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 const CASE_TITLE = 'Defensora comunitaria — amenazas en Guerrero';
@@ -35,17 +35,10 @@ test('a beneficiary is shown by initials until revealed with a reason; lock hide
   test.setTimeout(120_000);
   const nav = app.getByRole('navigation');
 
-  await app.getByLabel('Vault folder').fill(join(workDir, 'boveda'));
-  await app.getByLabel('Passphrase', { exact: true }).fill(PASS);
-  await app.getByLabel('Confirm passphrase', { exact: true }).fill(PASS);
-  await app.getByRole('button', { name: 'Create vault' }).click();
-  await expect(app.getByRole('heading', { name: 'Cases' })).toBeVisible();
+  await createVaultThroughUi(app, join(workDir, 'boveda'), PASS);
 
   // A case, with a beneficiary recorded by her legal name: the pseudonym follows it as initials.
-  await app.getByRole('button', { name: 'New case' }).click();
-  await app.getByLabel('Title').fill(CASE_TITLE);
-  await app.getByRole('button', { name: 'Create case' }).click();
-  await expect(app.getByRole('heading', { name: CASE_TITLE })).toBeVisible();
+  await createCaseThroughUi(app, CASE_TITLE);
   await app.getByRole('tab', { name: 'People' }).click();
   await app.getByRole('button', { name: 'Add to case' }).click();
   await app.getByRole('button', { name: 'New person…' }).click();

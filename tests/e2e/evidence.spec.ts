@@ -1,13 +1,16 @@
 // Evidence in the real renderer over the test bridge and the real core: add a PDF and a photo (with GPS
 // in its EXIF) to a case through the file picker, see both previews (pdf.js, image) streamed decrypted
-// from the media origin, the metadata warning, exhibit numbers, integrity checks and the custody report.
+// from the media origin, the metadata warning, exhibit numbers, integrity checks and the custody report;
+// then edit an item's details and link it to an incident of the timeline.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { jpegWithExif, pdf } from '../support/media';
-import { expect, screenshot, test } from './fixtures';
+import { createCaseThroughUi, createVaultThroughUi, expect, screenshot, test } from './fixtures';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 const CASE_TITLE = 'A.A.Q.O. y familia — amenazas y vigilancia';
+const INCIDENT = 'Denuncia presentada ante la Fiscalía General';
+const NEW_TITLE = 'Denuncia ante la Fiscalía (12/03/2024)';
 
 test('add a PDF and a photo to a case, preview both, verify integrity and export', async ({
   app,
@@ -35,14 +38,17 @@ test('add a PDF and a photo to a case, preview both, verify integrity and export
   );
   bridge.setChosenFiles([report, photo]);
 
-  await app.getByLabel('Vault folder').fill(join(workDir, 'boveda'));
-  await app.getByLabel('Passphrase', { exact: true }).fill(PASS);
-  await app.getByLabel('Confirm passphrase', { exact: true }).fill(PASS);
-  await app.getByRole('button', { name: 'Create vault' }).click();
-  await app.getByRole('button', { name: 'New case' }).click();
-  await app.getByLabel('Title').fill(CASE_TITLE);
-  await app.getByRole('button', { name: 'Create case' }).click();
-  await expect(app.getByRole('heading', { name: CASE_TITLE })).toBeVisible();
+  await createVaultThroughUi(app, join(workDir, 'boveda'), PASS);
+  await createCaseThroughUi(app, CASE_TITLE);
+
+  // An incident on the timeline, for the evidence to be linked to.
+  await app.getByRole('tab', { name: 'Timeline' }).click();
+  await app.getByRole('button', { name: 'New incident' }).click();
+  const incidentForm = app.getByRole('form', { name: 'New incident' });
+  await incidentForm.getByLabel('What happened').fill(INCIDENT);
+  await incidentForm.getByLabel('Date').fill('2024-03-12');
+  await incidentForm.getByRole('button', { name: 'Add incident' }).click();
+  await expect(app.getByRole('heading', { name: INCIDENT })).toBeVisible();
 
   await app.getByRole('tab', { name: 'Evidence' }).click();
   await expect(app.getByText('No evidence in this case yet.')).toBeVisible();
@@ -118,6 +124,19 @@ test('add a PDF and a photo to a case, preview both, verify integrity and export
     'Lic. Juan Ramirez',
   );
   await screenshot(app, 'evidence-pdf');
+
+  // Its details, edited: a clearer title, and the incident it documents.
+  await app.getByRole('button', { name: 'Edit details' }).click();
+  const editForm = app.getByRole('form', { name: 'Edit evidence details' });
+  await expect(editForm.getByLabel('Title')).toHaveValue('denuncia-fiscalia');
+  await editForm.getByLabel('Title').fill(NEW_TITLE);
+  await editForm.getByRole('combobox', { name: 'Linked incidents' }).click();
+  await app.getByRole('option', { name: new RegExp(INCIDENT) }).click();
+  await app.keyboard.press('Escape');
+  await editForm.getByRole('button', { name: 'Save' }).click();
+  await expect(editForm).toBeHidden();
+  await expect(app.getByRole('heading', { name: NEW_TITLE })).toBeVisible();
+  await expect(app.getByText(new RegExp(`— ${INCIDENT}`))).toBeVisible();
   await app.getByRole('button', { name: 'Back to evidence' }).click();
 
   await app.getByRole('button', { name: 'Verify integrity of all' }).click();

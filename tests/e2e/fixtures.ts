@@ -56,4 +56,26 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
+/** Fills the "Create a vault" form (folder, passphrase twice) without submitting it. */
+export async function fillVaultForm(page: Page, dir: string, passphrase: string): Promise<void> {
+  await page.getByLabel('Vault folder').fill(dir);
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Confirm passphrase', { exact: true }).fill(passphrase);
+}
+
+/** Creates a vault in `dir` through the UI and waits for the (empty) list of cases. */
+export async function createVaultThroughUi(page: Page, dir: string, passphrase: string): Promise<void> {
+  await fillVaultForm(page, dir, passphrase);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await expect(page.getByRole('heading', { name: 'Cases' })).toBeVisible();
+}
+
+/** Creates a case with just a title through the UI and waits for its page. */
+export async function createCaseThroughUi(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'New case' }).click();
+  await page.getByLabel('Title').fill(title);
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+}
+
 export { expect };

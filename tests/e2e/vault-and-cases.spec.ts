@@ -1,7 +1,14 @@
 // The foundation workflow in the real renderer (Chromium) over the test bridge and the real core:
 // create a vault, record a case, lock, fail with a wrong passphrase, unlock and find the case again.
 import { join } from 'node:path';
-import { expect, screenshot, test } from './fixtures';
+import {
+  createCaseThroughUi,
+  createVaultThroughUi,
+  expect,
+  fillVaultForm,
+  screenshot,
+  test,
+} from './fixtures';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 const CASE_TITLE = 'A.A.Q.O. y familia — amenazas y vigilancia';
@@ -14,14 +21,11 @@ test('create a vault, add a case, lock, reject a wrong passphrase, unlock and fi
 
   await expect(app.getByRole('heading', { name: 'Create a vault' })).toBeVisible();
   await expect(app.getByRole('note')).toContainText(/cannot be recovered/i);
-  await app.getByLabel('Vault folder').fill(vaultDir);
-  await app.getByLabel('Passphrase', { exact: true }).fill('corta');
-  await app.getByLabel('Confirm passphrase', { exact: true }).fill('corta');
+  await fillVaultForm(app, vaultDir, 'corta');
   await app.getByRole('button', { name: 'Create vault' }).click();
   await expect(app.getByText(/at least 12 characters/i).first()).toBeVisible();
 
-  await app.getByLabel('Passphrase', { exact: true }).fill(PASS);
-  await app.getByLabel('Confirm passphrase', { exact: true }).fill(PASS);
+  await fillVaultForm(app, vaultDir, PASS);
   await expect(app.getByTestId('strength-meter')).toBeVisible();
   await screenshot(app, 'create-vault');
   await app.getByRole('button', { name: 'Create vault' }).click();
@@ -68,11 +72,7 @@ test('edit and archive a case; the list pages and searches without accents', asy
   bridge,
   workDir,
 }) => {
-  await app.getByLabel('Vault folder').fill(join(workDir, 'boveda'));
-  await app.getByLabel('Passphrase', { exact: true }).fill(PASS);
-  await app.getByLabel('Confirm passphrase', { exact: true }).fill(PASS);
-  await app.getByRole('button', { name: 'Create vault' }).click();
-  await expect(app.getByRole('heading', { name: 'Cases' })).toBeVisible();
+  await createVaultThroughUi(app, join(workDir, 'boveda'), PASS);
 
   // Bulk rows through the same core the app uses (as the command line would add them).
   const kinds = [
@@ -129,9 +129,7 @@ test('edit and archive a case; the list pages and searches without accents', asy
 });
 
 test('keyboard: Ctrl+L locks from anywhere', async ({ app, workDir }) => {
-  await app.getByLabel('Vault folder').fill(join(workDir, 'boveda'));
-  await app.getByLabel('Passphrase', { exact: true }).fill(PASS);
-  await app.getByLabel('Confirm passphrase', { exact: true }).fill(PASS);
+  await fillVaultForm(app, join(workDir, 'boveda'), PASS);
   await app.getByLabel('Confirm passphrase', { exact: true }).press('Enter');
   await expect(app.getByRole('heading', { name: 'Cases' })).toBeVisible();
   await app.getByLabel('Search cases').focus();
@@ -140,14 +138,8 @@ test('keyboard: Ctrl+L locks from anywhere', async ({ app, workDir }) => {
 });
 
 test('a lock decided by the core (idle, suspend) clears the screen', async ({ app, bridge, workDir }) => {
-  await app.getByLabel('Vault folder').fill(join(workDir, 'boveda'));
-  await app.getByLabel('Passphrase', { exact: true }).fill(PASS);
-  await app.getByLabel('Confirm passphrase', { exact: true }).fill(PASS);
-  await app.getByRole('button', { name: 'Create vault' }).click();
-  await app.getByRole('button', { name: 'New case' }).click();
-  await app.getByLabel('Title').fill('Caso que debe desaparecer al bloquear');
-  await app.getByRole('button', { name: 'Create case' }).click();
-  await expect(app.getByRole('heading', { name: 'Caso que debe desaparecer al bloquear' })).toBeVisible();
+  await createVaultThroughUi(app, join(workDir, 'boveda'), PASS);
+  await createCaseThroughUi(app, 'Caso que debe desaparecer al bloquear');
 
   await bridge.core.lock('system');
   await expect(app.getByRole('heading', { name: 'Unlock vault' })).toBeVisible();
@@ -156,10 +148,7 @@ test('a lock decided by the core (idle, suspend) clears the screen', async ({ ap
 });
 
 test('switches to Spanish and remembers it', async ({ app, workDir }) => {
-  await app.getByLabel('Vault folder').fill(join(workDir, 'boveda'));
-  await app.getByLabel('Passphrase', { exact: true }).fill(PASS);
-  await app.getByLabel('Confirm passphrase', { exact: true }).fill(PASS);
-  await app.getByRole('button', { name: 'Create vault' }).click();
+  await createVaultThroughUi(app, join(workDir, 'boveda'), PASS);
   await app
     .getByRole('link', { name: 'Settings' })
     .or(app.getByRole('button', { name: 'Settings' }))

@@ -21,17 +21,21 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import type { EvidenceItem, Verification } from '../../../../shared/schemas/evidence';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
 import { formatIsoDate, formatTimestamp } from '../matters/labels';
+import { EvidenceEditForm } from './EvidenceEditForm';
 import { EvidencePreview } from './EvidencePreview';
 import { exhibitLabel, formatBytes } from './format';
+import { useEvidenceLinks } from './links';
 import { VerificationBadge } from './VerificationBadge';
 
 /** One evidence item: preview, metadata (with a warning when it identifies someone), integrity, custody. */
 export function EvidenceItemView({
   id,
+  matterId,
   onBack,
   onOpen,
 }: {
   id: string;
+  matterId: string;
   onBack: () => void;
   onOpen: (id: string) => void;
 }) {
@@ -47,6 +51,8 @@ export function EvidenceItemView({
   const [exported, setExported] = useState<string | null>(null);
   const [deleteOpen, setDeleteOpen] = useState(false);
   const [filing, setFiling] = useState('');
+  const [editing, setEditing] = useState(false);
+  const links = useEvidenceLinks(matterId);
 
   const load = useCallback(() => {
     client.evidence.get({ id }).then(setItem, setError);
@@ -109,6 +115,8 @@ export function EvidenceItemView({
       load();
     });
 
+  const linked = (options: { value: string; label: string }[], ids: string[], hidden: string) =>
+    ids.map((linkedId) => options.find((o) => o.value === linkedId)?.label ?? hidden).join('\n') || '—';
   const risks = item.metadata.risks;
   const details: [string, string][] = [
     [t('evidence.fields.description'), item.description || '—'],
@@ -124,6 +132,8 @@ export function EvidenceItemView({
     [t('evidence.item.acquired'), `${formatTimestamp(item.acquiredAt, language)} — ${item.acquiredBy}`],
     [t('evidence.item.exhibits'), item.exhibits.map((x) => exhibitLabel(t, x)).join(', ') || '—'],
     [t('evidence.item.tags'), item.tags.join(', ') || '—'],
+    [t('evidence.fields.incidents'), linked(links.incidents, item.incidentIds, t('risk.hiddenIncident'))],
+    [t('evidence.fields.people'), linked(links.people, item.personIds, t('evidence.edit.hiddenPerson'))],
   ];
 
   return (
@@ -157,7 +167,26 @@ export function EvidenceItemView({
         <EvidencePreview key={item.id} item={item} onChecked={load} />
       </Paper>
 
+      {editing && (
+        <EvidenceEditForm
+          key={item.revision}
+          item={item}
+          links={links}
+          onSaved={(saved) => {
+            setItem(saved);
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+          onReload={async () => setItem(await client.evidence.get({ id: item.id }))}
+        />
+      )}
+
       <Group className="amparo-no-print">
+        {!editing && (
+          <Button variant="default" onClick={() => setEditing(true)}>
+            {t('evidence.edit.button')}
+          </Button>
+        )}
         <Button onClick={() => void verify()} loading={busy === 'verify'}>
           {t('evidence.verify.one')}
         </Button>

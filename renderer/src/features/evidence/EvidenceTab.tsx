@@ -156,6 +156,7 @@ export function EvidenceTab({ matterId }: { matterId: string }) {
       <EvidenceItemView
         key={openId}
         id={openId}
+        matterId={matterId}
         onBack={() => {
           setOpenId(null);
           setReload((n) => n + 1);

@@ -1,27 +1,16 @@
-import {
-  Button,
-  Group,
-  MultiSelect,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/fieldError';
+import { FormButtons } from '../../components/FormButtons';
+import { MultiSelectField, TagsField } from '../../components/ListFields';
 import { useEnumOptions, type Option } from '../../components/options';
-import { applyServerIssues } from '../../components/serverIssues';
+import { ClassificationField, SelectField } from '../../components/SelectField';
+import { useSave } from '../../components/useSave';
 import { INCIDENT_KINDS, IncidentFields, type Incident } from '../../../../shared/schemas/case-file';
-import { CLASSIFICATIONS } from '../../../../shared/schemas/classification';
 import { todayIso } from '../matters/labels';
 
 const FIELD_NAMES = [
@@ -55,8 +44,6 @@ export function IncidentForm({ matterId, incident, people, onSaved, onCancel }: 
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const kinds = useEnumOptions('incidentKind', INCIDENT_KINDS);
-  const classifications = useEnumOptions('classification', CLASSIFICATIONS);
-  const [error, setError] = useState<unknown>(null);
   const form = useForm<IncidentFields>({
     resolver: zodResolver(IncidentFields),
     defaultValues: incident
@@ -76,19 +63,15 @@ export function IncidentForm({ matterId, incident, people, onSaved, onCancel }: 
   const { register, control, handleSubmit, formState } = form;
   const errors = formState.errors;
 
-  const submit = async (fields: IncidentFields) => {
-    setError(null);
-    try {
+  const { error, submit } = useSave(
+    { setFieldError: form.setError, fields: FIELD_NAMES, prefix: incident ? 'fields.' : '' },
+    async (fields: IncidentFields) =>
       onSaved(
         incident
           ? await client.incidents.update({ id: incident.id, revision: incident.revision, fields })
           : await client.incidents.create({ matterId, ...fields }),
-      );
-    } catch (err) {
-      // Whatever happens, the form keeps what the user typed.
-      if (!applyServerIssues(err, FIELD_NAMES, form.setError, incident ? 'fields.' : '')) setError(err);
-    }
-  };
+      ),
+  );
 
   return (
     <Paper withBorder p="md" className="amparo-no-print">
@@ -100,24 +83,7 @@ export function IncidentForm({ matterId, incident, people, onSaved, onCancel }: 
         <Stack gap="sm">
           <Title order={4}>{incident ? t('incidents.editTitle') : t('incidents.newTitle')}</Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Controller
-              control={control}
-              name="kind"
-              render={({ field }) => (
-                <Select
-                  label={t('incidents.fields.kind')}
-                  data={kinds}
-                  value={field.value}
-                  onChange={(value) => value && field.onChange(value)}
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  name={field.name}
-                  error={fieldError(errors.kind)}
-                  allowDeselect={false}
-                  withAsterisk
-                />
-              )}
-            />
+            <SelectField control={control} name="kind" label={t('incidents.fields.kind')} data={kinds} />
             <TextInput
               {...register('occurredOn')}
               type="date"
@@ -125,25 +91,7 @@ export function IncidentForm({ matterId, incident, people, onSaved, onCancel }: 
               error={fieldError(errors.occurredOn)}
               withAsterisk
             />
-            <Controller
-              control={control}
-              name="classification"
-              render={({ field }) => (
-                <Select
-                  label={t('classification.label')}
-                  description={t('classification.description')}
-                  data={classifications}
-                  value={field.value}
-                  onChange={(value) => value && field.onChange(value)}
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  name={field.name}
-                  error={fieldError(errors.classification)}
-                  allowDeselect={false}
-                  withAsterisk
-                />
-              )}
-            />
+            <ClassificationField control={control} name="classification" />
           </SimpleGrid>
           <TextInput
             {...register('title')}
@@ -175,53 +123,22 @@ export function IncidentForm({ matterId, incident, people, onSaved, onCancel }: 
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Controller
+            <MultiSelectField
               control={control}
               name="personIds"
-              render={({ field }) => (
-                <MultiSelect
-                  label={t('incidents.fields.people')}
-                  description={t('incidents.fields.peopleDescription')}
-                  data={people}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  name={field.name}
-                  error={fieldError(errors.personIds)}
-                  searchable
-                  clearable
-                  nothingFoundMessage={t('parties.nobodyFound')}
-                />
-              )}
+              label={t('incidents.fields.people')}
+              description={t('incidents.fields.peopleDescription')}
+              data={people}
+              nothingFoundMessage={t('parties.nobodyFound')}
             />
-            <Controller
-              control={control}
-              name="tags"
-              render={({ field }) => (
-                <TagsInput
-                  label={t('tags.label')}
-                  description={t('tags.description')}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  name={field.name}
-                  error={fieldError(errors.tags)}
-                  clearable
-                />
-              )}
-            />
+            <TagsField control={control} name="tags" />
           </SimpleGrid>
           <ErrorAlert error={error} title={t('incidents.saveFailed')} />
-          <Group>
-            <Button type="submit" loading={formState.isSubmitting}>
-              {incident ? t('common.save') : t('incidents.create')}
-            </Button>
-            <Button variant="default" onClick={onCancel} disabled={formState.isSubmitting}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
+          <FormButtons
+            submitLabel={incident ? t('common.save') : t('incidents.create')}
+            submitting={formState.isSubmitting}
+            onCancel={onCancel}
+          />
         </Stack>
       </form>
     </Paper>

@@ -1,25 +1,15 @@
-import {
-  Button,
-  Group,
-  Loader,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Group, Loader, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/fieldError';
-import { applyServerIssues } from '../../components/serverIssues';
+import { FormButtons } from '../../components/FormButtons';
+import { SelectField } from '../../components/SelectField';
+import { useSave } from '../../components/useSave';
 import { ChangeStatusInput, type StatusChange } from '../../../../shared/schemas/case-file';
 import type { Matter } from '../../../../shared/schemas/matter';
 import { formatIsoDate, formatTimestamp, todayIso, useMatterOptions } from './labels';
@@ -40,23 +30,19 @@ function ChangeStatusPanel({
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const { statuses } = useMatterOptions();
-  const [error, setError] = useState<unknown>(null);
   const form = useForm<ChangeStatusFormInput, unknown, ChangeStatusFormOutput>({
     resolver: zodResolver(ChangeStatusForm),
     defaultValues: { toStatus: matter.status, changedOn: todayIso(), note: '' },
   });
   const { register, control, handleSubmit, formState } = form;
 
-  const submit = async (values: ChangeStatusFormOutput) => {
-    setError(null);
-    try {
+  const { error, submit } = useSave(
+    { setFieldError: form.setError, fields: ['toStatus', 'changedOn', 'note'] },
+    async (values: ChangeStatusFormOutput) =>
       onChanged(
         await client.matters.changeStatus({ matterId: matter.id, revision: matter.revision, ...values }),
-      );
-    } catch (err) {
-      if (!applyServerIssues(err, ['toStatus', 'changedOn', 'note'], form.setError)) setError(err);
-    }
-  };
+      ),
+  );
 
   return (
     <Paper withBorder p="md" maw={880}>
@@ -64,24 +50,7 @@ function ChangeStatusPanel({
         <Stack gap="sm">
           <Title order={4}>{t('status.changeTitle')}</Title>
           <Group align="flex-start" grow>
-            <Controller
-              control={control}
-              name="toStatus"
-              render={({ field }) => (
-                <Select
-                  label={t('status.toStatus')}
-                  data={statuses}
-                  value={field.value}
-                  onChange={(value) => value && field.onChange(value)}
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  name={field.name}
-                  error={fieldError(formState.errors.toStatus)}
-                  allowDeselect={false}
-                  withAsterisk
-                />
-              )}
-            />
+            <SelectField control={control} name="toStatus" label={t('status.toStatus')} data={statuses} />
             <TextInput
               {...register('changedOn')}
               type="date"
@@ -99,14 +68,11 @@ function ChangeStatusPanel({
             minRows={2}
           />
           <ErrorAlert error={error} title={t('status.failed')} />
-          <Group>
-            <Button type="submit" loading={formState.isSubmitting}>
-              {t('status.submit')}
-            </Button>
-            <Button variant="default" onClick={onCancel} disabled={formState.isSubmitting}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
+          <FormButtons
+            submitLabel={t('status.submit')}
+            submitting={formState.isSubmitting}
+            onCancel={onCancel}
+          />
         </Stack>
       </form>
     </Paper>

@@ -4,10 +4,8 @@ import {
   Group,
   Loader,
   Paper,
-  Select,
   SimpleGrid,
   Stack,
-  TagsInput,
   Text,
   Textarea,
   TextInput,
@@ -15,16 +13,17 @@ import {
 } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/fieldError';
-import { useEnumOptions } from '../../components/options';
-import { applyServerIssues } from '../../components/serverIssues';
+import { FormButtons } from '../../components/FormButtons';
+import { TagsField } from '../../components/ListFields';
+import { ClassificationField } from '../../components/SelectField';
+import { useSave } from '../../components/useSave';
 import { NoteFields, type Note, type NoteList } from '../../../../shared/schemas/case-file';
-import { CLASSIFICATIONS } from '../../../../shared/schemas/classification';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
 import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';
 import { formatTimestamp } from '../matters/labels';
@@ -45,8 +44,6 @@ function NoteForm({
 }) {
   const { t } = useTranslation();
   const fieldError = useFieldError();
-  const classifications = useEnumOptions('classification', CLASSIFICATIONS);
-  const [error, setError] = useState<unknown>(null);
   const form = useForm<NoteFields>({
     resolver: zodResolver(NoteFields),
     defaultValues: note
@@ -57,17 +54,14 @@ function NoteForm({
   const errors = formState.errors;
   const body = useWatch({ control, name: 'body' });
 
-  const submit = async (fields: NoteFields) => {
-    setError(null);
-    try {
+  const { error, submit } = useSave(
+    { setFieldError: form.setError, fields: FIELD_NAMES, prefix: note ? 'fields.' : '' },
+    async (fields: NoteFields) => {
       if (note) await client.notes.update({ id: note.id, revision: note.revision, fields });
       else await client.notes.create({ matterId, ...fields });
       onSaved();
-    } catch (err) {
-      // Whatever happens, the form keeps what the user typed.
-      if (!applyServerIssues(err, FIELD_NAMES, form.setError, note ? 'fields.' : '')) setError(err);
-    }
-  };
+    },
+  );
 
   return (
     <Paper withBorder p="md">
@@ -86,41 +80,8 @@ function NoteForm({
               withAsterisk
               autoFocus
             />
-            <Controller
-              control={control}
-              name="classification"
-              render={({ field }) => (
-                <Select
-                  label={t('classification.label')}
-                  data={classifications}
-                  value={field.value}
-                  onChange={(value) => value && field.onChange(value)}
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  name={field.name}
-                  error={fieldError(errors.classification)}
-                  allowDeselect={false}
-                  withAsterisk
-                />
-              )}
-            />
-            <Controller
-              control={control}
-              name="tags"
-              render={({ field }) => (
-                <TagsInput
-                  label={t('tags.label')}
-                  description={t('tags.description')}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  name={field.name}
-                  error={fieldError(errors.tags)}
-                  clearable
-                />
-              )}
-            />
+            <ClassificationField control={control} name="classification" withDescription={false} />
+            <TagsField control={control} name="tags" />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <Textarea
@@ -149,14 +110,11 @@ function NoteForm({
             </Stack>
           </SimpleGrid>
           <ErrorAlert error={error} title={t('notes.saveFailed')} />
-          <Group>
-            <Button type="submit" loading={formState.isSubmitting}>
-              {note ? t('common.save') : t('notes.create')}
-            </Button>
-            <Button variant="default" onClick={onCancel} disabled={formState.isSubmitting}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
+          <FormButtons
+            submitLabel={note ? t('common.save') : t('notes.create')}
+            submitting={formState.isSubmitting}
+            onCancel={onCancel}
+          />
         </Stack>
       </form>
     </Paper>

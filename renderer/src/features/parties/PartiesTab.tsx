@@ -5,7 +5,6 @@ import {
   Modal,
   Paper,
   SegmentedControl,
-  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -15,14 +14,16 @@ import {
 } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/fieldError';
+import { FormButtons } from '../../components/FormButtons';
 import { useEnumOptions } from '../../components/options';
-import { applyServerIssues } from '../../components/serverIssues';
+import { SelectField } from '../../components/SelectField';
+import { useSave } from '../../components/useSave';
 import { AddPartyInput, PARTY_ROLES, type Party } from '../../../../shared/schemas/case-file';
 import type { Organisation, Person } from '../../../../shared/schemas/people';
 import { IdentityReveal } from '../people/IdentityReveal';
@@ -60,7 +61,6 @@ function AddPartyPanel({
   const [creating, setCreating] = useState<'person' | 'organisation' | null>(null);
   // Entities made from this form, listed before the directory reloads.
   const [made, setMade] = useState<{ value: string; label: string }[]>([]);
-  const [error, setError] = useState<unknown>(null);
   const form = useForm<AddPartyFormInput, unknown, AddPartyFormOutput>({
     resolver: zodResolver(AddPartyInput),
     defaultValues: { matterId, role: 'beneficiary', familyOf: null, relationship: '' },
@@ -85,15 +85,13 @@ function AddPartyPanel({
     [parties],
   );
 
-  const submit = async (values: AddPartyFormOutput) => {
-    setError(null);
-    try {
+  const { error, submit } = useSave(
+    { setFieldError: form.setError, fields: FIELD_NAMES },
+    async (values: AddPartyFormOutput) => {
       await client.parties.add(values);
       onAdded();
-    } catch (err) {
-      if (!applyServerIssues(err, FIELD_NAMES, form.setError)) setError(err);
-    }
-  };
+    },
+  );
 
   return (
     <Paper withBorder p="md">
@@ -117,67 +115,36 @@ function AddPartyPanel({
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {who === 'person' ? (
-              <Controller
+              <SelectField
                 control={control}
                 name="personId"
-                render={({ field }) => (
-                  <Select
-                    label={t('parties.person')}
-                    description={t('parties.personDescription')}
-                    placeholder={t('parties.choosePerson')}
-                    data={personOptions}
-                    value={field.value ?? null}
-                    onChange={(value) => field.onChange(value ?? undefined)}
-                    onBlur={field.onBlur}
-                    ref={field.ref}
-                    name={field.name}
-                    error={fieldError(errors.personId)}
-                    searchable
-                    nothingFoundMessage={t('parties.nobodyFound')}
-                    withAsterisk
-                  />
-                )}
+                label={t('parties.person')}
+                description={t('parties.personDescription')}
+                placeholder={t('parties.choosePerson')}
+                data={personOptions}
+                required={false}
+                clearsTo="undefined"
+                searchable
+                nothingFoundMessage={t('parties.nobodyFound')}
+                withAsterisk
               />
             ) : (
-              <Controller
+              <SelectField
                 control={control}
                 name="organisationId"
-                render={({ field }) => (
-                  <Select
-                    label={t('parties.organisation')}
-                    placeholder={t('parties.chooseOrganisation')}
-                    data={orgOptions}
-                    value={field.value ?? null}
-                    onChange={(value) => field.onChange(value ?? undefined)}
-                    onBlur={field.onBlur}
-                    ref={field.ref}
-                    name={field.name}
-                    error={fieldError(errors.organisationId ?? errors.personId)}
-                    searchable
-                    nothingFoundMessage={t('parties.nobodyFound')}
-                    withAsterisk
-                  />
-                )}
+                label={t('parties.organisation')}
+                placeholder={t('parties.chooseOrganisation')}
+                data={orgOptions}
+                required={false}
+                clearsTo="undefined"
+                // The schema reports "a person or an organisation" on personId.
+                error={fieldError(errors.organisationId ?? errors.personId)}
+                searchable
+                nothingFoundMessage={t('parties.nobodyFound')}
+                withAsterisk
               />
             )}
-            <Controller
-              control={control}
-              name="role"
-              render={({ field }) => (
-                <Select
-                  label={t('parties.role')}
-                  data={roles}
-                  value={field.value}
-                  onChange={(value) => value && field.onChange(value)}
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  name={field.name}
-                  error={fieldError(errors.role)}
-                  allowDeselect={false}
-                  withAsterisk
-                />
-              )}
-            />
+            <SelectField control={control} name="role" label={t('parties.role')} data={roles} />
           </SimpleGrid>
           <Group>
             <Button variant="default" size="xs" onClick={() => setCreating(who)}>
@@ -186,25 +153,16 @@ function AddPartyPanel({
           </Group>
           {who === 'person' && (
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Controller
+              <SelectField
                 control={control}
                 name="familyOf"
-                render={({ field }) => (
-                  <Select
-                    label={t('parties.familyOf')}
-                    description={t('parties.familyOfDescription')}
-                    placeholder={t('parties.notFamily')}
-                    data={beneficiaries}
-                    value={field.value ?? null}
-                    onChange={(value) => field.onChange(value ?? null)}
-                    onBlur={field.onBlur}
-                    ref={field.ref}
-                    name={field.name}
-                    error={fieldError(errors.familyOf)}
-                    clearable
-                    disabled={beneficiaries.length === 0}
-                  />
-                )}
+                label={t('parties.familyOf')}
+                description={t('parties.familyOfDescription')}
+                placeholder={t('parties.notFamily')}
+                data={beneficiaries}
+                required={false}
+                clearable
+                disabled={beneficiaries.length === 0}
               />
               <TextInput
                 {...register('relationship')}
@@ -216,14 +174,11 @@ function AddPartyPanel({
             </SimpleGrid>
           )}
           <ErrorAlert error={error} title={t('parties.addFailed')} />
-          <Group>
-            <Button type="submit" loading={formState.isSubmitting}>
-              {t('parties.add')}
-            </Button>
-            <Button variant="default" onClick={onCancel} disabled={formState.isSubmitting}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
+          <FormButtons
+            submitLabel={t('parties.add')}
+            submitting={formState.isSubmitting}
+            onCancel={onCancel}
+          />
         </Stack>
       </form>
       <Modal

@@ -1,14 +1,14 @@
-import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/fieldError';
+import { FormButtons } from '../../components/FormButtons';
 import { useEnumOptions } from '../../components/options';
-import { applyServerIssues } from '../../components/serverIssues';
-import { CLASSIFICATIONS } from '../../../../shared/schemas/classification';
+import { ClassificationField, SelectField } from '../../components/SelectField';
+import { useSave } from '../../components/useSave';
 import { ORGANISATION_TYPES, OrganisationFields, type Organisation } from '../../../../shared/schemas/people';
 
 const FIELD_NAMES = ['name', 'orgType', 'classification', 'notes'] as const;
@@ -24,8 +24,6 @@ export function OrganisationFormPanel({ organisation, onSaved, onCancel }: Organ
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const types = useEnumOptions('orgType', ORGANISATION_TYPES);
-  const classifications = useEnumOptions('classification', CLASSIFICATIONS);
-  const [error, setError] = useState<unknown>(null);
   const form = useForm<OrganisationFields>({
     resolver: zodResolver(OrganisationFields),
     defaultValues: organisation
@@ -40,9 +38,9 @@ export function OrganisationFormPanel({ organisation, onSaved, onCancel }: Organ
   const { register, control, handleSubmit, formState } = form;
   const errors = formState.errors;
 
-  const submit = async (fields: OrganisationFields) => {
-    setError(null);
-    try {
+  const { error, submit } = useSave(
+    { setFieldError: form.setError, fields: FIELD_NAMES, prefix: organisation ? 'fields.' : '' },
+    async (fields: OrganisationFields) =>
       onSaved(
         organisation
           ? await client.organisations.update({
@@ -51,11 +49,8 @@ export function OrganisationFormPanel({ organisation, onSaved, onCancel }: Organ
               fields,
             })
           : await client.organisations.create(fields),
-      );
-    } catch (err) {
-      if (!applyServerIssues(err, FIELD_NAMES, form.setError, organisation ? 'fields.' : '')) setError(err);
-    }
-  };
+      ),
+  );
 
   return (
     <form noValidate onSubmit={handleSubmit(submit)}>
@@ -68,42 +63,13 @@ export function OrganisationFormPanel({ organisation, onSaved, onCancel }: Organ
           data-autofocus
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Controller
+          <SelectField
             control={control}
             name="orgType"
-            render={({ field }) => (
-              <Select
-                label={t('organisations.fields.orgType')}
-                data={types}
-                value={field.value}
-                onChange={(value) => value && field.onChange(value)}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                name={field.name}
-                error={fieldError(errors.orgType)}
-                allowDeselect={false}
-                withAsterisk
-              />
-            )}
+            label={t('organisations.fields.orgType')}
+            data={types}
           />
-          <Controller
-            control={control}
-            name="classification"
-            render={({ field }) => (
-              <Select
-                label={t('classification.label')}
-                data={classifications}
-                value={field.value}
-                onChange={(value) => value && field.onChange(value)}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                name={field.name}
-                error={fieldError(errors.classification)}
-                allowDeselect={false}
-                withAsterisk
-              />
-            )}
-          />
+          <ClassificationField control={control} name="classification" withDescription={false} />
         </SimpleGrid>
         <Textarea
           {...register('notes')}
@@ -113,14 +79,12 @@ export function OrganisationFormPanel({ organisation, onSaved, onCancel }: Organ
           minRows={2}
         />
         <ErrorAlert error={error} title={t('organisations.saveFailed')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={formState.isSubmitting}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={formState.isSubmitting}>
-            {organisation ? t('common.save') : t('organisations.create')}
-          </Button>
-        </Group>
+        <FormButtons
+          submitLabel={organisation ? t('common.save') : t('organisations.create')}
+          submitting={formState.isSubmitting}
+          onCancel={onCancel}
+          inDialog
+        />
       </Stack>
     </form>
   );

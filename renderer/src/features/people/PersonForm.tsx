@@ -1,26 +1,16 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
-import { Controller, useForm, type Path } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/fieldError';
-import { useEnumOptions } from '../../components/options';
-import { AmparoError } from '../../../../shared/errors';
-import { CLASSIFICATIONS, Classification } from '../../../../shared/schemas/classification';
+import { FormButtons } from '../../components/FormButtons';
+import { ClassificationField } from '../../components/SelectField';
+import { useSave } from '../../components/useSave';
+import { Classification } from '../../../../shared/schemas/classification';
 import { ProtectedIdentity, Pseudonym, type Person } from '../../../../shared/schemas/people';
 import { initialsFromName } from '../../../../shared/text/initials';
 import { useRevealedIdentities } from './revealedIdentities';
@@ -123,7 +113,6 @@ export function PersonFormPanel({ person, onSaved, onCancel }: PersonFormProps) 
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const identities = useRevealedIdentities();
-  const classifications = useEnumOptions('classification', CLASSIFICATIONS);
   // Editing an identity that exists needs it revealed now; one that does not exist can be added.
   const revealed = person ? identities.get(person.id) : undefined;
   const identityEditable = !person || !person.hasIdentity || revealed !== undefined;
@@ -135,7 +124,6 @@ export function PersonFormPanel({ person, onSaved, onCancel }: PersonFormProps) 
     if (startedRevealed && !stillRevealed) onCancel();
   }, [startedRevealed, stillRevealed, onCancel]);
   const pseudonymTouched = useRef(Boolean(person));
-  const [error, setError] = useState<unknown>(null);
   const form = useForm<PersonFormInput, unknown, PersonFormOutput>({
     resolver: zodResolver(PersonForm),
     defaultValues: initial,
@@ -146,28 +134,16 @@ export function PersonFormPanel({ person, onSaved, onCancel }: PersonFormProps) 
   const legalName = register('legalName');
   const pseudonym = register('pseudonym');
 
-  const placeIssues = (err: unknown): boolean => {
-    if (!(err instanceof AmparoError) || err.code !== 'VALIDATION_FAILED' || !err.issues?.length)
-      return false;
-    let placed = 0;
-    for (const issue of err.issues) {
-      const path = issue.path.replace(/^(fields|identity)\./, '').replace(/\.\d+$/, '');
-      if (!FIELD_NAMES.includes(path)) continue;
-      form.setError(
-        path as Path<PersonFormInput>,
-        { type: 'server', message: issue.message },
-        { shouldFocus: placed === 0 },
-      );
-      placed += 1;
-    }
-    return placed === err.issues.length;
-  };
-
-  const submit = async (values: PersonFormOutput) => {
-    setError(null);
-    const fields = { pseudonym: values.pseudonym, classification: values.classification };
-    const identity = identityOf(values);
-    try {
+  const { error, submit } = useSave(
+    {
+      setFieldError: form.setError,
+      fields: FIELD_NAMES,
+      // `fields.pseudonym`, `identity.legalName`, `identity.phones.2`: the form has one field per list.
+      prefix: (path) => path.replace(/^(fields|identity)\./, '').replace(/\.\d+$/, ''),
+    },
+    async (values: PersonFormOutput) => {
+      const fields = { pseudonym: values.pseudonym, classification: values.classification };
+      const identity = identityOf(values);
       let saved: Person;
       if (!person) {
         saved = await client.people.create(isBlank(identity) ? fields : { ...fields, identity });
@@ -180,11 +156,8 @@ export function PersonFormPanel({ person, onSaved, onCancel }: PersonFormProps) 
       // Nothing typed into the identity stays in the form once it is saved.
       form.reset(BLANK);
       onSaved(saved);
-    } catch (err) {
-      // Whatever happens, the form keeps what the user typed.
-      if (!placeIssues(err)) setError(err);
-    }
-  };
+    },
+  );
 
   return (
     <form noValidate onSubmit={handleSubmit(submit)}>
@@ -203,24 +176,7 @@ export function PersonFormPanel({ person, onSaved, onCancel }: PersonFormProps) 
             autoComplete="off"
             withAsterisk
           />
-          <Controller
-            control={control}
-            name="classification"
-            render={({ field }) => (
-              <Select
-                label={t('classification.label')}
-                data={classifications}
-                value={field.value}
-                onChange={(value) => value && field.onChange(value)}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                name={field.name}
-                error={fieldError(errors.classification)}
-                allowDeselect={false}
-                withAsterisk
-              />
-            )}
-          />
+          <ClassificationField control={control} name="classification" withDescription={false} />
         </SimpleGrid>
         <Title order={3} size="h5">
           {t('people.protectedIdentity')}
@@ -303,14 +259,12 @@ export function PersonFormPanel({ person, onSaved, onCancel }: PersonFormProps) 
           </Alert>
         )}
         <ErrorAlert error={error} title={t('people.saveFailed')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={formState.isSubmitting}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={formState.isSubmitting}>
-            {person ? t('common.save') : t('people.create')}
-          </Button>
-        </Group>
+        <FormButtons
+          submitLabel={person ? t('common.save') : t('people.create')}
+          submitting={formState.isSubmitting}
+          onCancel={onCancel}
+          inDialog
+        />
       </Stack>
     </form>
   );

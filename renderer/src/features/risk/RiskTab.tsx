@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   Loader,
-  MultiSelect,
   Paper,
   SegmentedControl,
   Stack,
@@ -19,18 +18,26 @@ import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/fieldError';
+import { FormButtons } from '../../components/FormButtons';
+import { MultiSelectField } from '../../components/ListFields';
 import { useEnumOptions } from '../../components/options';
-import { applyServerIssues } from '../../components/serverIssues';
+import { useSave } from '../../components/useSave';
 import {
   RISK_RATINGS,
   RiskAssessmentFields,
   type Incident,
   type RiskAssessment,
 } from '../../../../shared/schemas/case-file';
+import { incidentLabel } from '../incidents/labels';
 import { formatIsoDate, formatTimestamp, todayIso } from '../matters/labels';
 
 const CRITERIA = ['seriousness', 'urgency', 'irreparableHarm'] as const;
 type Criterion = (typeof CRITERIA)[number];
+const FIELD_NAMES = [
+  'assessedOn',
+  'incidentIds',
+  ...CRITERIA.flatMap((c) => [`${c}.rating`, `${c}.reasoning`]),
+];
 const RATING_COLOR: Record<string, string> = {
   low: 'teal',
   medium: 'yellow',
@@ -54,7 +61,6 @@ function RiskForm({
   const { t, i18n } = useTranslation();
   const fieldError = useFieldError();
   const ratings = useEnumOptions('riskRating', RISK_RATINGS);
-  const [error, setError] = useState<unknown>(null);
   // A new assessment starts from the last one: the team revises it rather than starting over.
   const form = useForm<RiskAssessmentFields>({
     resolver: zodResolver(RiskAssessmentFields),
@@ -68,25 +74,15 @@ function RiskForm({
   });
   const { register, control, handleSubmit, formState } = form;
   const errors = formState.errors;
-  const incidentOptions = incidents.map((i) => ({
-    value: i.id,
-    label: `${formatIsoDate(i.occurredOn, i18n.language)} — ${i.title}`,
-  }));
+  const incidentOptions = incidents.map((i) => ({ value: i.id, label: incidentLabel(i, i18n.language) }));
 
-  const submit = async (fields: RiskAssessmentFields) => {
-    setError(null);
-    try {
+  const { error, submit } = useSave(
+    { setFieldError: form.setError, fields: FIELD_NAMES },
+    async (fields: RiskAssessmentFields) => {
       await client.risk.create({ matterId, ...fields });
       onSaved();
-    } catch (err) {
-      const names = [
-        'assessedOn',
-        'incidentIds',
-        ...CRITERIA.flatMap((c) => [`${c}.rating`, `${c}.reasoning`]),
-      ];
-      if (!applyServerIssues(err, names, form.setError)) setError(err);
-    }
-  };
+    },
+  );
 
   return (
     <Paper withBorder p="md">
@@ -130,35 +126,16 @@ function RiskForm({
               />
             </Stack>
           ))}
-          <Controller
+          <MultiSelectField
             control={control}
             name="incidentIds"
-            render={({ field }) => (
-              <MultiSelect
-                label={t('risk.incidents')}
-                description={t('risk.incidentsDescription')}
-                data={incidentOptions}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                name={field.name}
-                error={fieldError(errors.incidentIds)}
-                searchable
-                clearable
-                nothingFoundMessage={t('risk.noIncidents')}
-              />
-            )}
+            label={t('risk.incidents')}
+            description={t('risk.incidentsDescription')}
+            data={incidentOptions}
+            nothingFoundMessage={t('risk.noIncidents')}
           />
           <ErrorAlert error={error} title={t('risk.saveFailed')} />
-          <Group>
-            <Button type="submit" loading={formState.isSubmitting}>
-              {t('risk.save')}
-            </Button>
-            <Button variant="default" onClick={onCancel} disabled={formState.isSubmitting}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
+          <FormButtons submitLabel={t('risk.save')} submitting={formState.isSubmitting} onCancel={onCancel} />
         </Stack>
       </form>
     </Paper>

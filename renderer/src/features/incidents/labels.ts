@@ -1,0 +1,7 @@
+import type { Incident } from '../../../../shared/schemas/case-file';
+import { formatIsoDate } from '../matters/labels';
+
+/** An incident in a picker: its date, then its title. */
+export function incidentLabel(incident: Pick<Incident, 'occurredOn' | 'title'>, language: string): string {
+  return `${formatIsoDate(incident.occurredOn, language)} — ${incident.title}`;
+}
