@@ -1,6 +1,7 @@
 // The rest of a case's file in the real renderer over the test bridge: status history, people with family
-// groups, notes in Markdown rendered safely, the Art. 25 risk assessment, and deletes that go to Deleted
-// items (with a usage check for people) until the bin is emptied.
+// groups, notes in Markdown rendered safely (and found by search, which opens them on the Notes tab), the
+// Art. 25 risk assessment, and deletes that go to Deleted items (with a usage check for people) until the
+// bin is emptied.
 import { join } from 'node:path';
 import { createCaseThroughUi, createVaultThroughUi, expect, test } from './fixtures';
 
@@ -72,6 +73,19 @@ test('status history, family group, safe Markdown notes, risk assessment, delete
   const note = app.getByRole('article', { name: 'Estrategia' });
   await expect(note.locator('strong')).toHaveText('Urgente');
   expect(await app.locator('img').count()).toBe(0);
+
+  // A search hit in a note opens its case on the Notes tab, showing that note.
+  await nav.getByRole('button', { name: 'Search' }).click();
+  const searchForm = app.getByRole('search');
+  await searchForm.getByLabel('Search for').fill('ampliacion');
+  await searchForm.getByRole('button', { name: 'Search' }).click();
+  await app
+    .getByRole('region', { name: 'Notes' })
+    .getByRole('button', { name: /Estrategia/ })
+    .click();
+  await expect(app.getByRole('heading', { name: CASE_TITLE })).toBeVisible();
+  await expect(app.getByRole('tab', { name: 'Notes' })).toHaveAttribute('aria-selected', 'true');
+  await expect(app.getByRole('article', { name: 'Estrategia' }).locator('strong')).toHaveText('Urgente');
 
   // Risk assessment along Art. 25, kept in history.
   await app.getByRole('tab', { name: 'Risk' }).click();

@@ -1,11 +1,19 @@
 // Evidence in the real renderer over the test bridge and the real core: add a PDF and a photo (with GPS
 // in its EXIF) to a case through the file picker, see both previews (pdf.js, image) streamed decrypted
 // from the media origin, the metadata warning, exhibit numbers, integrity checks and the custody report;
-// then edit an item's details and link it to an incident of the timeline.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+// then edit an item's details and link it to an incident of the timeline. A blob altered on disk is
+// reported by the preview and by Verify integrity, never shown as if valid.
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { jpegWithExif, pdf } from '../support/media';
-import { createCaseThroughUi, createVaultThroughUi, expect, screenshot, test } from './fixtures';
+import {
+  createCaseThroughUi,
+  createVaultThroughUi,
+  expect,
+  expectConsoleErrors,
+  screenshot,
+  test,
+} from './fixtures';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 const CASE_TITLE = 'A.A.Q.O. y familia — amenazas y vigilancia';
@@ -145,4 +153,54 @@ test('add a PDF and a photo to a case, preview both, verify integrity and export
   await app.getByRole('button', { name: 'Lock now' }).click();
   await expect(app.getByRole('heading', { name: 'Unlock vault' })).toBeVisible();
   expect(await app.content()).not.toContain('denuncia-fiscalia');
+});
+
+test('a blob altered on disk is reported by the preview and by verify, never shown', async ({
+  app,
+  bridge,
+  workDir,
+}) => {
+  // The browser logs the media origin's 422 answer for the damaged blob; nothing else may be logged.
+  expectConsoleErrors(app, [/the server responded with a status of 422/]);
+  const photo = join(workDir, 'mural-del-barrio.jpg');
+  await writeFile(photo, await readFile(join(__dirname, 'assets', 'mural.jpg')));
+  bridge.setChosenFiles([photo]);
+  const vault = join(workDir, 'boveda');
+
+  await createVaultThroughUi(app, vault, PASS);
+  await createCaseThroughUi(app, CASE_TITLE);
+  await app.getByRole('tab', { name: 'Evidence' }).click();
+  await app.getByRole('button', { name: 'Choose files…' }).click();
+  await expect(app.getByText('1 file added to the case.')).toBeVisible();
+
+  // One byte flipped in the middle of the encrypted file: its GCM tag no longer matches.
+  const blobs = (await readdir(join(vault, 'blobs'))).filter((name) => name.endsWith('.blob'));
+  expect(blobs).toHaveLength(1);
+  const blobFile = join(vault, 'blobs', blobs[0]!);
+  const bytes = await readFile(blobFile);
+  const middle = Math.floor(bytes.length / 2);
+  bytes[middle] = bytes[middle]! ^ 0xff;
+  await writeFile(blobFile, bytes);
+
+  await app
+    .getByRole('table', { name: 'Evidence' })
+    .getByRole('row', { name: /mural-del-barrio/ })
+    .click();
+  const damaged = app
+    .getByRole('alert')
+    .filter({ hasText: 'Not shown: the stored file failed its integrity check' });
+  await expect(damaged).toContainText('altered or damaged on disk after intake');
+  await expect(app.getByTestId('evidence-preview-image')).toHaveCount(0);
+  const decoded = await app
+    .locator('img')
+    .evaluateAll(
+      (images) => images.filter((img) => (img as { naturalWidth: number }).naturalWidth > 0).length,
+    );
+  expect(decoded).toBe(0);
+
+  await app.getByRole('button', { name: 'Verify integrity', exact: true }).click();
+  await expect(
+    app.getByRole('status').filter({ hasText: 'Altered or damaged: the stored file was changed on disk' }),
+  ).toBeVisible();
+  await screenshot(app, 'evidence-tampered');
 });

@@ -14,6 +14,21 @@ interface Fixtures {
   app: Page;
 }
 
+/** Console errors a test has declared it expects (see expectConsoleErrors), per page. */
+const expectedConsoleErrors = new WeakMap<Page, { pattern: RegExp; seen: number }[]>();
+
+/**
+ * Declares, for the current test only, console errors it expects (e.g. the browser's "Failed to load
+ * resource … 422" for a tampered blob). Only console errors matching one of `patterns` are let through;
+ * page errors, outside requests and any other console error still fail the test, and so does a declared
+ * pattern that never matched (a stale whitelist hides nothing).
+ */
+export function expectConsoleErrors(page: Page, patterns: RegExp[]): void {
+  const list = expectedConsoleErrors.get(page) ?? [];
+  list.push(...patterns.map((pattern) => ({ pattern, seen: 0 })));
+  expectedConsoleErrors.set(page, list);
+}
+
 export const test = base.extend<Fixtures>({
   workDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'amparo-e2e-'));
@@ -33,7 +48,10 @@ export const test = base.extend<Fixtures>({
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+      if (msg.type() !== 'error') return;
+      const expected = expectedConsoleErrors.get(page)?.find(({ pattern }) => pattern.test(msg.text()));
+      if (expected) expected.seen += 1;
+      else problems.push(`console: ${msg.text()}`);
     });
     // The app never touches the network: any request that is not the bridge's own origin fails the test.
     page.on('request', (request) => {
@@ -47,6 +65,9 @@ export const test = base.extend<Fixtures>({
     });
     await page.goto(bridge.url);
     await use(page);
+    for (const { pattern, seen } of expectedConsoleErrors.get(page) ?? []) {
+      if (seen === 0) problems.push(`expected console error never happened: ${pattern}`);
+    }
     expect(problems, 'browser errors or outside requests').toEqual([]);
   },
 });

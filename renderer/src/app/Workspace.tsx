@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/schemas/settings';
 import type { VaultStatus } from '../../../shared/schemas/vault';
 import { MatterListScreen, type MatterListState } from '../features/matters/MatterListScreen';
-import { MatterScreen } from '../features/matters/MatterScreen';
+import { MatterScreen, type MatterPlace } from '../features/matters/MatterScreen';
 import { NewMatterScreen } from '../features/matters/NewMatterScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { AuditScreen } from '../features/audit/AuditScreen';
@@ -17,7 +17,7 @@ import { useActivityReporter } from './useActivityReporter';
 type Screen =
   | { name: 'cases' }
   | { name: 'newCase' }
-  | { name: 'case'; id: string }
+  | { name: 'case'; id: string; place?: MatterPlace }
   | { name: 'people' }
   | { name: 'search' }
   | { name: 'trash' }
@@ -102,12 +102,17 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
           />
         )}
         {screen.name === 'case' && (
-          <MatterScreen key={screen.id} id={screen.id} onBack={() => setScreen({ name: 'cases' })} />
+          <MatterScreen
+            key={screen.id}
+            id={screen.id}
+            place={screen.place}
+            onBack={() => setScreen({ name: 'cases' })}
+          />
         )}
         {screen.name === 'people' && <PeopleScreen />}
         {screen.name === 'search' && (
           <SearchScreen
-            onOpenMatter={(id) => setScreen({ name: 'case', id })}
+            onOpenMatter={(id, place) => setScreen({ name: 'case', id, place })}
             onOpenPeople={() => setScreen({ name: 'people' })}
           />
         )}

@@ -43,13 +43,13 @@ interface IntakeDetails {
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /** The evidence of a case: add files (drop or pick), see them with their exhibit numbers, open one. */
-export function EvidenceTab({ matterId }: { matterId: string }) {
+export function EvidenceTab({ matterId, initialOpenId }: { matterId: string; initialOpenId?: string }) {
   const { t, i18n } = useTranslation();
   const classifications = useEnumOptions('classification', CLASSIFICATIONS);
   const [list, setList] = useState<EvidenceList | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [reload, setReload] = useState(0);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(initialOpenId ?? null);
   const [details, setDetails] = useState<IntakeDetails>({
     source: '',
     acquisition: '',

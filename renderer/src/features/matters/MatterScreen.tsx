@@ -24,15 +24,30 @@ function fieldsOf(matter: Matter): MatterFields {
 /** The case view's tabs; `evidence` is mounted by features/evidence. */
 export type MatterTab = 'overview' | 'people' | 'timeline' | 'risk' | 'notes' | 'evidence';
 
+/** Where in a case to land when opening it (e.g. from a search hit): a tab, and on Evidence an item. */
+export interface MatterPlace {
+  tab: MatterTab;
+  evidenceId?: string;
+}
+
 /** One case: tabs (overview with Edit, Archive/Restore and the status history; people; timeline; risk; notes), or its edit form. */
-export function MatterScreen({ id, onBack }: { id: string; onBack: () => void }) {
+export function MatterScreen({
+  id,
+  place,
+  onBack,
+}: {
+  id: string;
+  /** The tab (and evidence item) to open first; the Overview otherwise. */
+  place?: MatterPlace;
+  onBack: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [matter, setMatter] = useState<Matter | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [editing, setEditing] = useState(false);
   const [archiving, setArchiving] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
-  const [tab, setTab] = useState<MatterTab>('overview');
+  const [tab, setTab] = useState<MatterTab>(place?.tab ?? 'overview');
   const [deleting, setDeleting] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const shownId = matter && !editing ? matter.id : null;
@@ -165,7 +180,10 @@ export function MatterScreen({ id, onBack }: { id: string; onBack: () => void })
           <NotesTab matterId={matter.id} />
         </Tabs.Panel>
         <Tabs.Panel value="evidence" pt="md">
-          <EvidenceTab matterId={matter.id} />
+          <EvidenceTab
+            matterId={matter.id}
+            initialOpenId={place?.tab === 'evidence' ? place.evidenceId : undefined}
+          />
         </Tabs.Panel>
       </Tabs>
       <ConfirmDialog

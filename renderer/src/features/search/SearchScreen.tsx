@@ -17,11 +17,27 @@ import { client, errorCode } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTime } from '../../components/options';
 import { SEARCHABLE, type SearchHit, type SearchResult } from '../../../../shared/schemas/case-file';
+import type { MatterPlace } from '../matters/MatterScreen';
 import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';
 import { ReasonModal } from '../confidential/ReasonModal';
 
+/** The tab of its case a hit inside a case opens on. */
+function placeOf(hit: SearchHit): MatterPlace | undefined {
+  switch (hit.entityType) {
+    case 'incident':
+      return { tab: 'timeline' };
+    case 'note':
+      return { tab: 'notes' };
+    case 'evidence':
+      return { tab: 'evidence', evidenceId: hit.entityId };
+    default:
+      return undefined;
+  }
+}
+
 interface SearchScreenProps {
-  onOpenMatter: (matterId: string) => void;
+  /** Opens a case, on the tab (and evidence item) the hit belongs to when there is one. */
+  onOpenMatter: (matterId: string, place?: MatterPlace) => void;
   onOpenPeople: () => void;
 }
 
@@ -93,7 +109,7 @@ export function SearchScreen({ onOpenMatter, onOpenPeople }: SearchScreenProps) 
   const open = (hit: SearchHit) => {
     if (hit.entityType === 'matter') onOpenMatter(hit.entityId);
     else if (hit.entityType === 'person' || hit.entityType === 'organisation') onOpenPeople();
-    else if (hit.matterId) onOpenMatter(hit.matterId);
+    else if (hit.matterId) onOpenMatter(hit.matterId, placeOf(hit));
   };
 
   const groups = SEARCHABLE.map((type) => ({
