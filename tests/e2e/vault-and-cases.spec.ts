@@ -166,3 +166,13 @@ test('switches to Spanish and remembers it', async ({ app, workDir }) => {
   await app.getByRole('button', { name: 'Desbloquear' }).click();
   await expect(app.getByRole('alert')).toContainText(/frase de contraseña/i);
 });
+
+test.describe('on a computer set to Spanish', () => {
+  test.use({ locale: 'es-MX' });
+
+  test('the very first screen is in Spanish, before any setting is chosen', async ({ app }) => {
+    await expect(app.getByRole('heading', { name: 'Crear una bóveda' })).toBeVisible();
+    await expect(app.getByLabel('Carpeta de la bóveda')).toBeVisible();
+    await expect(app.getByRole('button', { name: 'Crear bóveda' })).toBeVisible();
+  });
+});
