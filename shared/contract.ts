@@ -47,7 +47,7 @@ import {
   OrganisationFields,
   PeopleList,
   Person,
-  PersonUsage,
+  RecordUsage,
   RevealedIdentity,
   RevealIdentityInput,
   UpdateOrganisationInput,
@@ -118,11 +118,12 @@ export const contract = {
   'people:update': channel(UpdatePersonInput, Person),
   'people:reveal': channel(RevealIdentityInput, RevealedIdentity),
   'people:hide': channel(z.object({ personId: Id }), Empty),
-  'people:usage': channel(z.object({ id: Id }), PersonUsage),
+  'people:usage': channel(z.object({ id: Id }), RecordUsage),
 
   'organisations:list': channel(Empty, z.array(Organisation)),
   'organisations:create': channel(OrganisationFields, Organisation),
   'organisations:update': channel(UpdateOrganisationInput, Organisation),
+  'organisations:usage': channel(z.object({ id: Id }), RecordUsage),
 
   'parties:list': channel(MatterFileInput, z.array(Party)),
   'parties:add': channel(AddPartyInput, Party),

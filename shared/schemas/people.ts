@@ -90,12 +90,14 @@ export const PeopleList = z.object({
 });
 export type PeopleList = z.infer<typeof PeopleList>;
 
-export const PersonUsage = z.object({
-  personId: Id,
+/** Where a person or organisation appears, shown before deleting them. */
+export const RecordUsage = z.object({
+  id: Id,
   roles: z.array(z.object({ matterId: Id, matterTitle: z.string(), role: z.string(), partyId: Id })),
+  /** Incidents naming the person as affected (always 0 for organisations). */
   incidents: z.number().int(),
 });
-export type PersonUsage = z.infer<typeof PersonUsage>;
+export type RecordUsage = z.infer<typeof RecordUsage>;
 
 export const ORGANISATION_TYPES = [
   'ngo',

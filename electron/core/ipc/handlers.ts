@@ -69,6 +69,7 @@ export function createHandlers(s: Services): Handlers {
     'organisations:list': () => s.people.listOrganisations(),
     'organisations:create': (fields) => s.people.createOrganisation(fields),
     'organisations:update': ({ id, revision, fields }) => s.people.updateOrganisation(id, revision, fields),
+    'organisations:usage': ({ id }) => s.people.organisationUsage(id),
 
     'parties:list': ({ matterId }) => s.parties.list(matterId),
     'parties:add': (input) => s.parties.add(input),

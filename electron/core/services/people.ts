@@ -11,12 +11,13 @@ import {
   type OrganisationFields,
   type PeopleList,
   type Person,
-  type PersonUsage,
+  type RecordUsage,
   type RevealedIdentity,
   type UpdatePersonInput,
 } from '../../../shared/schemas/people';
 import { foldForSearch } from '../text/fold';
 import { changedFields } from './changes';
+import { CONFIDENTIAL_MATTERS_SCOPE } from './matters';
 import type { RevealState } from './reveal-state';
 import { indexForSearch } from './search-index';
 import type { VaultContext } from './vault-context';
@@ -204,14 +205,31 @@ export class PeopleService {
     this.reveals.hidePerson(personId);
   }
 
-  usage(id: string): PersonUsage {
-    const { db } = this.ctx();
+  usage(id: string): RecordUsage {
     this.row(id);
-    const roles = db
-      .prepare(
+    const incidents = Number(
+      this.ctx()
+        .db.prepare(
+          `SELECT count(*) AS n FROM incident_people ip JOIN incidents i ON i.id = ip.incident_id
+           WHERE ip.person_id = $id AND i.deleted_at IS NULL`,
+        )
+        .get({ id })?.n ?? 0,
+    );
+    return { id, roles: this.rolesOf('person_id', id), incidents };
+  }
+
+  organisationUsage(id: string): RecordUsage {
+    this.getOrganisation(id);
+    return { id, roles: this.rolesOf('organisation_id', id), incidents: 0 };
+  }
+
+  /** The live roles of a person or organisation in live matters. */
+  private rolesOf(column: 'person_id' | 'organisation_id', id: string): RecordUsage['roles'] {
+    const rows = this.ctx()
+      .db.prepare(
         `SELECT mp.id AS party_id, mp.role, m.id AS matter_id, m.title, m.classification
          FROM matter_parties mp JOIN matters m ON m.id = mp.matter_id
-         WHERE mp.person_id = $id AND mp.deleted_at IS NULL AND m.deleted_at IS NULL
+         WHERE mp.${column} = $id AND mp.deleted_at IS NULL AND m.deleted_at IS NULL
          ORDER BY m.title`,
       )
       .all({ id }) as {
@@ -221,30 +239,18 @@ export class PeopleService {
       title: string;
       classification: string;
     }[];
-    const incidents = Number(
-      db
-        .prepare(
-          `SELECT count(*) AS n FROM incident_people ip JOIN incidents i ON i.id = ip.incident_id
-           WHERE ip.person_id = $id AND i.deleted_at IS NULL`,
-        )
-        .get({ id })?.n ?? 0,
-    );
-    return {
-      personId: id,
-      roles: roles.map((r) => ({
-        partyId: r.party_id,
-        role: r.role,
-        matterId: r.matter_id,
-        // A confidential matter's title stays hidden here too, unless revealed.
-        matterTitle:
-          r.classification === 'confidential' &&
-          !this.reveals.isConfidentialRevealed(r.matter_id) &&
-          !this.reveals.isConfidentialRevealed('*')
-            ? '—'
-            : r.title,
-      })),
-      incidents,
-    };
+    return rows.map((r) => ({
+      partyId: r.party_id,
+      role: r.role,
+      matterId: r.matter_id,
+      // A confidential matter's title stays hidden here too, unless revealed.
+      matterTitle:
+        r.classification === 'confidential' &&
+        !this.reveals.isConfidentialRevealed(r.matter_id) &&
+        !this.reveals.isConfidentialRevealed(CONFIDENTIAL_MATTERS_SCOPE)
+          ? '—'
+          : r.title,
+    }));
   }
 
   private readIdentity(personId: string): ProtectedIdentity | null {

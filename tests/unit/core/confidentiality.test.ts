@@ -215,6 +215,25 @@ describe('protected identities', () => {
       ok: true,
       value: { roles: [{ matterId: matter.value.id, role: 'beneficiary' }] },
     });
+    const org = (await call('organisations:create', {
+      name: 'Centro de Derechos Humanos de la Montaña',
+      orgType: 'ngo',
+      classification: 'public',
+      notes: '',
+    })) as Ok<{ id: string }>;
+    await call('parties:add', {
+      matterId: matter.value.id,
+      role: 'representative',
+      organisationId: org.value.id,
+    });
+    expect(await call('organisations:usage', { id: org.value.id })).toMatchObject({
+      ok: true,
+      value: { roles: [{ matterId: matter.value.id, role: 'representative' }], incidents: 0 },
+    });
+    expect(await call('trash:delete', { entityType: 'organisation', entityId: org.value.id })).toMatchObject({
+      ok: false,
+      error: { code: 'IN_USE' },
+    });
     expect(await call('trash:delete', { entityType: 'person', entityId: person.value.id })).toMatchObject({
       ok: false,
       error: { code: 'IN_USE' },
@@ -222,7 +241,10 @@ describe('protected identities', () => {
     expect(
       await call('trash:delete', { entityType: 'person', entityId: person.value.id, confirmInUse: true }),
     ).toMatchObject({ ok: true });
-    expect(await call('parties:list', { matterId: matter.value.id })).toMatchObject({ ok: true, value: [] });
+    expect(await call('parties:list', { matterId: matter.value.id })).toMatchObject({
+      ok: true,
+      value: [{ role: 'representative' }],
+    });
     expect(await call('trash:list', {})).toMatchObject({
       ok: true,
       value: [{ entityType: 'person', label: 'A.L.Q.' }],
@@ -230,7 +252,7 @@ describe('protected identities', () => {
     await call('trash:restore', { entityType: 'person', entityId: person.value.id });
     expect(await call('parties:list', { matterId: matter.value.id })).toMatchObject({
       ok: true,
-      value: [{ displayName: 'A.L.Q.' }],
+      value: [{ displayName: 'A.L.Q.' }, { role: 'representative' }],
     });
 
     await call('trash:delete', { entityType: 'matter', entityId: matter.value.id });

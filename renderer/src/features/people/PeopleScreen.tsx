@@ -3,13 +3,11 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { errorCode } from '../../api/client';
 import type { Organisation, PeopleList, Person } from '../../../../shared/schemas/people';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
 import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';
-import { DeletePersonDialog } from './DeletePersonDialog';
+import { DeleteRecordDialog, type DeleteTarget } from './DeleteRecordDialog';
 import { IdentityReveal } from './IdentityReveal';
 import { OrganisationFormPanel } from './OrganisationForm';
 import { PersonFormPanel } from './PersonForm';
@@ -27,9 +25,7 @@ export function PeopleScreen() {
   const [error, setError] = useState<unknown>(null);
   const [reload, setReload] = useState(0);
   const [editing, setEditing] = useState<Editing>(null);
-  const [deletingPerson, setDeletingPerson] = useState<Person | null>(null);
-  const [deletingOrg, setDeletingOrg] = useState<Organisation | null>(null);
-  const [orgInUse, setOrgInUse] = useState(false);
+  const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
   const refresh = useCallback(() => setReload((n) => n + 1), []);
 
   useEffect(() => {
@@ -116,7 +112,9 @@ export function PeopleScreen() {
                           size="xs"
                           variant="subtle"
                           color="red"
-                          onClick={() => setDeletingPerson(person)}
+                          onClick={() =>
+                            setDeleting({ kind: 'person', id: person.id, name: person.pseudonym })
+                          }
                           aria-label={t('people.deleteFor', { name: person.pseudonym })}
                         >
                           {t('common.delete')}
@@ -177,8 +175,7 @@ export function PeopleScreen() {
                           variant="subtle"
                           color="red"
                           onClick={() => {
-                            setOrgInUse(false);
-                            setDeletingOrg(org);
+                            setDeleting({ kind: 'organisation', id: org.id, name: org.name });
                           }}
                           aria-label={t('organisations.deleteFor', { name: org.name })}
                         >
@@ -234,42 +231,14 @@ export function PeopleScreen() {
           />
         )}
       </Modal>
-      <DeletePersonDialog
-        person={deletingPerson}
-        onClose={() => setDeletingPerson(null)}
+      <DeleteRecordDialog
+        target={deleting}
+        onClose={() => setDeleting(null)}
         onDeleted={() => {
-          setDeletingPerson(null);
+          setDeleting(null);
           refresh();
         }}
       />
-      <ConfirmDialog
-        opened={deletingOrg !== null}
-        title={t('organisations.deleteTitle', { name: deletingOrg?.name ?? '' })}
-        confirmLabel={orgInUse ? t('people.delete.confirmInUse') : t('common.delete')}
-        danger
-        onClose={() => setDeletingOrg(null)}
-        onConfirm={async () => {
-          if (!deletingOrg) return;
-          try {
-            await client.trash.delete({
-              entityType: 'organisation',
-              entityId: deletingOrg.id,
-              confirmInUse: orgInUse,
-            });
-          } catch (err) {
-            // Still named in cases: say so, and let the user confirm once more.
-            if (errorCode(err) === 'IN_USE' && !orgInUse) {
-              setOrgInUse(true);
-              return;
-            }
-            throw err;
-          }
-          setDeletingOrg(null);
-          refresh();
-        }}
-      >
-        <Text size="sm">{orgInUse ? t('organisations.inUse') : t('people.delete.restorable')}</Text>
-      </ConfirmDialog>
     </Stack>
   );
 }

@@ -4,46 +4,62 @@ import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import type { Person, PersonUsage } from '../../../../shared/schemas/people';
+import type { RecordUsage } from '../../../../shared/schemas/people';
 
-interface DeletePersonDialogProps {
-  person: Person | null;
+/** A person (named by pseudonym) or an organisation about to be deleted. */
+export interface DeleteTarget {
+  kind: 'person' | 'organisation';
+  id: string;
+  name: string;
+}
+
+interface DeleteRecordDialogProps {
+  target: DeleteTarget | null;
   onClose: () => void;
   onDeleted: () => void;
 }
 
-/** Says where a person appears (roles in cases, incidents) before moving them to Deleted items. */
-export function DeletePersonDialog({ person, onClose, onDeleted }: DeletePersonDialogProps) {
+/** Says where a person or organisation appears (roles in cases, incidents) before moving them to Deleted items. */
+export function DeleteRecordDialog({ target, onClose, onDeleted }: DeleteRecordDialogProps) {
   const { t } = useTranslation();
-  const [usage, setUsage] = useState<{ id: string; value?: PersonUsage; error?: unknown } | null>(null);
-  const personId = person?.id ?? null;
+  const [usage, setUsage] = useState<{ id: string; value?: RecordUsage; error?: unknown } | null>(null);
+  const targetId = target?.id ?? null;
+  const kind = target?.kind ?? null;
 
   useEffect(() => {
-    if (!personId) return undefined;
+    if (!targetId || !kind) return undefined;
     let active = true;
-    client.people.usage({ id: personId }).then(
-      (value) => active && setUsage({ id: personId, value }),
-      (error: unknown) => active && setUsage({ id: personId, error }),
+    const load =
+      kind === 'person'
+        ? client.people.usage({ id: targetId })
+        : client.organisations.usage({ id: targetId });
+    load.then(
+      (value) => active && setUsage({ id: targetId, value }),
+      (error: unknown) => active && setUsage({ id: targetId, error }),
     );
     return () => {
       active = false;
     };
-  }, [personId]);
+  }, [targetId, kind]);
 
-  const loaded = usage && usage.id === personId ? usage : null;
+  const loaded = usage && usage.id === targetId ? usage : null;
   const roles = loaded?.value?.roles ?? [];
   const incidents = loaded?.value?.incidents ?? 0;
 
   return (
     <ConfirmDialog
-      opened={person !== null}
-      title={t('people.delete.title', { name: person?.pseudonym ?? '' })}
+      opened={target !== null}
+      title={
+        target?.kind === 'organisation'
+          ? t('organisations.deleteTitle', { name: target.name })
+          : t('people.delete.title', { name: target?.name ?? '' })
+      }
       confirmLabel={roles.length > 0 ? t('people.delete.confirmInUse') : t('common.delete')}
       danger
       onClose={onClose}
       onConfirm={async () => {
-        if (!person) return;
-        await client.trash.delete({ entityType: 'person', entityId: person.id, confirmInUse: true });
+        if (!target) return;
+        await client.trash.delete({ entityType: target.kind, entityId: target.id, confirmInUse: true });
         onDeleted();
       }}
     >
