@@ -14,6 +14,8 @@ interface ExifOptions {
   artist?: string;
   /** Decimal degrees; south and west negative. */
   gps?: { latitude: number; longitude: number };
+  /** EXIF orientation, 1–8 (6 = the camera was turned a quarter clockwise). */
+  orientation?: number;
 }
 
 /** A TIFF/EXIF block (little-endian) with IFD0 text tags and, optionally, a GPS IFD. */
@@ -46,6 +48,11 @@ function exifBlock(options: ExifOptions): Buffer {
   if (options.make) ifd0.push(ascii(0x010f, options.make));
   if (options.model) ifd0.push(ascii(0x0110, options.model));
   if (options.artist) ifd0.push(ascii(0x013b, options.artist));
+  if (options.orientation) {
+    const value = Buffer.alloc(4);
+    value.writeUInt16LE(options.orientation, 0);
+    ifd0.push({ tag: 0x0112, type: 3, count: 1, data: value });
+  }
   const gps: Entry[] = [];
   if (options.gps) {
     const { latitude, longitude } = options.gps;

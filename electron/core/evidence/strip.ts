@@ -6,7 +6,8 @@
 //   PNG:  keep the chunks needed to draw the image (IHDR PLTE IDAT IEND tRNS gAMA cHRM sRGB iCCP sBIT
 //         pHYs bKGD, and APNG's acTL fcTL fdAT); drop text, eXIf, tIME and private chunks.
 //   WebP: drop the EXIF and XMP chunks and clear their flags in VP8X.
-// Note: dropping EXIF also drops the orientation tag, so a photo taken sideways may show rotated.
+//         The one EXIF field kept is Orientation, rewritten alone into a fresh APP1, so a photo taken
+//         sideways still shows upright (it says nothing about who, where or with what).
 import { AmparoError } from '../../../shared/errors';
 
 /** Images larger than this are refused (a working copy is made in memory). */
@@ -16,9 +17,53 @@ function invalid(what: string): AmparoError {
   return new AmparoError('VALIDATION_FAILED', `Cannot make a copy without metadata: ${what}`);
 }
 
+const EXIF_HEADER = Buffer.from('Exif\0\0', 'latin1');
+const ORIENTATION_TAG = 0x0112;
+
+/** The Orientation (1–8) in an APP1 Exif payload's first IFD, or null. Reads only; trusts nothing. */
+export function exifOrientation(payload: Buffer): number | null {
+  if (!payload.subarray(0, 6).equals(EXIF_HEADER) || payload.length < 14) return null;
+  const tiff = payload.subarray(6);
+  const order = tiff.toString('latin1', 0, 2);
+  if (order !== 'II' && order !== 'MM') return null;
+  const u16 = (at: number) => (order === 'II' ? tiff.readUInt16LE(at) : tiff.readUInt16BE(at));
+  const u32 = (at: number) => (order === 'II' ? tiff.readUInt32LE(at) : tiff.readUInt32BE(at));
+  const ifd = u32(4);
+  if (ifd + 2 > tiff.length) return null;
+  const count = u16(ifd);
+  for (let i = 0; i < count; i++) {
+    const entry = ifd + 2 + i * 12;
+    if (entry + 12 > tiff.length) return null;
+    if (u16(entry) === ORIENTATION_TAG && u16(entry + 2) === 3) {
+      const value = u16(entry + 8);
+      return value >= 1 && value <= 8 ? value : null;
+    }
+  }
+  return null;
+}
+
+/** An APP1 segment holding an EXIF block with the Orientation tag and nothing else. */
+export function orientationSegment(orientation: number): Buffer {
+  const tiff = Buffer.alloc(26);
+  tiff.write('MM', 0, 'latin1');
+  tiff.writeUInt16BE(42, 2);
+  tiff.writeUInt32BE(8, 4); // IFD0 right after the header
+  tiff.writeUInt16BE(1, 8); // one entry
+  tiff.writeUInt16BE(ORIENTATION_TAG, 10);
+  tiff.writeUInt16BE(3, 12); // SHORT
+  tiff.writeUInt32BE(1, 14);
+  tiff.writeUInt16BE(orientation, 18);
+  tiff.writeUInt32BE(0, 22); // no next IFD
+  const head = Buffer.alloc(4);
+  head.writeUInt16BE(0xffe1, 0);
+  head.writeUInt16BE(2 + EXIF_HEADER.length + tiff.length, 2);
+  return Buffer.concat([head, EXIF_HEADER, tiff]);
+}
+
 export function stripJpeg(input: Buffer): Buffer {
   if (input[0] !== 0xff || input[1] !== 0xd8) throw invalid('not a JPEG');
   const parts: Buffer[] = [input.subarray(0, 2)];
+  let orientation: number | null = null;
   let at = 2;
   while (at + 4 <= input.length) {
     if (input[at] !== 0xff) throw invalid('damaged JPEG segment');
@@ -38,8 +83,14 @@ export function stripJpeg(input: Buffer): Buffer {
       let eoi = input.indexOf(Buffer.from([0xff, 0xd9]), end);
       if (eoi < 0) eoi = input.length - 2;
       parts.push(input.subarray(at, eoi), Buffer.from([0xff, 0xd9]));
+      if (orientation !== null && orientation !== 1) {
+        // After SOI and, when there is one, the JFIF APP0 that must come first.
+        const afterJfif = parts[1]?.[1] === 0xe0 ? 2 : 1;
+        parts.splice(afterJfif, 0, orientationSegment(orientation));
+      }
       return Buffer.concat(parts);
     }
+    if (marker === 0xe1 && orientation === null) orientation = exifOrientation(payload);
     const keep =
       (marker >= 0xc0 && marker <= 0xcf) || // SOFn, DHT, DAC
       (marker >= 0xdb && marker <= 0xdf) || // DQT, DNL, DRI, DHP, EXP
