@@ -11,6 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { RowActions } from '../../components/RowActions';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -233,26 +234,14 @@ export function TimelineTab({ matterId, matterTitle }: { matterId: string; matte
                     </Group>
                     <Title order={4}>{incident.title}</Title>
                   </Stack>
-                  <Group gap="xs" wrap="nowrap" className="amparo-no-print">
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => setEditing(incident)}
-                      aria-label={t('incidents.editFor', { title: incident.title })}
-                    >
-                      {t('common.edit')}
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      loading={deleting === incident.id}
-                      onClick={() => void remove(incident)}
-                      aria-label={t('incidents.deleteFor', { title: incident.title })}
-                    >
-                      {t('common.delete')}
-                    </Button>
-                  </Group>
+                  <RowActions
+                    className="amparo-no-print"
+                    editLabel={t('incidents.editFor', { title: incident.title })}
+                    deleteLabel={t('incidents.deleteFor', { title: incident.title })}
+                    onEdit={() => setEditing(incident)}
+                    onDelete={() => void remove(incident)}
+                    deleting={deleting === incident.id}
+                  />
                 </Group>
                 {(incident.place || incident.source) && (
                   <Text size="sm">

@@ -11,6 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { RowActions } from '../../components/RowActions';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -201,26 +202,13 @@ export function NotesTab({ matterId }: { matterId: string }) {
                     {t('notes.updated', { at: formatTimestamp(note.updatedAt, i18n.language) })}
                   </Text>
                 </Stack>
-                <Group gap="xs" wrap="nowrap">
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => setEditing(note)}
-                    aria-label={t('notes.editFor', { title: note.title })}
-                  >
-                    {t('common.edit')}
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    loading={deleting === note.id}
-                    onClick={() => void remove(note)}
-                    aria-label={t('notes.deleteFor', { title: note.title })}
-                  >
-                    {t('common.delete')}
-                  </Button>
-                </Group>
+                <RowActions
+                  editLabel={t('notes.editFor', { title: note.title })}
+                  deleteLabel={t('notes.deleteFor', { title: note.title })}
+                  onEdit={() => setEditing(note)}
+                  onDelete={() => void remove(note)}
+                  deleting={deleting === note.id}
+                />
               </Group>
               {note.body.trim() && <MarkdownView source={note.body} />}
               {note.tags.length > 0 && (

@@ -1,3 +1,4 @@
+import { RowActions } from '../../components/RowActions';
 import { Button, Group, Loader, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
@@ -99,27 +100,14 @@ export function PeopleScreen() {
                       />
                     </Table.Td>
                     <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => setEditing({ kind: 'person', person })}
-                          aria-label={t('people.editFor', { name: person.pseudonym })}
-                        >
-                          {t('common.edit')}
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() =>
-                            setDeleting({ kind: 'person', id: person.id, name: person.pseudonym })
-                          }
-                          aria-label={t('people.deleteFor', { name: person.pseudonym })}
-                        >
-                          {t('common.delete')}
-                        </Button>
-                      </Group>
+                      <RowActions
+                        editLabel={t('people.editFor', { name: person.pseudonym })}
+                        deleteLabel={t('people.deleteFor', { name: person.pseudonym })}
+                        onEdit={() => setEditing({ kind: 'person', person })}
+                        onDelete={() =>
+                          setDeleting({ kind: 'person', id: person.id, name: person.pseudonym })
+                        }
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -161,27 +149,12 @@ export function PeopleScreen() {
                       <ClassificationBadge value={org.classification} />
                     </Table.Td>
                     <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => setEditing({ kind: 'organisation', organisation: org })}
-                          aria-label={t('organisations.editFor', { name: org.name })}
-                        >
-                          {t('common.edit')}
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => {
-                            setDeleting({ kind: 'organisation', id: org.id, name: org.name });
-                          }}
-                          aria-label={t('organisations.deleteFor', { name: org.name })}
-                        >
-                          {t('common.delete')}
-                        </Button>
-                      </Group>
+                      <RowActions
+                        editLabel={t('organisations.editFor', { name: org.name })}
+                        deleteLabel={t('organisations.deleteFor', { name: org.name })}
+                        onEdit={() => setEditing({ kind: 'organisation', organisation: org })}
+                        onDelete={() => setDeleting({ kind: 'organisation', id: org.id, name: org.name })}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ))}
