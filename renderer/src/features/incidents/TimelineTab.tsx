@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Group,
-  Loader,
   Paper,
   SegmentedControl,
   Select,
@@ -11,12 +10,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { MatterListState } from '../confidential/MatterListState';
 import { RowActions } from '../../components/RowActions';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { client } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumOptions } from '../../components/options';
 import {
   INCIDENT_KINDS,
@@ -25,7 +24,6 @@ import {
   type IncidentList,
 } from '../../../../shared/schemas/case-file';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
-import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';
 import { formatIsoDate } from '../matters/labels';
 import { IncidentForm } from './IncidentForm';
 
@@ -201,16 +199,14 @@ export function TimelineTab({ matterId, matterTitle }: { matterId: string; matte
           onCancel={() => setEditing(null)}
         />
       )}
-      <ErrorAlert error={error} onClose={() => setError(null)} />
-      {list && (
-        <HiddenConfidentialNotice count={list.hiddenConfidential} matterId={matterId} onRevealed={refresh} />
-      )}
-      {!list && !error && <Loader size="sm" aria-label={t('common.loading')} />}
-      {list && list.items.length === 0 && (
-        <Text c="dimmed" role="status">
-          {t('incidents.empty')}
-        </Text>
-      )}
+      <MatterListState
+        matterId={matterId}
+        list={list}
+        error={error}
+        onErrorClose={() => setError(null)}
+        onRevealed={refresh}
+        emptyText={t('incidents.empty')}
+      />
       {list && list.items.length > 0 && (
         <Stack
           component="ol"

@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Group,
-  Loader,
   Paper,
   SimpleGrid,
   Stack,
@@ -11,6 +10,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { MatterListState } from '../confidential/MatterListState';
 import { RowActions } from '../../components/RowActions';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useState } from 'react';
@@ -26,7 +26,6 @@ import { ClassificationField } from '../../components/SelectField';
 import { useSave } from '../../components/useSave';
 import { NoteFields, type Note, type NoteList } from '../../../../shared/schemas/case-file';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
-import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';
 import { formatTimestamp } from '../matters/labels';
 import { MarkdownView } from './MarkdownView';
 
@@ -178,16 +177,14 @@ export function NotesTab({ matterId }: { matterId: string }) {
           onCancel={() => setEditing(null)}
         />
       )}
-      <ErrorAlert error={error} onClose={() => setError(null)} />
-      {list && (
-        <HiddenConfidentialNotice count={list.hiddenConfidential} matterId={matterId} onRevealed={refresh} />
-      )}
-      {!list && !error && <Loader size="sm" aria-label={t('common.loading')} />}
-      {list && list.items.length === 0 && (
-        <Text c="dimmed" role="status">
-          {t('notes.empty')}
-        </Text>
-      )}
+      <MatterListState
+        matterId={matterId}
+        list={list}
+        error={error}
+        onErrorClose={() => setError(null)}
+        onRevealed={refresh}
+        emptyText={t('notes.empty')}
+      />
       {list &&
         list.items.map((note) => (
           <Paper key={note.id} withBorder p="md" component="article" aria-label={note.title}>
