@@ -54,6 +54,9 @@ export function openDatabase(file: string, key: Buffer, { create = false } = {})
     db.pragma(`key = ${rawKeyLiteral(key)}`);
     // Wipe SQLCipher's buffers on free: less key and page material lingering in memory.
     db.pragma('cipher_memory_security = ON');
+    // SQLCipher's own log (process-wide) repeats on stderr what we report as typed errors: a wrong key's
+    // "hmac check failed", a damaged page. Quiet unless debugging, like the SQLite log above.
+    db.pragma(`cipher_log_level = ${process.env.AMPARO_DEBUG_SQLCIPHER ? 'WARN' : 'NONE'}`);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
