@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { EVENT_NAMES } from '../../shared/contract';
 import { createCore, type Core, type CoreOptions } from '../../electron/core';
+import { eventDrift, outputDrift } from '../support/contract-check';
 
 export interface BridgeOptions {
   /** Built renderer (out/renderer). */
@@ -29,6 +30,11 @@ export interface Bridge {
   /** The evidence preview server: a second loopback origin, as amparo-media:// is in Electron. */
   mediaOrigin: string;
   core: Core;
+  /**
+   * Answers and events that broke the contract's output schemas. Each such call also fails in the page
+   * (HTTP 500, INTERNAL); the e2e fixture fails the test on any entry.
+   */
+  contractDrift: string[];
   /** Sets what the next "Choose files…" dialogs answer. */
   setChosenFiles(paths: string[]): void;
   close(): Promise<void>;
@@ -100,8 +106,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     logError: (where, error) => console.error(`[bridge] ${where}`, error),
   });
   const streams = new Set<ServerResponse>();
+  const contractDrift: string[] = [];
+  const drifted = (message: string) => {
+    contractDrift.push(message);
+    console.error(`[bridge] contract drift: ${message}`);
+  };
   const unsubscribers = EVENT_NAMES.map((name) =>
     core.onEvent(name, (payload) => {
+      const drift = eventDrift(name, payload);
+      if (drift) drifted(drift);
       for (const res of streams) res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
     }),
   );
@@ -134,6 +147,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
           input = Symbol('unparseable');
         }
         const result = await core.dispatch(channel, input);
+        // Every answer is held to the channel's output schema, so a drifting service fails the e2e run.
+        const drift = outputDrift(channel, result);
+        if (drift) {
+          drifted(drift);
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: drift } }));
+          return;
+        }
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(result));
         return;
@@ -228,6 +249,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       chosenFiles = () => paths;
     },
     core,
+    contractDrift,
     async close() {
       for (const off of unsubscribers) off();
       for (const res of streams) res.end();

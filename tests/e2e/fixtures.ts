@@ -43,6 +43,7 @@ export const test = base.extend<Fixtures>({
     });
     await use(bridge);
     await bridge.close();
+    expect(bridge.contractDrift, 'answers or events outside the contract').toEqual([]);
   },
   app: async ({ page, bridge }, use) => {
     const problems: string[] = [];

@@ -3,7 +3,7 @@
 // search, and the audit log's hash chain exposes tampering.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core';
+import { createCore, type Core } from '../../support/contract-check';
 import { openVault } from '../../../electron/core/vault/vault';
 import { vaultContext } from '../../../electron/core/services/vault-context';
 import { precautionaryRequest } from '../../support/fixtures';

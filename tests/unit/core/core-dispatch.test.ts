@@ -3,7 +3,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core';
+import { createCore, type Core } from '../../support/contract-check';
 import { deriveKek } from '../../../electron/core/crypto/kdf';
 import { unwrapKey } from '../../../electron/core/crypto/key-wrap';
 import { keyWrapAad, readHeader } from '../../../electron/core/vault/header';

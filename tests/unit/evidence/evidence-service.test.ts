@@ -6,7 +6,7 @@ import { mkdir, open, readFile, readdir, stat, truncate, utimes, writeFile } fro
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core';
+import { createCore, type Core } from '../../support/contract-check';
 import { BLOB_HEADER_SIZE } from '../../../electron/core/evidence/blob-format';
 import { stageFile, vaultWriteError } from '../../../electron/core/evidence/intake';
 import { blobsDir, incomingDir } from '../../../electron/core/evidence/store';
