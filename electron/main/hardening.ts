@@ -26,6 +26,9 @@ export function hardenSession(session: Session, options: HardeningOptions): void
   });
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
+  // Chromium downloads spellchecker dictionaries from a Google CDN on Linux and Windows even with
+  // webPreferences.spellcheck off: the spellchecker is off for the whole session, and no download URL is set.
+  session.setSpellCheckerEnabled(false);
 
   session.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isAllowedRequestUrl(details.url, options);

@@ -10,14 +10,12 @@ import { APP_SCHEME_DEFINITION, createAppProtocolHandler } from './app-protocol'
 import { MEDIA_SCHEME_DEFINITION, createMediaProtocolHandler } from './media-protocol';
 import { hardenSession, installAppHardening, type HardeningOptions } from './hardening';
 import { forwardCoreEvents, registerIpcHandlers } from './ipc';
+import { log, logError } from './log';
 import { buildMenuTemplate, createTranslator, pickLanguage, type Translate } from './menu';
 import { bundlePaths, resolveUserDataOverride } from './paths';
 import { createShellPort } from './shell';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, MEDIA_SCHEME, resolveDevServerUrl } from './security-policy';
 import { buildWindowOptions } from './window-options';
-
-const log = (message: string): void => console.warn(`[amparo] ${message}`);
-const logError = (where: string, error: unknown): void => console.error(`[amparo] ${where}:`, error);
 
 const isPackaged = app.isPackaged;
 // electron-vite dev sets ELECTRON_RENDERER_URL; a packaged app ignores it (see resolveDevServerUrl).

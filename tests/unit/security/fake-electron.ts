@@ -45,6 +45,17 @@ export class FakeSession extends EventEmitter {
     this.handlers['devicePermission'] = h;
   }
   webRequest = { onBeforeRequest: (h: AnyHandler): void => void (this.handlers['beforeRequest'] = h) };
+  /** Spellchecker calls in order, e.g. ['setSpellCheckerEnabled', false]: one of them can make Chromium fetch. */
+  readonly spellChecker: Array<[string, unknown]> = [];
+  setSpellCheckerEnabled(enable: boolean): void {
+    this.spellChecker.push(['setSpellCheckerEnabled', enable]);
+  }
+  setSpellCheckerLanguages(languages: string[]): void {
+    this.spellChecker.push(['setSpellCheckerLanguages', languages]);
+  }
+  setSpellCheckerDictionaryDownloadURL(url: string): void {
+    this.spellChecker.push(['setSpellCheckerDictionaryDownloadURL', url]);
+  }
 }
 
 interface Preventable {

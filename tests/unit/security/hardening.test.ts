@@ -11,6 +11,7 @@ function fakeSession() {
     setPermissionRequestHandler: (h: Listener) => (handlers.permissionRequest = h),
     setPermissionCheckHandler: (h: Listener) => (handlers.permissionCheck = h),
     setDevicePermissionHandler: (h: Listener) => (handlers.devicePermission = h),
+    setSpellCheckerEnabled: (enable: boolean) => (handlers.spellCheckerEnabled = () => enable),
     webRequest: { onBeforeRequest: (h: Listener) => (handlers.beforeRequest = h) },
   });
   return { session, handlers };
@@ -25,6 +26,10 @@ const PROD = { devServerUrl: null };
 describe('hardenSession', () => {
   const { session, handlers } = fakeSession();
   hardenSession(session as never, PROD);
+
+  it('turns the spellchecker off for the session (it would download dictionaries)', () => {
+    expect(handlers.spellCheckerEnabled?.()).toBe(false);
+  });
 
   it('refuses every permission request and check', () => {
     for (const permission of [

@@ -1,12 +1,14 @@
 // Runs the real main process (electron/main/index.ts) and the real core against a fake Electron module:
 // checks the startup order, the window, the protocol, the IPC sender check end to end, the menu, the
-// power events and the dispose-on-quit path.
-import { mkdtempSync, rmSync } from 'node:fs';
+// power events and the dispose-on-quit path. Every line the main process logs is captured and asserted on.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../../shared/contract';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setMainLogSink } from '../../../electron/main/log';
+import { CHANNELS, eventChannel } from '../../../shared/contract';
+import type { WireResult } from '../../../shared/errors';
 import type { FakeElectron, FakeFrame } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron());
@@ -14,10 +16,22 @@ vi.mock('../../../resources/icon.png?asset', () => ({ default: '/fake/icon.png' 
 
 let electron: FakeElectron;
 let userData: string;
+let vaultDir: string;
 const saved = { ...process.env };
+const PASS = 'frase de contraseña larga y segura';
+
+// What the main process logged; each test takes the lines it expects, and anything left fails it.
+const logged: string[] = [];
+const takeLog = () => logged.splice(0);
+setMainLogSink({
+  warn: (message) => logged.push(message),
+  error: (where, error) => logged.push(`ERROR ${where}: ${String(error)}`),
+});
+afterEach(() => expect(takeLog(), 'unexpected main-process log lines').toEqual([]));
 
 beforeAll(async () => {
   userData = mkdtempSync(path.join(tmpdir(), 'amparo-main-'));
+  vaultDir = path.join(userData, 'boveda');
   // A remote dev-server URL must be ignored (it is not loopback), so this runs the production path.
   Object.assign(process.env, { AMPARO_USER_DATA: userData, ELECTRON_RENDERER_URL: 'https://evil.example/' });
   electron = (await import('electron')) as unknown as FakeElectron;
@@ -25,6 +39,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
+  setMainLogSink(null);
   process.env = saved;
   rmSync(userData, { recursive: true, force: true });
 });
@@ -37,6 +52,39 @@ const trustedEvent = (frame: FakeFrame, id: number) => ({
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
 }
+const mainContents = () => electron.BrowserWindow.windows[0]!.webContents;
+/** A call from the trusted window, through the registered IPC handler. */
+const call = (channel: string, input: unknown = {}) =>
+  electron.ipcMain.handlers.get(channel)!(
+    trustedEvent(mainContents().mainFrame, mainContents().id),
+    input,
+  ) as Promise<WireResult<unknown>>;
+const lockedEvents = () =>
+  mainContents()
+    .sent.filter(([channel]) => channel === eventChannel('vault:locked'))
+    .map(([, payload]) => payload);
+/** SQLite removes the WAL and shared-memory files when the last connection to the database closes. */
+const openDatabaseFiles = () => readdirSync(vaultDir).filter((name) => /-(wal|shm)$/.test(name));
+
+/** Asserts the vault is really locked: status, calls refused, the database connection closed. */
+async function expectLocked(reason: string, eventCount: number): Promise<void> {
+  await vi.waitFor(async () =>
+    expect(await call('vault:status')).toMatchObject({ ok: true, value: { state: 'locked' } }),
+  );
+  expect(await call('matters:list')).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+  expect(lockedEvents()).toHaveLength(eventCount);
+  expect(lockedEvents().at(-1)).toEqual({ reason });
+  expect(openDatabaseFiles()).toEqual([]);
+}
+
+async function unlock(): Promise<void> {
+  expect(await call('vault:unlock', { path: vaultDir, passphrase: PASS })).toMatchObject({
+    ok: true,
+    value: { state: 'unlocked' },
+  });
+  expect(openDatabaseFiles()).not.toEqual([]);
+}
+
 const lastMenu = () => (electron.Menu.menus.at(-1) as { template: MenuItemConstructorOptions[] }).template;
 
 describe('main process lifecycle (fake Electron, real core)', () => {
@@ -86,6 +134,18 @@ describe('main process lifecycle (fake Electron, real core)', () => {
       action: 'deny',
     });
 
+    // Nothing is fetched for the spellchecker: off for the session, no remote dictionary URL, no languages.
+    const { spellChecker } = electron.session.defaultSession;
+    expect(spellChecker.filter(([name]) => name === 'setSpellCheckerEnabled').at(-1)).toEqual([
+      'setSpellCheckerEnabled',
+      false,
+    ]);
+    for (const [name, value] of spellChecker) {
+      if (name === 'setSpellCheckerDictionaryDownloadURL')
+        expect(String(value)).not.toMatch(/^(https?|ftp):/i);
+      if (name === 'setSpellCheckerLanguages') expect(value).toEqual([]);
+    }
+
     const handlers = electron.session.defaultSession.handlers as Record<string, unknown>;
     expect(handlers['permissionCheck']).toBeTypeOf('function');
     const cancel = vi.fn();
@@ -100,6 +160,10 @@ describe('main process lifecycle (fake Electron, real core)', () => {
     ];
     expect(scheme).toBe('app');
     expect((await handler(new Request('app://amparo/..%2f..%2fpackage.json'))).status).toBe(403);
+    expect(takeLog()).toEqual([
+      'window.open denied: https://evil.example',
+      'request cancelled: https://evil.example',
+    ]);
   });
 
   it('registers every channel; the real core answers the trusted window and nobody else', async () => {
@@ -128,6 +192,10 @@ describe('main process lifecycle (fake Electron, real core)', () => {
         autoLockMinutes: -1,
       }),
     ).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(takeLog()).toEqual([
+      'vault:status: sender origin not trusted',
+      'vault:status: sender is not the main window',
+    ]);
   });
 
   it('builds the menu in the OS language and rebuilds it when the language setting changes', async () => {
@@ -143,19 +211,35 @@ describe('main process lifecycle (fake Electron, real core)', () => {
     expect(roles).toContain('toggleDevTools'); // unpackaged = development
   });
 
-  it('Lock now, suspend and lock-screen lock without throwing', async () => {
+  it('Lock now locks the vault: status, refused calls, database closed', async () => {
+    expect(await call('vault:create', { path: vaultDir, passphrase: PASS })).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked' },
+    });
+    expect(openDatabaseFiles()).not.toEqual([]);
     const lockNow = flatten(lastMenu()).find((item) => item.id === 'lock-now')!;
     expect(lockNow.accelerator).toBe('CmdOrCtrl+L');
     (lockNow.click as () => void)();
-    electron.powerMonitor.emit('suspend');
-    electron.powerMonitor.emit('lock-screen');
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(electron.app.exitCode).toBeUndefined();
+    await expectLocked('user', 1);
   });
 
-  it('disposes the core before quitting', async () => {
+  it.each(['suspend', 'lock-screen', 'user-did-resign-active', 'shutdown'])(
+    'the power event %s locks the vault',
+    async (event) => {
+      await unlock();
+      const before = lockedEvents().length;
+      electron.powerMonitor.emit(event);
+      await expectLocked('system', before + 1);
+      expect(electron.app.exitCode).toBeUndefined();
+    },
+  );
+
+  it('locks the vault (disposes the core) before quitting', async () => {
+    await unlock();
+    const before = lockedEvents().length;
     electron.app.quit();
     expect(electron.app.quitCount).toBe(0); // held back while the core disposes
     await vi.waitFor(() => expect(electron.app.quitCount).toBe(1));
+    await expectLocked('user', before + 1);
   });
 });
