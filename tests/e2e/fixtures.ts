@@ -3,10 +3,16 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startBridge, type Bridge } from '../bridge/server';
 
-export const SCREENSHOT_DIR = join(__dirname, '../../docs/screenshots');
+/**
+ * Test runs write screenshots to an ignored folder, so a run leaves the tree clean; `npm run screenshots`
+ * points AMPARO_SCREENSHOT_DIR at docs/screenshots to refresh the README's pictures on purpose.
+ */
+export const SCREENSHOT_DIR = resolve(
+  process.env.AMPARO_SCREENSHOT_DIR ?? join(__dirname, '../../test-results/screenshots'),
+);
 
 interface Fixtures {
   workDir: string;
