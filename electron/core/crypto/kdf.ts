@@ -41,22 +41,38 @@ export const KDF_LIMITS = {
 
 export type KdfCost = Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>;
 
-/** Throws KDF_TOO_COSTLY for parameters outside KDF_LIMITS. */
+/**
+ * Throws KDF_TOO_COSTLY for parameters above KDF_LIMITS. Parameters below the minimums are not a cost
+ * problem: a header holding them is malformed (HEADER_DAMAGED, checked with the header's shape).
+ */
 export function assertKdfWithinLimits(cost: KdfCost): void {
-  const within = (value: number, [min, max]: readonly [number, number]) =>
-    Number.isInteger(value) && value >= min && value <= max;
+  if (!isKdfShapeValid(cost)) {
+    throw new AmparoError('INTERNAL', 'Argon2id parameters must be integers at or above the minimums');
+  }
   if (
-    !within(cost.memoryKiB, KDF_LIMITS.memoryKiB) ||
-    !within(cost.iterations, KDF_LIMITS.iterations) ||
-    !within(cost.parallelism, KDF_LIMITS.parallelism) ||
+    cost.memoryKiB > KDF_LIMITS.memoryKiB[1] ||
+    cost.iterations > KDF_LIMITS.iterations[1] ||
+    cost.parallelism > KDF_LIMITS.parallelism[1] ||
     cost.memoryKiB * cost.iterations > KDF_LIMITS.memoryTimesIterationsKiB
   ) {
     throw new AmparoError(
       'KDF_TOO_COSTLY',
-      `Argon2id parameters m=${cost.memoryKiB} KiB, t=${cost.iterations}, p=${cost.parallelism} are outside ` +
+      `Argon2id parameters m=${cost.memoryKiB} KiB, t=${cost.iterations}, p=${cost.parallelism} are above ` +
         `what this Amparo accepts (docs/vault-format.md, "KDF limits")`,
     );
   }
+}
+
+/** Integers at or above the minimums (Argon2 itself needs at least 8 KiB per lane). */
+export function isKdfShapeValid(cost: KdfCost): boolean {
+  return (
+    Number.isInteger(cost.memoryKiB) &&
+    Number.isInteger(cost.iterations) &&
+    Number.isInteger(cost.parallelism) &&
+    cost.memoryKiB >= KDF_LIMITS.memoryKiB[0] &&
+    cost.iterations >= KDF_LIMITS.iterations[0] &&
+    cost.parallelism >= KDF_LIMITS.parallelism[0]
+  );
 }
 
 export function newKdfParams(cost: KdfCost = DEFAULT_KDF_COST): KdfParams {

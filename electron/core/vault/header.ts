@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AmparoError } from '../../../shared/errors';
-import { assertKdfWithinLimits, type KdfParams } from '../crypto/kdf';
+import { KDF_LIMITS, assertKdfWithinLimits, type KdfParams } from '../crypto/kdf';
 import type { WrappedKey } from '../crypto/key-wrap';
 import { writeFileAtomic } from '../fs/atomic';
 
@@ -19,8 +19,8 @@ const base64 = (bytes: number) =>
     .regex(/^[A-Za-z0-9+/]*={0,2}$/)
     .refine((s) => Buffer.from(s, 'base64').length === bytes, `must decode to ${bytes} bytes`);
 
-// Shape only; whether the cost is acceptable is KDF_LIMITS' call, with its own error code.
-const positiveInt = z.number().int().min(1);
+// Minimums only; a cost above the maximums has its own error code (KDF_TOO_COSTLY).
+const atLeast = (min: number) => z.number().int().min(min);
 
 const HeaderSchema = z.object({
   format: z.literal(HEADER_FORMAT),
@@ -30,9 +30,9 @@ const HeaderSchema = z.object({
   kdf: z.object({
     algorithm: z.literal('argon2id'),
     version: z.literal(19),
-    memoryKiB: positiveInt,
-    iterations: positiveInt,
-    parallelism: positiveInt,
+    memoryKiB: atLeast(KDF_LIMITS.memoryKiB[0]),
+    iterations: atLeast(KDF_LIMITS.iterations[0]),
+    parallelism: atLeast(KDF_LIMITS.parallelism[0]),
     salt: base64(16),
   }),
   wrappedKey: z.object({
