@@ -52,6 +52,7 @@ const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
   NOT_A_VAULT: EXIT.vaultUnusable,
   HEADER_DAMAGED: EXIT.vaultUnusable,
   HEADER_TOO_NEW: EXIT.vaultUnusable,
+  KDF_TOO_COSTLY: EXIT.vaultUnusable,
   DATABASE_MISSING: EXIT.vaultUnusable,
   DATABASE_DAMAGED: EXIT.vaultUnusable,
   SCHEMA_TOO_NEW: EXIT.vaultUnusable,

@@ -11,7 +11,11 @@ setLogger((code, message) => {
   if (process.env.AMPARO_DEBUG_SQLCIPHER) console.error(`[sqlcipher ${code}] ${message}`);
 });
 
-/** The key as SQLCipher's raw-key literal: it is used as the page key directly, with no second KDF. */
+/**
+ * The key as SQLCipher's raw-key literal: it is used as the page key directly, with no second KDF.
+ * The binding takes keys only as SQL text, and a JavaScript string cannot be wiped: callers build it
+ * inside the one `exec` call that uses it, so no variable, statement or cache keeps it.
+ */
 export function rawKeyLiteral(key: Buffer): string {
   if (key.length !== 32) throw new AmparoError('INTERNAL', 'Database keys are 32 bytes');
   return `"x'${key.toString('hex')}'"`;
@@ -51,7 +55,9 @@ export function openDatabase(file: string, key: Buffer, { create = false } = {})
   let db: Database | undefined;
   try {
     db = new Database(file, { cacheStatements: true });
-    db.pragma(`key = ${rawKeyLiteral(key)}`);
+    // `exec` runs sqlite3_exec, which prepares, steps and finalises at once; `pragma()` would go
+    // through the statement cache and keep the key's text alive as a cache key until close.
+    db.exec(`PRAGMA key = ${rawKeyLiteral(key)}`);
     // Wipe SQLCipher's buffers on free: less key and page material lingering in memory.
     db.pragma('cipher_memory_security = ON');
     // SQLCipher's own log (process-wide) repeats on stderr what we report as typed errors: a wrong key's

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AmparoError } from '../../../shared/errors';
-import { KDF_LIMITS, type KdfParams } from '../crypto/kdf';
+import { KDF_LIMITS, assertKdfWithinLimits, type KdfParams } from '../crypto/kdf';
 import type { WrappedKey } from '../crypto/key-wrap';
 import { writeFileAtomic } from '../fs/atomic';
 
@@ -19,7 +19,8 @@ const base64 = (bytes: number) =>
     .regex(/^[A-Za-z0-9+/]*={0,2}$/)
     .refine((s) => Buffer.from(s, 'base64').length === bytes, `must decode to ${bytes} bytes`);
 
-const between = ([min, max]: readonly [number, number]) => z.number().int().min(min).max(max);
+// Minimums only; a cost above the maximums has its own error code (KDF_TOO_COSTLY).
+const atLeast = (min: number) => z.number().int().min(min);
 
 const HeaderSchema = z.object({
   format: z.literal(HEADER_FORMAT),
@@ -29,9 +30,9 @@ const HeaderSchema = z.object({
   kdf: z.object({
     algorithm: z.literal('argon2id'),
     version: z.literal(19),
-    memoryKiB: between(KDF_LIMITS.memoryKiB),
-    iterations: between(KDF_LIMITS.iterations),
-    parallelism: between(KDF_LIMITS.parallelism),
+    memoryKiB: atLeast(KDF_LIMITS.memoryKiB[0]),
+    iterations: atLeast(KDF_LIMITS.iterations[0]),
+    parallelism: atLeast(KDF_LIMITS.parallelism[0]),
     salt: base64(16),
   }),
   wrappedKey: z.object({
@@ -92,7 +93,11 @@ export async function writeHeader(dir: string, header: VaultHeader): Promise<voi
   await writeFileAtomic(join(dir, HEADER_FILE), `${JSON.stringify(header, null, 2)}\n`);
 }
 
-/** Reads and checks the header; each failure has its own error code (docs/vault-format.md). */
+/**
+ * Reads and checks the header, in the documented order (docs/vault-format.md, "Checking a header"):
+ * not a vault → damaged (JSON, then checksum) → too new → malformed → KDF over the limits. The checksum
+ * comes before the version, so a hand-edited or bit-flipped `formatVersion` reads as damage.
+ */
 export async function readHeader(dir: string): Promise<VaultHeader> {
   let text: string;
   try {
@@ -109,10 +114,22 @@ export async function readHeader(dir: string): Promise<VaultHeader> {
   } catch {
     throw new AmparoError('HEADER_DAMAGED', 'The vault header is not valid JSON');
   }
-  if (!json || typeof json !== 'object' || (json as { format?: unknown }).format !== HEADER_FORMAT) {
+  if (
+    !json ||
+    typeof json !== 'object' ||
+    Array.isArray(json) ||
+    (json as { format?: unknown }).format !== HEADER_FORMAT
+  ) {
     throw new AmparoError('NOT_A_VAULT', `${HEADER_FILE} is not an Amparo vault header`);
   }
-  const version = (json as { formatVersion?: unknown }).formatVersion;
+  const { checksum, ...rest } = json as Record<string, unknown>;
+  if (
+    typeof checksum !== 'string' ||
+    createHash('sha256').update(canonicalJson(rest)).digest('hex') !== checksum
+  ) {
+    throw new AmparoError('HEADER_DAMAGED', 'The vault header checksum does not match its content');
+  }
+  const version = rest.formatVersion;
   if (typeof version === 'number' && version > HEADER_VERSION) {
     throw new AmparoError(
       'HEADER_TOO_NEW',
@@ -126,9 +143,6 @@ export async function readHeader(dir: string): Promise<VaultHeader> {
       `The vault header is damaged: ${parsed.error.issues[0]?.message}`,
     );
   }
-  const { checksum, ...rest } = parsed.data;
-  if (headerChecksum(rest) !== checksum) {
-    throw new AmparoError('HEADER_DAMAGED', 'The vault header checksum does not match its content');
-  }
+  assertKdfWithinLimits(parsed.data.kdf);
   return parsed.data;
 }

@@ -109,8 +109,10 @@ describe('vault lifecycle on a real SQLCipher file', () => {
     );
     await expectCode(openVault(dir, PASS, opts), 'HEADER_DAMAGED');
 
+    // The checksum is checked before the version: a hand-edited formatVersion is damage
+    // (a correctly sealed future header is HEADER_TOO_NEW: tests/unit/format/header-checks.test.ts).
     await writeFile(headerPath, JSON.stringify({ ...json, formatVersion: 2 }));
-    await expectCode(openVault(dir, PASS, opts), 'HEADER_TOO_NEW');
+    await expectCode(openVault(dir, PASS, opts), 'HEADER_DAMAGED');
 
     await writeFile(headerPath, JSON.stringify({ format: 'something-else' }));
     await expectCode(openVault(dir, PASS, opts), 'NOT_A_VAULT');

@@ -4,13 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  BLOB_HEADER_SIZE,
-  BlobEncryptor,
-  TAG_SIZE,
-  layoutFor,
-  storedSizeFor,
-} from '../../../electron/core/evidence/blob-format';
+import { BLOB_HEADER_SIZE, BlobEncryptor, TAG_SIZE } from '../../../electron/core/evidence/blob-format';
 import { openBlob, readAll } from '../../../electron/core/evidence/reader';
 import { tempDir } from '../../support/temp';
 
@@ -51,8 +45,11 @@ describe('evidence blob format', () => {
       const id = randomUUID();
       const plain = randomBytes(size);
       const stored = encrypt(plain, key, id);
-      expect(stored.length).toBe(storedSizeFor(size, CHUNK));
-      expect(layoutFor(stored.length, CHUNK).plainSize).toBe(size);
+      // docs/vault-format.md: stored_size = 36 + plain_size + 16 × max(1, ceil(plain_size / C)), and
+      // back from a file of S bytes: n = ceil((S − 36) / (C + 16)) chunks, S − 36 − 16 n plaintext bytes.
+      expect(stored.length).toBe(36 + size + 16 * Math.max(1, Math.ceil(size / CHUNK)));
+      const chunks = Math.ceil((stored.length - 36) / (CHUNK + 16));
+      expect(stored.length - 36 - 16 * chunks).toBe(size);
       expect((await decrypt(stored, key, id)).equals(plain)).toBe(true);
     },
   );
@@ -123,6 +120,7 @@ describe('evidence blob format', () => {
         'the last chunk cut off (at a chunk boundary)',
         () => stored.subarray(0, BLOB_HEADER_SIZE + 4 * record),
       ],
+      ['cut down to its header', () => stored.subarray(0, BLOB_HEADER_SIZE)],
       ['cut inside a chunk', () => stored.subarray(0, stored.length - 50)],
       ['cut inside a tag', () => stored.subarray(0, BLOB_HEADER_SIZE + 4 * record + 8)],
       [
@@ -148,6 +146,10 @@ describe('evidence blob format', () => {
       const a = encrypt(Buffer.alloc(0), key, id);
       const b = encrypt(Buffer.alloc(0), randomBytes(32), id);
       expect((await decrypt(a, key, id)).length).toBe(0);
+      // An empty file is a header and one empty final chunk; the header alone is damage.
+      await expect(decrypt(a.subarray(0, BLOB_HEADER_SIZE), key, id)).rejects.toMatchObject({
+        code: 'EVIDENCE_DAMAGED',
+      });
       await expect(decrypt(b, key, id)).rejects.toMatchObject({ code: 'EVIDENCE_DAMAGED' });
     });
   });
