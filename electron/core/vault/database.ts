@@ -21,34 +21,38 @@ export function rawKeyLiteral(key: Buffer): string {
   return `"x'${key.toString('hex')}'"`;
 }
 
+/** The one translation of SQLite's failures into Amparo's error codes, for every part of the core. */
 export function mapSqliteError(error: unknown, context: string): AmparoError {
   if (error instanceof AmparoError) return error;
   const code = (error as { code?: string }).code ?? '';
+  const cause = { cause: error };
   if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
     return new AmparoError(
       'DATABASE_DAMAGED',
       `${context}: the database is damaged or not an Amparo database`,
-      {
-        cause: error,
-      },
+      cause,
     );
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new AmparoError('VAULT_BUSY', `${context}: the vault is in use by another program`, {
-      cause: error,
-    });
+    return new AmparoError('VAULT_BUSY', `${context}: the vault is in use by another program`, cause);
   }
-  if (/^SQLITE_(IOERR|CANTOPEN|FULL|READONLY|PERM)/.test(code)) {
-    return new AmparoError('IO_ERROR', `${context}: ${code}`, { cause: error });
+  if (code.startsWith('SQLITE_FULL')) {
+    return new AmparoError('DISK_FULL', `${context}: the disk is full`, cause);
   }
-  return new AmparoError('INTERNAL', `${context}: ${(error as Error).message ?? error}`, { cause: error });
+  if (code.startsWith('SQLITE_READONLY')) {
+    return new AmparoError('VAULT_READ_ONLY', `${context}: the vault cannot be written here`, cause);
+  }
+  if (/^SQLITE_(IOERR|CANTOPEN|PERM)/.test(code)) {
+    return new AmparoError('IO_ERROR', `${context}: ${code}`, cause);
+  }
+  return new AmparoError('INTERNAL', `${context}: ${(error as Error).message ?? error}`, cause);
 }
 
 /**
  * Open (or, with `create`, make) an encrypted database. The first read proves the key: SQLCipher
  * checks every page's HMAC, so a damaged or truncated file fails here rather than later.
  */
-export function openDatabase(file: string, key: Buffer, { create = false } = {}): Database {
+export function openDatabase(file: string, key: Buffer, { create = false, readOnly = false } = {}): Database {
   if (!create && !existsSync(file)) {
     throw new AmparoError('DATABASE_MISSING', `The vault database ${file} is missing`);
   }
@@ -64,7 +68,10 @@ export function openDatabase(file: string, key: Buffer, { create = false } = {})
     // "hmac check failed", a damaged page. Quiet unless debugging, like the SQLite log above.
     db.pragma(`cipher_log_level = ${process.env.AMPARO_DEBUG_SQLCIPHER ? 'WARN' : 'NONE'}`);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
-    db.pragma('journal_mode = WAL');
+    // Read-only media cannot hold WAL's shared-memory file; such a vault is read in rollback mode,
+    // which is why a vault is switched back to it when closed (vault.ts).
+    if (readOnly) db.pragma('query_only = ON');
+    else db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');

@@ -1,5 +1,4 @@
-import { foldForSearch } from '../../text/fold';
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 // Archiving moves a matter out of the active list without deleting it; `search_text` holds title and
 // reference folded (lower case, no accents) so "agresion" finds "Agresión" with a plain index-friendly LIKE.
@@ -18,6 +17,15 @@ export const matterArchiveAndSearch: Migration = {
       reference: string;
     }[];
     const update = db.prepare('UPDATE matters SET search_text = $text WHERE id = $id');
-    for (const row of rows) update.run({ id: row.id, text: foldForSearch(`${row.title} ${row.reference}`) });
+    for (const row of rows) update.run({ id: row.id, text: fold(`${row.title} ${row.reference}`) });
   },
 };
+
+// A frozen copy of the app's search folding as it was when this migration was written: the app's own
+// function may change later, and a migration must produce the same rows whenever it runs.
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}

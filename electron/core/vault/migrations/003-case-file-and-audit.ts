@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 // The case file in depth (issue: confidentiality workflow): people with a pseudonym and a protected
 // identity kept in its own table, organisations, roles in a matter, status history, incidents, risk
