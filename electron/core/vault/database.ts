@@ -34,7 +34,9 @@ export function mapSqliteError(error: unknown, context: string): AmparoError {
       cause: error,
     });
   }
-  if (/^SQLITE_(IOERR|CANTOPEN|FULL|READONLY|PERM)/.test(code)) {
+  if (code.startsWith('SQLITE_FULL'))
+    return new AmparoError('DISK_FULL', `${context}: the disk is full`, { cause: error });
+  if (/^SQLITE_(IOERR|CANTOPEN|READONLY|PERM)/.test(code)) {
     return new AmparoError('IO_ERROR', `${context}: ${code}`, { cause: error });
   }
   return new AmparoError('INTERNAL', `${context}: ${(error as Error).message ?? error}`, { cause: error });
