@@ -61,6 +61,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const evidence = new EvidenceService(ctx, session.reveals, {
     onProgress: (progress) => emitter.emit('evidence:progress', progress),
     onActivity: () => session.touch(),
+    ...(options.now ? { now: options.now } : {}),
     ...(options.shell.mediaUrl ? { mediaUrl: (ticket: string) => options.shell.mediaUrl!(ticket) } : {}),
   });
   const services = {

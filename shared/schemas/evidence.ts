@@ -76,6 +76,8 @@ export const AddEvidenceInput = z
     path: ['paths'],
   });
 export type AddEvidenceInput = z.input<typeof AddEvidenceInput>;
+/** The intake as the service receives it, once validated. */
+export type AddEvidenceRequest = z.output<typeof AddEvidenceInput>;
 
 export const OperationInput = z.object({ operationId: Id });
 
@@ -127,7 +129,10 @@ export const EvidenceSummary = z.object({
   title: z.string(),
   kind: EvidenceKind,
   mediaType: z.string(),
+  /** The file name as received; when it is not valid UTF-8, an escaped form (\\xHH per odd byte, \\\\). */
   originalName: z.string(),
+  /** The name's exact bytes in hex when they are not valid UTF-8 (null: originalName is exact). */
+  originalNameRaw: z.string().nullable().optional(),
   size: z.number().int().nonnegative(),
   sha256: z.string(),
   eventDate: IsoDate.nullable(),
@@ -197,12 +202,24 @@ export const IntakeFailure = z.object({
   code: z.string(),
   message: z.string(),
 });
+export type IntakeFailure = z.infer<typeof IntakeFailure>;
+/** Something inside a folder that was not taken in: a symbolic link, or a pipe, socket or device. */
+export const SkippedEntry = z.object({
+  path: z.string(),
+  name: z.string(),
+  reason: z.enum(['link', 'special']),
+});
+export type SkippedEntry = z.infer<typeof SkippedEntry>;
 export const AddEvidenceResult = z.object({
   added: z.array(EvidenceSummary),
   failed: z.array(IntakeFailure),
   /** Files taken in although empty (0 bytes): recorded as received, shown as a warning. */
   empty: z.array(z.string()),
   cancelled: z.boolean(),
+  /** Links and special files found inside folders and left out. */
+  skipped: z.array(SkippedEntry).optional(),
+  /** Links given directly: each file was taken in under its target's name. */
+  linked: z.array(z.object({ link: z.string(), target: z.string() })).optional(),
 });
 export type AddEvidenceResult = z.infer<typeof AddEvidenceResult>;
 
@@ -245,6 +262,7 @@ export const ExportEvidenceInput = z.object({
   operationId: Id.optional(),
 });
 export type ExportEvidenceInput = z.input<typeof ExportEvidenceInput>;
+export type ExportEvidenceRequest = z.output<typeof ExportEvidenceInput>;
 export const ExportResult = z.object({ files: z.array(z.object({ id: Id, path: z.string() })) });
 export type ExportResult = z.infer<typeof ExportResult>;
 

@@ -8,6 +8,7 @@ import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { EvidenceService } from '../../electron/core/services/evidence';
+import { AddEvidenceInput } from '../../shared/schemas/evidence';
 import { MatterService } from '../../electron/core/services/matters';
 import { RevealState } from '../../electron/core/services/reveal-state';
 import { vaultContext } from '../../electron/core/services/vault-context';
@@ -80,12 +81,9 @@ export async function benchEvidenceIntake(dir: string): Promise<void> {
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const ours = await best(RUNS, async () => {
-    const result = await evidence.add({
-      matterId: matter.id,
-      operationId: randomUUID(),
-      paths: [file],
-      filing: null,
-    });
+    const result = await evidence.add(
+      AddEvidenceInput.parse({ matterId: matter.id, operationId: randomUUID(), paths: [file], filing: null }),
+    );
     if (result.added.length !== 1) throw new Error(`intake failed: ${JSON.stringify(result.failed)}`);
   });
   clearInterval(sampler);

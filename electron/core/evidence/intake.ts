@@ -26,7 +26,7 @@ export interface StagedBlob {
   chunkSize: number;
   /** The blob in its final place (no database row yet: remove it if the commit fails). */
   path: string;
-  /** The file name as received (the last path segment, unchanged). */
+  /** The file name as received (the last path segment; escaped when it is not UTF-8). */
   originalName: string;
   /** The first and last bytes of the plaintext, for media-type sniffing and metadata. */
   head: Buffer;
@@ -40,6 +40,8 @@ export interface StageOptions {
   chunkSize?: number;
   /** Report progress every this many bytes (default 64 MiB; tests use less). */
   progressEveryBytes?: number;
+  /** The name to record (default: the last segment of a string path). */
+  name?: string;
 }
 
 const errno = (error: unknown): string => (error as NodeJS.ErrnoException)?.code ?? '';
@@ -105,10 +107,10 @@ class Tail {
  */
 export async function stageFile(
   vaultDir: string,
-  sourcePath: string,
+  sourcePath: string | Buffer,
   options: StageOptions = {},
 ): Promise<StagedBlob> {
-  const name = basename(sourcePath);
+  const name = options.name ?? basename(String(sourcePath));
   const { signal, onProgress } = options;
   if (signal?.aborted) throw cancelled();
 

@@ -84,17 +84,19 @@ export class MediaTickets {
   private readonly tickets = new Map<string, Ticket>();
   constructor(private readonly now: () => number = Date.now) {}
 
-  issue(itemId: string, session: object): string {
+  /** A ticket for one item; `until` cuts its life short (a confidential item: the end of its reveal). */
+  issue(itemId: string, session: object, until = Infinity): string {
     const ticket = randomBytes(24).toString('base64url');
     if (this.tickets.size >= MAX_TICKETS) this.tickets.delete(this.tickets.keys().next().value!);
-    this.tickets.set(ticket, { itemId, session, expires: this.now() + TICKET_MINUTES * 60_000 });
+    const expires = Math.min(this.now() + TICKET_MINUTES * 60_000, until);
+    this.tickets.set(ticket, { itemId, session, expires });
     return ticket;
   }
 
   resolve(ticket: string, session: object | null): string | null {
     const entry = this.tickets.get(ticket);
     if (!entry) return null;
-    if (entry.session !== session || entry.expires < this.now()) {
+    if (entry.session !== session || entry.expires <= this.now()) {
       this.tickets.delete(ticket);
       return null;
     }

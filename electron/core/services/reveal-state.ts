@@ -40,6 +40,11 @@ export class RevealState {
     return (this.confidential.get(scope) ?? 0) > this.now();
   }
 
+  /** When the reveal of this scope ends (0: not revealed). */
+  confidentialRevealedUntil(scope: string): number {
+    return this.isConfidentialRevealed(scope) ? this.confidential.get(scope)! : 0;
+  }
+
   /** Every scope (matter id, or a list scope) whose confidential items are visible right now. */
   revealedConfidentialScopes(): string[] {
     const now = this.now();

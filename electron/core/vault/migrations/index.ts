@@ -3,10 +3,17 @@ import { initial } from './001-initial';
 import { matterArchiveAndSearch } from './002-matter-archive-and-search';
 import { caseFileAndAudit } from './003-case-file-and-audit';
 import { evidence } from './004-evidence';
+import { evidenceRawNames } from './006-evidence-raw-names';
 import type { Migration } from './migration';
 
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [initial, matterArchiveAndSearch, caseFileAndAudit, evidence];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  matterArchiveAndSearch,
+  caseFileAndAudit,
+  evidence,
+  evidenceRawNames,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,89 @@
+// Which files an intake takes in: each path as given, and every regular file under each folder. Paths are
+// handled as bytes from here on, so a name that is not valid UTF-8 is opened by its exact name. Inside
+// folders, hidden files and system litter are left out silently (they are not evidence); symbolic links and
+// special files (pipes, sockets, devices) are left out and listed, so the user learns what was not taken.
+// A link given directly is followed: the file is recorded under its target's name, with the link noted.
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import type { IntakeFailure, SkippedEntry } from '../../../shared/schemas/evidence';
+import { baseNameOf, displayName, joinBytes, rawBytesIfNotUtf8 } from './names';
+
+/** Names inside dropped or chosen folders that are system litter, not evidence. */
+const LITTER = new Set(['.ds_store', 'thumbs.db', 'desktop.ini', '.localized']);
+
+export interface SourceFile {
+  /** The path as bytes, exactly as the file system names it. */
+  path: Buffer;
+  /** The file name for display and records (the escaped form when it is not UTF-8). */
+  name: string;
+  /** The name's bytes when they are not valid UTF-8. */
+  rawName: Buffer | null;
+  /** The path for messages. */
+  shownPath: string;
+  /** The symbolic link the user gave, when this file was reached through one. */
+  linkedFrom: string | null;
+}
+
+export interface CollectedFiles {
+  files: SourceFile[];
+  failures: IntakeFailure[];
+  skipped: SkippedEntry[];
+}
+
+function sourceFile(path: Buffer, linkedFrom: string | null = null): SourceFile {
+  const base = baseNameOf(path);
+  return {
+    path,
+    name: displayName(base),
+    rawName: rawBytesIfNotUtf8(base),
+    shownPath: displayName(path),
+    linkedFrom,
+  };
+}
+
+export async function collectFiles(paths: readonly string[]): Promise<CollectedFiles> {
+  const result: CollectedFiles = { files: [], failures: [], skipped: [] };
+  const walk = async (dir: Buffer): Promise<void> => {
+    const entries: Dirent<Buffer>[] = await readdir(dir, { withFileTypes: true, encoding: 'buffer' });
+    const named = entries
+      .map((entry) => ({ entry, shown: displayName(entry.name) }))
+      .sort((a, b) => a.shown.localeCompare(b.shown, 'en'));
+    for (const { entry, shown } of named) {
+      if (shown.startsWith('.') || LITTER.has(shown.toLowerCase())) continue;
+      const full = joinBytes(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile()) result.files.push(sourceFile(full));
+      else
+        result.skipped.push({
+          path: displayName(full),
+          name: shown,
+          reason: entry.isSymbolicLink() ? 'link' : 'special',
+        });
+    }
+  };
+  for (const given of paths) {
+    const path = Buffer.from(given, 'utf8');
+    try {
+      const info = await lstat(path);
+      if (info.isSymbolicLink()) {
+        const target = await realpath(path, { encoding: 'buffer' });
+        if ((await stat(target)).isDirectory()) await walk(target);
+        else result.files.push(sourceFile(target, given));
+      } else if (info.isDirectory()) {
+        await walk(path);
+      } else {
+        // Pipes and devices given directly are refused by the intake with a reason.
+        result.files.push(sourceFile(path));
+      }
+    } catch (error) {
+      const name = displayName(baseNameOf(path));
+      result.failures.push({
+        path: given,
+        name,
+        code: 'FILE_UNREADABLE',
+        message: `${name}: cannot read it (${(error as NodeJS.ErrnoException).code ?? error})`,
+      });
+    }
+  }
+  return result;
+}
