@@ -181,6 +181,8 @@ export const contract = {
 
   'settings:get': channel(Empty, Settings),
   'settings:update': channel(UpdateSettingsInput, Settings),
+  /** Forgets the recently opened vault folders, on disk and in memory. */
+  'settings:clearRecentVaults': channel(Empty, Empty),
 
   /** The user is active (keys, pointer): postpones auto-lock. */
   'session:activity': channel(Empty, Empty),

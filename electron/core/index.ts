@@ -5,7 +5,7 @@ import type { EventName, EventPayload } from '../../shared/contract';
 import type { LockReason } from '../../shared/schemas/vault';
 import { createDispatcher, type Dispatch } from './ipc/dispatch';
 import { createHandlers, type ShellPort } from './ipc/handlers';
-import { AppConfig } from './services/app-config';
+import { AppConfig, type DamagedSettings } from './services/app-config';
 import { EvidenceService } from './services/evidence';
 import type { MediaResponse } from './evidence/media';
 import { IncidentService } from './services/incidents';
@@ -40,6 +40,8 @@ export interface Core {
   /** An evidence preview request (the shell's media protocol, the bridge's media endpoint). */
   media(ticket: string, request: { method: string; range?: string | null }): Promise<MediaResponse>;
   dispose(): Promise<void>;
+  /** settings.json was damaged at start-up and set aside (the shell tells the user). */
+  settingsDamaged: DamagedSettings | null;
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -94,6 +96,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     dispatch,
     checkIdle,
+    settingsDamaged: config.damaged,
     media: (ticket, request) => evidence.media(ticket, request),
     async lock(reason) {
       await session.lock(reason);

@@ -6,6 +6,12 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, sess
 import iconAsset from '../../resources/icon.png?asset';
 import { createCore, type Core } from '../core';
 import type { LockReason } from '../../shared/schemas/vault';
+import { Settings } from '../../shared/schemas/settings';
+import type { WireResult } from '../../shared/errors';
+import { createCrashRecovery } from './crash-recovery';
+import { watchScreenLock } from './screen-lock';
+import { disableSpellChecker } from './spellchecker';
+import { startupErrorDialog } from './startup-error';
 import { APP_SCHEME_DEFINITION, createAppProtocolHandler } from './app-protocol';
 import { MEDIA_SCHEME_DEFINITION, createMediaProtocolHandler } from './media-protocol';
 import { hardenSession, installAppHardening, type HardeningOptions } from './hardening';
@@ -28,12 +34,14 @@ const userDataOverride = resolveUserDataOverride(process.env['AMPARO_USER_DATA']
 if (userDataOverride) app.setPath('userData', userDataOverride);
 protocol.registerSchemesAsPrivileged([APP_SCHEME_DEFINITION, MEDIA_SCHEME_DEFINITION]);
 installAppHardening(app, hardening);
+app.on('session-created', disableSpellChecker);
 if (process.platform === 'win32') app.setAppUserModelId('org.amparo.desktop');
 
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
 let translate: Translate = createTranslator('en');
 let disposed = false;
+const afterCrash = createCrashRecovery();
 
 // One instance per profile: two processes must never open the same vault.
 if (!app.requestSingleInstanceLock()) {
@@ -57,12 +65,16 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       logError('startup failed', error);
+      // Never exit without a word: say what failed and what to do (showErrorBox blocks until read).
+      const { title, content } = startupErrorDialog(error, translate);
+      dialog.showErrorBox(title, content);
       app.exit(1);
     });
 }
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, hardening);
+  disableSpellChecker(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.renderer));
 
   const activeCore = await createCore({
@@ -86,9 +98,7 @@ async function start(): Promise<void> {
     trustedWebContentsId: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : null),
     policy: { devServerUrl },
     afterCall: (channel, result) => {
-      if (channel === 'settings:update' && result.ok) {
-        applyMenu((result.value as { language?: unknown } | null)?.language);
-      }
+      if (channel === 'settings:update') applyMenu(languageSetting(result));
     },
     log,
   });
@@ -96,16 +106,34 @@ async function start(): Promise<void> {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(ipcChannel, payload);
   });
 
-  const settings = await activeCore.dispatch('settings:get', {});
-  applyMenu(settings.ok ? (settings.value as { language?: unknown } | null)?.language : undefined);
+  applyMenu(languageSetting(await activeCore.dispatch('settings:get', {})));
 
   // Closing the lid, locking the screen, switching user (macOS) or shutting down locks the vault.
+  // Screen lock: an event on macOS and Windows, a poll of the idle state on Linux (see screen-lock.ts).
   powerMonitor.on('suspend', () => lock('system'));
-  powerMonitor.on('lock-screen', () => lock('system'));
+  watchScreenLock({ platform: process.platform, powerMonitor, onLocked: () => lock('system') });
   powerMonitor.on('user-did-resign-active', () => lock('system'));
   powerMonitor.on('shutdown', () => lock('system'));
 
   await createWindow();
+  if (activeCore.settingsDamaged) {
+    const { title, content } = startupErrorDialog(
+      Object.assign(new Error(activeCore.settingsDamaged.reason), {
+        name: 'SettingsDamagedError',
+        path: activeCore.settingsDamaged.keptAt,
+      }),
+      translate,
+    );
+    const options = { type: 'warning' as const, title, message: title, detail: content };
+    void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+  }
+}
+
+/** The language of a settings:get / settings:update answer, read through the contract's schema. */
+function languageSetting(result: WireResult<unknown>): Settings['language'] | undefined {
+  if (!result.ok) return undefined;
+  const parsed = Settings.pick({ language: true }).safeParse(result.value);
+  return parsed.success ? parsed.data.language : undefined;
 }
 
 function applyMenu(languageSetting: unknown): void {
@@ -135,18 +163,34 @@ async function createWindow(): Promise<void> {
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
-  // A crashed or killed renderer loses its screen state; lock rather than leave the vault open behind it.
+  // A crashed or killed renderer loses its screen state: lock rather than leave the vault open behind
+  // it, then reload to the unlock screen instead of leaving a blank window.
   window.webContents.on('render-process-gone', (_event, details) => {
-    if (details.reason === 'clean-exit') return;
+    const action = afterCrash(details.reason);
+    if (action === 'ignore') return;
     log(`renderer gone: ${details.reason}`);
-    lock('system');
+    void lockNow('system').then(() => {
+      if (window.isDestroyed()) return;
+      if (action === 'reload') {
+        window.loadURL(devServerUrl ?? APP_ENTRY_URL).catch((error: unknown) => logError('reload', error));
+        return;
+      }
+      const { title, content } = startupErrorDialog(new Error(`renderer ${details.reason}`), translate);
+      dialog.showErrorBox(title, content);
+      app.quit();
+    });
   });
 
   await window.loadURL(devServerUrl ?? APP_ENTRY_URL);
 }
 
 function lock(reason: LockReason): void {
-  core?.lock(reason).catch((error: unknown) => logError(`lock (${reason})`, error));
+  void lockNow(reason);
+}
+
+/** Resolves once the vault is locked (or locking failed, which is logged). */
+async function lockNow(reason: LockReason): Promise<void> {
+  await core?.lock(reason).catch((error: unknown) => logError(`lock (${reason})`, error));
 }
 
 /** Closes the vault and zeroes the key before the process exits; never blocks quitting for long. */

@@ -11,10 +11,20 @@ export const Settings = z.object({
   autoLockMinutes: z.number().int().min(1, 'validation.autoLockRange').max(240, 'validation.autoLockRange'),
   /** Who is at the keyboard, as written in the audit log and custody entries; empty = the OS account name. */
   userName: z.string().trim().max(100, 'validation.tooLong'),
+  /**
+   * Keep the folders of recently opened vaults in settings.json (plain text: folder names often name
+   * clients). Off: nothing is written, and the list lives only until the app quits.
+   */
+  rememberRecentVaults: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { language: 'system', autoLockMinutes: 5, userName: '' };
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'system',
+  autoLockMinutes: 5,
+  userName: '',
+  rememberRecentVaults: true,
+};
 
 export const UpdateSettingsInput = Settings.partial();
 export type UpdateSettingsInput = z.infer<typeof UpdateSettingsInput>;

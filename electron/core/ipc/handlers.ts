@@ -119,6 +119,7 @@ export function createHandlers(s: Services): Handlers {
 
     'settings:get': () => config.settings,
     'settings:update': (patch) => config.updateSettings(patch),
+    'settings:clearRecentVaults': async () => (await config.clearRecentVaults(), done),
 
     'session:activity': () => (session.touch(), done),
 

@@ -1,6 +1,7 @@
 // App-wide configuration kept outside any vault (so the first screen already knows the language and
-// which vault to offer): preferences and the folders of recently used vaults. Nothing secret.
-import { readFile } from 'node:fs/promises';
+// which vault to offer): preferences and the folders of recently used vaults. Nothing secret, but folder
+// names often name clients, so the recent list can be switched off (then it is kept in memory only).
+import { readFile, rename } from 'node:fs/promises';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -18,23 +19,51 @@ const ConfigFile = z.object({
 });
 type ConfigFile = z.infer<typeof ConfigFile>;
 
+/** settings.json could not be read as JSON: it was set aside and the defaults are in use. */
+export interface DamagedSettings {
+  /** Where the damaged file now is. */
+  keptAt: string;
+  reason: string;
+}
+
 export class AppConfig {
+  /** Recent folders of this run only, when the user keeps none on disk. */
+  private memoryRecent: string[] = [];
+
   private constructor(
     private readonly file: string,
     private data: ConfigFile,
+    /** Set when load() found a damaged file; the shell tells the user once. */
+    readonly damaged: DamagedSettings | null = null,
   ) {}
 
-  /** A missing or unreadable file gives the defaults: preferences are never worth refusing to start. */
+  /**
+   * A missing file gives the defaults: preferences are never worth refusing to start. A file that is
+   * not JSON is renamed to settings.json.damaged (kept for whoever wants to look at it, never
+   * overwritten by the next save) and reported in `damaged`.
+   */
   static async load(configDir: string): Promise<AppConfig> {
     const file = join(configDir, 'settings.json');
     let data: ConfigFile = { settings: DEFAULT_SETTINGS, recentVaults: [] };
+    let text: string;
     try {
-      const parsed = ConfigFile.safeParse(JSON.parse(await readFile(file, 'utf8')));
-      if (parsed.success) data = parsed.data;
+      text = await readFile(file, 'utf8');
     } catch {
-      // first run, or a damaged file: start from defaults
+      return new AppConfig(file, data); // first run, or unreadable: start from defaults
     }
-    return new AppConfig(file, data);
+    try {
+      const parsed = ConfigFile.safeParse(JSON.parse(text));
+      if (parsed.success) data = parsed.data;
+      return new AppConfig(file, data);
+    } catch (error) {
+      const keptAt = `${file}.damaged`;
+      try {
+        await rename(file, keptAt);
+      } catch {
+        return new AppConfig(file, data, { keptAt: file, reason: String(error) });
+      }
+      return new AppConfig(file, data, { keptAt, reason: String(error) });
+    }
   }
 
   get settings(): Settings {
@@ -42,22 +71,40 @@ export class AppConfig {
   }
 
   get recentVaults(): string[] {
-    return [...this.data.recentVaults];
+    return this.data.settings.rememberRecentVaults ? [...this.data.recentVaults] : [...this.memoryRecent];
   }
 
   async updateSettings(patch: UpdateSettingsInput): Promise<Settings> {
     const next = Settings.parse({ ...this.data.settings, ...stripUndefined(patch) });
-    this.data = { ...this.data, settings: next };
+    const wasRemembering = this.data.settings.rememberRecentVaults;
+    // Turning the list off erases it from disk; this run still offers the folders it knew.
+    if (wasRemembering && !next.rememberRecentVaults) this.memoryRecent = this.data.recentVaults;
+    if (!wasRemembering && next.rememberRecentVaults) {
+      this.data = { ...this.data, recentVaults: this.memoryRecent };
+    }
+    this.data = {
+      ...this.data,
+      settings: next,
+      recentVaults: next.rememberRecentVaults ? this.data.recentVaults : [],
+    };
     await this.save();
     return next;
   }
 
   /** Most recent first. */
   async rememberVault(dir: string): Promise<void> {
-    this.data = {
-      ...this.data,
-      recentVaults: [dir, ...this.data.recentVaults.filter((d) => d !== dir)].slice(0, MAX_RECENT),
-    };
+    const push = (list: string[]) => [dir, ...list.filter((d) => d !== dir)].slice(0, MAX_RECENT);
+    if (!this.data.settings.rememberRecentVaults) {
+      this.memoryRecent = push(this.memoryRecent);
+      return;
+    }
+    this.data = { ...this.data, recentVaults: push(this.data.recentVaults) };
+    await this.save();
+  }
+
+  async clearRecentVaults(): Promise<void> {
+    this.memoryRecent = [];
+    this.data = { ...this.data, recentVaults: [] };
     await this.save();
   }
 

@@ -188,7 +188,7 @@ describe('core dispatch', () => {
     await core.dispatch('vault:create', { path: vaultDir, passphrase: PASS });
     expect(await core.dispatch('settings:update', { language: 'en', autoLockMinutes: 12 })).toEqual({
       ok: true,
-      value: { language: 'en', autoLockMinutes: 12, userName: '' },
+      value: { language: 'en', autoLockMinutes: 12, userName: '', rememberRecentVaults: true },
     });
     expect(await core.dispatch('settings:update', { autoLockMinutes: 0 })).toMatchObject({
       ok: false,
@@ -200,7 +200,7 @@ describe('core dispatch', () => {
     const again = await createCore({ configDir, shell: { chooseFolder: async () => ({ path: null }) } });
     expect(await again.dispatch('settings:get', {})).toEqual({
       ok: true,
-      value: { language: 'en', autoLockMinutes: 12, userName: '' },
+      value: { language: 'en', autoLockMinutes: 12, userName: '', rememberRecentVaults: true },
     });
     expect(await again.dispatch('vault:status', {})).toEqual({
       ok: true,

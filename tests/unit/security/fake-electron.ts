@@ -47,14 +47,18 @@ export class FakeSession extends EventEmitter {
   webRequest = { onBeforeRequest: (h: AnyHandler): void => void (this.handlers['beforeRequest'] = h) };
   /** Spellchecker calls in order, e.g. ['setSpellCheckerEnabled', false]: one of them can make Chromium fetch. */
   readonly spellChecker: Array<[string, unknown]> = [];
+  spellCheckerEnabled = true;
+  readonly dictionaryDownloadUrls: string[] = [];
   setSpellCheckerEnabled(enable: boolean): void {
     this.spellChecker.push(['setSpellCheckerEnabled', enable]);
+    this.spellCheckerEnabled = enable;
   }
   setSpellCheckerLanguages(languages: string[]): void {
     this.spellChecker.push(['setSpellCheckerLanguages', languages]);
   }
   setSpellCheckerDictionaryDownloadURL(url: string): void {
     this.spellChecker.push(['setSpellCheckerDictionaryDownloadURL', url]);
+    this.dictionaryDownloadUrls.push(url);
   }
 }
 
@@ -127,6 +131,9 @@ export class FakeBrowserWindow extends EventEmitter {
   static readonly windows: FakeBrowserWindow[] = [];
   readonly webContents = new FakeWebContents();
   loadedUrl: string | undefined;
+  loadCount = 0;
+  /** Test control: the next loadURL rejects with this. */
+  static loadError: Error | null = null;
   shown = false;
   constructor(readonly options: Record<string, unknown>) {
     super();
@@ -134,6 +141,8 @@ export class FakeBrowserWindow extends EventEmitter {
     FakeBrowserWindow.app.emit('web-contents-created', {}, this.webContents);
   }
   async loadURL(url: string): Promise<void> {
+    if (FakeBrowserWindow.loadError) throw FakeBrowserWindow.loadError;
+    this.loadCount++;
     this.loadedUrl = url;
     this.webContents.mainFrame.url = url;
     this.emit('ready-to-show');
@@ -172,8 +181,22 @@ export interface FakeElectron {
     buildFromTemplate(template: unknown): unknown;
     setApplicationMenu(menu: unknown): void;
   };
-  dialog: { showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> };
-  powerMonitor: EventEmitter;
+  dialog: {
+    showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }>;
+    errorBoxes: Array<[string, string]>;
+    showErrorBox(title: string, content: string): void;
+    messageBoxes: unknown[][];
+    showMessageBox(...args: unknown[]): Promise<{ response: number }>;
+  };
+  powerMonitor: FakePowerMonitor;
+}
+
+export class FakePowerMonitor extends EventEmitter {
+  /** Test control: what getSystemIdleState answers. */
+  idleState: 'active' | 'idle' | 'locked' | 'unknown' = 'active';
+  getSystemIdleState(_threshold: number): FakePowerMonitor['idleState'] {
+    return this.idleState;
+  }
 }
 
 export function createFakeElectron(): FakeElectron {
@@ -181,6 +204,8 @@ export function createFakeElectron(): FakeElectron {
   FakeBrowserWindow.app = app;
   const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
   const menus: unknown[] = [];
+  const errorBoxes: Array<[string, string]> = [];
+  const messageBoxes: unknown[][] = [];
   return {
     app,
     BrowserWindow: FakeBrowserWindow,
@@ -200,7 +225,13 @@ export function createFakeElectron(): FakeElectron {
       buildFromTemplate: (template) => ({ template }),
       setApplicationMenu: (menu) => void menus.push(menu),
     },
-    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
-    powerMonitor: new EventEmitter(),
+    dialog: {
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      errorBoxes,
+      showErrorBox: (title, content) => void errorBoxes.push([title, content]),
+      messageBoxes,
+      showMessageBox: async (...args) => (messageBoxes.push(args), { response: 0 }),
+    },
+    powerMonitor: new FakePowerMonitor(),
   };
 }

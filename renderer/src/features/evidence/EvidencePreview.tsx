@@ -173,6 +173,13 @@ type PdfDocument = {
   destroy(): Promise<void>;
 };
 
+/**
+ * Where pdf.js imports its JBIG2 / CCITT fax and JPEG 2000 decoders from: the plain-JavaScript builds
+ * that electron.vite.config.ts copies next to the bundle (same origin, so the CSP's script-src 'self'
+ * covers them). Without them the images of most scanned documents stay blank.
+ */
+const PDFJS_DECODERS_URL = new URL('pdfjs/', document.baseURI).href;
+
 /** pdf.js (loaded only when a PDF is opened), fed the decrypted bytes; no eval, no wasm, no network. */
 function PdfPreview({ url, label, onFailed }: { url: string; label: string; onFailed: () => Promise<void> }) {
   const { t } = useTranslation();
@@ -192,8 +199,10 @@ function PdfPreview({ url, label, onFailed }: { url: string; label: string; onFa
       pdfjs.GlobalWorkerOptions.workerSrc = worker.default;
       loaded = (await pdfjs.getDocument({
         data,
-        // pdf.js 5 has no eval path; WebAssembly decoders stay off (the CSP allows no wasm compilation).
+        // pdf.js 5 has no eval path. WebAssembly stays off (the CSP allows no wasm compilation): the image
+        // decoders are their JavaScript builds, and ICC colour profiles fall back to the device colours.
         useWasm: false,
+        wasmUrl: PDFJS_DECODERS_URL,
         enableXfa: false,
         verbosity: 0,
         stopAtErrors: false,

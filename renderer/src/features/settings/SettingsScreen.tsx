@@ -4,6 +4,7 @@ import type { Settings } from '../../../../shared/schemas/settings';
 import { AutoLockSetting } from './AutoLockSetting';
 import { ChangePassphraseSection } from './ChangePassphraseSection';
 import { LanguageSetting } from './LanguageSetting';
+import { RecentVaultsSetting } from './RecentVaultsSetting';
 import { ReencryptSection } from './ReencryptSection';
 import { UserNameSetting } from './UserNameSetting';
 
@@ -22,6 +23,8 @@ export function SettingsScreen({ settings, onSettingsChange }: SettingsScreenPro
       <AutoLockSetting value={settings.autoLockMinutes} onSaved={onSettingsChange} />
       <Divider />
       <UserNameSetting value={settings.userName ?? ''} onSaved={onSettingsChange} />
+      <Divider />
+      <RecentVaultsSetting value={settings.rememberRecentVaults} onSaved={onSettingsChange} />
       <Divider />
       <ChangePassphraseSection />
       <Divider />

@@ -1,0 +1,67 @@
+// What the user reads when the app cannot start: the error, in plain words, and what to do about it.
+// Pure (no Electron import): index.ts shows the result with dialog.showErrorBox, and
+// tests/unit/security/startup-error.test.ts checks every case.
+import type { Translate } from './menu';
+
+export type StartupProblem = 'missing' | 'busy' | 'permission' | 'diskFull' | 'settings' | 'unknown';
+
+export interface StartupDialog {
+  problem: StartupProblem;
+  title: string;
+  /** What happened and what to do, then the technical message for whoever helps the user. */
+  content: string;
+}
+
+/** English text used when a translation file lacks a key (the dialog must never show a bare key). */
+export const STARTUP_FALLBACK: Record<string, string> = {
+  'startup.title': 'Amparo could not start',
+  'startup.missing':
+    'A folder Amparo needs is missing: {{path}}. If it is on a removable drive, connect it; otherwise restore it from your backup. Then start Amparo again.',
+  'startup.busy':
+    'The vault is in use by another program, probably another Amparo window or an Amparo started with another profile. Close it, then start Amparo again.',
+  'startup.permission':
+    'Amparo may not read or write {{path}}. Check that your account owns this folder and that the drive is not read-only, then start Amparo again.',
+  'startup.diskFull': 'The disk is full. Free some space, then start Amparo again.',
+  'startup.settings':
+    'The settings file was damaged. Amparo kept it as {{path}} and started with the default settings. Your vaults are not affected; set your preferences again in Settings.',
+  'startup.settingsTitle': 'Settings were reset',
+  'startup.unknown':
+    'An unexpected error stopped Amparo. Start it again; if this happens every time, send the technical details below to whoever supports your installation.',
+  'startup.details': 'Technical details',
+};
+
+interface ErrorFields {
+  code?: unknown;
+  path?: unknown;
+  message?: unknown;
+  name?: unknown;
+}
+
+function fields(error: unknown): ErrorFields {
+  return error !== null && typeof error === 'object' ? (error as ErrorFields) : {};
+}
+
+export function classifyStartupError(error: unknown): StartupProblem {
+  const { code, name } = fields(error);
+  const c = typeof code === 'string' ? code : '';
+  if (name === 'SettingsDamagedError') return 'settings';
+  if (c === 'VAULT_BUSY' || c.startsWith('SQLITE_BUSY') || c.startsWith('SQLITE_LOCKED')) return 'busy';
+  if (c === 'ENOENT' || c === 'ENOTDIR') return 'missing';
+  if (c === 'EACCES' || c === 'EPERM' || c === 'EROFS') return 'permission';
+  if (c === 'ENOSPC' || c === 'DISK_FULL' || c.startsWith('SQLITE_FULL')) return 'diskFull';
+  return 'unknown';
+}
+
+export function startupErrorDialog(error: unknown, t: Translate): StartupDialog {
+  const problem = classifyStartupError(error);
+  const say = (key: string) => t.optional(key) ?? STARTUP_FALLBACK[key] ?? key;
+  const { path, message } = fields(error);
+  const where = typeof path === 'string' && path.length > 0 ? path : '—';
+  const text = say(`startup.${problem}`).replaceAll('{{path}}', where);
+  const technical = typeof message === 'string' && message.length > 0 ? message : String(error);
+  return {
+    problem,
+    title: say(problem === 'settings' ? 'startup.settingsTitle' : 'startup.title'),
+    content: `${text}\n\n${say('startup.details')}: ${technical}`,
+  };
+}
