@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import type { Option } from '../../components/options';
-import type { Incident, Party } from '../../../../shared/schemas/case-file';
+import type { Incident } from '../../../../shared/schemas/incidents';
+import type { Party } from '../../../../shared/schemas/parties';
 import { incidentLabel } from '../incidents/labels';
 
 export interface EvidenceLinks {

@@ -22,7 +22,7 @@ import {
   type Incident,
   type IncidentKind,
   type IncidentList,
-} from '../../../../shared/schemas/case-file';
+} from '../../../../shared/schemas/incidents';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
 import { formatIsoDate } from '../matters/labels';
 import { IncidentForm } from './IncidentForm';

@@ -10,7 +10,7 @@ import { useFieldError } from '../../components/fieldError';
 import { FormButtons } from '../../components/FormButtons';
 import { SelectField } from '../../components/SelectField';
 import { useSave } from '../../components/useSave';
-import { ChangeStatusInput, type StatusChange } from '../../../../shared/schemas/case-file';
+import { ChangeStatusInput, type StatusChange } from '../../../../shared/schemas/status';
 import type { Matter } from '../../../../shared/schemas/matter';
 import { formatIsoDate, formatTimestamp, todayIso, useMatterOptions } from './labels';
 

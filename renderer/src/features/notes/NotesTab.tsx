@@ -24,7 +24,7 @@ import { FormButtons } from '../../components/FormButtons';
 import { TagsField } from '../../components/ListFields';
 import { ClassificationField } from '../../components/SelectField';
 import { useSave } from '../../components/useSave';
-import { NoteFields, type Note, type NoteList } from '../../../../shared/schemas/case-file';
+import { NoteFields, type Note, type NoteList } from '../../../../shared/schemas/notes';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
 import { formatTimestamp } from '../matters/labels';
 import { MarkdownView } from './MarkdownView';

@@ -24,7 +24,7 @@ import { FormButtons } from '../../components/FormButtons';
 import { useEnumOptions } from '../../components/options';
 import { SelectField } from '../../components/SelectField';
 import { useSave } from '../../components/useSave';
-import { AddPartyInput, PARTY_ROLES, type Party } from '../../../../shared/schemas/case-file';
+import { AddPartyInput, PARTY_ROLES, type Party } from '../../../../shared/schemas/parties';
 import type { Organisation, Person } from '../../../../shared/schemas/people';
 import { IdentityReveal } from '../people/IdentityReveal';
 import { OrganisationFormPanel } from '../people/OrganisationForm';

@@ -22,12 +22,8 @@ import { FormButtons } from '../../components/FormButtons';
 import { MultiSelectField } from '../../components/ListFields';
 import { useEnumOptions } from '../../components/options';
 import { useSave } from '../../components/useSave';
-import {
-  RISK_RATINGS,
-  RiskAssessmentFields,
-  type Incident,
-  type RiskAssessment,
-} from '../../../../shared/schemas/case-file';
+import type { Incident } from '../../../../shared/schemas/incidents';
+import { RISK_RATINGS, RiskAssessmentFields, type RiskAssessment } from '../../../../shared/schemas/risk';
 import { incidentLabel } from '../incidents/labels';
 import { formatIsoDate, formatTimestamp, todayIso } from '../matters/labels';
 

@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { client, errorCode } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTime } from '../../components/options';
-import { SEARCHABLE, type SearchHit, type SearchResult } from '../../../../shared/schemas/case-file';
+import { SEARCHABLE, type SearchHit, type SearchResult } from '../../../../shared/schemas/search';
 import type { MatterPlace } from '../matters/MatterScreen';
 import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';
 import { ReasonModal } from '../confidential/ReasonModal';

@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import type { ArchiveEntry } from '../../../../shared/schemas/case-file';
+import type { DeletedItem } from '../../../../shared/schemas/trash';
 import { formatTimestamp } from '../matters/labels';
 
 /** Deleted items: restorable until the user empties the bin (which purges them for good). */
 export function TrashScreen() {
   const { t, i18n } = useTranslation();
-  const [items, setItems] = useState<ArchiveEntry[] | null>(null);
+  const [items, setItems] = useState<DeletedItem[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [reload, setReload] = useState(0);
   const [restoring, setRestoring] = useState<string | null>(null);
@@ -29,7 +29,7 @@ export function TrashScreen() {
     };
   }, [reload]);
 
-  const restore = async (entry: ArchiveEntry) => {
+  const restore = async (entry: DeletedItem) => {
     setRestoring(entry.entityId);
     setError(null);
     setNotice(null);
