@@ -14,6 +14,7 @@ import { RowActions } from '../../components/RowActions';
 import { useCallback, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListScaffold } from '../../components/ListScaffold';
+import { PrintButton } from '../../components/PrintButton';
 import { useLoad, type Loaded } from '../../components/useLoad';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
@@ -107,9 +108,7 @@ export function TimelineTab({ matterId, matterTitle }: { matterId: string; matte
           {t('incidents.title')}
         </Title>
         <Group gap="xs" className="amparo-no-print">
-          <Button variant="default" onClick={() => window.print()}>
-            {t('incidents.print')}
-          </Button>
+          <PrintButton label={t('incidents.print')} />
           {editing === null && <Button onClick={() => setEditing('new')}>{t('incidents.new')}</Button>}
         </Group>
       </Group>
