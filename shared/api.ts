@@ -23,7 +23,14 @@ type Call<C extends Channel> =
     ? (input?: ChannelInput<C>) => Promise<WireResult<ChannelOutput<C>>>
     : (input: ChannelInput<C>) => Promise<WireResult<ChannelOutput<C>>>;
 
-type EventHandlerName<E extends string> = E extends `${infer A}:${infer B}` ? `${A}${Capitalize<B>}` : never;
+/** `vault:locked` → `vaultLocked`: the name of an event's subscribe function. */
+export type EventHandlerName<E extends string> = E extends `${infer A}:${infer B}`
+  ? `${A}${Capitalize<B>}`
+  : never;
+export function eventHandlerName<E extends EventName>(name: E): EventHandlerName<E> {
+  const [area, what] = name.split(':') as [string, string];
+  return `${area}${what.charAt(0).toUpperCase()}${what.slice(1)}` as EventHandlerName<E>;
+}
 
 export type AmparoApi = {
   [A in AreaOf<Channel>]: { [C in Channel as C extends `${A}:${infer X}` ? X : never]: Call<C> };
@@ -42,10 +49,8 @@ export function buildApi(transport: Transport): AmparoApi {
     api[area][action] = (input?: unknown) => transport.invoke(channel, input ?? {});
   }
   for (const name of EVENT_NAMES) {
-    const [area, what] = name.split(':') as [string, string];
-    api.events![`${area}${what.charAt(0).toUpperCase()}${what.slice(1)}`] = (
-      listener: (p: unknown) => void,
-    ) => transport.subscribe(name, listener);
+    api.events![eventHandlerName(name)] = (listener: (p: unknown) => void) =>
+      transport.subscribe(name, listener);
   }
   return api as unknown as AmparoApi;
 }

@@ -8,37 +8,26 @@ import {
   GetMatterInput,
   ListMattersInput,
   Matter,
+  MatterFileInput,
   MatterFields,
   MatterPage,
   UpdateMatterInput,
 } from './schemas/matter';
 import { AuditFilter, AuditPage, AuditVerification } from './schemas/audit';
+import { RevealConfidentialInput, RevealResult } from './schemas/confidential';
 import {
-  AddPartyInput,
-  ArchiveEntry,
-  ChangeStatusInput,
   CreateIncidentInput,
-  CreateNoteInput,
-  CreateRiskAssessmentInput,
-  DeleteInput,
   Incident,
   IncidentList,
   ListIncidentsInput,
-  MatterFileInput,
-  Note,
-  NoteList,
-  Party,
-  RestoreInput,
-  RevealConfidentialInput,
-  RevealResult,
-  RiskAssessment,
-  SearchInput,
-  SearchResult,
-  StatusChange,
-  UnlockProtectedSearchInput,
   UpdateIncidentInput,
-  UpdateNoteInput,
-} from './schemas/case-file';
+} from './schemas/incidents';
+import { CreateNoteInput, Note, NoteList, UpdateNoteInput } from './schemas/notes';
+import { AddPartyInput, Party } from './schemas/parties';
+import { CreateRiskAssessmentInput, RiskAssessment } from './schemas/risk';
+import { SearchInput, SearchResult, UnlockProtectedSearchInput } from './schemas/search';
+import { ChangeStatusInput, StatusChange } from './schemas/status';
+import { DeletedItem, DeleteInput, RestoreInput } from './schemas/trash';
 import { Id } from './schemas/common';
 import {
   CreatePersonInput,
@@ -150,7 +139,7 @@ export const contract = {
    * Deleted items: every delete is soft (restorable here) until the user empties the bin. Deleting a person
    * who still has roles in matters answers IN_USE unless `confirmInUse` (the UI shows people:usage first).
    */
-  'trash:list': channel(Empty, z.array(ArchiveEntry)),
+  'trash:list': channel(Empty, z.array(DeletedItem)),
   'trash:delete': channel(DeleteInput, Empty),
   'trash:restore': channel(RestoreInput, Empty),
   'trash:empty': channel(Empty, z.object({ purged: z.number().int() })),

@@ -105,3 +105,6 @@ export const UpdateMatterInput = z.object({
 });
 export type UpdateMatterInput = z.infer<typeof UpdateMatterInput>;
 export const ArchiveMatterInput = z.object({ id: Id, archived: z.boolean() });
+
+/** Everything on one matter, as the case view shows it. */
+export const MatterFileInput = z.object({ matterId: Id });

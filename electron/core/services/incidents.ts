@@ -1,7 +1,7 @@
 // The facts timeline of a matter: dated incidents with place, source and the people affected.
 import { randomUUID } from 'node:crypto';
 import { AmparoError } from '../../../shared/errors';
-import { ListIncidentsInput, type Incident, type IncidentFields } from '../../../shared/schemas/case-file';
+import { ListIncidentsInput, type Incident, type IncidentFields } from '../../../shared/schemas/incidents';
 import { changedFields } from './changes';
 import type { RevealState } from './reveal-state';
 import { indexForSearch } from './search-index';

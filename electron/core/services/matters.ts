@@ -2,7 +2,7 @@
 // transaction with its audit entry, its status-history row and its search-index row.
 import { randomUUID } from 'node:crypto';
 import { AmparoError } from '../../../shared/errors';
-import { ChangeStatusInput, type StatusChange } from '../../../shared/schemas/case-file';
+import { ChangeStatusInput, type StatusChange } from '../../../shared/schemas/status';
 import {
   ListMattersInput,
   type Matter,

@@ -1,7 +1,7 @@
 // Notes on a matter (Markdown) with tags.
 import { randomUUID } from 'node:crypto';
 import { AmparoError } from '../../../shared/errors';
-import type { Note, NoteFields } from '../../../shared/schemas/case-file';
+import type { Note, NoteFields } from '../../../shared/schemas/notes';
 import { changedFields } from './changes';
 import type { RevealState } from './reveal-state';
 import { indexForSearch } from './search-index';

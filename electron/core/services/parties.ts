@@ -1,7 +1,7 @@
 // Who is in a matter and in what role. Parties are shown by pseudonym (people) or name (organisations).
 import { randomUUID } from 'node:crypto';
 import { AmparoError } from '../../../shared/errors';
-import { AddPartyInput, type Party } from '../../../shared/schemas/case-file';
+import { AddPartyInput, type Party } from '../../../shared/schemas/parties';
 import type { VaultContext } from './vault-context';
 
 interface PartyRow {

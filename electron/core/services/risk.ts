@@ -2,7 +2,7 @@
 // the history of how the team saw the risk is part of the record.
 import { randomUUID } from 'node:crypto';
 import { AmparoError } from '../../../shared/errors';
-import type { RiskAssessment, RiskAssessmentFields } from '../../../shared/schemas/case-file';
+import type { RiskAssessment, RiskAssessmentFields } from '../../../shared/schemas/risk';
 import { requireLiveMatter } from './records';
 import type { VaultContext } from './vault-context';
 

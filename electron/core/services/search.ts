@@ -2,7 +2,7 @@
 // tokenizer). Confidential records stay out of results until revealed; protected identities are
 // searched only after the user unlocks protected search, and each such search is logged.
 import { AmparoError } from '../../../shared/errors';
-import { SearchInput, type SearchHit, type SearchResult } from '../../../shared/schemas/case-file';
+import { SearchInput, type SearchHit, type SearchResult } from '../../../shared/schemas/search';
 import type { RevealState } from './reveal-state';
 import { CONFIDENTIAL_MATTERS_SCOPE } from './matters';
 import { CONFIDENTIAL_PEOPLE_SCOPE } from './people';

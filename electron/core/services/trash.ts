@@ -3,7 +3,7 @@
 // overwrites their pages).
 import { rm } from 'node:fs/promises';
 import { AmparoError } from '../../../shared/errors';
-import type { ArchiveEntry } from '../../../shared/schemas/case-file';
+import type { DeletedItem } from '../../../shared/schemas/trash';
 import { blobPath } from '../evidence/store';
 import type { EvidenceService } from './evidence';
 import type { IncidentService } from './incidents';
@@ -13,7 +13,7 @@ import type { PeopleService } from './people';
 import { removeFromSearch } from './search-index';
 import type { VaultContext } from './vault-context';
 
-type Deletable = ArchiveEntry['entityType'];
+type Deletable = DeletedItem['entityType'];
 
 const TABLES: Record<Deletable, { table: string; label: string; matter: string }> = {
   matter: { table: 'matters', label: 'title', matter: 'id' },
@@ -37,9 +37,9 @@ export class TrashService {
     },
   ) {}
 
-  list(): ArchiveEntry[] {
+  list(): DeletedItem[] {
     const { db } = this.ctx();
-    const entries: ArchiveEntry[] = [];
+    const entries: DeletedItem[] = [];
     for (const [entityType, spec] of Object.entries(TABLES) as [Deletable, (typeof TABLES)[Deletable]][]) {
       const rows = db
         .prepare(

@@ -1,11 +1,9 @@
 // The renderer's only door to the main process: a typed client over `window.amparo` (the preload API in
 // Electron, or the loopback test bridge in browser tests). Each call unwraps its WireResult: a value comes
 // back as-is, a refusal is thrown as an AmparoError carrying the code the screens translate.
-import type { AmparoApi, DroppedFiles } from '../../../shared/api';
-import { CHANNELS } from '../../../shared/contract';
+import { eventHandlerName, type AmparoApi, type DroppedFiles } from '../../../shared/api';
+import { CHANNELS, EVENT_NAMES } from '../../../shared/contract';
 import { AmparoError, isErrorCode, type WireResult } from '../../../shared/errors';
-import type { EvidenceProgress } from '../../../shared/schemas/evidence';
-import type { VaultLockedEvent } from '../../../shared/schemas/vault';
 
 declare global {
   interface Window {
@@ -14,6 +12,8 @@ declare global {
 }
 
 type Areas = Exclude<keyof AmparoApi, 'events'>;
+type ApiEvents = AmparoApi['events'];
+type Unsubscribe = () => void;
 type Unwrapped<F> = F extends (...args: infer A) => Promise<WireResult<infer T>>
   ? (...args: A) => Promise<T>
   : never;
@@ -21,12 +21,8 @@ type Unwrapped<F> = F extends (...args: infer A) => Promise<WireResult<infer T>>
 export type AmparoClient = {
   [A in Areas]: { [K in keyof AmparoApi[A]]: Unwrapped<AmparoApi[A][K]> };
 } & {
-  events: {
-    /** Subscribes to the vault being locked (by the user, the idle timer or the system); returns an unsubscribe. */
-    onVaultLocked(listener: (event: VaultLockedEvent) => void): () => void;
-    /** Progress of a long evidence operation (intake, integrity check, export). */
-    onEvidenceProgress(listener: (event: EvidenceProgress) => void): () => void;
-  };
+  /** One `on<Event>` per contract event (`vault:locked` → `onVaultLocked`); each returns an unsubscribe. */
+  events: { [K in keyof ApiEvents as `on${Capitalize<K & string>}`]: ApiEvents[K] };
   /** The local path of a dropped file (Electron only; undefined in a plain browser). */
   pathForFile(file: File): string | undefined;
 };
@@ -70,10 +66,18 @@ function buildClient(): AmparoClient {
       throw AmparoError.fromWire(result.error);
     };
   }
-  const events: AmparoClient['events'] = {
-    onVaultLocked: (listener) => bridge().events.vaultLocked(listener),
-    onEvidenceProgress: (listener) => bridge().events.evidenceProgress(listener),
-  };
+  const events: Record<string, (listener: (payload: unknown) => void) => Unsubscribe> = {};
+  for (const name of EVENT_NAMES) {
+    const handler = eventHandlerName(name);
+    const subscribe = (listener: (payload: unknown) => void): Unsubscribe => {
+      const on = (bridge().events as Record<string, ((l: typeof listener) => Unsubscribe) | undefined>)[
+        handler
+      ];
+      if (!on) throw new AmparoError('UNKNOWN_CHANNEL', `window.amparo has no event ${name}`);
+      return on(listener);
+    };
+    events[`on${handler.charAt(0).toUpperCase()}${handler.slice(1)}`] = subscribe;
+  }
   const pathForFile = (file: File) => {
     const files = (bridge() as { files?: DroppedFiles }).files;
     try {

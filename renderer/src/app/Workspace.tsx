@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/schemas/settings';
 import type { VaultStatus } from '../../../shared/schemas/vault';
-import { MatterListScreen, type MatterListState } from '../features/matters/MatterListScreen';
+import { MatterListScreen, type MatterListQuery } from '../features/matters/MatterListScreen';
 import { MatterScreen, type MatterPlace } from '../features/matters/MatterScreen';
 import { NewMatterScreen } from '../features/matters/NewMatterScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -43,7 +43,7 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
   const { t } = useTranslation();
   const os = useOs();
   const [screen, setScreen] = useState<Screen>({ name: 'cases' });
-  const [listState, setListState] = useState<MatterListState>({ archived: false, query: '', page: 1 });
+  const [listState, setListState] = useState<MatterListQuery>({ archived: false, query: '', page: 1 });
   const shortcut = os === 'macos' ? '⌘L' : 'Ctrl+L';
 
   // Inputs included: locking must work wherever the focus is.

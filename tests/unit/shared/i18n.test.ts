@@ -5,13 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../shared/errors';
 import { AUDIT_ACTIONS } from '../../../shared/schemas/audit';
-import {
-  DELETABLE,
-  INCIDENT_KINDS,
-  PARTY_ROLES,
-  RISK_RATINGS,
-  SEARCHABLE,
-} from '../../../shared/schemas/case-file';
+import { INCIDENT_KINDS } from '../../../shared/schemas/incidents';
+import { PARTY_ROLES } from '../../../shared/schemas/parties';
+import { RISK_RATINGS } from '../../../shared/schemas/risk';
+import { SEARCHABLE } from '../../../shared/schemas/search';
+import { DELETABLE } from '../../../shared/schemas/trash';
 import { CLASSIFICATIONS } from '../../../shared/schemas/classification';
 import { ORGANISATION_TYPES } from '../../../shared/schemas/people';
 import { FORUMS, MATTER_STATUSES, MATTER_TYPES } from '../../../shared/schemas/matter';

@@ -1,14 +1,14 @@
 import { Alert, Button, Group, Loader, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLoad } from '../../components/useLoad';
 import { useEnumOptions } from '../../components/options';
 import {
   AUDIT_ACTIONS,
   type AuditAction,
   type AuditEntry,
-  type AuditPage,
   type AuditVerification,
 } from '../../../../shared/schemas/audit';
 import { formatTimestamp } from '../matters/labels';
@@ -54,45 +54,29 @@ export function AuditScreen() {
   const [matterId, setMatterId] = useState<string | null>(null);
   const [action, setAction] = useState<AuditAction | null>(null);
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<AuditPage | null>(null);
-  const [matters, setMatters] = useState<{ value: string; label: string }[]>([]);
-  const [error, setError] = useState<unknown>(null);
   const [verifying, setVerifying] = useState(false);
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [verifyError, setVerifyError] = useState<unknown>(null);
 
-  useEffect(() => {
-    let active = true;
-    client.matters.list({ limit: 500 }).then(
-      (list) => active && setMatters(list.items.map((m) => ({ value: m.id, label: m.title }))),
-      () => undefined,
-    );
-    return () => {
-      active = false;
-    };
-  }, []);
-
-  useEffect(() => {
-    let active = true;
-    client.audit
-      .list({
+  const mattersLoad = useLoad(
+    () =>
+      client.matters
+        .list({ limit: 500 })
+        .then((list) => list.items.map((m) => ({ value: m.id, label: m.title }))),
+    [],
+  );
+  const matters = useMemo(() => mattersLoad.data ?? [], [mattersLoad.data]);
+  const entries = useLoad(
+    () =>
+      client.audit.list({
         ...(matterId ? { matterId } : {}),
         ...(action ? { action } : {}),
         limit: PAGE_SIZE,
         offset: (page - 1) * PAGE_SIZE,
-      })
-      .then(
-        (result) => {
-          if (!active) return;
-          setData(result);
-          setError(null);
-        },
-        (err: unknown) => active && setError(err),
-      );
-    return () => {
-      active = false;
-    };
-  }, [matterId, action, page]);
+      }),
+    [matterId, action, page],
+  );
+  const { data } = entries;
 
   const titles = useMemo(() => new Map(matters.map((m) => [m.value, m.label])), [matters]);
   const pages = Math.max(1, Math.ceil((data?.total ?? 0) / PAGE_SIZE));
@@ -150,8 +134,9 @@ export function AuditScreen() {
           w={280}
         />
       </Group>
-      <ErrorAlert error={error} />
-      {!data && !error && <Loader size="sm" aria-label={t('common.loading')} />}
+      <ErrorAlert error={mattersLoad.error} onClose={() => mattersLoad.setError(null)} />
+      <ErrorAlert error={entries.error} />
+      {!data && !entries.error && <Loader size="sm" aria-label={t('common.loading')} />}
       {data && data.items.length === 0 && (
         <Text c="dimmed" role="status">
           {t('audit.empty')}

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import type { Option } from '../../components/options';
-import type { Incident, Party } from '../../../../shared/schemas/case-file';
+import { useLoad } from '../../components/useLoad';
 import { incidentLabel } from '../incidents/labels';
 
 export interface EvidenceLinks {
@@ -16,18 +16,13 @@ export interface EvidenceLinks {
 /** What an evidence item can be linked to: the incidents of its case and the people in it. */
 export function useEvidenceLinks(matterId: string): EvidenceLinks {
   const { i18n } = useTranslation();
-  const [loaded, setLoaded] = useState<{ incidents: Incident[]; parties: Party[] } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let active = true;
-    Promise.all([client.incidents.list({ matterId }), client.parties.list({ matterId })]).then(
-      ([incidents, parties]) => active && setLoaded({ incidents: incidents.items, parties }),
-      (err: unknown) => active && setError(err),
-    );
-    return () => {
-      active = false;
-    };
-  }, [matterId]);
+  const { data: loaded, error } = useLoad(
+    () =>
+      Promise.all([client.incidents.list({ matterId }), client.parties.list({ matterId })]).then(
+        ([incidents, parties]) => ({ incidents: incidents.items, parties }),
+      ),
+    [matterId],
+  );
   const language = i18n.language;
   return useMemo(() => {
     const people = new Map<string, string>();

@@ -10,7 +10,7 @@ import { MultiSelectField, TagsField } from '../../components/ListFields';
 import { useEnumOptions, type Option } from '../../components/options';
 import { ClassificationField, SelectField } from '../../components/SelectField';
 import { useSave } from '../../components/useSave';
-import { INCIDENT_KINDS, IncidentFields, type Incident } from '../../../../shared/schemas/case-file';
+import { INCIDENT_KINDS, IncidentFields, type Incident } from '../../../../shared/schemas/incidents';
 import { todayIso } from '../matters/labels';
 
 const FIELD_NAMES = [

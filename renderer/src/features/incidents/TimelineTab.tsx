@@ -10,24 +10,19 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { MatterListState } from '../confidential/MatterListState';
 import { RowActions } from '../../components/RowActions';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListScaffold } from '../../components/ListScaffold';
+import { PrintButton } from '../../components/PrintButton';
+import { useLoad, type Loaded } from '../../components/useLoad';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { client } from '../../api/client';
-import { useEnumOptions } from '../../components/options';
-import {
-  INCIDENT_KINDS,
-  type Incident,
-  type IncidentKind,
-  type IncidentList,
-} from '../../../../shared/schemas/case-file';
+import { useEnumOptions, type Option } from '../../components/options';
+import { INCIDENT_KINDS, type Incident, type IncidentKind } from '../../../../shared/schemas/incidents';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
 import { formatIsoDate } from '../matters/labels';
 import { IncidentForm } from './IncidentForm';
-
-type Incidents = z.infer<typeof IncidentList>;
 
 interface Filters {
   kind: IncidentKind | null;
@@ -39,26 +34,18 @@ interface Filters {
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
-/** Hook: pseudonyms of the case's people (and everyone else listed), for pickers and for showing ids. */
-export function usePeopleOptions(matterId: string, reload = 0): { value: string; label: string }[] {
-  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
-  useEffect(() => {
-    let active = true;
-    Promise.all([client.parties.list({ matterId }), client.people.list({})]).then(
-      ([parties, people]) => {
-        if (!active) return;
+/** Pseudonyms of the case's people (and everyone else listed), for pickers and for showing ids. */
+export function usePeopleOptions(matterId: string): Loaded<Option[]> {
+  return useLoad(
+    () =>
+      Promise.all([client.parties.list({ matterId }), client.people.list({})]).then(([parties, people]) => {
         const map = new Map<string, string>();
         for (const party of parties) if (party.personId) map.set(party.personId, party.displayName);
         for (const person of people.items) if (!map.has(person.id)) map.set(person.id, person.pseudonym);
-        setOptions([...map].map(([value, label]) => ({ value, label })));
-      },
-      () => undefined,
-    );
-    return () => {
-      active = false;
-    };
-  }, [matterId, reload]);
-  return options;
+        return [...map].map(([value, label]) => ({ value, label }));
+      }),
+    [matterId],
+  );
 }
 
 /** The facts of the risk in order: filterable, sortable and printable (only the timeline is printed). */
@@ -72,38 +59,30 @@ export function TimelineTab({ matterId, matterTitle }: { matterId: string; matte
     personId: null,
     order: 'asc',
   });
-  const [list, setList] = useState<Incidents | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [reload, setReload] = useState(0);
-  const [editing, setEditing] = useState<Incident | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<string | null>(null);
-  const people = usePeopleOptions(matterId, reload);
-  const names = useMemo(() => new Map(people.map((p) => [p.value, p.label])), [people]);
-  const refresh = useCallback(() => setReload((n) => n + 1), []);
-
-  useEffect(() => {
-    let active = true;
-    client.incidents
-      .list({
+  const incidents = useLoad(
+    () =>
+      client.incidents.list({
         matterId,
         order: filters.order,
         ...(filters.kind ? { kind: filters.kind } : {}),
         ...(isDate(filters.from) ? { from: filters.from } : {}),
         ...(isDate(filters.to) ? { to: filters.to } : {}),
         ...(filters.personId ? { personId: filters.personId } : {}),
-      })
-      .then(
-        (result) => {
-          if (!active) return;
-          setList(result);
-          setError(null);
-        },
-        (err: unknown) => active && setError(err),
-      );
-    return () => {
-      active = false;
-    };
-  }, [matterId, filters, reload]);
+      }),
+    [matterId, filters],
+  );
+  const { setError } = incidents;
+  const [editing, setEditing] = useState<Incident | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const peopleLoad = usePeopleOptions(matterId);
+  const people = useMemo(() => peopleLoad.data ?? [], [peopleLoad.data]);
+  const names = useMemo(() => new Map(people.map((p) => [p.value, p.label])), [people]);
+  const reloadIncidents = incidents.reload;
+  const reloadPeople = peopleLoad.reload;
+  const refresh = useCallback(() => {
+    reloadIncidents();
+    reloadPeople();
+  }, [reloadIncidents, reloadPeople]);
 
   const remove = async (incident: Incident) => {
     setDeleting(incident.id);
@@ -129,9 +108,7 @@ export function TimelineTab({ matterId, matterTitle }: { matterId: string; matte
           {t('incidents.title')}
         </Title>
         <Group gap="xs" className="amparo-no-print">
-          <Button variant="default" onClick={() => window.print()}>
-            {t('incidents.print')}
-          </Button>
+          <PrintButton label={t('incidents.print')} />
           {editing === null && <Button onClick={() => setEditing('new')}>{t('incidents.new')}</Button>}
         </Group>
       </Group>
@@ -199,82 +176,82 @@ export function TimelineTab({ matterId, matterTitle }: { matterId: string; matte
           onCancel={() => setEditing(null)}
         />
       )}
-      <MatterListState
-        matterId={matterId}
-        list={list}
-        error={error}
-        onErrorClose={() => setError(null)}
-        onRevealed={refresh}
+      <ErrorAlert error={peopleLoad.error} onClose={() => peopleLoad.setError(null)} />
+      <ListScaffold
+        load={incidents}
+        items={(list) => list.items}
+        hiddenConfidential={{ count: (list) => list.hiddenConfidential, matterId }}
         emptyText={t('incidents.empty')}
-      />
-      {list && list.items.length > 0 && (
-        <Stack
-          component="ol"
-          gap="sm"
-          p={0}
-          m={0}
-          style={{ listStyle: 'none' }}
-          aria-label={t('incidents.title')}
-        >
-          {list.items.map((incident) => (
-            <Paper component="li" key={incident.id} withBorder p="md" className="amparo-print-item">
-              <Stack gap={6}>
-                <Group justify="space-between" align="flex-start" wrap="nowrap">
-                  <Stack gap={4}>
-                    <Group gap="xs">
-                      <Text fw={700} size="sm">
-                        {formatIsoDate(incident.occurredOn, i18n.language)}
-                      </Text>
-                      <Badge variant="light">{t(`incidentKind.${incident.kind}`)}</Badge>
-                      <ClassificationBadge value={incident.classification} />
-                    </Group>
-                    <Title order={4}>{incident.title}</Title>
-                  </Stack>
-                  <RowActions
-                    className="amparo-no-print"
-                    editLabel={t('incidents.editFor', { title: incident.title })}
-                    deleteLabel={t('incidents.deleteFor', { title: incident.title })}
-                    onEdit={() => setEditing(incident)}
-                    onDelete={() => void remove(incident)}
-                    deleting={deleting === incident.id}
-                  />
-                </Group>
-                {(incident.place || incident.source) && (
-                  <Text size="sm">
-                    {[
-                      incident.place && t('incidents.placeValue', { place: incident.place }),
-                      incident.source && t('incidents.sourceValue', { source: incident.source }),
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </Text>
-                )}
-                {incident.personIds.length > 0 && (
-                  <Text size="sm">
-                    {t('incidents.affected', {
-                      names: incident.personIds.map((id) => names.get(id) ?? '—').join(', '),
-                    })}
-                  </Text>
-                )}
-                {incident.description && (
-                  <Text size="sm" className="amparo-prewrap">
-                    {incident.description}
-                  </Text>
-                )}
-                {incident.tags.length > 0 && (
-                  <Group gap={4} aria-label={t('tags.label')}>
-                    {incident.tags.map((tag) => (
-                      <Badge key={tag} variant="outline" color="gray" size="sm" tt="none">
-                        #{tag}
-                      </Badge>
-                    ))}
+      >
+        {(list) => (
+          <Stack
+            component="ol"
+            gap="sm"
+            p={0}
+            m={0}
+            style={{ listStyle: 'none' }}
+            aria-label={t('incidents.title')}
+          >
+            {list.items.map((incident) => (
+              <Paper component="li" key={incident.id} withBorder p="md" className="amparo-print-item">
+                <Stack gap={6}>
+                  <Group justify="space-between" align="flex-start" wrap="nowrap">
+                    <Stack gap={4}>
+                      <Group gap="xs">
+                        <Text fw={700} size="sm">
+                          {formatIsoDate(incident.occurredOn, i18n.language)}
+                        </Text>
+                        <Badge variant="light">{t(`incidentKind.${incident.kind}`)}</Badge>
+                        <ClassificationBadge value={incident.classification} />
+                      </Group>
+                      <Title order={4}>{incident.title}</Title>
+                    </Stack>
+                    <RowActions
+                      className="amparo-no-print"
+                      editLabel={t('incidents.editFor', { title: incident.title })}
+                      deleteLabel={t('incidents.deleteFor', { title: incident.title })}
+                      onEdit={() => setEditing(incident)}
+                      onDelete={() => void remove(incident)}
+                      deleting={deleting === incident.id}
+                    />
                   </Group>
-                )}
-              </Stack>
-            </Paper>
-          ))}
-        </Stack>
-      )}
+                  {(incident.place || incident.source) && (
+                    <Text size="sm">
+                      {[
+                        incident.place && t('incidents.placeValue', { place: incident.place }),
+                        incident.source && t('incidents.sourceValue', { source: incident.source }),
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </Text>
+                  )}
+                  {incident.personIds.length > 0 && (
+                    <Text size="sm">
+                      {t('incidents.affected', {
+                        names: incident.personIds.map((id) => names.get(id) ?? '—').join(', '),
+                      })}
+                    </Text>
+                  )}
+                  {incident.description && (
+                    <Text size="sm" className="amparo-prewrap">
+                      {incident.description}
+                    </Text>
+                  )}
+                  {incident.tags.length > 0 && (
+                    <Group gap={4} aria-label={t('tags.label')}>
+                      {incident.tags.map((tag) => (
+                        <Badge key={tag} variant="outline" color="gray" size="sm" tt="none">
+                          #{tag}
+                        </Badge>
+                      ))}
+                    </Group>
+                  )}
+                </Stack>
+              </Paper>
+            ))}
+          </Stack>
+        )}
+      </ListScaffold>
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import type { Incident } from '../../../../shared/schemas/case-file';
+import type { Incident } from '../../../../shared/schemas/incidents';
 import { formatIsoDate } from '../matters/labels';
 
 /** An incident in a picker: its date, then its title. */

@@ -21,15 +21,15 @@ import { MatterTable } from './MatterTable';
 export const PAGE_SIZE = 100;
 
 /** What the list shows; kept by the workspace so coming back from a case returns to the same page. */
-export interface MatterListState {
+export interface MatterListQuery {
   archived: boolean;
   query: string;
   page: number;
 }
 
 interface MatterListScreenProps {
-  state: MatterListState;
-  onStateChange: Dispatch<SetStateAction<MatterListState>>;
+  state: MatterListQuery;
+  onStateChange: Dispatch<SetStateAction<MatterListQuery>>;
   onOpen: (id: string) => void;
   onNew: () => void;
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLoad } from '../../components/useLoad';
 import type { Matter, MatterFields } from '../../../../shared/schemas/matter';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
@@ -42,8 +43,8 @@ export function MatterScreen({
   onBack: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [matter, setMatter] = useState<Matter | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const loaded = useLoad(() => client.matters.get({ id }), [id]);
+  const { data: matter, error: loadError, replace: setMatter } = loaded;
   const [editing, setEditing] = useState(false);
   const [archiving, setArchiving] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -56,17 +57,6 @@ export function MatterScreen({
   useEffect(() => {
     if (shownId) titleRef.current?.focus();
   }, [shownId]);
-
-  useEffect(() => {
-    let active = true;
-    client.matters.get({ id }).then(
-      (loaded) => active && setMatter(loaded),
-      (error: unknown) => active && setLoadError(error),
-    );
-    return () => {
-      active = false;
-    };
-  }, [id]);
 
   if (!matter) {
     return (

@@ -1,16 +1,17 @@
 import { Button, Group, Loader, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLoad } from '../../components/useLoad';
 import { useFieldError } from '../../components/fieldError';
 import { FormButtons } from '../../components/FormButtons';
 import { SelectField } from '../../components/SelectField';
 import { useSave } from '../../components/useSave';
-import { ChangeStatusInput, type StatusChange } from '../../../../shared/schemas/case-file';
+import { ChangeStatusInput } from '../../../../shared/schemas/status';
 import type { Matter } from '../../../../shared/schemas/matter';
 import { formatIsoDate, formatTimestamp, todayIso, useMatterOptions } from './labels';
 
@@ -82,25 +83,13 @@ function ChangeStatusPanel({
 /** Where the matter has stood before the forum, with dates and who recorded each change. */
 export function StatusHistory({ matter, onChanged }: { matter: Matter; onChanged: (m: Matter) => void }) {
   const { t, i18n } = useTranslation();
-  const [history, setHistory] = useState<{
-    revision: number;
-    items?: StatusChange[];
-    error?: unknown;
-  } | null>(null);
+  const history = useLoad(
+    () => client.matters.statusHistory({ matterId: matter.id }),
+    [matter.id, matter.revision],
+  );
   const [changing, setChanging] = useState(false);
 
-  useEffect(() => {
-    let active = true;
-    client.matters.statusHistory({ matterId: matter.id }).then(
-      (items) => active && setHistory({ revision: matter.revision, items }),
-      (error: unknown) => active && setHistory({ revision: matter.revision, error }),
-    );
-    return () => {
-      active = false;
-    };
-  }, [matter.id, matter.revision]);
-
-  const items = history?.items ? [...history.items].reverse() : null;
+  const items = history.data ? [...history.data].reverse() : null;
 
   return (
     <Stack gap="sm">
@@ -122,7 +111,7 @@ export function StatusHistory({ matter, onChanged }: { matter: Matter; onChanged
           onCancel={() => setChanging(false)}
         />
       )}
-      {history?.error !== undefined && <ErrorAlert error={history.error} />}
+      <ErrorAlert error={history.error} />
       {!history && <Loader size="sm" aria-label={t('common.loading')} />}
       {items && items.length === 0 && (
         <Text size="sm" c="dimmed">

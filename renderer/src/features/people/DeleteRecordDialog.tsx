@@ -1,10 +1,9 @@
 import { List, Loader, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import type { RecordUsage } from '../../../../shared/schemas/people';
+import { useLoad } from '../../components/useLoad';
 
 /** A person (named by pseudonym) or an organisation about to be deleted. */
 export interface DeleteTarget {
@@ -22,27 +21,24 @@ interface DeleteRecordDialogProps {
 /** Says where a person or organisation appears (roles in cases, incidents) before moving them to Deleted items. */
 export function DeleteRecordDialog({ target, onClose, onDeleted }: DeleteRecordDialogProps) {
   const { t } = useTranslation();
-  const [usage, setUsage] = useState<{ id: string; value?: RecordUsage; error?: unknown } | null>(null);
   const targetId = target?.id ?? null;
   const kind = target?.kind ?? null;
-
-  useEffect(() => {
-    if (!targetId || !kind) return undefined;
-    let active = true;
-    const load =
-      kind === 'person'
-        ? client.people.usage({ id: targetId })
-        : client.organisations.usage({ id: targetId });
-    load.then(
-      (value) => active && setUsage({ id: targetId, value }),
-      (error: unknown) => active && setUsage({ id: targetId, error }),
-    );
-    return () => {
-      active = false;
-    };
-  }, [targetId, kind]);
-
-  const loaded = usage && usage.id === targetId ? usage : null;
+  const usage = useLoad(
+    targetId && kind
+      ? () =>
+          kind === 'person'
+            ? client.people.usage({ id: targetId })
+            : client.organisations.usage({ id: targetId })
+      : null,
+    [targetId, kind],
+  );
+  // Only what was loaded for this target counts (never the last one's usage).
+  const loaded =
+    usage.loading || !targetId
+      ? null
+      : usage.error
+        ? { value: undefined, error: usage.error }
+        : { value: usage.data ?? undefined, error: undefined };
   const roles = loaded?.value?.roles ?? [];
   const incidents = loaded?.value?.incidents ?? 0;
 

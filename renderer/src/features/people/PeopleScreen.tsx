@@ -1,11 +1,12 @@
 import { RowActions } from '../../components/RowActions';
 import { Button, Group, Loader, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import type { Organisation, PeopleList, Person } from '../../../../shared/schemas/people';
+import { useLoad } from '../../components/useLoad';
+import type { Organisation, Person } from '../../../../shared/schemas/people';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
 import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';
 import { DeleteRecordDialog, type DeleteTarget } from './DeleteRecordDialog';
@@ -21,29 +22,18 @@ export function PeopleScreen() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [debouncedQuery] = useDebouncedValue(query.trim(), 300);
-  const [people, setPeople] = useState<PeopleList | null>(null);
-  const [organisations, setOrganisations] = useState<Organisation[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [reload, setReload] = useState(0);
+  const loaded = useLoad(
+    () =>
+      Promise.all([client.people.list({ query: debouncedQuery }), client.organisations.list({})]).then(
+        ([people, organisations]) => ({ people, organisations }),
+      ),
+    [debouncedQuery],
+  );
+  const { error, reload: refresh } = loaded;
+  const people = loaded.data?.people ?? null;
+  const organisations = loaded.data?.organisations ?? null;
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
-  const refresh = useCallback(() => setReload((n) => n + 1), []);
-
-  useEffect(() => {
-    let active = true;
-    Promise.all([client.people.list({ query: debouncedQuery }), client.organisations.list({})]).then(
-      ([p, o]) => {
-        if (!active) return;
-        setPeople(p);
-        setOrganisations(o);
-        setError(null);
-      },
-      (err: unknown) => active && setError(err),
-    );
-    return () => {
-      active = false;
-    };
-  }, [debouncedQuery, reload]);
 
   const closeEditor = () => setEditing(null);
 

@@ -15,8 +15,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, errorCode } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLoad } from '../../components/useLoad';
 import { formatTime } from '../../components/options';
-import { SEARCHABLE, type SearchHit, type SearchResult } from '../../../../shared/schemas/case-file';
+import { SEARCHABLE, type SearchHit } from '../../../../shared/schemas/search';
 import type { MatterPlace } from '../matters/MatterScreen';
 import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';
 import { ReasonModal } from '../confidential/ReasonModal';
@@ -52,9 +53,6 @@ export function SearchScreen({ onOpenMatter, onOpenPeople }: SearchScreenProps) 
   const [submitted, setSubmitted] = useState<{ query: string; includeProtected: boolean; n: number } | null>(
     null,
   );
-  const [result, setResult] = useState<SearchResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [searching, setSearching] = useState(false);
   const [includeProtected, setIncludeProtected] = useState(false);
   const [protectedUntil, setProtectedUntil] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
@@ -72,37 +70,28 @@ export function SearchScreen({ onOpenMatter, onOpenPeople }: SearchScreenProps) 
     return () => window.clearTimeout(timer);
   }, [protectedUntil]);
 
-  useEffect(() => {
-    if (!submitted) return undefined;
-    let active = true;
-    client.search.query({ query: submitted.query, includeProtected: submitted.includeProtected }).then(
-      (found) => {
-        if (!active) return;
-        setResult(found);
-        setError(null);
-        setSearching(false);
-      },
-      (err: unknown) => {
-        if (!active) return;
-        // The unlock ended (time up, or the vault was locked and opened again): ask again.
-        if (errorCode(err) === 'CONFIDENTIAL') {
-          setIncludeProtected(false);
-          setProtectedUntil(null);
-        }
-        setError(err);
-        setSearching(false);
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [submitted]);
+  const found = useLoad(
+    submitted
+      ? () =>
+          client.search
+            .query({ query: submitted.query, includeProtected: submitted.includeProtected })
+            .catch((err: unknown) => {
+              // The unlock ended (time up, or the vault was locked and opened again): ask again.
+              if (errorCode(err) === 'CONFIDENTIAL') {
+                setIncludeProtected(false);
+                setProtectedUntil(null);
+              }
+              throw err;
+            })
+      : null,
+    [submitted],
+  );
+  const { data: result, error, setError, loading: searching } = found;
 
   const search = (event?: FormEvent) => {
     event?.preventDefault();
     const text = query.trim();
     if (!text) return;
-    setSearching(true);
     setSubmitted((prev) => ({ query: text, includeProtected, n: (prev?.n ?? 0) + 1 }));
   };
 

@@ -1,35 +1,23 @@
-import { Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import type { ArchiveEntry } from '../../../../shared/schemas/case-file';
+import { ListScaffold } from '../../components/ListScaffold';
+import { useLoad } from '../../components/useLoad';
+import type { DeletedItem } from '../../../../shared/schemas/trash';
 import { formatTimestamp } from '../matters/labels';
 
 /** Deleted items: restorable until the user empties the bin (which purges them for good). */
 export function TrashScreen() {
   const { t, i18n } = useTranslation();
-  const [items, setItems] = useState<ArchiveEntry[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [reload, setReload] = useState(0);
+  const deleted = useLoad(() => client.trash.list({}), []);
+  const { data: items, setError, reload: refresh } = deleted;
   const [restoring, setRestoring] = useState<string | null>(null);
   const [emptying, setEmptying] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const refresh = useCallback(() => setReload((n) => n + 1), []);
 
-  useEffect(() => {
-    let active = true;
-    client.trash.list({}).then(
-      (list) => active && setItems(list),
-      (err: unknown) => active && setError(err),
-    );
-    return () => {
-      active = false;
-    };
-  }, [reload]);
-
-  const restore = async (entry: ArchiveEntry) => {
+  const restore = async (entry: DeletedItem) => {
     setRestoring(entry.entityId);
     setError(null);
     setNotice(null);
@@ -65,47 +53,42 @@ export function TrashScreen() {
           {notice}
         </Text>
       )}
-      <ErrorAlert error={error} onClose={() => setError(null)} />
-      {!items && !error && <Loader size="sm" aria-label={t('common.loading')} />}
-      {items && items.length === 0 && (
-        <Text c="dimmed" role="status">
-          {t('trash.nothing')}
-        </Text>
-      )}
-      {items && items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table aria-label={t('trash.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('trash.item')}</Table.Th>
-                <Table.Th>{t('trash.type')}</Table.Th>
-                <Table.Th>{t('trash.deletedAt')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((entry) => (
-                <Table.Tr key={`${entry.entityType}:${entry.entityId}`}>
-                  <Table.Td fw={500}>{entry.label}</Table.Td>
-                  <Table.Td>{t(`entityType.${entry.entityType}`)}</Table.Td>
-                  <Table.Td>{formatTimestamp(entry.deletedAt, i18n.language)}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      loading={restoring === entry.entityId}
-                      onClick={() => void restore(entry)}
-                      aria-label={t('trash.restoreFor', { label: entry.label })}
-                    >
-                      {t('trash.restore')}
-                    </Button>
-                  </Table.Td>
+      <ListScaffold load={deleted} items={(list) => list} emptyText={t('trash.nothing')}>
+        {(items) => (
+          <Table.ScrollContainer minWidth={640}>
+            <Table aria-label={t('trash.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('trash.item')}</Table.Th>
+                  <Table.Th>{t('trash.type')}</Table.Th>
+                  <Table.Th>{t('trash.deletedAt')}</Table.Th>
+                  <Table.Th>{t('common.actions')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((entry) => (
+                  <Table.Tr key={`${entry.entityType}:${entry.entityId}`}>
+                    <Table.Td fw={500}>{entry.label}</Table.Td>
+                    <Table.Td>{t(`entityType.${entry.entityType}`)}</Table.Td>
+                    <Table.Td>{formatTimestamp(entry.deletedAt, i18n.language)}</Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        loading={restoring === entry.entityId}
+                        onClick={() => void restore(entry)}
+                        aria-label={t('trash.restoreFor', { label: entry.label })}
+                      >
+                        {t('trash.restore')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListScaffold>
       <ConfirmDialog
         opened={emptying}
         title={t('trash.emptyTitle')}

@@ -1,0 +1,120 @@
+import { Paper, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { client } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFieldError } from '../../components/fieldError';
+import { FormButtons } from '../../components/FormButtons';
+import { MultiSelectField } from '../../components/ListFields';
+import { useEnumOptions } from '../../components/options';
+import { useSave } from '../../components/useSave';
+import type { Incident } from '../../../../shared/schemas/incidents';
+import { RISK_RATINGS, RiskAssessmentFields, type RiskAssessment } from '../../../../shared/schemas/risk';
+import { incidentLabel } from '../incidents/labels';
+import { todayIso } from '../matters/labels';
+import { CRITERIA, type Criterion } from './criteria';
+
+const FIELD_NAMES = [
+  'assessedOn',
+  'incidentIds',
+  ...CRITERIA.flatMap((c) => [`${c}.rating`, `${c}.reasoning`]),
+];
+
+/** A new assessment of the three criteria, each rated and reasoned, linked to the incidents it rests on. */
+export function RiskForm({
+  matterId,
+  previous,
+  incidents,
+  onSaved,
+  onCancel,
+}: {
+  matterId: string;
+  previous: RiskAssessment | undefined;
+  incidents: Incident[];
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const fieldError = useFieldError();
+  const ratings = useEnumOptions('riskRating', RISK_RATINGS);
+  // A new assessment starts from the last one: the team revises it rather than starting over.
+  const form = useForm<RiskAssessmentFields>({
+    resolver: zodResolver(RiskAssessmentFields),
+    defaultValues: {
+      assessedOn: todayIso(),
+      seriousness: previous?.seriousness ?? { rating: 'medium', reasoning: '' },
+      urgency: previous?.urgency ?? { rating: 'medium', reasoning: '' },
+      irreparableHarm: previous?.irreparableHarm ?? { rating: 'medium', reasoning: '' },
+      incidentIds: previous?.incidentIds.filter((id) => incidents.some((i) => i.id === id)) ?? [],
+    },
+  });
+  const { register, control, handleSubmit, formState } = form;
+  const errors = formState.errors;
+  const incidentOptions = incidents.map((i) => ({ value: i.id, label: incidentLabel(i, i18n.language) }));
+
+  const { error, submit } = useSave(
+    { setFieldError: form.setError, fields: FIELD_NAMES },
+    async (fields: RiskAssessmentFields) => {
+      await client.risk.create({ matterId, ...fields });
+      onSaved();
+    },
+  );
+
+  return (
+    <Paper withBorder p="md">
+      <form noValidate onSubmit={handleSubmit(submit)} aria-label={t('risk.newTitle')}>
+        <Stack gap="md">
+          <Title order={4}>{t('risk.newTitle')}</Title>
+          <TextInput
+            {...register('assessedOn')}
+            type="date"
+            label={t('risk.assessedOn')}
+            error={fieldError(errors.assessedOn)}
+            withAsterisk
+            w={200}
+          />
+          {CRITERIA.map((criterion: Criterion) => (
+            <Stack key={criterion} gap={6} role="group" aria-label={t(`risk.criteria.${criterion}`)}>
+              <Text fw={600}>{t(`risk.criteria.${criterion}`)}</Text>
+              <Text size="sm" c="dimmed">
+                {t(`risk.criteriaHelp.${criterion}`)}
+              </Text>
+              <Controller
+                control={control}
+                name={`${criterion}.rating`}
+                render={({ field }) => (
+                  <SegmentedControl
+                    aria-label={t('risk.ratingOf', { criterion: t(`risk.criteria.${criterion}`) })}
+                    data={ratings}
+                    value={field.value}
+                    onChange={field.onChange}
+                    w="fit-content"
+                  />
+                )}
+              />
+              <Textarea
+                {...register(`${criterion}.reasoning`)}
+                label={t('risk.reasoningOf', { criterion: t(`risk.criteria.${criterion}`) })}
+                error={fieldError(errors[criterion]?.reasoning)}
+                autosize
+                minRows={2}
+                maxRows={10}
+              />
+            </Stack>
+          ))}
+          <MultiSelectField
+            control={control}
+            name="incidentIds"
+            label={t('risk.incidents')}
+            description={t('risk.incidentsDescription')}
+            data={incidentOptions}
+            nothingFoundMessage={t('risk.noIncidents')}
+          />
+          <ErrorAlert error={error} title={t('risk.saveFailed')} />
+          <FormButtons submitLabel={t('risk.save')} submitting={formState.isSubmitting} onCancel={onCancel} />
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
