@@ -20,12 +20,14 @@ type ConfigFile = z.infer<typeof ConfigFile>;
 
 export class AppConfig {
   private constructor(
-    private readonly file: string,
+    /** `null`: kept in memory only (the command line never rewrites the desktop app's settings). */
+    private readonly file: string | null,
     private data: ConfigFile,
   ) {}
 
   /** A missing or unreadable file gives the defaults: preferences are never worth refusing to start. */
-  static async load(configDir: string): Promise<AppConfig> {
+  static async load(configDir: string | null): Promise<AppConfig> {
+    if (configDir === null) return new AppConfig(null, { settings: DEFAULT_SETTINGS, recentVaults: [] });
     const file = join(configDir, 'settings.json');
     let data: ConfigFile = { settings: DEFAULT_SETTINGS, recentVaults: [] };
     try {
@@ -62,6 +64,7 @@ export class AppConfig {
   }
 
   private async save(): Promise<void> {
+    if (this.file === null) return;
     await mkdir(join(this.file, '..'), { recursive: true, mode: 0o700 });
     await writeFileAtomic(this.file, `${JSON.stringify(this.data, null, 2)}\n`);
   }
