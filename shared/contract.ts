@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { Empty } from './schemas/common';
 import {
   ArchiveMatterInput,
+  FindMatterInput,
+  FoundMatter,
   GetMatterInput,
   ListMattersInput,
   Matter,
@@ -94,6 +96,7 @@ export const contract = {
 
   'matters:list': channel(ListMattersInput, MatterPage),
   'matters:get': channel(GetMatterInput, Matter),
+  'matters:find': channel(FindMatterInput, FoundMatter),
   'matters:create': channel(MatterFields, Matter),
   'matters:update': channel(UpdateMatterInput, Matter),
   'matters:setArchived': channel(ArchiveMatterInput, Matter),

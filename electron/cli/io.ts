@@ -1,6 +1,7 @@
 // Terminal plumbing for the command line: where text goes and how a passphrase is read. The passphrase
 // never comes from argv or the environment (both are visible to other processes and shell history).
 import { AmparoError } from '../../shared/errors';
+import type { StdinText } from './stdin';
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => void };
@@ -12,17 +13,15 @@ export class UsageError extends Error {}
 
 /** Reads passphrases either all from stdin (one per line) or, interactively, from the terminal without echo. */
 export class PassphraseSource {
-  private lines: string[] | null = null;
-
   constructor(
     private readonly io: CliIo,
+    private readonly stdin: StdinText,
     private readonly fromStdin: boolean,
   ) {}
 
   async read(prompt: string): Promise<string> {
     if (this.fromStdin) {
-      this.lines ??= await readAllLines(this.io.stdin);
-      const line = this.lines.shift();
+      const line = await this.stdin.line();
       if (line === undefined) throw new UsageError(`--passphrase-stdin: stdin ended before "${prompt}"`);
       return line;
     }
@@ -40,15 +39,6 @@ export class PassphraseSource {
     if (first !== second) throw new AmparoError('VALIDATION_FAILED', 'The two passphrases do not match');
     return first;
   }
-}
-
-async function readAllLines(stream: NodeJS.ReadableStream): Promise<string[]> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  const text = Buffer.concat(chunks).toString('utf8');
-  const lines = text.split(/\r?\n/);
-  if (lines.at(-1) === '') lines.pop();
-  return lines;
 }
 
 function readHidden(io: CliIo, prompt: string): Promise<string> {

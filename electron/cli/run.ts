@@ -1,88 +1,33 @@
-// `amparo`: the command line over the same core the app uses. Exit codes are documented in docs/cli.md.
-import { randomUUID } from 'node:crypto';
-import { userInfo } from 'node:os';
+// `amparo`: the command line over the same core the app uses (see core-client.ts). This file parses argv
+// once, finds the command in the registry (commands/index.ts) and turns every failure into a typed line on
+// stderr and a documented exit status (docs/cli.md). Nothing here prints a stack trace.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { AmparoError, type ErrorCode } from '../../shared/errors';
-import {
-  DEFAULT_FORUM,
-  MATTER_TYPES,
-  MatterFields,
-  MatterType,
-  type MatterSummary,
-} from '../../shared/schemas/matter';
-import { AddEvidenceInput, type AddEvidenceResult } from '../../shared/schemas/evidence';
-import { Passphrase } from '../../shared/schemas/vault';
-import { toIssues } from '../core/ipc/dispatch';
-import { describeCheck } from '../core/evidence/verify';
-import { EvidenceService } from '../core/services/evidence';
-import { RevealState } from '../core/services/reveal-state';
-import { MatterService } from '../core/services/matters';
-import { vaultContext } from '../core/services/vault-context';
-import { LATEST_SCHEMA_VERSION } from '../core/vault/migrations';
-import { schemaVersion } from '../core/vault/migrate';
-import {
-  changePassphrase,
-  checkVault,
-  createVault,
-  openVault,
-  reencryptVault,
-  type OpenVault,
-} from '../core/vault/vault';
+import { AmparoError } from '../../shared/errors';
+import { MATTER_TYPES } from '../../shared/schemas/matter';
+import { COMMANDS, findCommand } from './commands';
+import type { OptionSpec, Values } from './commands/types';
+import { escapeForTerminal } from './escape';
+import { EXIT, EXIT_BY_CODE } from './exit';
+import { withJsonFields } from './from-json';
 import { PassphraseSource, UsageError, type CliIo } from './io';
+import { describeIssue, sentenceFor } from './messages';
+import { StdinText } from './stdin';
 
-/** Who the audit log names for command-line changes. */
-const cliActor = (): string => `${userInfo().username} (command line)`;
+export { EXIT };
 
-export const EXIT = {
-  ok: 0,
-  internal: 1,
-  usage: 2,
-  wrongPassphrase: 3,
-  vaultUnusable: 4,
-  checkFailed: 5,
-  io: 6,
-  notFound: 7,
-  someFilesFailed: 8,
-} as const;
-
-const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
-  WRONG_PASSPHRASE: EXIT.wrongPassphrase,
-  NOT_A_VAULT: EXIT.vaultUnusable,
-  HEADER_DAMAGED: EXIT.vaultUnusable,
-  HEADER_TOO_NEW: EXIT.vaultUnusable,
-  KDF_TOO_COSTLY: EXIT.vaultUnusable,
-  DATABASE_MISSING: EXIT.vaultUnusable,
-  DATABASE_DAMAGED: EXIT.vaultUnusable,
-  SCHEMA_TOO_NEW: EXIT.vaultUnusable,
-  FOLDER_NOT_EMPTY: EXIT.usage,
-  FOLDER_NOT_FOUND: EXIT.usage,
-  VALIDATION_FAILED: EXIT.usage,
-  VAULT_BUSY: EXIT.io,
-  IO_ERROR: EXIT.io,
-  DISK_FULL: EXIT.io,
-  FILE_UNREADABLE: EXIT.io,
-  FILE_CHANGED: EXIT.io,
-  EVIDENCE_DAMAGED: EXIT.checkFailed,
-  NOT_FOUND: EXIT.notFound,
+const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
 };
 
 export const USAGE = `Usage: amparo <command> [options]
 
 Commands:
-  vault create <dir>                 Create a vault in an empty or new folder
-  vault check <dir> [--json]         Verify encryption, integrity and schema version
-  vault rekey <dir> [--reencrypt]    Change the passphrase; --reencrypt also replaces the database key
-  case add <dir> --title T --type TYPE [--reference R] [--forum F] [--status S]
-                 [--opened YYYY-MM-DD] [--summary TEXT] [--classification public|restricted|confidential]
-  case list <dir> [--json] [--archived] [--query TEXT]
-  evidence add <dir> --case REFERENCE-OR-ID <files or folders>...
-               [--source WHO] [--acquisition HOW] [--event-date YYYY-MM-DD] [--title T]
-               [--classification C] [--filing NAME | --no-exhibit] [--json]
-                                     Take in evidence (hash, encrypt, custody entry); progress on stderr
-  evidence verify <dir> [--case REFERENCE-OR-ID] [--json]
-                                     Re-hash every item and report anything altered, damaged or missing
+${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}
+
+Case text (titles, summaries, names, queries) never goes in arguments, where other users can read it:
+give it with --from-json - (a JSON object on stdin, after the passphrase line) or --from-json FILE.
 
 Options:
   --passphrase-stdin   Read passphrase(s) from stdin, one per line, instead of the terminal
@@ -93,31 +38,10 @@ Options:
 Matter types: ${MATTER_TYPES.join(', ')}
 `;
 
-const OPTIONS = {
-  'passphrase-stdin': { type: 'boolean' },
-  json: { type: 'boolean' },
-  archived: { type: 'boolean' },
-  reencrypt: { type: 'boolean' },
-  query: { type: 'string' },
-  title: { type: 'string' },
-  type: { type: 'string' },
-  reference: { type: 'string' },
-  forum: { type: 'string' },
-  status: { type: 'string' },
-  opened: { type: 'string' },
-  summary: { type: 'string' },
-  classification: { type: 'string' },
-  case: { type: 'string' },
-  source: { type: 'string' },
-  acquisition: { type: 'string' },
-  'event-date': { type: 'string' },
-  filing: { type: 'string' },
-  'no-exhibit': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-} as const;
-
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+const ALL_OPTIONS = Object.assign({}, GLOBAL_OPTIONS, ...COMMANDS.map((c) => c.options)) as Record<
+  string,
+  OptionSpec
+>;
 
 export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Promise<number> {
   const out = (text: string) => io.stdout.write(`${text}\n`);
@@ -125,45 +49,37 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
   try {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: OPTIONS,
+      options: ALL_OPTIONS,
       allowPositionals: true,
       strict: true,
-    });
+    }) as { values: Values; positionals: string[] };
     if (values.version) return (out(version), EXIT.ok);
     if (values.help || positionals.length === 0) return (out(USAGE), EXIT.ok);
-    const [area, action, dir, ...extra] = positionals;
-    if (!dir) throw new UsageError(`Missing <dir> for "${area} ${action ?? ''}"`);
-    const takesFiles = area === 'evidence' && action === 'add';
-    if (extra.length > 0 && !takesFiles) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
-    const passphrases = new PassphraseSource(io, values['passphrase-stdin'] === true);
-    const vaultDir = resolve(dir);
-    const command = `${area} ${action}`;
-    switch (command) {
-      case 'vault create':
-        return await vaultCreate(vaultDir, passphrases, out);
-      case 'vault check':
-        return await vaultCheck(vaultDir, passphrases, values, out);
-      case 'vault rekey':
-        return await vaultRekey(vaultDir, passphrases, values, out);
-      case 'case add':
-        return await withVault(vaultDir, passphrases, (vault) => caseAdd(vault, values, out));
-      case 'case list':
-        return await withVault(vaultDir, passphrases, (vault) => caseList(vault, values, out));
-      case 'evidence add':
-        return await withVault(vaultDir, passphrases, (vault) =>
-          evidenceAdd(
-            vault,
-            values,
-            extra.map((p) => resolve(p)),
-            io,
-            out,
-          ),
-        );
-      case 'evidence verify':
-        return await withVault(vaultDir, passphrases, (vault) => evidenceVerify(vault, values, out));
-      default:
-        throw new UsageError(`Unknown command "${command}"`);
+    const found = findCommand(positionals);
+    if (!found) throw new UsageError(`Unknown command "${positionals.slice(0, 2).join(' ')}"`);
+    const { command, words } = found;
+    const [dir, ...args] = positionals.slice(words);
+    if (!dir) throw new UsageError(`Missing <dir> for "${command.name}"`);
+    if (args.length > 0 && (command.args ?? 'none') === 'none')
+      throw new UsageError(`Unexpected arguments: ${args.join(' ')}`);
+    for (const name of Object.keys(values)) {
+      if (!(name in command.options) && !(name in GLOBAL_OPTIONS))
+        throw new UsageError(`--${name} is not an option of "${command.name}"`);
     }
+    const stdin = new StdinText(io.stdin);
+    const passphrases = new PassphraseSource(io, stdin, values['passphrase-stdin'] === true);
+    let fields: Promise<Values> | undefined;
+    return await command.run({
+      dir: resolve(dir),
+      args,
+      values,
+      io,
+      stdin,
+      passphrases,
+      readFields: () => (fields ??= withJsonFields(command, values, stdin)),
+      out,
+      note: err,
+    });
   } catch (error) {
     return report(error, err);
   }
@@ -171,254 +87,19 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
 
 function report(error: unknown, err: (text: string) => void): number {
   if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    err(`amparo: ${(error as Error).message}\n\n${USAGE}`);
+    err(`amparo: ${escapeForTerminal((error as Error).message)}\n\n${USAGE}`);
     return EXIT.usage;
   }
   if (error instanceof AmparoError) {
-    err(`amparo: ${error.code}: ${error.message}`);
-    for (const issue of error.issues ?? []) err(`  ${issue.path}: ${issue.message}`);
+    err(`amparo: ${error.code}: ${escapeForTerminal(error.message)}`);
+    for (const issue of error.issues ?? []) err(`  ${escapeForTerminal(describeIssue(issue))}`);
+    const sentence = sentenceFor(error.code);
+    if (sentence) err(sentence);
     return EXIT_BY_CODE[error.code] ?? EXIT.internal;
   }
-  err(`amparo: unexpected error: ${(error as Error)?.stack ?? error}`);
+  // Not a typed error: a bug. One line, never a stack trace (AMPARO_DEBUG=1 shows it).
+  err(`amparo: INTERNAL: ${escapeForTerminal(String((error as Error)?.message ?? error))}`);
+  if (process.env.AMPARO_DEBUG) err(String((error as Error)?.stack ?? ''));
+  err(sentenceFor('INTERNAL') ?? '');
   return EXIT.internal;
-}
-
-function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success)
-    throw new AmparoError('VALIDATION_FAILED', 'Invalid input', { issues: toIssues(parsed.error) });
-  return parsed.data;
-}
-
-async function withVault(
-  dir: string,
-  passphrases: PassphraseSource,
-  work: (vault: OpenVault) => number | Promise<number>,
-): Promise<number> {
-  const vault = await openVault(dir, await passphrases.read('Passphrase'));
-  try {
-    return await work(vault);
-  } finally {
-    vault.close();
-  }
-}
-
-async function vaultCreate(
-  dir: string,
-  passphrases: PassphraseSource,
-  out: (t: string) => void,
-): Promise<number> {
-  const passphrase = parseOrThrow(Passphrase, await passphrases.readNew('New passphrase'));
-  (await createVault(dir, passphrase)).close();
-  out(`Vault created in ${dir}`);
-  out('Keep the passphrase safe: it cannot be recovered, and without it the vault cannot be opened.');
-  return EXIT.ok;
-}
-
-async function vaultCheck(
-  dir: string,
-  passphrases: PassphraseSource,
-  values: Values,
-  out: (t: string) => void,
-) {
-  const vault = await openVault(dir, await passphrases.read('Passphrase'), { migrate: false });
-  try {
-    const pendingFrom = schemaVersion(vault.db);
-    const check = checkVault(vault);
-    const pendingMigrations = Math.max(0, LATEST_SCHEMA_VERSION - pendingFrom);
-    const ok =
-      check.cipherIntegrity.length === 0 && check.integrity.join() === 'ok' && check.foreignKeyProblems === 0;
-    if (values.json) {
-      out(JSON.stringify({ ...check, pendingMigrations, ok }, null, 2));
-    } else {
-      out(`Vault format:        ${check.formatVersion}`);
-      out(
-        `Schema version:      ${check.schemaVersion} of ${check.latestSchemaVersion}` +
-          (pendingMigrations > 0
-            ? ` (${pendingMigrations} migration(s) run at next unlock)`
-            : ' (up to date)'),
-      );
-      out(
-        `Page authentication: ${check.cipherIntegrity.length === 0 ? 'ok' : check.cipherIntegrity.join('; ')}`,
-      );
-      out(`Database integrity:  ${check.integrity.join('; ')}`);
-      out(
-        `Foreign keys:        ${check.foreignKeyProblems === 0 ? 'ok' : `${check.foreignKeyProblems} problem(s)`}`,
-      );
-      out(ok ? 'Vault is healthy.' : 'PROBLEMS FOUND: restore from a backup before writing to this vault.');
-    }
-    return ok ? EXIT.ok : EXIT.checkFailed;
-  } finally {
-    vault.close();
-  }
-}
-
-async function vaultRekey(
-  dir: string,
-  passphrases: PassphraseSource,
-  values: Values,
-  out: (t: string) => void,
-) {
-  const current = await passphrases.read('Current passphrase');
-  let vault = await openVault(dir, current);
-  try {
-    const next = parseOrThrow(Passphrase, await passphrases.readNew('New passphrase'));
-    vault = await changePassphrase(vault, current, next);
-    out('Passphrase changed.');
-    if (values.reencrypt) {
-      vault = await reencryptVault(vault, next);
-      out('Database re-encrypted under a new key.');
-    }
-    return EXIT.ok;
-  } finally {
-    vault.close();
-  }
-}
-
-function caseAdd(vault: OpenVault, values: Values, out: (t: string) => void): number {
-  if (!values.title || !values.type) throw new UsageError('case add needs --title and --type');
-  const type = parseOrThrow(MatterType, values.type);
-  const fields = parseOrThrow(MatterFields, {
-    title: values.title,
-    matterType: type,
-    forum: values.forum ?? DEFAULT_FORUM[type],
-    reference: values.reference ?? '',
-    status: values.status ?? 'draft',
-    openedOn: values.opened ?? new Date().toISOString().slice(0, 10),
-    summary: values.summary ?? '',
-    classification: values.classification ?? 'restricted',
-  });
-  const matter = new MatterService(() => vaultContext(vault, cliActor)).create(fields);
-  out(values.json ? JSON.stringify(matter, null, 2) : matter.id);
-  return EXIT.ok;
-}
-
-function caseList(vault: OpenVault, values: Values, out: (t: string) => void): number {
-  const service = new MatterService(() => vaultContext(vault, cliActor));
-  const items: MatterSummary[] = [];
-  for (let offset = 0; ; offset += 500) {
-    const page = service.list({
-      archived: values.archived === true,
-      query: values.query ?? '',
-      limit: 500,
-      offset,
-    });
-    items.push(...page.items);
-    if (items.length >= page.total || page.items.length === 0) break;
-  }
-  if (values.json) {
-    out(JSON.stringify(items, null, 2));
-  } else {
-    for (const m of items)
-      out([m.id, m.reference || '-', m.matterType, m.status, m.openedOn, m.title].join('\t'));
-  }
-  return EXIT.ok;
-}
-
-function findMatter(vault: OpenVault, ref: string): string {
-  const db = vault.db;
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)) {
-    if (db.prepare('SELECT 1 AS x FROM matters WHERE id = $ref AND deleted_at IS NULL').get({ ref }))
-      return ref;
-  }
-  const rows = db
-    .prepare('SELECT id FROM matters WHERE lower(reference) = lower($ref) AND deleted_at IS NULL')
-    .all({ ref }) as { id: string }[];
-  if (rows.length === 1) return rows[0]!.id;
-  if (rows.length > 1)
-    throw new AmparoError(
-      'VALIDATION_FAILED',
-      `${rows.length} cases have the reference "${ref}": use the id`,
-    );
-  throw new AmparoError('NOT_FOUND', `No case with reference or id "${ref}"`);
-}
-
-const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-
-async function evidenceAdd(
-  vault: OpenVault,
-  values: Values,
-  paths: string[],
-  io: CliIo,
-  out: (t: string) => void,
-): Promise<number> {
-  if (!values.case) throw new UsageError('evidence add needs --case REFERENCE-OR-ID');
-  if (paths.length === 0) throw new UsageError('evidence add needs at least one file or folder');
-  const matterId = findMatter(vault, values.case);
-  const isTty = (io.stderr as { isTTY?: boolean }).isTTY === true;
-  let lastLine = '';
-  const service = new EvidenceService(() => vaultContext(vault, cliActor), new RevealState(Date.now), {
-    onProgress: (p) => {
-      const percent = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100;
-      const line = `[${p.fileIndex + 1}/${p.fileCount}] ${percent}% ${mib(p.bytesDone)} of ${mib(p.bytesTotal)}  ${p.name}`;
-      if (isTty) io.stderr.write(`\r\x1b[K${line}`);
-      else if (line.split(' ').slice(0, 2).join(' ') !== lastLine) io.stderr.write(`${line}\n`);
-      lastLine = line.split(' ').slice(0, 2).join(' ');
-    },
-  });
-  const operationId = randomUUID();
-  // Ctrl+C stops cleanly: the file in progress leaves nothing behind; the ones finished stay recorded.
-  const onInterrupt = () => service.cancel(operationId);
-  process.once('SIGINT', onInterrupt);
-  let result: AddEvidenceResult;
-  try {
-    result = await service.add(
-      parseOrThrow(AddEvidenceInput, {
-        matterId,
-        operationId,
-        paths,
-        fields: {
-          title: values.title ?? '',
-          source: values.source ?? '',
-          acquisition: values.acquisition ?? '',
-          eventDate: values['event-date'] ?? null,
-          classification: values.classification ?? 'restricted',
-        },
-        filing: values['no-exhibit'] ? null : (values.filing ?? ''),
-      }),
-    );
-  } finally {
-    process.removeListener('SIGINT', onInterrupt);
-    if (isTty) io.stderr.write('\n');
-  }
-  if (values.json) {
-    out(JSON.stringify(result, null, 2));
-  } else {
-    for (const item of result.added) {
-      const exhibit = item.exhibits[0] ? `  exhibit ${item.exhibits[0].number}` : '';
-      out(`${item.id}  ${item.sha256}  ${item.size} bytes  ${item.originalName}${exhibit}`);
-    }
-  }
-  for (const name of result.empty)
-    io.stderr.write(`amparo: note: ${name} is empty (0 bytes); recorded as received\n`);
-  for (const f of result.failed) io.stderr.write(`amparo: ${f.code}: ${f.message}\n`);
-  if (result.cancelled) io.stderr.write('amparo: cancelled; nothing was saved of the file in progress\n');
-  io.stderr.write(`${result.added.length} added, ${result.failed.length} failed\n`);
-  return result.failed.length > 0 || result.cancelled ? EXIT.someFilesFailed : EXIT.ok;
-}
-
-async function evidenceVerify(vault: OpenVault, values: Values, out: (t: string) => void): Promise<number> {
-  const matterId = values.case ? findMatter(vault, values.case) : undefined;
-  const service = new EvidenceService(() => vaultContext(vault, cliActor), new RevealState(Date.now));
-  const result = await service.verifyAll({ matterId });
-  if (values.json) {
-    out(JSON.stringify(result, null, 2));
-  } else {
-    out(`Checked ${result.checked} item(s): ${result.ok} intact, ${result.problems.length} with problems.`);
-    for (const p of result.problems) {
-      out(`  ${p.itemId}  ${p.title || '(confidential)'}: ${describeCheck(p.status)}`);
-      out(`      recorded at intake: ${p.expectedSha256}`);
-      if (p.actualSha256) out(`      found now:          ${p.actualSha256}`);
-    }
-    if (result.strayFiles > 0)
-      out(
-        `  ${result.strayFiles} stray file(s) in blobs/ (left by an interrupted intake; removed at a later unlock)`,
-      );
-    out(
-      result.problems.length === 0
-        ? 'All evidence is intact.'
-        : 'PROBLEMS FOUND: restore the affected files from a backup.',
-    );
-  }
-  return result.problems.length === 0 ? EXIT.ok : EXIT.checkFailed;
 }

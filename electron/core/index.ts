@@ -22,8 +22,10 @@ import type { VaultOptions } from './vault/vault';
 export type { ShellPort };
 
 export interface CoreOptions extends VaultOptions {
-  /** Where settings.json lives (Electron: app.getPath('userData')). */
-  configDir: string;
+  /** Where settings.json lives (Electron: app.getPath('userData')); `null` keeps settings in memory. */
+  configDir: string | null;
+  /** Who audit and custody entries name; by default the configured user name or the OS user. */
+  actor?: () => string;
   shell: ShellPort;
   logError?: (where: string, error: unknown) => void;
   /** How often auto-lock looks at the idle time. */

@@ -98,6 +98,13 @@ export const MatterPage = z.object({
 export type MatterPage = z.infer<typeof MatterPage>;
 
 export const GetMatterInput = z.object({ id: Id });
+
+/** A case named the way people name it: its public reference (any letter case) or its id. */
+export const FindMatterInput = z.object({
+  ref: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
+});
+export const FoundMatter = z.object({ id: Id });
+export type FoundMatter = z.infer<typeof FoundMatter>;
 export const UpdateMatterInput = z.object({
   id: Id,
   revision: z.number().int().positive(),

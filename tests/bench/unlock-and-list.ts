@@ -7,7 +7,12 @@ import { vaultContext } from '../../electron/core/services/vault-context';
 import { readHeader } from '../../electron/core/vault/header';
 import { migrate } from '../../electron/core/vault/migrate';
 import { createVault, openVault } from '../../electron/core/vault/vault';
-import { MATTER_STATUSES, MATTER_TYPES, type MatterFields } from '../../shared/schemas/matter';
+import {
+  ListMattersInput,
+  MATTER_STATUSES,
+  MATTER_TYPES,
+  type MatterFields,
+} from '../../shared/schemas/matter';
 import { header, row, time } from './measure';
 
 const CASES = 10_000;
@@ -54,14 +59,14 @@ export async function benchUnlockAndList(dir: string): Promise<void> {
   const kdf = await time(RUNS, () => deriveKek(PASS, kdfHeader.kdf));
   const unlock = await time(RUNS, async () => {
     const v = await openVault(vaultDir, PASS);
-    service(v.db).list({ limit: 1 });
+    service(v.db).list(ListMattersInput.parse({ limit: 1 }));
     v.close();
   });
   const plainOpen = await time(RUNS, () => {
     const db = new Database(plainFile, { cacheStatements: true });
     db.pragma('journal_mode = WAL');
     migrate(db);
-    service(db).list({ limit: 1 });
+    service(db).list(ListMattersInput.parse({ limit: 1 }));
     db.close();
   });
 
@@ -70,15 +75,16 @@ export async function benchUnlockAndList(dir: string): Promise<void> {
   const ours = service(open.db);
   const theirs = service(plainDb);
   const listAll = (s: MatterService) => {
-    for (let offset = 0; offset < CASES; offset += 500) s.list({ limit: 500, offset });
+    for (let offset = 0; offset < CASES; offset += 500)
+      s.list(ListMattersInput.parse({ limit: 500, offset }));
   };
   const firstPage = [
-    await time(50, () => ours.list({ limit: 100 })),
-    await time(50, () => theirs.list({ limit: 100 })),
+    await time(50, () => ours.list(ListMattersInput.parse({ limit: 100 }))),
+    await time(50, () => theirs.list(ListMattersInput.parse({ limit: 100 }))),
   ];
   const filtered = [
-    await time(50, () => ours.list({ query: 'agresion', limit: 100 })),
-    await time(50, () => theirs.list({ query: 'agresion', limit: 100 })),
+    await time(50, () => ours.list(ListMattersInput.parse({ query: 'agresion', limit: 100 }))),
+    await time(50, () => theirs.list(ListMattersInput.parse({ query: 'agresion', limit: 100 }))),
   ];
   const all = [await time(RUNS, () => listAll(ours)), await time(RUNS, () => listAll(theirs))];
   open.close();

@@ -10,12 +10,17 @@ import {
   type ParsedInput,
 } from '../../../shared/contract';
 import { AmparoError, type ValidationIssue, type WireResult } from '../../../shared/errors';
+import { mapSqliteError } from '../vault/database';
 
 export type Handler<C extends Channel> = (
   input: ParsedInput<C>,
 ) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
 export type Dispatch = (channel: unknown, rawInput: unknown) => Promise<WireResult<unknown>>;
+
+function isSqliteError(error: unknown): boolean {
+  return String((error as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_');
+}
 
 export function toIssues(error: z.ZodError): ValidationIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
@@ -54,6 +59,8 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AmparoError) return { ok: false, error: error.toWire() };
+      // A database refusal (busy, full, damaged) is a typed error whichever service it came from.
+      if (isSqliteError(error)) return { ok: false, error: mapSqliteError(error, channel).toWire() };
       if (error instanceof z.ZodError) {
         return {
           ok: false,

@@ -52,6 +52,7 @@ export function createHandlers(s: Services): Handlers {
 
     'matters:list': (input) => s.matters.list(input),
     'matters:get': ({ id }) => s.matters.get(id),
+    'matters:find': ({ ref }) => s.matters.find(ref),
     'matters:create': (fields) => s.matters.create(fields),
     'matters:update': (input) => s.matters.update(input),
     'matters:setArchived': ({ id, archived }) => s.matters.setArchived(id, archived),

@@ -31,7 +31,8 @@ export class AppConfig {
   private memoryRecent: string[] = [];
 
   private constructor(
-    private readonly file: string,
+    /** `null`: kept in memory only (the command line never rewrites the desktop app's settings). */
+    private readonly file: string | null,
     private data: ConfigFile,
     /** Set when load() found a damaged file; the shell tells the user once. */
     readonly damaged: DamagedSettings | null = null,
@@ -40,9 +41,10 @@ export class AppConfig {
   /**
    * A missing file gives the defaults: preferences are never worth refusing to start. A file that is
    * not JSON is renamed to settings.json.damaged (kept for whoever wants to look at it, never
-   * overwritten by the next save) and reported in `damaged`.
+   * overwritten by the next save) and reported in `damaged`. `null`: settings in memory only.
    */
-  static async load(configDir: string): Promise<AppConfig> {
+  static async load(configDir: string | null): Promise<AppConfig> {
+    if (configDir === null) return new AppConfig(null, { settings: DEFAULT_SETTINGS, recentVaults: [] });
     const file = join(configDir, 'settings.json');
     let data: ConfigFile = { settings: DEFAULT_SETTINGS, recentVaults: [] };
     let text: string;
@@ -109,6 +111,7 @@ export class AppConfig {
   }
 
   private async save(): Promise<void> {
+    if (this.file === null) return;
     await mkdir(join(this.file, '..'), { recursive: true, mode: 0o700 });
     await writeFileAtomic(this.file, `${JSON.stringify(this.data, null, 2)}\n`);
   }

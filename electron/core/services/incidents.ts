@@ -1,7 +1,8 @@
 // The facts timeline of a matter: dated incidents with place, source and the people affected.
 import { randomUUID } from 'node:crypto';
 import { AmparoError } from '../../../shared/errors';
-import { ListIncidentsInput, type Incident, type IncidentFields } from '../../../shared/schemas/incidents';
+import type { ParsedInput } from '../../../shared/contract';
+import { type Incident, type IncidentFields } from '../../../shared/schemas/incidents';
 import { changedFields } from './changes';
 import type { RevealState } from './reveal-state';
 import { indexForSearch } from './search-index';
@@ -9,7 +10,7 @@ import { getTags, setTags } from './tags';
 import { requireLiveMatter } from './records';
 import type { VaultContext } from './vault-context';
 
-interface IncidentRow {
+type IncidentRow = {
   id: string;
   matter_id: string;
   occurred_on: string;
@@ -23,7 +24,7 @@ interface IncidentRow {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
-}
+};
 
 export class IncidentService {
   constructor(
@@ -59,8 +60,10 @@ export class IncidentService {
     };
   }
 
-  list(input: ListIncidentsInput): { items: Incident[]; hiddenConfidential: number } {
-    const { matterId, kind, from, to, personId, order } = ListIncidentsInput.parse(input);
+  list({ matterId, kind, from, to, personId, order }: ParsedInput<'incidents:list'>): {
+    items: Incident[];
+    hiddenConfidential: number;
+  } {
     const where = ['i.matter_id = $matterId', 'i.deleted_at IS NULL'];
     const params: Record<string, string> = { matterId };
     if (kind) {
@@ -85,7 +88,7 @@ export class IncidentService {
       .db.prepare(
         `SELECT i.* FROM incidents i WHERE ${where.join(' AND ')} ORDER BY i.occurred_on ${order === 'desc' ? 'DESC' : 'ASC'}, i.created_at`,
       )
-      .all(params) as unknown as IncidentRow[];
+      .all<IncidentRow>(params);
     const showConfidential = this.reveals.isConfidentialRevealed(matterId);
     const shown = rows.filter((r) => showConfidential || r.classification !== 'confidential');
     return { items: shown.map((r) => this.toIncident(r)), hiddenConfidential: rows.length - shown.length };
@@ -94,7 +97,7 @@ export class IncidentService {
   get(id: string): Incident {
     const row = this.ctx()
       .db.prepare('SELECT * FROM incidents WHERE id = $id AND deleted_at IS NULL')
-      .get({ id }) as IncidentRow | undefined;
+      .get<IncidentRow>({ id });
     if (!row) throw new AmparoError('NOT_FOUND', `No incident ${id}`);
     if (row.classification === 'confidential' && !this.reveals.isConfidentialRevealed(row.matter_id)) {
       throw new AmparoError('CONFIDENTIAL', 'This incident is confidential: reveal it first');

@@ -2,14 +2,14 @@
 // transaction with its audit entry, its status-history row and its search-index row.
 import { randomUUID } from 'node:crypto';
 import { AmparoError } from '../../../shared/errors';
-import { ChangeStatusInput, type StatusChange } from '../../../shared/schemas/status';
+import type { ParsedInput } from '../../../shared/contract';
+import type { StatusChange } from '../../../shared/schemas/status';
 import {
-  ListMattersInput,
   type Matter,
+  type FoundMatter,
   type MatterFields,
   type MatterPage,
   type MatterSummary,
-  type UpdateMatterInput,
 } from '../../../shared/schemas/matter';
 import { foldForSearch } from '../text/fold';
 import { changedFields } from './changes';
@@ -17,7 +17,7 @@ import { indexForSearch } from './search-index';
 import type { VaultContext } from './vault-context';
 import type { RevealState } from './reveal-state';
 
-interface MatterRow {
+type MatterRow = {
   id: string;
   title: string;
   matter_type: string;
@@ -31,7 +31,21 @@ interface MatterRow {
   created_at: string;
   updated_at: string;
   archived_at: string | null;
-}
+};
+
+type IdRow = { id: string };
+
+type StatusRow = {
+  id: string;
+  from_status: string | null;
+  to_status: string;
+  changed_on: string;
+  changed_at: string;
+  actor: string;
+  note: string;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const SUMMARY_COLUMNS =
   'id, title, matter_type, forum, reference, status, opened_on, updated_at, archived_at, classification';
@@ -88,8 +102,7 @@ export class MatterService {
     return !this.reveals?.isConfidentialRevealed(CONFIDENTIAL_MATTERS_SCOPE);
   }
 
-  list(input: ListMattersInput): MatterPage {
-    const { archived, query, limit, offset } = ListMattersInput.parse(input);
+  list({ archived, query, limit, offset }: ParsedInput<'matters:list'>): MatterPage {
     const where = [archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL', 'deleted_at IS NULL'];
     const params: Record<string, string> = {};
     if (query) {
@@ -112,7 +125,7 @@ export class MatterService {
       .prepare(
         `SELECT ${SUMMARY_COLUMNS} FROM matters WHERE ${clause} ORDER BY updated_at DESC, id LIMIT $limit OFFSET $offset`,
       )
-      .all({ ...params, limit, offset }) as unknown as MatterRow[];
+      .all<MatterRow>({ ...params, limit, offset });
     return { items: rows.map(toSummary), total, hiddenConfidential: hidden };
   }
 
@@ -120,7 +133,7 @@ export class MatterService {
   private row(id: string, { includeDeleted = false } = {}): MatterRow {
     const row = this.ctx()
       .db.prepare(`SELECT * FROM matters WHERE id = $id ${includeDeleted ? '' : 'AND deleted_at IS NULL'}`)
-      .get({ id }) as MatterRow | undefined;
+      .get<MatterRow>({ id });
     if (!row) throw new AmparoError('NOT_FOUND', `No matter ${id}`);
     return row;
   }
@@ -137,7 +150,31 @@ export class MatterService {
     return toMatter(row);
   }
 
-  create(fields: MatterFields): Matter {
+  /**
+   * The case a person names by its public reference (letter case ignored) or its id. Deleted cases are
+   * not found; confidential ones are (only the id is returned, and reading them still needs a reveal).
+   */
+  find(ref: string): FoundMatter {
+    const { db } = this.ctx();
+    if (UUID.test(ref)) {
+      const byId = db
+        .prepare('SELECT id FROM matters WHERE id = $ref AND deleted_at IS NULL')
+        .get<IdRow>({ ref });
+      if (byId) return { id: byId.id };
+    }
+    const rows = db
+      .prepare('SELECT id FROM matters WHERE lower(reference) = lower($ref) AND deleted_at IS NULL')
+      .all<IdRow>({ ref });
+    if (rows.length === 1) return { id: rows[0]!.id };
+    if (rows.length > 1)
+      throw new AmparoError(
+        'VALIDATION_FAILED',
+        `${rows.length} cases have the reference "${ref}": use the id`,
+      );
+    throw new AmparoError('NOT_FOUND', `No case with reference or id "${ref}"`);
+  }
+
+  create(fields: ParsedInput<'matters:create'>): Matter {
     const { db, audit, actor, now } = this.ctx();
     const id = randomUUID();
     const at = now().toISOString();
@@ -171,7 +208,7 @@ export class MatterService {
     return toMatter(this.row(id));
   }
 
-  update({ id, revision, fields }: UpdateMatterInput): Matter {
+  update({ id, revision, fields }: ParsedInput<'matters:update'>): Matter {
     const { db, audit, actor, now } = this.ctx();
     db.transaction(() => {
       const current = toMatter(this.row(id));
@@ -239,15 +276,7 @@ export class MatterService {
       .db.prepare(
         'SELECT * FROM matter_status_history WHERE matter_id = $matterId ORDER BY changed_on, changed_at',
       )
-      .all({ matterId }) as {
-      id: string;
-      from_status: string | null;
-      to_status: string;
-      changed_on: string;
-      changed_at: string;
-      actor: string;
-      note: string;
-    }[];
+      .all<StatusRow>({ matterId });
     return rows.map((r) => ({
       id: r.id,
       fromStatus: r.from_status as StatusChange['fromStatus'],
@@ -260,8 +289,13 @@ export class MatterService {
   }
 
   /** A procedural step with its own date (the day of the resolution, not the day it was typed) and a note. */
-  changeStatus(input: ChangeStatusInput): Matter {
-    const { matterId, revision, toStatus, changedOn, note } = ChangeStatusInput.parse(input);
+  changeStatus({
+    matterId,
+    revision,
+    toStatus,
+    changedOn,
+    note,
+  }: ParsedInput<'matters:changeStatus'>): Matter {
     const { db, audit, actor, now } = this.ctx();
     db.transaction(() => {
       const current = toMatter(this.row(matterId));

@@ -9,7 +9,7 @@ import { getTags, setTags } from './tags';
 import { requireLiveMatter } from './records';
 import type { VaultContext } from './vault-context';
 
-interface NoteRow {
+type NoteRow = {
   id: string;
   matter_id: string;
   title: string;
@@ -19,7 +19,7 @@ interface NoteRow {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
-}
+};
 
 export class NoteService {
   constructor(
@@ -47,7 +47,7 @@ export class NoteService {
       .db.prepare(
         'SELECT * FROM notes WHERE matter_id = $matterId AND deleted_at IS NULL ORDER BY updated_at DESC',
       )
-      .all({ matterId }) as unknown as NoteRow[];
+      .all<NoteRow>({ matterId });
     const showConfidential = this.reveals.isConfidentialRevealed(matterId);
     const shown = rows.filter((r) => showConfidential || r.classification !== 'confidential');
     return { items: shown.map((r) => this.toNote(r)), hiddenConfidential: rows.length - shown.length };

@@ -1,10 +1,11 @@
 // Who is in a matter and in what role. Parties are shown by pseudonym (people) or name (organisations).
 import { randomUUID } from 'node:crypto';
 import { AmparoError } from '../../../shared/errors';
-import { AddPartyInput, type Party } from '../../../shared/schemas/parties';
+import type { ParsedInput } from '../../../shared/contract';
+import type { Party } from '../../../shared/schemas/parties';
 import type { VaultContext } from './vault-context';
 
-interface PartyRow {
+type PartyRow = {
   id: string;
   matter_id: string;
   role: string;
@@ -14,7 +15,7 @@ interface PartyRow {
   family_of: string | null;
   relationship: string;
   created_at: string;
-}
+};
 
 const PARTY_SELECT = `
   SELECT mp.id, mp.matter_id, mp.role, mp.person_id, mp.organisation_id, mp.family_of, mp.relationship, mp.created_at,
@@ -47,12 +48,11 @@ export class PartyService {
          WHERE mp.matter_id = $matterId AND mp.deleted_at IS NULL AND p.deleted_at IS NULL AND o.deleted_at IS NULL
          ORDER BY mp.role, display_name`,
       )
-      .all({ matterId }) as unknown as PartyRow[];
+      .all<PartyRow>({ matterId });
     return rows.map(toParty);
   }
 
-  add(input: AddPartyInput): Party {
-    const parsed = AddPartyInput.parse(input);
+  add(parsed: ParsedInput<'parties:add'>): Party {
     const { db, audit, now } = this.ctx();
     const id = randomUUID();
     db.transaction(() => {

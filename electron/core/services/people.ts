@@ -2,9 +2,9 @@
 // its own table and leaves the core only through `reveal`, which is logged with the user's reason and
 // lasts a few minutes (or until the next lock).
 import { randomUUID } from 'node:crypto';
+import type { ParsedInput } from '../../../shared/contract';
 import { AmparoError } from '../../../shared/errors';
 import {
-  ListPeopleInput,
   ProtectedIdentity,
   type CreatePersonInput,
   type Organisation,
@@ -25,7 +25,7 @@ import type { VaultContext } from './vault-context';
 /** Reveal scope under which confidential people appear in lists. */
 export const CONFIDENTIAL_PEOPLE_SCOPE = 'people';
 
-interface PersonRow {
+type PersonRow = {
   id: string;
   pseudonym: string;
   classification: string;
@@ -34,9 +34,9 @@ interface PersonRow {
   updated_at: string;
   deleted_at: string | null;
   has_identity: number;
-}
+};
 
-interface IdentityRow {
+type IdentityRow = {
   legal_name: string;
   aliases: string;
   date_of_birth: string | null;
@@ -44,7 +44,7 @@ interface IdentityRow {
   phones: string;
   addresses: string;
   notes: string;
-}
+};
 
 const PERSON_SELECT = `SELECT p.*, EXISTS (SELECT 1 FROM protected_identities i WHERE i.person_id = p.id) AS has_identity
                        FROM people p`;
@@ -93,12 +93,11 @@ export class PeopleService {
     private readonly reveals: RevealState,
   ) {}
 
-  list(input: ListPeopleInput): PeopleList {
-    const { query, deleted } = ListPeopleInput.parse(input);
+  list({ query, deleted }: ParsedInput<'people:list'>): PeopleList {
     const { db } = this.ctx();
     const rows = db
       .prepare(`${PERSON_SELECT} WHERE p.deleted_at IS ${deleted ? 'NOT NULL' : 'NULL'} ORDER BY p.pseudonym`)
-      .all() as unknown as PersonRow[];
+      .all<PersonRow>();
     const folded = foldForSearch(query);
     const matching = rows.filter((r) => !folded || foldForSearch(r.pseudonym).includes(folded));
     const showConfidential = this.reveals.isConfidentialRevealed(CONFIDENTIAL_PEOPLE_SCOPE);
@@ -256,7 +255,7 @@ export class PeopleService {
   private readIdentity(personId: string): ProtectedIdentity | null {
     const row = this.ctx()
       .db.prepare('SELECT * FROM protected_identities WHERE person_id = $personId')
-      .get({ personId }) as IdentityRow | undefined;
+      .get<IdentityRow>({ personId });
     if (!row) return null;
     return ProtectedIdentity.parse({
       legalName: row.legal_name,
@@ -309,7 +308,7 @@ export class PeopleService {
   listOrganisations(): Organisation[] {
     const rows = this.ctx()
       .db.prepare('SELECT * FROM organisations WHERE deleted_at IS NULL ORDER BY name')
-      .all() as unknown as OrganisationRow[];
+      .all<OrganisationRow>();
     return rows.map(toOrganisation);
   }
 
@@ -388,7 +387,7 @@ export class PeopleService {
   }
 }
 
-interface OrganisationRow {
+type OrganisationRow = {
   id: string;
   name: string;
   org_type: string;
@@ -398,7 +397,7 @@ interface OrganisationRow {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
-}
+};
 
 function toOrganisation(row: OrganisationRow): Organisation {
   return {

@@ -6,7 +6,7 @@ import type { RiskAssessment, RiskAssessmentFields } from '../../../shared/schem
 import { requireLiveMatter } from './records';
 import type { VaultContext } from './vault-context';
 
-interface RiskRow {
+type RiskRow = {
   id: string;
   matter_id: string;
   assessed_on: string;
@@ -18,7 +18,7 @@ interface RiskRow {
   irreparable_reasoning: string;
   created_at: string;
   actor: string;
-}
+};
 
 type Rating = RiskAssessment['seriousness']['rating'];
 
@@ -31,7 +31,7 @@ export class RiskService {
       .prepare(
         'SELECT * FROM risk_assessments WHERE matter_id = $matterId ORDER BY assessed_on DESC, created_at DESC',
       )
-      .all({ matterId }) as unknown as RiskRow[];
+      .all<RiskRow>({ matterId });
     const links = db.prepare(
       'SELECT incident_id FROM risk_assessment_incidents WHERE assessment_id = $id ORDER BY incident_id',
     );

@@ -28,6 +28,8 @@ import {
 export interface SessionOptions extends VaultOptions {
   now?: () => number;
   onLocked?: (reason: LockReason) => void;
+  /** Who audit and custody entries name, when not the configured user (the command line names itself). */
+  actor?: () => string;
 }
 
 export class VaultSession {
@@ -50,6 +52,7 @@ export class VaultSession {
 
   /** The name written into audit and custody entries. */
   readonly actor = (): string => {
+    if (this.options.actor) return this.options.actor();
     const configured = this.config.settings.userName;
     if (configured) return configured;
     try {

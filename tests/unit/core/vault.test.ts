@@ -15,6 +15,7 @@ import {
   reencryptVault,
 } from '../../../electron/core/vault/vault';
 import { MatterService } from '../../../electron/core/services/matters';
+import { ListMattersInput } from '../../../shared/schemas/matter';
 import { vaultContext } from '../../../electron/core/services/vault-context';
 import { precautionaryRequest } from '../../support/fixtures';
 import { TEST_KDF, tempDir } from '../../support/temp';
@@ -243,7 +244,9 @@ describe('migrations', () => {
 
     const current = await openVault(dir, PASS, opts);
     expect(schemaVersion(current.db)).toBe(LATEST_SCHEMA_VERSION);
-    const page = new MatterService(() => vaultContext(current, () => 'test')).list({ query: 'agresion' });
+    const page = new MatterService(() => vaultContext(current, () => 'test')).list(
+      ListMattersInput.parse({ query: 'agresion' }),
+    );
     expect(page.items.map((m) => m.reference)).toEqual(['P-1234-18']);
     current.close();
   });

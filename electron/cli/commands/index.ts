@@ -1,0 +1,27 @@
+// Every command of `amparo`, in the order the help lists them. A new area (deadlines, bundles, filings)
+// adds a file beside these and its commands here.
+import { caseAdd, caseList } from './case';
+import { evidenceAdd, evidenceList, evidenceVerify } from './evidence';
+import { search } from './search';
+import type { Command } from './types';
+import { vaultCheck, vaultCreate, vaultRekey } from './vault';
+
+export const COMMANDS: readonly Command[] = [
+  vaultCreate,
+  vaultCheck,
+  vaultRekey,
+  caseAdd,
+  caseList,
+  evidenceAdd,
+  evidenceList,
+  evidenceVerify,
+  search,
+];
+
+/** The command named by the first one or two positionals, and how many it took. */
+export function findCommand(positionals: string[]): { command: Command; words: number } | undefined {
+  const two = COMMANDS.find((c) => c.name === positionals.slice(0, 2).join(' '));
+  if (two) return { command: two, words: 2 };
+  const one = COMMANDS.find((c) => c.name === positionals[0]);
+  return one ? { command: one, words: 1 } : undefined;
+}

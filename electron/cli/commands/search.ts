@@ -1,0 +1,36 @@
+// `amparo search <dir> QUERY`: the app's search, with its visibility rules (confidential records hidden
+// unless revealed, which the command line never does; protected fields never searched). The query is case
+// text, so `-` reads it from standard input (after the passphrase line) instead of argv.
+import { withUnlockedVault } from '../core-client';
+import { escapeForTerminal as esc, toTerminalJson } from '../escape';
+import { EXIT } from '../exit';
+import { UsageError } from '../io';
+import { flag, type Command } from './types';
+
+export const search: Command = {
+  name: 'search',
+  usage: `search <dir> QUERY|- [--json]       Search the vault as the app does; "-" reads QUERY from stdin`,
+  options: { 'passphrase-stdin': { type: 'boolean' }, json: { type: 'boolean' } },
+  args: 'query',
+  async run(ctx) {
+    const [given, ...more] = ctx.args;
+    if (given === undefined || more.length > 0)
+      throw new UsageError('search needs one QUERY (or "-" to read it from stdin)');
+    return withUnlockedVault(ctx, async (core) => {
+      const query = given === '-' ? (await ctx.stdin.rest()).trim() : given;
+      const result = await core.call('search:query', { query, includeProtected: false, limit: 200 });
+      if (flag(ctx.values, 'json')) {
+        ctx.out(toTerminalJson(result));
+      } else {
+        for (const hit of result.hits)
+          ctx.out(
+            [hit.entityType, hit.entityId, hit.matterId ?? '-', esc(hit.title), esc(hit.snippet)].join('\t'),
+          );
+      }
+      if (result.hiddenConfidential > 0)
+        ctx.note(`amparo: note: ${result.hiddenConfidential} confidential match(es) not shown`);
+      ctx.note(`${result.hits.length} match(es)`);
+      return EXIT.ok;
+    });
+  },
+};

@@ -1,0 +1,44 @@
+// What a command is: a name (`case add`), its usage lines, its own options, and a function that returns an
+// exit status. The registry (index.ts) lists them; run.ts parses argv once for all of them.
+import type { CliIo, PassphraseSource } from '../io';
+import type { StdinText } from '../stdin';
+
+export type OptionSpec = { type: 'string' | 'boolean'; short?: string };
+export type Values = Record<string, string | boolean | undefined>;
+
+export interface CommandContext {
+  /** The vault folder, absolute. */
+  dir: string;
+  /** Positional arguments after the vault folder (files for `evidence add`, the query for `search`). */
+  args: string[];
+  values: Values;
+  io: CliIo;
+  stdin: StdinText;
+  passphrases: PassphraseSource;
+  /** The parsed options with the fields of `--from-json` merged in (read after the passphrase). */
+  readFields(): Promise<Values>;
+  /** One line of results on stdout. */
+  out(text: string): void;
+  /** One line of notes and progress on stderr. */
+  note(text: string): void;
+}
+
+export interface Command {
+  name: string;
+  usage: string;
+  options: Record<string, OptionSpec>;
+  /** Options that carry case text: they can also come from `--from-json` (stdin or a file). */
+  textFields?: readonly string[];
+  /** What may follow the vault folder. */
+  args?: 'none' | 'paths' | 'query';
+  run(ctx: CommandContext): Promise<number>;
+}
+
+export function text(values: Values, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function flag(values: Values, name: string): boolean {
+  return values[name] === true;
+}

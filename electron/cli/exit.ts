@@ -1,0 +1,37 @@
+// Exit statuses of the `amparo` command (the table in docs/cli.md) and which error code ends in which.
+import type { ErrorCode } from '../../shared/errors';
+
+export const EXIT = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  wrongPassphrase: 3,
+  vaultUnusable: 4,
+  checkFailed: 5,
+  io: 6,
+  notFound: 7,
+  someFilesFailed: 8,
+} as const;
+
+export const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  WRONG_PASSPHRASE: EXIT.wrongPassphrase,
+  NOT_A_VAULT: EXIT.vaultUnusable,
+  HEADER_DAMAGED: EXIT.vaultUnusable,
+  HEADER_TOO_NEW: EXIT.vaultUnusable,
+  KDF_TOO_COSTLY: EXIT.vaultUnusable,
+  VAULT_READ_ONLY: EXIT.io,
+  DATABASE_MISSING: EXIT.vaultUnusable,
+  DATABASE_DAMAGED: EXIT.vaultUnusable,
+  SCHEMA_TOO_NEW: EXIT.vaultUnusable,
+  FOLDER_NOT_EMPTY: EXIT.usage,
+  FOLDER_NOT_FOUND: EXIT.usage,
+  VALIDATION_FAILED: EXIT.usage,
+  CONFIDENTIAL: EXIT.usage,
+  VAULT_BUSY: EXIT.io,
+  IO_ERROR: EXIT.io,
+  DISK_FULL: EXIT.io,
+  FILE_UNREADABLE: EXIT.io,
+  FILE_CHANGED: EXIT.io,
+  EVIDENCE_DAMAGED: EXIT.checkFailed,
+  NOT_FOUND: EXIT.notFound,
+};
