@@ -53,7 +53,9 @@ test('unlock, search and both previews ask nothing of any host but the bridge', 
   const netLogFile = join(workDir, 'net-log.json');
   const browser = await playwright.chromium.launch({
     ...launchOptions,
-    ...(existsSync(DEBIAN_CHROMIUM_BINARY) ? { executablePath: DEBIAN_CHROMIUM_BINARY } : {}),
+    ...(!process.env.CHROMIUM_PATH && existsSync(DEBIAN_CHROMIUM_BINARY)
+      ? { executablePath: DEBIAN_CHROMIUM_BINARY }
+      : {}),
     args: [...(launchOptions.args ?? []), `--log-net-log=${netLogFile}`, '--net-log-capture-mode=Default'],
   });
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
