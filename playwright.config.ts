@@ -8,6 +8,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  // Creating and unlocking a vault runs the real Argon2id cost (64 MiB): on a loaded CI machine that alone
+  // can take several seconds, so waits on the screen that follows get more than the default 5 s.
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   outputDir: 'test-results',
   use: {

@@ -52,32 +52,41 @@ export const test = base.extend<Fixtures>({
     expect(bridge.contractDrift, 'answers or events outside the contract').toEqual([]);
   },
   app: async ({ page, bridge }, use) => {
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() !== 'error') return;
-      const expected = expectedConsoleErrors.get(page)?.find(({ pattern }) => pattern.test(msg.text()));
-      if (expected) expected.seen += 1;
-      else problems.push(`console: ${msg.text()}`);
-    });
-    // The app never touches the network: any request that is not the bridge's own origin fails the test.
-    page.on('request', (request) => {
-      const url = request.url();
-      const ours = [bridge.origin, bridge.mediaOrigin, 'data:', 'blob:'].some((prefix) =>
-        url.startsWith(prefix),
-      );
-      if (!ours) {
-        problems.push(`network: ${request.url()}`);
-      }
-    });
+    const finish = watchPage(page, bridge);
     await page.goto(bridge.url);
     await use(page);
+    finish();
+  },
+});
+
+/**
+ * Fails the test (when the returned function is called at its end) on page errors, undeclared console
+ * errors, declared ones that never happened, and any request outside the bridge's two origins.
+ */
+export function watchPage(page: Page, bridge: Bridge): () => void {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const expected = expectedConsoleErrors.get(page)?.find(({ pattern }) => pattern.test(msg.text()));
+    if (expected) expected.seen += 1;
+    else problems.push(`console: ${msg.text()}`);
+  });
+  // The app never touches the network: any request that is not the bridge's own origin fails the test.
+  page.on('request', (request) => {
+    const url = request.url();
+    const ours = [bridge.origin, bridge.mediaOrigin, 'data:', 'blob:'].some((prefix) =>
+      url.startsWith(prefix),
+    );
+    if (!ours) problems.push(`network: ${request.url()}`);
+  });
+  return () => {
     for (const { pattern, seen } of expectedConsoleErrors.get(page) ?? []) {
       if (seen === 0) problems.push(`expected console error never happened: ${pattern}`);
     }
     expect(problems, 'browser errors or outside requests').toEqual([]);
-  },
-});
+  };
+}
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });

@@ -106,7 +106,7 @@ describe('evidence intake and read-back', () => {
     await s.core.dispose();
   });
 
-  it('streams 300 MiB with flat memory, hash equal to sha256sum', async () => {
+  it('streams 300 MiB with flat memory, hash equal to sha256sum', async ({ annotate }) => {
     const s = await setup();
     const file = join(s.work, 'video-largo.mp4');
     const handle = await open(file, 'w');
@@ -138,7 +138,8 @@ describe('evidence intake and read-back', () => {
     expect(hash.digest('hex')).toBe(expected);
     expect(item.size).toBe(300 * MiB);
     const growth = (peak - before) / MiB;
-    console.log(`300 MiB intake + read-back: RSS grew by ${growth.toFixed(0)} MiB`);
+    // A figure for the report, not console noise (`vitest --reporter=verbose` shows it).
+    await annotate(`300 MiB intake + read-back: RSS grew by ${growth.toFixed(0)} MiB`, 'figure');
     expect(growth, `RSS grew by ${growth.toFixed(0)} MiB`).toBeLessThan(150);
     expect(s.progress.filter((p) => p.phase === 'intake').at(-1)).toMatchObject({
       bytesDone: 300 * MiB,
