@@ -31,8 +31,8 @@ test('unlock and create show progress while the key is derived', async ({ app, w
   await app.getByRole('button', { name: 'Lock now' }).click();
   await expect(app.getByRole('heading', { name: 'Unlock vault' })).toBeVisible();
 
-  // Re-wrapping is not needed: the KDF parameters only change how the key is derived, so the
-  // passphrase no longer opens the vault, but the derivation (and its progress) runs in full first.
+  // The key is not re-wrapped for the new parameters, so this unlock ends in "wrong passphrase", but only
+  // after a full derivation at the new cost, which is what the test watches.
   const headerPath = join(vaultDir, 'amparo-vault.json');
   const { checksum: _old, ...header } = JSON.parse(await readFile(headerPath, 'utf8'));
   // Half the largest accepted cost (1 GiB-pass, 2.7 s where the limits were measured): over a second
