@@ -87,7 +87,8 @@ let workerSource: string | undefined;
 
 function argon2WorkerSource(): string {
   if (workerSource) return workerSource;
-  const umdPath = createRequire(import.meta.url).resolve('hash-wasm/dist/argon2.umd.min.js');
+  // `__filename`, not `import.meta`: the core also runs as CommonJS (the main bundle, tsx, Playwright).
+  const umdPath = createRequire(__filename).resolve('hash-wasm/dist/argon2.umd.min.js');
   const umd = readFileSync(umdPath, 'utf8');
   workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');

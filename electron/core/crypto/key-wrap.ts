@@ -31,7 +31,13 @@ export function unwrapKey(kek: Buffer, wrapped: WrappedKey, aad: string): Buffer
     const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(wrapped.nonce, 'base64'));
     decipher.setAAD(Buffer.from(aad, 'utf8'));
     decipher.setAuthTag(Buffer.from(wrapped.tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(wrapped.ciphertext, 'base64')), decipher.final()]);
+    const part = decipher.update(Buffer.from(wrapped.ciphertext, 'base64'));
+    const rest = decipher.final();
+    const key = Buffer.concat([part, rest]);
+    // The pieces are copies of the key too: zeroed here, so only the returned Buffer holds it.
+    part.fill(0);
+    rest.fill(0);
+    return key;
   } catch {
     return null;
   }

@@ -1,8 +1,9 @@
 // An independent reader written from docs/vault-format.md alone: it imports nothing from Amparo (no
-// electron/, no shared/), only node:crypto, node:fs, hash-wasm for Argon2id and a SQLCipher binding. If
-// the document and the code drift apart, this reader stops opening vaults. The vault it reads is made by
-// Amparo itself in a child process that is killed with the database open (build-vault.ts).
-import { Database, setLogger } from '@signalapp/sqlcipher';
+// electron/, no shared/), only node:crypto, node:fs, hash-wasm for Argon2id and SQLite3 Multiple Ciphers
+// (better-sqlite3-multiple-ciphers: another implementation of SQLCipher's file format than the one Amparo
+// uses). If the document and the code drift apart, this reader stops opening vaults. The vault it reads is
+// made by Amparo itself in a child process that is killed with the database open (build-vault.ts).
+import Database from 'better-sqlite3-multiple-ciphers';
 import { argon2id } from 'hash-wasm';
 import { execFile } from 'node:child_process';
 import { createDecipheriv, createHash } from 'node:crypto';
@@ -14,9 +15,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const PASSPHRASE = 'Contraseña de prueba, larga y con acentos: ñandú';
 const HEADER_FILE = 'amparo-vault.json';
 const CURRENT_SCHEMA = 4;
-
-// The copy without its -wal file fails to decrypt on purpose; SQLCipher's own log would only be noise.
-setLogger(() => undefined);
 
 // ---- The reader, step by step as the document describes ----
 
@@ -74,12 +72,21 @@ async function databaseKey(header: Header, passphrase: string): Promise<Buffer> 
   return key;
 }
 
-/** "Opening the database": the raw key, then a first read that proves it. */
-function openDb(path: string, key: Buffer): Database {
+/** "Opening the database", SQLite3 Multiple Ciphers: the cipher scheme first, then the raw key. */
+function openDb(path: string, key: Buffer, { scheme = true } = {}): Database.Database {
   const db = new Database(path);
-  db.exec(`PRAGMA key = "x'${key.toString('hex')}'"`);
-  db.prepare('SELECT count(*) FROM sqlite_master').get();
-  return db;
+  try {
+    if (scheme) {
+      db.pragma(`cipher = 'sqlcipher'`);
+      db.pragma('legacy = 4');
+    }
+    db.pragma(`key = "x'${key.toString('hex')}'"`);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }
 
 function uuidToBytes(id: string): Buffer {
@@ -130,6 +137,7 @@ let header: Header;
 /** Taken before anything opens the vault: opening and closing it checkpoints the -wal file away. */
 let walSizeAfterCrash: number;
 let copyWithoutWal: string;
+let copyWithWal: string;
 
 type BlobRow = {
   item_id: string;
@@ -179,6 +187,10 @@ beforeAll(async () => {
   walSizeAfterCrash = existsSync(wal) ? statSync(wal).size : 0;
   copyWithoutWal = mkdtempSync(join(tmpdir(), 'amparo-nowal-'));
   copyFileSync(join(built.vaultDir, header.database.file), join(copyWithoutWal, header.database.file));
+  copyWithWal = mkdtempSync(join(tmpdir(), 'amparo-withwal-'));
+  for (const name of [header.database.file, `${header.database.file}-wal`]) {
+    copyFileSync(join(built.vaultDir, name), join(copyWithWal, name));
+  }
   dbKey = await databaseKey(header, PASSPHRASE);
 }, 120_000);
 
@@ -186,6 +198,13 @@ describe('a vault read by following docs/vault-format.md alone', () => {
   it('derives the key from the header and opens the database with the documented pragmas', () => {
     expect(header.kdf).toMatchObject({ version: 19 });
     expect(dbKey.length).toBe(32);
+    // Without `cipher` and `legacy` first, SQLite3 Multiple Ciphers assumes its own format.
+    expect(() => openDb(join(copyWithWal, header.database.file), dbKey, { scheme: false })).toThrow(
+      /not a database/,
+    );
+    const copy = openDb(join(copyWithWal, header.database.file), dbKey);
+    expect(copy.prepare('SELECT count(*) AS n FROM matters').get()).toEqual({ n: 2 });
+    copy.close();
     const db = openDb(join(built.vaultDir, header.database.file), dbKey);
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(CURRENT_SCHEMA);

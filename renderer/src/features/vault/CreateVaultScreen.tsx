@@ -15,6 +15,7 @@ import { CreateVaultForm, type VaultStatus } from '../../../../shared/schemas/va
 import { StrengthMeter } from './strength/StrengthMeter';
 import { contextWords, measureStrength, MIN_STRENGTH_SCORE } from './strength/strength';
 import { usePassphraseStrength } from './strength/usePassphraseStrength';
+import { DerivingProgress } from './DerivingProgress';
 
 interface CreateVaultScreenProps {
   onCreated: (status: VaultStatus) => void;
@@ -92,6 +93,7 @@ export function CreateVaultScreen({ onCreated, onOpenExisting }: CreateVaultScre
               {t('vault.create.submit')}
             </Button>
           </Group>
+          {formState.isSubmitting && <DerivingProgress />}
           {formState.isSubmitting && (
             <Text size="sm" c="dimmed" role="status">
               {t('vault.create.working')}

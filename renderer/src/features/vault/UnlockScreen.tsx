@@ -11,6 +11,7 @@ import { GateLayout } from '../../components/GateLayout';
 import { PassphraseInput } from '../../components/PassphraseInput';
 import { applyServerIssues } from '../../components/serverIssues';
 import { UnlockVaultInput, type LockReason, type VaultStatus } from '../../../../shared/schemas/vault';
+import { DerivingProgress } from './DerivingProgress';
 
 interface UnlockScreenProps {
   status: VaultStatus;
@@ -128,6 +129,7 @@ export function UnlockScreen({ status, notice, lockError, onUnlocked, onCreateNe
           <Button type="submit" loading={formState.isSubmitting}>
             {t('vault.unlock.submit')}
           </Button>
+          {formState.isSubmitting && <DerivingProgress />}
         </Stack>
       </form>
       <Group justify="space-between">
