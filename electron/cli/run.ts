@@ -28,6 +28,7 @@ import {
   createVault,
   openVault,
   reencryptVault,
+  repairVault,
   type OpenVault,
 } from '../core/vault/vault';
 import { PassphraseSource, UsageError, type CliIo } from './io';
@@ -59,6 +60,9 @@ const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
   FOLDER_NOT_FOUND: EXIT.usage,
   VALIDATION_FAILED: EXIT.usage,
   VAULT_BUSY: EXIT.io,
+  VAULT_READ_ONLY: EXIT.io,
+  VAULT_PERMISSIONS: EXIT.vaultUnusable,
+  DATABASE_REPLACED: EXIT.io,
   IO_ERROR: EXIT.io,
   DISK_FULL: EXIT.io,
   FILE_UNREADABLE: EXIT.io,
@@ -71,7 +75,9 @@ export const USAGE = `Usage: amparo <command> [options]
 
 Commands:
   vault create <dir>                 Create a vault in an empty or new folder
-  vault check <dir> [--json]         Verify encryption, integrity and schema version
+  vault check <dir> [--json] [--repair]
+                                     Verify encryption, integrity and schema version; changes
+                                     nothing unless --repair removes what interrupted operations left
   vault rekey <dir> [--reencrypt]    Change the passphrase; --reencrypt also replaces the database key
   case add <dir> --title T --type TYPE [--reference R] [--forum F] [--status S]
                  [--opened YYYY-MM-DD] [--summary TEXT] [--classification public|restricted|confidential]
@@ -97,6 +103,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   archived: { type: 'boolean' },
   reencrypt: { type: 'boolean' },
+  repair: { type: 'boolean' },
   query: { type: 'string' },
   title: { type: 'string' },
   type: { type: 'string' },
@@ -222,13 +229,17 @@ async function vaultCheck(
 ) {
   const vault = await openVault(dir, await passphrases.read('Passphrase'), { migrate: false });
   try {
+    const repaired = values.repair ? await repairVault(vault) : [];
     const pendingFrom = schemaVersion(vault.db);
     const check = checkVault(vault);
     const pendingMigrations = Math.max(0, LATEST_SCHEMA_VERSION - pendingFrom);
     const ok =
-      check.cipherIntegrity.length === 0 && check.integrity.join() === 'ok' && check.foreignKeyProblems === 0;
+      check.cipherIntegrity.length === 0 &&
+      check.notRun.length === 0 &&
+      check.integrity.join() === 'ok' &&
+      check.foreignKeyProblems === 0;
     if (values.json) {
-      out(JSON.stringify({ ...check, pendingMigrations, ok }, null, 2));
+      out(JSON.stringify({ ...check, pendingMigrations, repaired, ok }, null, 2));
     } else {
       out(`Vault format:        ${check.formatVersion}`);
       out(
@@ -237,13 +248,29 @@ async function vaultCheck(
             ? ` (${pendingMigrations} migration(s) run at next unlock)`
             : ' (up to date)'),
       );
+      out(`In force:            the passphrase you entered, the database key of ${check.databaseFile}`);
       out(
         `Page authentication: ${check.cipherIntegrity.length === 0 ? 'ok' : check.cipherIntegrity.join('; ')}`,
       );
-      out(`Database integrity:  ${check.integrity.join('; ')}`);
-      out(
-        `Foreign keys:        ${check.foreignKeyProblems === 0 ? 'ok' : `${check.foreignKeyProblems} problem(s)`}`,
-      );
+      if (check.notRun.length === 0) {
+        out(`Database integrity:  ${check.integrity.join('; ')}`);
+        out(
+          `Foreign keys:        ${check.foreignKeyProblems === 0 ? 'ok' : `${check.foreignKeyProblems} problem(s)`}`,
+        );
+      } else {
+        out(`Not checked:         ${check.notRun.join('; ')}`);
+      }
+      if (repaired.length > 0) out(`Removed leftovers:   ${repaired.join(', ')}`);
+      if (check.leftovers.length > 0)
+        out(
+          `Leftovers:           ${check.leftovers.join(', ')} (from an interrupted operation, not in use;` +
+            ' removed at the next unlock or with --repair)',
+        );
+      if (check.loosePermissions.length > 0)
+        out(
+          `Permissions:         others may read ${check.loosePermissions.join(', ')} (tightened at the next unlock)`,
+        );
+      if (check.readOnly) out(`Read-only:           ${check.readOnly}; changes cannot be saved`);
       out(ok ? 'Vault is healthy.' : 'PROBLEMS FOUND: restore from a backup before writing to this vault.');
     }
     return ok ? EXIT.ok : EXIT.checkFailed;
@@ -259,7 +286,8 @@ async function vaultRekey(
   out: (t: string) => void,
 ) {
   const current = await passphrases.read('Current passphrase');
-  let vault = await openVault(dir, current);
+  // Exclusive from the start: a second rekey, or any other program, is refused with VAULT_BUSY.
+  let vault = await openVault(dir, current, { lock: 'exclusive' });
   try {
     const next = parseOrThrow(Passphrase, await passphrases.readNew('New passphrase'));
     vault = await changePassphrase(vault, current, next);
