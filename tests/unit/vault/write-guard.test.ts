@@ -33,6 +33,7 @@ describe('a database replaced underneath an open vault', () => {
     const dir = await tempDir();
     const vault = await createVault(dir, PASS, opts);
     cases(vault).create(precautionaryRequest({ title: 'Antes' }));
+    vault.db.pragma('wal_checkpoint(TRUNCATE)');
     // What an older re-encryption did: a copy under a new name, the header switched, the old file deleted.
     await copyFile(join(dir, 'vault-1.db'), join(dir, 'vault-2.db'));
     const { checksum: _c, ...header } = await readHeader(dir);
@@ -42,6 +43,14 @@ describe('a database replaced underneath an open vault', () => {
       'DATABASE_REPLACED',
     );
     vault.close();
+    // Nothing reached either file: the copy in force holds what was there before the switch.
+    const reopened = await openVault(dir, PASS, opts);
+    expect(
+      cases(reopened)
+        .list({})
+        .items.map((m) => m.title),
+    ).toEqual(['Antes']);
+    reopened.close();
   });
 
   it('is noticed when the file itself was swapped for another under the same name', async () => {
