@@ -36,6 +36,7 @@ describe('a database replaced underneath an open vault', () => {
     vault.db.pragma('wal_checkpoint(TRUNCATE)');
     // What an older re-encryption did: a copy under a new name, the header switched, the old file deleted.
     await copyFile(join(dir, 'vault-1.db'), join(dir, 'vault-2.db'));
+    const original = await readFile(join(dir, HEADER_FILE));
     const { checksum: _c, ...header } = await readHeader(dir);
     await writeHeader(dir, sealHeader({ ...header, database: { ...header.database, file: 'vault-2.db' } }));
 
@@ -43,7 +44,8 @@ describe('a database replaced underneath an open vault', () => {
       'DATABASE_REPLACED',
     );
     vault.close();
-    // Nothing reached either file: the copy in force holds what was there before the switch.
+    // Nothing reached the old file either: with its own header back, it holds only what was there.
+    await writeFile(join(dir, HEADER_FILE), original);
     const reopened = await openVault(dir, PASS, opts);
     expect(
       cases(reopened)
