@@ -2,6 +2,7 @@
 // cannot re-encrypt it underneath; the app re-encrypts its own open vault only when nobody else has it.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { MatterPage } from '../../../shared/schemas/matter';
 import { createCore } from '../../../electron/core';
 import { precautionaryRequest } from '../../support/fixtures';
 import { TEST_KDF, tempDir } from '../../support/temp';
