@@ -52,11 +52,8 @@ describe('the app session under the vault lock', () => {
     await core.lock('user');
     expect((await core.dispatch('vault:unlock', { path: vaultDir, passphrase: PASS })).ok).toBe(true);
     const listed = await core.dispatch('matters:list', {});
-    expect(listed.ok && listed.value.items.map((m) => m.title).sort()).toEqual([
-      'Primero',
-      'Segundo',
-      'Tercero',
-    ]);
+    const titles = listed.ok ? (listed.value as MatterPage).items.map((m) => m.title).sort() : [];
+    expect(titles).toEqual(['Primero', 'Segundo', 'Tercero']);
     await core.dispose();
   });
 });
