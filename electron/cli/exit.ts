@@ -28,6 +28,8 @@ export const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
   VALIDATION_FAILED: EXIT.usage,
   CONFIDENTIAL: EXIT.usage,
   VAULT_BUSY: EXIT.io,
+  VAULT_PERMISSIONS: EXIT.vaultUnusable,
+  DATABASE_REPLACED: EXIT.io,
   IO_ERROR: EXIT.io,
   DISK_FULL: EXIT.io,
   FILE_UNREADABLE: EXIT.io,

@@ -4,7 +4,7 @@ import { AmparoError } from '../../../shared/errors';
 import { toIssues } from '../../core/ipc/dispatch';
 import { LATEST_SCHEMA_VERSION } from '../../core/vault/migrations';
 import { schemaVersion } from '../../core/vault/migrate';
-import { checkVault, openVault } from '../../core/vault/vault';
+import { checkVault, openVault, repairVault } from '../../core/vault/vault';
 import { withCore } from '../core-client';
 import { escapeForTerminal, toTerminalJson } from '../escape';
 import { EXIT } from '../exit';
@@ -27,8 +27,11 @@ export const vaultCreate: Command = {
 
 export const vaultCheck: Command = {
   name: 'vault check',
-  usage: 'vault check <dir> [--json]         Verify encryption, integrity and schema version',
-  options: { ...passphraseOption, json: { type: 'boolean' } },
+  usage:
+    'vault check <dir> [--json] [--repair]\n' +
+    '                                     Verify encryption, integrity and schema version; changes\n' +
+    '                                     nothing unless --repair removes what interrupted operations left',
+  options: { ...passphraseOption, json: { type: 'boolean' }, repair: { type: 'boolean' } },
   // A check changes nothing: no migration, no audit entry. So it reads the vault through the vault module
   // directly instead of unlocking a session (which migrates and records the unlock); the passphrase is
   // still validated by the contract's unlock schema.
@@ -41,15 +44,17 @@ export const vaultCheck: Command = {
       throw new AmparoError('VALIDATION_FAILED', 'Invalid input', { issues: toIssues(input.error) });
     const vault = await openVault(input.data.path, input.data.passphrase, { migrate: false });
     try {
+      const repaired = flag(values, 'repair') ? await repairVault(vault) : [];
       const pendingFrom = schemaVersion(vault.db);
       const check = checkVault(vault);
       const pendingMigrations = Math.max(0, LATEST_SCHEMA_VERSION - pendingFrom);
       const ok =
         check.cipherIntegrity.length === 0 &&
+        check.notRun.length === 0 &&
         check.integrity.join() === 'ok' &&
         check.foreignKeyProblems === 0;
       if (flag(values, 'json')) {
-        out(toTerminalJson({ ...check, pendingMigrations, ok }));
+        out(toTerminalJson({ ...check, pendingMigrations, repaired, ok }));
       } else {
         out(`Vault format:        ${check.formatVersion}`);
         out(
@@ -58,13 +63,30 @@ export const vaultCheck: Command = {
               ? ` (${pendingMigrations} migration(s) run at next unlock)`
               : ' (up to date)'),
         );
+        out(`In force:            the passphrase you entered, the database key of ${check.databaseFile}`);
         out(
           `Page authentication: ${check.cipherIntegrity.length === 0 ? 'ok' : check.cipherIntegrity.join('; ')}`,
         );
-        out(`Database integrity:  ${check.integrity.join('; ')}`);
-        out(
-          `Foreign keys:        ${check.foreignKeyProblems === 0 ? 'ok' : `${check.foreignKeyProblems} problem(s)`}`,
-        );
+        if (check.notRun.length === 0) {
+          out(`Database integrity:  ${check.integrity.join('; ')}`);
+          out(
+            `Foreign keys:        ${check.foreignKeyProblems === 0 ? 'ok' : `${check.foreignKeyProblems} problem(s)`}`,
+          );
+        } else {
+          out(`Not checked:         ${check.notRun.join('; ')}`);
+        }
+        if (repaired.length > 0) out(`Removed leftovers:   ${repaired.map(escapeForTerminal).join(', ')}`);
+        if (check.leftovers.length > 0)
+          out(
+            `Leftovers:           ${check.leftovers.map(escapeForTerminal).join(', ')} (from an interrupted` +
+              ' operation, not in use; removed at the next unlock or with --repair)',
+          );
+        if (check.loosePermissions.length > 0)
+          out(
+            `Permissions:         others may read ${check.loosePermissions.map(escapeForTerminal).join(', ')}` +
+              ' (tightened at the next unlock)',
+          );
+        if (check.readOnly) out(`Read-only:           ${check.readOnly}; changes cannot be saved`);
         out(ok ? 'Vault is healthy.' : 'PROBLEMS FOUND: restore from a backup before writing to this vault.');
       }
       return ok ? EXIT.ok : EXIT.checkFailed;

@@ -22,8 +22,13 @@ export function rawKeyLiteral(key: Buffer): string {
 }
 
 /** The one translation of SQLite's failures into Amparo's error codes, for every part of the core. */
-export function mapSqliteError(error: unknown, context: string): AmparoError {
-  if (error instanceof AmparoError) return error;
+export function mapSqliteError(thrown: unknown, context: string): AmparoError {
+  if (thrown instanceof AmparoError) return thrown;
+  // After SQLITE_FULL and the like SQLite has rolled back already: the driver's ROLLBACK fails and
+  // carries the real failure as its cause.
+  const inner = (thrown as { cause?: { code?: unknown } }).cause;
+  if (inner instanceof AmparoError) return inner;
+  const error = typeof inner?.code === 'string' && inner.code.startsWith('SQLITE_') ? inner : thrown;
   const code = (error as { code?: string }).code ?? '';
   const cause = { cause: error };
   if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {

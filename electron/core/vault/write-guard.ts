@@ -66,14 +66,20 @@ export function writeGuard(dir: string, databaseFile: string): WriteGuard {
  */
 export function guardDatabase(db: Database, guard: WriteGuard, readOnly: string | null): Database {
   let depth = 0;
-  const translate = (error: unknown): unknown => {
+  const translate = (thrown: unknown): unknown => {
+    if (thrown instanceof AmparoError) return thrown;
+    // SQLite rolls back by itself after some failures (SQLITE_FULL); the driver's own ROLLBACK then
+    // fails and carries the real failure as its cause.
+    const cause = (thrown as { cause?: unknown }).cause;
+    if (cause instanceof AmparoError) return cause;
+    const error = cause && (cause as { code?: string }).code?.startsWith('SQLITE_') ? cause : thrown;
     if (error instanceof AmparoError) return error;
     const code = (error as { code?: string }).code ?? '';
     if (readOnly && code.startsWith('SQLITE_READONLY'))
       return new AmparoError('VAULT_READ_ONLY', `Changes cannot be saved: ${readOnly}`, { cause: error });
     return /^SQLITE_(CORRUPT|NOTADB|FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED)/.test(code)
       ? mapSqliteError(error, 'Using the vault database')
-      : error;
+      : thrown;
   };
   const beforeWrite = () => {
     if (depth === 0) guard.check();
@@ -137,6 +143,8 @@ export function guardDatabase(db: Database, guard: WriteGuard, readOnly: string 
       depth += 1;
       try {
         return (inner as (...p: never[]) => unknown)(...params);
+      } catch (error) {
+        throw translate(error);
       } finally {
         depth -= 1;
       }
