@@ -10,12 +10,13 @@ import { basename } from 'node:path';
 import { AmparoError } from '../../../shared/errors';
 import { BlobEncryptor, DEFAULT_CHUNK_SIZE, KEY_SIZE } from './blob-format';
 import { fsyncDir } from '../fs/atomic';
+import { cancelledError } from '../operations/runner';
 import { blobPath, blobsDir, ensureBlobDirs, incomingDir } from './store';
 import { join } from 'node:path';
 
 const READ_SIZE = 1024 * 1024;
-export const HEAD_BYTES = 512 * 1024;
-export const TAIL_BYTES = 256 * 1024;
+const HEAD_BYTES = 512 * 1024;
+const TAIL_BYTES = 256 * 1024;
 
 export interface StagedBlob {
   blobId: string;
@@ -74,10 +75,6 @@ export function vaultWriteError(error: unknown, what: string): AmparoError {
   return new AmparoError('IO_ERROR', `${what}: ${code || String(error)}`, { cause: error });
 }
 
-export function cancelled(): AmparoError {
-  return new AmparoError('CANCELLED', 'Cancelled');
-}
-
 /** Keeps the last `capacity` bytes seen. */
 class Tail {
   private readonly buffer: Buffer;
@@ -112,7 +109,7 @@ export async function stageFile(
 ): Promise<StagedBlob> {
   const name = options.name ?? basename(String(sourcePath));
   const { signal, onProgress } = options;
-  if (signal?.aborted) throw cancelled();
+  if (signal?.aborted) throw cancelledError();
 
   let source: FileHandle;
   try {
@@ -189,7 +186,7 @@ export async function stageFile(
       pendingRead = read(buffers[turn]!, position);
       if (signal?.aborted) {
         await pendingRead.catch(() => undefined);
-        throw cancelled();
+        throw cancelledError();
       }
       hash.update(current);
       if (headLength < head.length) headLength += current.copy(head, headLength, 0);
@@ -220,7 +217,7 @@ export async function stageFile(
         `${name}: the file changed while it was being read (${total} bytes at the start, ${position} read, ${after.size} now)`,
       );
     }
-    if (signal?.aborted) throw cancelled();
+    if (signal?.aborted) throw cancelledError();
     onProgress?.(position, total);
 
     try {

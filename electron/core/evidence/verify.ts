@@ -5,7 +5,6 @@
 //   missing   the stored file is gone
 //   mismatch  the file decrypts but its content is not what was received (size or hash differ)
 import { createHash } from 'node:crypto';
-import { AmparoError } from '../../../shared/errors';
 import type { VerificationStatus } from '../../../shared/schemas/evidence';
 import { BlobDamagedError } from './blob-format';
 import { BlobMissingError, openBlob, readAll } from './reader';
@@ -73,8 +72,4 @@ export function describeCheck(status: VerificationStatus): string {
     case 'mismatch':
       return 'DIFFERENT CONTENT: the stored file does not match the hash recorded at intake; restore it from a backup';
   }
-}
-
-export function assertIntact(check: BlobCheck): void {
-  if (check.status !== 'ok') throw new AmparoError('EVIDENCE_DAMAGED', check.detail);
 }

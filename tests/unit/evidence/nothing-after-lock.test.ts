@@ -31,7 +31,7 @@ describe('per-file keys', () => {
   it('are zeroed when a preview stream, a check, a full check, an export and a working copy end', async () => {
     const s = await setupEvidence();
     const photo = join(s.work, 'foto.jpg');
-    await writeFile(photo, jpegWithExif({ artist: 'A.L.Q.O.', latitude: 19.43, longitude: -99.13 }));
+    await writeFile(photo, jpegWithExif({ artist: 'A.L.Q.O.', gps: { latitude: 19.43, longitude: -99.13 } }));
     const [item] = (await addEvidence(s, [photo])).added;
     const id = item!.id;
     const out = join(s.work, 'salida');
