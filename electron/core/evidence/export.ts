@@ -86,6 +86,7 @@ export async function exportBlob(
         throw vaultWriteError(error, 'Writing the exported file');
       }
       options.onBytes?.(part.length);
+      part.fill(0); // written and hashed: no decrypted copy stays in memory
     }
     if (hash.digest('hex') !== blob.sha256) {
       throw new AmparoError('EVIDENCE_DAMAGED', 'The decrypted copy does not match the hash taken at intake');

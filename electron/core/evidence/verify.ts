@@ -40,6 +40,7 @@ export async function verifyBlob(
         hash.update(part);
         size += part.length;
         options.onBytes?.(part.length);
+        part.fill(0); // hashed: no decrypted copy stays in memory
       }
     } catch (error) {
       if (error instanceof BlobDamagedError)
