@@ -3,12 +3,13 @@
 // complete. Memory stays flat whatever the size: two 1 MiB read buffers, one write in flight, and a
 // bounded head and tail kept for metadata. Reading the next buffer overlaps with hashing and encrypting
 // the current one. Any failure or cancel removes the temporary file; nothing touches the database here.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AmparoError } from '../../../shared/errors';
-import { BlobEncryptor, DEFAULT_CHUNK_SIZE, KEY_SIZE } from './blob-format';
+import { BlobEncryptor, DEFAULT_CHUNK_SIZE } from './blob-format';
+import { newFileKey } from './file-keys';
 import { fsyncDir } from '../fs/atomic';
 import { cancelledError } from '../operations/runner';
 import { blobPath, blobsDir, ensureBlobDirs, incomingDir } from './store';
@@ -124,7 +125,7 @@ export async function stageFile(
   const final = blobPath(vaultDir, blobId);
   let out: FileHandle | null = null;
   let renamed = false;
-  const key = randomBytes(KEY_SIZE);
+  const key = newFileKey();
   try {
     const info = await source.stat().catch((error: unknown) => {
       throw sourceError(error, name);
@@ -258,7 +259,7 @@ export async function stageBytes(vaultDir: string, data: Buffer, name: string): 
   const blobId = randomUUID();
   const temp = join(incomingDir(vaultDir), `${blobId}.part`);
   const final = blobPath(vaultDir, blobId);
-  const key = randomBytes(KEY_SIZE);
+  const key = newFileKey();
   let out: FileHandle | null = null;
   let renamed = false;
   try {

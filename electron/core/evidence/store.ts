@@ -41,7 +41,10 @@ export interface StrayFiles {
 export async function findStrayFiles(vaultDir: string, db: Database): Promise<StrayFiles> {
   const known = new Set(
     hasEvidenceTables(db)
-      ? db.prepare('SELECT id FROM evidence_blobs').all<{ id: string }>().map((r) => r.id)
+      ? db
+          .prepare('SELECT id FROM evidence_blobs')
+          .all<{ id: string }>()
+          .map((r) => r.id)
       : [],
   );
   const orphans: string[] = [];
