@@ -8,8 +8,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { AmparoError } from '../../../shared/errors';
 
-export const BLOB_MAGIC = Buffer.from('AMPB', 'ascii');
-export const BLOB_VERSION = 1;
+const BLOB_MAGIC = Buffer.from('AMPB', 'ascii');
+const BLOB_VERSION = 1;
 /** magic(4) ‖ version u16 ‖ reserved u16 ‖ chunk size u32 ‖ blob id (16) ‖ nonce prefix (8). */
 export const BLOB_HEADER_SIZE = 36;
 export const TAG_SIZE = 16;
@@ -43,7 +43,7 @@ export interface BlobHeader {
   raw: Buffer;
 }
 
-export function encodeHeader(blobId: string, chunkSize: number, noncePrefix: Buffer): Buffer {
+function encodeHeader(blobId: string, chunkSize: number, noncePrefix: Buffer): Buffer {
   const raw = Buffer.alloc(BLOB_HEADER_SIZE);
   BLOB_MAGIC.copy(raw, 0);
   raw.writeUInt16BE(BLOB_VERSION, 4);

@@ -14,7 +14,7 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 const MAX_NAME_BYTES = 200;
 
 /** A file name safe to create on Linux, macOS and Windows that still reads like the original. */
-export function safeFileName(name: string, fallback = 'evidence'): string {
+function safeFileName(name: string, fallback = 'evidence'): string {
   let safe = name
     .normalize('NFC')
     // Control characters, and bidi marks that could make `gpj.exe` read as `exe.jpg`.
@@ -86,6 +86,7 @@ export async function exportBlob(
         throw vaultWriteError(error, 'Writing the exported file');
       }
       options.onBytes?.(part.length);
+      part.fill(0); // written and hashed: no decrypted copy stays in memory
     }
     if (hash.digest('hex') !== blob.sha256) {
       throw new AmparoError('EVIDENCE_DAMAGED', 'The decrypted copy does not match the hash taken at intake');

@@ -1,6 +1,9 @@
 // A blob's key leaves the database only for the operation that needs it (a preview stream, a check, an
 // export, a working copy) and is zeroed when that operation ends. The key is read as a view over the bytes
-// the driver returned, not copied, so zeroing it leaves no second copy behind in this process.
+// the driver returned, not copied, so zeroing it leaves no second copy behind in this process. New keys
+// (intake) are made here too, outside the JavaScript heap, and zeroed once their row is written.
+import { randomFillSync } from 'node:crypto';
+import { KEY_SIZE } from './blob-format';
 
 export interface BlobAccess {
   path: string;
@@ -17,6 +20,13 @@ const watchers = new Set<KeyWatcher>();
 /** The driver's key bytes as a Buffer over the same memory. */
 export function keyView(bytes: Uint8Array): Buffer {
   const key = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const watch of watchers) watch(key);
+  return key;
+}
+
+/** A fresh random key for a new blob (a Buffer outside the JavaScript heap, never moved by the GC). */
+export function newFileKey(): Buffer {
+  const key = randomFillSync(Buffer.from(new ArrayBuffer(KEY_SIZE)));
   for (const watch of watchers) watch(key);
   return key;
 }

@@ -3,19 +3,21 @@
 // complete. Memory stays flat whatever the size: two 1 MiB read buffers, one write in flight, and a
 // bounded head and tail kept for metadata. Reading the next buffer overlaps with hashing and encrypting
 // the current one. Any failure or cancel removes the temporary file; nothing touches the database here.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AmparoError } from '../../../shared/errors';
-import { BlobEncryptor, DEFAULT_CHUNK_SIZE, KEY_SIZE } from './blob-format';
+import { BlobEncryptor, DEFAULT_CHUNK_SIZE } from './blob-format';
+import { newFileKey } from './file-keys';
 import { fsyncDir } from '../fs/atomic';
+import { cancelledError } from '../operations/runner';
 import { blobPath, blobsDir, ensureBlobDirs, incomingDir } from './store';
 import { join } from 'node:path';
 
 const READ_SIZE = 1024 * 1024;
-export const HEAD_BYTES = 512 * 1024;
-export const TAIL_BYTES = 256 * 1024;
+const HEAD_BYTES = 512 * 1024;
+const TAIL_BYTES = 256 * 1024;
 
 export interface StagedBlob {
   blobId: string;
@@ -74,10 +76,6 @@ export function vaultWriteError(error: unknown, what: string): AmparoError {
   return new AmparoError('IO_ERROR', `${what}: ${code || String(error)}`, { cause: error });
 }
 
-export function cancelled(): AmparoError {
-  return new AmparoError('CANCELLED', 'Cancelled');
-}
-
 /** Keeps the last `capacity` bytes seen. */
 class Tail {
   private readonly buffer: Buffer;
@@ -112,7 +110,7 @@ export async function stageFile(
 ): Promise<StagedBlob> {
   const name = options.name ?? basename(String(sourcePath));
   const { signal, onProgress } = options;
-  if (signal?.aborted) throw cancelled();
+  if (signal?.aborted) throw cancelledError();
 
   let source: FileHandle;
   try {
@@ -127,7 +125,7 @@ export async function stageFile(
   const final = blobPath(vaultDir, blobId);
   let out: FileHandle | null = null;
   let renamed = false;
-  const key = randomBytes(KEY_SIZE);
+  const key = newFileKey();
   try {
     const info = await source.stat().catch((error: unknown) => {
       throw sourceError(error, name);
@@ -189,7 +187,7 @@ export async function stageFile(
       pendingRead = read(buffers[turn]!, position);
       if (signal?.aborted) {
         await pendingRead.catch(() => undefined);
-        throw cancelled();
+        throw cancelledError();
       }
       hash.update(current);
       if (headLength < head.length) headLength += current.copy(head, headLength, 0);
@@ -220,7 +218,7 @@ export async function stageFile(
         `${name}: the file changed while it was being read (${total} bytes at the start, ${position} read, ${after.size} now)`,
       );
     }
-    if (signal?.aborted) throw cancelled();
+    if (signal?.aborted) throw cancelledError();
     onProgress?.(position, total);
 
     try {
@@ -261,7 +259,7 @@ export async function stageBytes(vaultDir: string, data: Buffer, name: string): 
   const blobId = randomUUID();
   const temp = join(incomingDir(vaultDir), `${blobId}.part`);
   const final = blobPath(vaultDir, blobId);
-  const key = randomBytes(KEY_SIZE);
+  const key = newFileKey();
   let out: FileHandle | null = null;
   let renamed = false;
   try {

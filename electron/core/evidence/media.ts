@@ -58,18 +58,6 @@ export function textResponse(status: number, text: string): MediaResponse {
   return { status, headers: { ...mediaHeaders('text/plain; charset=utf-8') }, body: text };
 }
 
-/** The ticket in a media URL's last path segment (`amparo-media://evidence/<ticket>`, `/media/<ticket>`). */
-export function ticketFromUrl(url: string): string | null {
-  let pathname: string;
-  try {
-    pathname = new URL(url).pathname;
-  } catch {
-    return null;
-  }
-  const ticket = pathname.split('/').pop() ?? '';
-  return /^[A-Za-z0-9_-]{32,64}$/.test(ticket) ? ticket : null;
-}
-
 interface Ticket {
   itemId: string;
   /** The unlocked session the ticket belongs to: a lock (or another vault) invalidates it. */
@@ -77,7 +65,7 @@ interface Ticket {
   expires: number;
 }
 
-export const TICKET_MINUTES = 60;
+const TICKET_MINUTES = 60;
 const MAX_TICKETS = 256;
 
 export class MediaTickets {

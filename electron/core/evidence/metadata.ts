@@ -108,7 +108,7 @@ export function kindOf(mediaType: string): EvidenceKind {
   return 'other';
 }
 
-export const STRIPPABLE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
+const STRIPPABLE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 const MAX_FIELDS = 120;
 const MAX_VALUE = 300;
@@ -121,7 +121,7 @@ const DEVICE = /serial|make|model|lens|deviceid|imageuniqueid|cameraid|documenti
 const TECHNICAL =
   /thumbnail|makernote|pointer|offset|bytecount|stripoffsets|padding|interoperability|printim/i;
 
-export function riskOf(group: string, name: string): MetadataRisk | null {
+function riskOf(group: string, name: string): MetadataRisk | null {
   if (group === 'gps' || PLACE.test(name)) return 'location';
   if (PERSON.test(name)) return 'person';
   if (DEVICE.test(name) && !/creatortool|producer/i.test(name)) return 'device';

@@ -9,11 +9,11 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../vault/database';
 
-export const BLOBS_DIR = 'blobs';
-export const INCOMING_DIR = '.incoming';
+const BLOBS_DIR = 'blobs';
+const INCOMING_DIR = '.incoming';
 const BLOB_NAME = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.blob$/;
 /** Leftovers younger than this may belong to an intake still running elsewhere. */
-export const LEFTOVER_AGE_MS = 10 * 60_000;
+const LEFTOVER_AGE_MS = 10 * 60_000;
 
 export const blobsDir = (vaultDir: string): string => join(vaultDir, BLOBS_DIR);
 export const incomingDir = (vaultDir: string): string => join(vaultDir, BLOBS_DIR, INCOMING_DIR);
@@ -41,7 +41,10 @@ export interface StrayFiles {
 export async function findStrayFiles(vaultDir: string, db: Database): Promise<StrayFiles> {
   const known = new Set(
     hasEvidenceTables(db)
-      ? (db.prepare('SELECT id FROM evidence_blobs').all() as { id: string }[]).map((r) => r.id)
+      ? db
+          .prepare('SELECT id FROM evidence_blobs')
+          .all<{ id: string }>()
+          .map((r) => r.id)
       : [],
   );
   const orphans: string[] = [];

@@ -43,7 +43,7 @@ export function exifOrientation(payload: Buffer): number | null {
 }
 
 /** An APP1 segment holding an EXIF block with the Orientation tag and nothing else. */
-export function orientationSegment(orientation: number): Buffer {
+function orientationSegment(orientation: number): Buffer {
   const tiff = Buffer.alloc(26);
   tiff.write('MM', 0, 'latin1');
   tiff.writeUInt16BE(42, 2);
@@ -122,7 +122,7 @@ const PNG_KEEP = new Set([
   'fdAT',
 ]);
 
-export function stripPng(input: Buffer): Buffer {
+function stripPng(input: Buffer): Buffer {
   if (!input.subarray(0, 8).equals(PNG_SIGNATURE)) throw invalid('not a PNG');
   const parts: Buffer[] = [PNG_SIGNATURE];
   let at = 8;
@@ -138,7 +138,7 @@ export function stripPng(input: Buffer): Buffer {
   throw invalid('the PNG has no end');
 }
 
-export function stripWebp(input: Buffer): Buffer {
+function stripWebp(input: Buffer): Buffer {
   if (input.toString('latin1', 0, 4) !== 'RIFF' || input.toString('latin1', 8, 12) !== 'WEBP')
     throw invalid('not a WebP');
   const parts: Buffer[] = [];

@@ -5,7 +5,6 @@
 //   missing   the stored file is gone
 //   mismatch  the file decrypts but its content is not what was received (size or hash differ)
 import { createHash } from 'node:crypto';
-import { AmparoError } from '../../../shared/errors';
 import type { VerificationStatus } from '../../../shared/schemas/evidence';
 import { BlobDamagedError } from './blob-format';
 import { BlobMissingError, openBlob, readAll } from './reader';
@@ -41,6 +40,7 @@ export async function verifyBlob(
         hash.update(part);
         size += part.length;
         options.onBytes?.(part.length);
+        part.fill(0); // hashed: no decrypted copy stays in memory
       }
     } catch (error) {
       if (error instanceof BlobDamagedError)
@@ -73,8 +73,4 @@ export function describeCheck(status: VerificationStatus): string {
     case 'mismatch':
       return 'DIFFERENT CONTENT: the stored file does not match the hash recorded at intake; restore it from a backup';
   }
-}
-
-export function assertIntact(check: BlobCheck): void {
-  if (check.status !== 'ok') throw new AmparoError('EVIDENCE_DAMAGED', check.detail);
 }

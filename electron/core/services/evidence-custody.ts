@@ -79,12 +79,7 @@ export function custodyOf(ctx: VaultContext, itemId: string): CustodyEntry[] {
     }));
 }
 
-export function exhibitNumberOf(
-  ctx: VaultContext,
-  matterId: string,
-  filing: string,
-  itemId: string,
-): number | null {
+function exhibitNumberOf(ctx: VaultContext, matterId: string, filing: string, itemId: string): number | null {
   const row = ctx.db
     .prepare(
       'SELECT number FROM evidence_exhibits WHERE matter_id = $matterId AND filing = $filing AND item_id = $itemId',

@@ -272,8 +272,11 @@ export class EvidenceRecords {
     const mediaType = sniffMediaType(staged.head, staged.originalName);
     const metadata = extractMetadata(staged.head, staged.tail, mediaType);
     const { derivedFrom } = provenance;
-    // The driver wants a plain Uint8Array; this copy of the key is zeroed as soon as the row is written.
-    const key = Uint8Array.from(staged.key);
+    // The driver wants a plain Uint8Array. This copy is zeroed as soon as the row is written, and lives
+    // outside the JavaScript heap (a small typed array made otherwise is stored in the heap, where the
+    // garbage collector moves it and leaves the old bytes behind).
+    const key = new Uint8Array(new ArrayBuffer(staged.key.length));
+    key.set(staged.key);
     try {
       db.transaction(() => {
         db.prepare(

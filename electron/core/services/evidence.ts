@@ -18,6 +18,7 @@ import type {
   Verification,
 } from '../../../shared/schemas/evidence';
 import { AmparoError } from '../../../shared/errors';
+import type { BlobAccess } from '../evidence/file-keys';
 import { MediaTickets, textResponse, type MediaResponse } from '../evidence/media';
 import { contentTypeFor, serveBlob } from '../evidence/media-serve';
 import { kindOf } from '../evidence/metadata';
@@ -27,7 +28,7 @@ import { assignExhibit, exhibitsOf } from './evidence-custody';
 import { addEvidence, intakeOrigin } from './evidence-intake';
 import { checkItem, verifyAll } from './evidence-integrity';
 import { assertFolder, exportItems } from './evidence-export';
-import { EvidenceRecords } from './evidence-records';
+import { EvidenceRecords, type ItemRow } from './evidence-records';
 import { makeWorkingCopy } from './evidence-working-copy';
 import type { RevealState } from './reveal-state';
 import type { VaultContext } from './vault-context';
@@ -156,8 +157,8 @@ export class EvidenceService {
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed');
     const itemId = this.tickets.resolve(ticket, ctx);
     if (!itemId) return textResponse(404, 'Unknown or expired preview');
-    let row;
-    let blob;
+    let row: ItemRow;
+    let blob: BlobAccess;
     try {
       row = this.records.row(itemId);
       // Checked on every request: an item made confidential, or a reveal that ended, stops the preview.

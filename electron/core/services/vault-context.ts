@@ -1,4 +1,4 @@
-// What a service needs from an open vault: the database, its folder (for attachment files), the audit
+// What a service needs from an open vault: the database, its folder (where evidence blobs live), the audit
 // log, and who is acting.
 import { AuditLog } from '../audit/audit-log';
 import type { Database } from '../vault/database';

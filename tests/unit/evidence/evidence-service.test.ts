@@ -10,6 +10,7 @@ import { createCore, type Core } from '../../support/contract-check';
 import { BLOB_HEADER_SIZE } from '../../../electron/core/evidence/blob-format';
 import { stageFile, vaultWriteError } from '../../../electron/core/evidence/intake';
 import { blobsDir, incomingDir } from '../../../electron/core/evidence/store';
+import { mapSqliteError } from '../../../electron/core/vault/database';
 import type { AddEvidenceResult, EvidenceItem, EvidenceProgress } from '../../../shared/schemas/evidence';
 import { precautionaryRequest } from '../../support/fixtures';
 import { jpegWithExif, pdf } from '../../support/media';
@@ -237,6 +238,10 @@ describe('bad input', () => {
       code: 'DISK_FULL',
     });
     expect(vaultWriteError(Object.assign(new Error('x'), { code: 'EDQUOT' }), 'Writing')).toMatchObject({
+      code: 'DISK_FULL',
+    });
+    // The database filling up is the same fault, with the same code, wherever it is reported.
+    expect(mapSqliteError(Object.assign(new Error('x'), { code: 'SQLITE_FULL' }), 'Writing')).toMatchObject({
       code: 'DISK_FULL',
     });
   });

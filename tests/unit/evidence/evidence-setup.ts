@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createCore, type Core } from '../../../electron/core';
+import { contract, isChannel } from '../../../shared/contract';
 import type { AddEvidenceResult } from '../../../shared/schemas/evidence';
 import { precautionaryRequest } from '../../support/fixtures';
 import { TEST_KDF, tempDir } from '../../support/temp';
@@ -36,10 +37,14 @@ export async function setupEvidence(options: { vaultDir?: string } = {}): Promis
   return { core, vaultDir, work, matterId: matter.id, clock };
 }
 
+/** A channel's answer, checked against the output schema the contract promises. */
 export async function call<T>(core: Core, channel: string, input: unknown = {}): Promise<T> {
   const result = await core.dispatch(channel, input);
   if (!result.ok)
     throw Object.assign(new Error(`${channel}: ${result.error.code} ${result.error.message}`), result.error);
+  if (!isChannel(channel)) throw new Error(`${channel} is not in the contract`);
+  const checked = contract[channel].output.safeParse(result.value);
+  if (!checked.success) throw new Error(`${channel} answered off-contract: ${checked.error.message}`);
   return result.value as T;
 }
 

@@ -2,7 +2,7 @@
 // not UTF-8, links given directly and inside folders, pipes in folders, and a disk that fills mid-batch.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -72,7 +72,7 @@ describe('links and special files', () => {
     const result = await addEvidence(s, [link], { acquisition: 'Entregado en memoria USB' });
     expect(result.failed).toEqual([]);
     expect(result.added.map((a) => a.originalName)).toEqual(['original-2024.txt']);
-    expect(result.linked).toEqual([{ link, target }]);
+    expect(result.linked).toEqual([{ link, target: await realpath(target) }]);
     const item = await call<EvidenceItem>(s.core, 'evidence:get', { id: result.added[0]!.id });
     expect(item.custody[0]!.fileName).toBe('original-2024.txt');
     expect(item.custody[0]!.note).toContain('Entregado en memoria USB');

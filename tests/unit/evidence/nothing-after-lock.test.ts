@@ -28,12 +28,16 @@ async function keysUsedBy(work: () => Promise<unknown>): Promise<Buffer[]> {
 const allZero = (key: Buffer) => key.length === 32 && key.every((b) => b === 0);
 
 describe('per-file keys', () => {
-  it('are zeroed when a preview stream, a check, a full check, an export and a working copy end', async () => {
+  it('are zeroed when an intake, a preview stream, a check, a full check, an export and a working copy end', async () => {
     const s = await setupEvidence();
     const photo = join(s.work, 'foto.jpg');
-    await writeFile(photo, jpegWithExif({ artist: 'A.L.Q.O.', latitude: 19.43, longitude: -99.13 }));
-    const [item] = (await addEvidence(s, [photo])).added;
-    const id = item!.id;
+    await writeFile(photo, jpegWithExif({ artist: 'A.L.Q.O.', gps: { latitude: 19.43, longitude: -99.13 } }));
+    let id = '';
+    const intakeKeys = await keysUsedBy(async () => {
+      id = (await addEvidence(s, [photo])).added[0]!.id;
+    });
+    expect(intakeKeys.length).toBe(1);
+    expect(allZero(intakeKeys[0]!)).toBe(true);
     const out = join(s.work, 'salida');
     await mkdir(out);
 

@@ -1,6 +1,6 @@
 import type { Migration } from './migration';
 
-// Evidence (issue 4): encrypted blobs with a key per file, evidence items with their description and
+// Evidence: encrypted blobs with a key per file, evidence items with their description and
 // links, the chain of custody (append-only), and exhibit numbers per filing (stable once given).
 export const evidence: Migration = {
   version: 4,
