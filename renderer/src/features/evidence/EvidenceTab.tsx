@@ -5,6 +5,7 @@ import { client } from '../../api/client';
 import { ListScaffold } from '../../components/ListScaffold';
 import { useLoad } from '../../components/useLoad';
 import type { VaultVerification } from '../../../../shared/schemas/evidence';
+import { RowLink } from '../../components/RowLink';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
 import { formatIsoDate, formatTimestamp } from '../matters/labels';
 import { EvidenceItemView } from './EvidenceItemView';
@@ -100,19 +101,20 @@ export function EvidenceTab({ matterId, initialOpenId }: { matterId: string; ini
             </Table.Thead>
             <Table.Tbody>
               {list.items.map((item) => (
-                <Table.Tr
-                  key={item.id}
-                  onClick={() => setOpenId(item.id)}
-                  style={{ cursor: 'pointer' }}
-                  tabIndex={0}
-                  onKeyDown={(e) => e.key === 'Enter' && setOpenId(item.id)}
-                >
+                <Table.Tr key={item.id} className="amparo-row" onClick={() => setOpenId(item.id)}>
                   <Table.Td>{item.exhibits.map((x) => exhibitLabel(t, x)).join(', ') || '—'}</Table.Td>
                   <Table.Td>
                     <Group gap={6} wrap="nowrap">
-                      <Text size="sm" fw={500}>
+                      <RowLink
+                        fw={500}
+                        onClick={(event) => {
+                          // The row opens it too; once is enough.
+                          event.stopPropagation();
+                          setOpenId(item.id);
+                        }}
+                      >
                         {item.title}
-                      </Text>
+                      </RowLink>
                       {item.derivedFrom && (
                         <Badge size="xs" variant="outline">
                           {t('evidence.workingCopy')}

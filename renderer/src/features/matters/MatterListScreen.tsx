@@ -14,7 +14,7 @@ import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import type { MatterPage } from '../../../../shared/schemas/matter';
+import { useLoad } from '../../components/useLoad';
 import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';
 import { MatterTable } from './MatterTable';
 
@@ -34,49 +34,30 @@ interface MatterListScreenProps {
   onNew: () => void;
 }
 
-type Loaded =
-  { key: string; page: MatterPage; error?: undefined } | { key: string; page?: undefined; error: unknown };
-
 export function MatterListScreen({ state, onStateChange, onOpen, onNew }: MatterListScreenProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState(state.query);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [lastPage, setLastPage] = useState<MatterPage | null>(null);
-  // Bumped after confidential cases are revealed, to list them.
-  const [revealed, setRevealed] = useState(0);
   const { archived, query, page } = state;
-  const key = JSON.stringify([archived, query, page, revealed]);
+  const matters = useLoad(
+    () => client.matters.list({ archived, query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    [archived, query, page],
+  );
+  // While the next page loads, the previous one stays on screen (dimmed) instead of flashing empty.
+  const { data: shown, loading, error } = matters;
 
   const commitSearch = useDebouncedCallback((value: string) => {
     onStateChange((prev) => (prev.query === value.trim() ? prev : { ...prev, query: value.trim(), page: 1 }));
   }, 300);
 
+  // Past the end (cases were archived or matched no more): go to the last page that has any.
   useEffect(() => {
-    let active = true;
-    client.matters.list({ archived, query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }).then(
-      (result) => {
-        if (!active) return;
-        // Past the end (cases were archived or matched no more): go to the last page that has any.
-        const lastPageNumber = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
-        if (result.items.length === 0 && page > lastPageNumber) {
-          onStateChange((prev) => ({ ...prev, page: lastPageNumber }));
-          return;
-        }
-        setLoaded({ key, page: result });
-        setLastPage(result);
-      },
-      (error: unknown) => {
-        if (active) setLoaded({ key, error });
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [archived, query, page, key, revealed, onStateChange]);
+    if (!shown || loading) return;
+    const lastPageNumber = Math.max(1, Math.ceil(shown.total / PAGE_SIZE));
+    if (shown.items.length === 0 && page > lastPageNumber) {
+      onStateChange((prev) => ({ ...prev, page: lastPageNumber }));
+    }
+  }, [shown, loading, page, onStateChange]);
 
-  const loading = loaded?.key !== key;
-  // While the next page loads, the previous one stays on screen (dimmed) instead of flashing empty.
-  const shown = loaded?.key === key ? (loaded.page ?? null) : lastPage;
   const total = shown?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const from = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
@@ -120,13 +101,8 @@ export function MatterListScreen({ state, onStateChange, onOpen, onNew }: Matter
           {t('matters.list.archivedHint')}
         </Text>
       )}
-      {loaded?.key === key && loaded.error !== undefined && <ErrorAlert error={loaded.error} />}
-      {shown && (
-        <HiddenConfidentialNotice
-          count={shown.hiddenConfidential}
-          onRevealed={() => setRevealed((n) => n + 1)}
-        />
-      )}
+      <ErrorAlert error={loading ? null : error} />
+      {shown && <HiddenConfidentialNotice count={shown.hiddenConfidential} onRevealed={matters.reload} />}
       {shown && total === 0 && !loading && (
         <Text c="dimmed" py="xl" ta="center" role="status">
           {query

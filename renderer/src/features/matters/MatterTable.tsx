@@ -1,6 +1,7 @@
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MatterSummary } from '../../../../shared/schemas/matter';
+import { RowLink } from '../../components/RowLink';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
 import { formatIsoDate } from './labels';
 
@@ -27,20 +28,17 @@ export function MatterTable({ items, onOpen, dimmed }: MatterTableProps) {
         </Table.Thead>
         <Table.Tbody>
           {items.map((item) => (
-            <Table.Tr
-              key={item.id}
-              className="amparo-row"
-              tabIndex={0}
-              onClick={() => onOpen(item.id)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') {
-                  event.preventDefault();
-                  onOpen(item.id);
-                }
-              }}
-            >
+            <Table.Tr key={item.id} className="amparo-row" onClick={() => onOpen(item.id)}>
               <Table.Td fw={500}>
-                {item.title}
+                <RowLink
+                  onClick={(event) => {
+                    // The row opens it too; once is enough.
+                    event.stopPropagation();
+                    onOpen(item.id);
+                  }}
+                >
+                  {item.title}
+                </RowLink>
                 {item.classification === 'confidential' && (
                   <>
                     {' '}

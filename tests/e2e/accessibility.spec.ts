@@ -1,0 +1,138 @@
+// An axe scan of every main screen, with real content on it (a case with people, facts, a note, a risk
+// assessment and an evidence photo), in the real renderer over the test bridge: no serious or critical
+// violation anywhere. Each screen is scanned once it shows what a user would see, not while loading.
+import AxeBuilder from '@axe-core/playwright';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { jpegWithExif } from '../support/media';
+import { createCaseThroughUi, expect, fillVaultForm, test } from './fixtures';
+
+const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
+const CASE_TITLE = 'A.A.Q.O. y familia — amenazas y vigilancia';
+
+/** Fails with the rule, its help text and the offending elements, so the report says what to fix. */
+async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`),
+    );
+  expect(serious, `serious or critical axe violations on ${screen}`).toEqual([]);
+}
+
+test('every main screen passes an axe scan with no serious or critical violations', async ({
+  app,
+  bridge,
+  workDir,
+}) => {
+  test.setTimeout(180_000);
+  const nav = app.getByRole('navigation');
+  const photo = join(workDir, 'pinta-en-la-pared.jpg');
+  await writeFile(
+    photo,
+    jpegWithExif(
+      { make: 'Motorola', artist: 'A.L.Q.O.', gps: { latitude: 17.0612, longitude: -96.7253 } },
+      await readFile(join(__dirname, 'assets', 'mural.jpg')),
+    ),
+  );
+  bridge.setChosenFiles([photo]);
+
+  await expect(app.getByRole('heading', { name: 'Create a vault' })).toBeVisible();
+  await fillVaultForm(app, join(workDir, 'boveda'), PASS);
+  await expect(app.getByTestId('strength-meter')).toBeVisible();
+  await expectNoSeriousViolations(app, 'create vault');
+  await app.getByRole('button', { name: 'Create vault' }).click();
+  await expect(app.getByRole('heading', { name: 'Cases' })).toBeVisible();
+
+  await createCaseThroughUi(app, CASE_TITLE);
+  await expectNoSeriousViolations(app, 'case overview');
+
+  await app.getByRole('tab', { name: 'People' }).click();
+  await app.getByRole('button', { name: 'Add to case' }).click();
+  await app.getByRole('button', { name: 'New person…' }).click();
+  const personDialog = app.getByRole('dialog', { name: 'New person' });
+  await personDialog.getByLabel('Legal name').fill('Ana Alicia Quiroz Ortega');
+  await personDialog.getByRole('button', { name: 'Create person' }).click();
+  await expect(personDialog).toBeHidden();
+  const addForm = app.getByRole('form', { name: 'Add a person or organisation to the case' });
+  await addForm.getByRole('button', { name: 'Add to case' }).click();
+  await expect(addForm).toBeHidden();
+  await expect(app.getByRole('table', { name: 'People in this case' })).toContainText('A.A.Q.O.');
+  await expectNoSeriousViolations(app, 'case people tab');
+
+  await app.getByRole('tab', { name: 'Timeline' }).click();
+  await app.getByRole('button', { name: 'New incident' }).click();
+  const incidentForm = app.getByRole('form', { name: 'New incident' });
+  await incidentForm.getByLabel('What happened').fill('Vehículo sin placas vigila el domicilio');
+  await incidentForm.getByLabel('Date').fill('2024-03-12');
+  await expectNoSeriousViolations(app, 'incident form');
+  await incidentForm.getByRole('button', { name: 'Add incident' }).click();
+  await expect(app.getByRole('heading', { name: 'Vehículo sin placas vigila el domicilio' })).toBeVisible();
+  await expectNoSeriousViolations(app, 'case timeline tab');
+
+  await app.getByRole('tab', { name: 'Risk' }).click();
+  await app.getByRole('button', { name: 'New assessment' }).click();
+  await expect(app.getByRole('group', { name: 'Seriousness' })).toBeVisible();
+  await expectNoSeriousViolations(app, 'risk form');
+  await app.getByRole('button', { name: 'Save assessment' }).click();
+  await expect(app.getByRole('list', { name: 'Assessments, newest first' })).toContainText('Current');
+  await expectNoSeriousViolations(app, 'case risk tab');
+
+  await app.getByRole('tab', { name: 'Notes' }).click();
+  await app.getByRole('button', { name: 'New note' }).click();
+  const noteForm = app.getByRole('form', { name: 'New note' });
+  await noteForm.getByLabel('Title').fill('Estrategia');
+  await noteForm.getByLabel('Text').fill('**Urgente**: pedir ampliación de medidas');
+  await expectNoSeriousViolations(app, 'note form');
+  await noteForm.getByRole('button', { name: 'Add note' }).click();
+  await expect(app.getByRole('article', { name: 'Estrategia' })).toBeVisible();
+  await expectNoSeriousViolations(app, 'case notes tab');
+
+  await app.getByRole('tab', { name: 'Evidence' }).click();
+  await app.getByRole('button', { name: 'Choose files…' }).click();
+  await expect(app.getByText('1 file added to the case.')).toBeVisible();
+  await expectNoSeriousViolations(app, 'case evidence tab');
+  await app.getByRole('button', { name: /pinta-en-la-pared/ }).click();
+  await expect(app.getByTestId('evidence-preview-image')).toBeVisible();
+  await expect(app.getByRole('table', { name: 'Chain of custody' })).toContainText('Acquired');
+  await expectNoSeriousViolations(app, 'evidence item');
+
+  await nav.getByRole('button', { name: 'Cases' }).click();
+  await expect(app.getByRole('row', { name: new RegExp(CASE_TITLE) })).toBeVisible();
+  await expectNoSeriousViolations(app, 'case list');
+
+  await nav.getByRole('button', { name: 'People' }).click();
+  await expect(app.getByRole('table', { name: 'People' })).toContainText('A.A.Q.O.');
+  await expectNoSeriousViolations(app, 'people');
+
+  await nav.getByRole('button', { name: 'Search' }).click();
+  const searchForm = app.getByRole('search');
+  await searchForm.getByLabel('Search for').fill('ampliacion');
+  await searchForm.getByRole('button', { name: 'Search' }).click();
+  await expect(app.getByRole('region', { name: 'Notes' })).toBeVisible();
+  await expectNoSeriousViolations(app, 'search');
+
+  await app
+    .getByRole('region', { name: 'Notes' })
+    .getByRole('button', { name: /Estrategia/ })
+    .click();
+  await app.getByRole('button', { name: 'Delete “Estrategia”' }).click();
+  await expect(app.getByText('No notes yet.')).toBeVisible();
+  await nav.getByRole('button', { name: 'Deleted items' }).click();
+  await expect(app.getByRole('row', { name: /Estrategia/ })).toBeVisible();
+  await expectNoSeriousViolations(app, 'deleted items');
+
+  await nav.getByRole('button', { name: 'Audit log' }).click();
+  await expect(app.getByRole('table').first()).toBeVisible();
+  await expectNoSeriousViolations(app, 'audit log');
+
+  await nav.getByRole('button', { name: 'Settings' }).click();
+  await expect(app.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expectNoSeriousViolations(app, 'settings');
+
+  await app.getByRole('button', { name: 'Lock now' }).click();
+  await expect(app.getByRole('heading', { name: 'Unlock vault' })).toBeVisible();
+  await expectNoSeriousViolations(app, 'unlock');
+});

@@ -1,0 +1,38 @@
+// Printing sends case data out of the vault, to the operating system's print spooler: every print action
+// says so first, and prints only once the user confirms. `window.print` is replaced by a counter, since a
+// headless browser has no print dialog to show.
+import { join } from 'node:path';
+import { createCaseThroughUi, createVaultThroughUi, expect, test } from './fixtures';
+
+const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
+
+test('printing the timeline warns about the print spooler and prints only after confirming', async ({
+  app,
+  workDir,
+}) => {
+  await app.addInitScript(() => {
+    const w = globalThis as unknown as { printed: number; print: () => void };
+    w.printed = 0;
+    w.print = () => {
+      w.printed += 1;
+    };
+  });
+  await app.reload();
+  const printed = () => app.evaluate(() => (globalThis as unknown as { printed: number }).printed);
+
+  await createVaultThroughUi(app, join(workDir, 'boveda'), PASS);
+  await createCaseThroughUi(app, 'R.M.S. — hostigamiento');
+  await app.getByRole('tab', { name: 'Timeline' }).click();
+
+  await app.getByRole('button', { name: 'Print', exact: true }).click();
+  const dialog = app.getByRole('dialog', { name: 'Print?' });
+  await expect(dialog).toContainText("operating system's print spooler");
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await printed()).toBe(0);
+
+  await app.getByRole('button', { name: 'Print', exact: true }).click();
+  await app.getByRole('dialog', { name: 'Print?' }).getByRole('button', { name: 'Print' }).click();
+  await expect(app.getByRole('dialog', { name: 'Print?' })).toBeHidden();
+  expect(await printed()).toBe(1);
+});
