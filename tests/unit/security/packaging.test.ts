@@ -43,18 +43,14 @@ beforeAll(async () => {
   writeFileSync(path.join(dist, 'version'), '45.4.1');
 
   const { build, Platform } = require('electron-builder') as typeof import('electron-builder');
-  const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  // electron-builder loads electron-builder.yml from the project itself and merges these overrides in.
   await build({
     projectDir: root,
     targets: Platform.LINUX.createTarget('dir'),
     publish: 'never',
     config: {
-      ...config,
       electronDist: dist,
-      directories: { ...(config['directories'] as object), output: path.join(work, 'dist') },
+      directories: { output: path.join(work, 'dist'), buildResources: 'resources' },
     },
   });
   appDir = path.join(work, 'dist', 'linux-unpacked');
@@ -112,6 +108,14 @@ describe('electron-builder --linux dir (stand-in Electron)', () => {
     for (const dev of ['electron', 'react', 'pdfjs-dist', 'vite', 'electron-builder', '@mantine/core']) {
       expect(modules, dev).not.toContain(dev);
     }
+  });
+
+  it('ships the AppArmor profile for an extracted AppImage beside app.asar', () => {
+    const profile = readFileSync(path.join(appDir, 'resources/apparmor/amparo-appimage'), 'utf8');
+    expect(profile).toMatch(
+      /^profile amparo-appimage \/opt\/amparo-appimage\/amparo flags=\(unconfined\) \{$/m,
+    );
+    expect(profile).toMatch(/^\s*userns,$/m);
   });
 
   it('unpacks the SQLCipher native module for Linux x64 outside the asar', () => {
