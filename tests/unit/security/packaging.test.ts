@@ -93,6 +93,11 @@ describe('electron-builder --linux dir (stand-in Electron)', () => {
       expect(asarFiles, file).toContain(file);
     }
     expect(asarFiles.filter((f) => f.startsWith('/out/') && f.endsWith('.map'))).toEqual([]);
+    // Every decoder module this pdf.js version imports from `wasmUrl` is there (guards an upgrade).
+    const worker = readFileSync(require.resolve('pdfjs-dist/build/pdf.worker.mjs'), 'utf8');
+    const wanted = [...new Set([...worker.matchAll(/wasmUrl\}(\w+_nowasm_fallback\.js)/g)].map((m) => m[1]))];
+    expect(wanted.sort()).toEqual(['jbig2_nowasm_fallback.js', 'openjpeg_nowasm_fallback.js']);
+    for (const name of wanted) expect(asarFiles).toContain(`/out/renderer/pdfjs/${name}`);
     expect(asarFiles.filter((f) => f.startsWith('/src') || f.startsWith('/tests'))).toEqual([]);
   });
 
