@@ -124,8 +124,8 @@ async function start(): Promise<void> {
       }),
       translate,
     );
-    const options = { type: 'warning' as const, title, message: title, detail: content };
-    void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+    // No parent window: a dialog attached to a window not shown yet may not appear on Linux.
+    void dialog.showMessageBox({ type: 'warning', title, message: title, detail: content });
   }
 }
 

@@ -1,7 +1,7 @@
 // Locking the vault when the screen locks. Electron emits `lock-screen` only on macOS and Windows; on
-// Linux the only signal is `powerMonitor.getSystemIdleState()`, which answers 'locked' when the desktop's
-// screen saver reports a locked session (GNOME, KDE and others through the freedesktop ScreenSaver
-// interface; a bare window manager may never report it). Type-only Electron import.
+// Linux the only signal is `powerMonitor.getSystemIdleState()`, which answers 'locked' only when the
+// desktop tells Chromium its screen saver is active (a bare window manager may never say so; the idle
+// auto-lock still applies there). Type-only Electron import.
 import type { PowerMonitor } from 'electron';
 
 export type ScreenLockSignal = 'event' | 'poll';

@@ -70,7 +70,7 @@ describe('main process resilience (fake Electron, real core)', () => {
   it('a damaged settings.json is set aside and reported in a warning dialog', () => {
     expect(readFileSync(path.join(userData, 'settings.json.damaged'), 'utf8')).toContain('"language"');
     expect(electron.dialog.messageBoxes).toHaveLength(1);
-    const [, options] = electron.dialog.messageBoxes[0] as [unknown, { type: string; detail: string }];
+    const [options] = electron.dialog.messageBoxes[0] as [{ type: string; detail: string }];
     expect(options.type).toBe('warning');
     expect(options.detail).toContain(path.join(userData, 'settings.json.damaged'));
   });
