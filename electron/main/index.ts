@@ -15,6 +15,7 @@ import { bundlePaths, resolveUserDataOverride } from './paths';
 import { createShellPort } from './shell';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, MEDIA_SCHEME, resolveDevServerUrl } from './security-policy';
 import { buildWindowOptions } from './window-options';
+import { cliArguments, runCliInApp } from './cli-mode';
 
 const log = (message: string): void => console.warn(`[amparo] ${message}`);
 const logError = (where: string, error: unknown): void => console.error(`[amparo] ${where}:`, error);
@@ -37,8 +38,13 @@ let core: Core | null = null;
 let translate: Translate = createTranslator('en');
 let disposed = false;
 
-// One instance per profile: two processes must never open the same vault.
-if (!app.requestSingleInstanceLock()) {
+const cliArgs = cliArguments(process.argv, process.defaultApp === true);
+
+if (cliArgs) {
+  // `amparo <command>` through the installed app: the command line, no window.
+  runCliInApp(cliArgs, app);
+} else if (!app.requestSingleInstanceLock()) {
+  // One instance per profile: two processes must never open the same vault.
   app.quit();
 } else {
   app.on('second-instance', () => {

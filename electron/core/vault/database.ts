@@ -34,6 +34,21 @@ export function mapSqliteError(error: unknown, context: string): AmparoError {
       cause: error,
     });
   }
+  // The binding's open failure carries no code: a folder where the file should be, no permission…
+  if (!code && /^sqlite open error/.test((error as Error).message ?? '')) {
+    return new AmparoError('IO_ERROR', `${context}: ${(error as Error).message}`, { cause: error });
+  }
+  // sqlcipher_export reports a full disk as a plain SQLITE_ERROR, so its message counts too.
+  const full = /database or disk is full/.test((error as Error).message ?? '');
+  if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC' || full) {
+    return new AmparoError('DISK_FULL', `${context}: the disk is full`, { cause: error });
+  }
+  // The file system's refusals (permission, read-only media, a folder where a file should be).
+  if (/^E[A-Z]+$/.test(code)) {
+    const path = (error as NodeJS.ErrnoException).path;
+    const what = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
+    return new AmparoError('IO_ERROR', `${context}: ${what}${path ? ` (${path})` : ''}`, { cause: error });
+  }
   if (/^SQLITE_(IOERR|CANTOPEN|FULL|READONLY|PERM)/.test(code)) {
     return new AmparoError('IO_ERROR', `${context}: ${code}`, { cause: error });
   }
@@ -51,6 +66,8 @@ export function openDatabase(file: string, key: Buffer, { create = false } = {})
   let db: Database | undefined;
   try {
     db = new Database(file, { cacheStatements: true });
+    // SQLCipher's own log (hmac check failures) goes straight to stderr, around the logger above.
+    if (!process.env.AMPARO_DEBUG_SQLCIPHER) db.pragma('cipher_log = off');
     db.pragma(`key = ${rawKeyLiteral(key)}`);
     // Wipe SQLCipher's buffers on free: less key and page material lingering in memory.
     db.pragma('cipher_memory_security = ON');
