@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../electron/cli/run';
+import { createVault } from '../../electron/core/vault/vault';
+import { TEST_KDF } from './temp';
 
 export interface CliRun {
   code: number;
@@ -66,4 +68,9 @@ export function execAmparo(
   const run = spawnAmparo(args, options);
   run.child.stdin!.end(stdinText);
   return run.done;
+}
+
+/** A vault made with the cheap test KDF, so the commands under test unlock it quickly. */
+export async function createTestVault(dir: string, passphrase: string): Promise<void> {
+  (await createVault(dir, passphrase, { kdfCost: TEST_KDF })).close();
 }

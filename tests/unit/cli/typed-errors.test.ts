@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../../electron/cli/run';
 import { openVault } from '../../../electron/core/vault/vault';
-import { execAmparo, runAmparo, type CliRun } from '../../support/cli';
+import { createTestVault, execAmparo, runAmparo, type CliRun } from '../../support/cli';
 import { tempDir } from '../../support/temp';
 
 const PASS = 'clave de prueba suficientemente larga';
@@ -24,9 +24,7 @@ function expectTypedFailure(run: CliRun, code: string, status: number, sentence:
   expect(run.stderr).not.toMatch(/hmac check failed|ERROR CORE|sqlcipher_/i);
 }
 
-async function newVault(dir: string): Promise<void> {
-  expect((await runAmparo(['vault', 'create', dir, '--passphrase-stdin'], `${PASS}\n`)).code).toBe(EXIT.ok);
-}
+const newVault = (dir: string) => createTestVault(dir, PASS);
 
 const mounts: string[] = [];
 afterAll(async () => {
