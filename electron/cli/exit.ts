@@ -24,7 +24,7 @@ export const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
   FOLDER_NOT_EMPTY: EXIT.usage,
   FOLDER_NOT_FOUND: EXIT.usage,
   VALIDATION_FAILED: EXIT.usage,
-  CONFIDENTIAL: EXIT.usage,
+  CONFIDENTIAL: EXIT.notFound,
   VAULT_BUSY: EXIT.io,
   IO_ERROR: EXIT.io,
   DISK_FULL: EXIT.io,

@@ -19,9 +19,10 @@ const CASE_FIELDS = [
 
 export const caseAdd: Command = {
   name: 'case add',
-  usage: `case add <dir> --from-json -|FILE   Fields: ${CASE_FIELDS.join(', ')} (title and type required)
-  case add <dir> --title T --type TYPE [--reference R] [--forum F] [--status S]
-                 [--opened YYYY-MM-DD] [--summary TEXT] [--classification public|restricted|confidential]`,
+  usage: `case add <dir> --from-json -|FILE  Add a case; JSON fields: title, type (both required), reference,
+                                     forum, status, opened (YYYY-MM-DD), summary, classification
+  case add <dir> --title T --type TYPE [--reference R] [--forum F] [--status S] [--opened YYYY-MM-DD]
+                 [--summary TEXT] [--classification public|restricted|confidential]   (same fields as options)`,
   options: {
     'passphrase-stdin': { type: 'boolean' },
     'from-json': { type: 'string' },
@@ -54,7 +55,7 @@ export const caseAdd: Command = {
 
 export const caseList: Command = {
   name: 'case list',
-  usage: 'case list <dir> [--json] [--archived] [--query TEXT | --from-json -|FILE]   Fields: query',
+  usage: `case list <dir> [--json] [--archived] [--from-json -|FILE (field: query) | --query TEXT]`,
   options: {
     'passphrase-stdin': { type: 'boolean' },
     'from-json': { type: 'string' },
