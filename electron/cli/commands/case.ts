@@ -68,7 +68,7 @@ export const caseList: Command = {
     return withUnlockedVault(ctx, async (core) => {
       const values = await ctx.readFields();
       const items: MatterSummary[] = [];
-      let hidden = 0;
+      let hidden: number | undefined;
       for (let offset = 0; ; offset += 500) {
         const page = await core.call('matters:list', {
           archived: flag(values, 'archived'),
@@ -90,7 +90,7 @@ export const caseList: Command = {
               .join('\t'),
           );
       }
-      if (hidden > 0) ctx.note(`amparo: note: ${hidden} confidential case(s) not shown`);
+      if (hidden) ctx.note(`amparo: note: ${hidden} confidential case(s) not shown`);
       return EXIT.ok;
     });
   },

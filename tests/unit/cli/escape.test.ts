@@ -32,6 +32,7 @@ describe('escapeForTerminal', () => {
   it('gives one line without control, separator or bidi characters', () => {
     for (const name of HOSTILE) {
       const shown = escapeForTerminal(name);
+      // eslint-disable-next-line no-control-regex -- the assertion is about control characters
       expect(shown).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
       expect(wellFormed(shown)).toBe(true);
     }
@@ -52,6 +53,7 @@ describe('escapeForTerminal', () => {
     const value = { names: HOSTILE.filter(wellFormed) };
     const json = toTerminalJson(value);
     expect(json).not.toMatch(
+      // eslint-disable-next-line no-control-regex -- the assertion is about control characters
       /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/,
     );
     expect(JSON.parse(json)).toEqual(value);
