@@ -6,7 +6,7 @@ import { COMMANDS } from '../cli/commands';
 import { runCli } from '../cli/run';
 
 /** First words that make a start of the app a command (`amparo vault check …`, `amparo --help`). */
-export const CLI_FIRST_WORDS: ReadonlySet<string> = new Set([
+const CLI_FIRST_WORDS: ReadonlySet<string> = new Set([
   ...COMMANDS.map((command) => command.name.split(' ')[0]!),
   '--help',
   '-h',
