@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `amparo` command. Runs the built CLI (npm run build); in a source checkout without a build it runs
-// the TypeScript directly through tsx, so `npx amparo` works right after `npm install`.
+// The `amparo` command in a checkout (`bin/amparo.cjs …`, or `amparo` after `npm link`). Runs the built CLI
+// (npm run build); without a build it runs the TypeScript directly through tsx. Run it directly, not through
+// npx/npm exec: npm logs every argument (docs/cli.md).
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 

@@ -7,6 +7,7 @@ import { userInfo } from 'node:os';
 import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '../../shared/contract';
 import { AmparoError } from '../../shared/errors';
 import { createCore, type Core } from '../core';
+import { mapSqliteError } from '../core/vault/database';
 
 /** Who the audit log and custody entries name for command-line changes. */
 const cliActor = (): string => {
@@ -44,11 +45,21 @@ export async function withCore<T>(
     },
     onEvent: (name, listener) => core.onEvent(name, listener),
   };
+  let result: T;
   try {
-    return await work(client);
-  } finally {
-    await core.dispose();
+    result = await work(client);
+  } catch (error) {
+    // The vault still closes; the first failure is the one worth reporting (locking writes an audit
+    // entry, which fails the same way when the disk is full or another program holds the database).
+    await core.dispose().catch(() => undefined);
+    throw error;
   }
+  try {
+    await core.dispose();
+  } catch (error) {
+    throw mapSqliteError(error, 'Locking the vault');
+  }
+  return result;
 }
 
 /** Unlock the vault named on the command line (the passphrase from the terminal or stdin), then work. */

@@ -3,6 +3,7 @@
 // The escaped form is lossless: a backslash is doubled, so every escape reads back to one original text.
 
 /** Control characters (C0, DEL, C1), line and paragraph separators, and bidirectional overrides. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE = /[\\\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const NAMED: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };

@@ -26,7 +26,7 @@ export const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
   FOLDER_NOT_EMPTY: EXIT.usage,
   FOLDER_NOT_FOUND: EXIT.usage,
   VALIDATION_FAILED: EXIT.usage,
-  CONFIDENTIAL: EXIT.usage,
+  CONFIDENTIAL: EXIT.notFound,
   VAULT_BUSY: EXIT.io,
   VAULT_PERMISSIONS: EXIT.vaultUnusable,
   DATABASE_REPLACED: EXIT.io,

@@ -12,7 +12,7 @@ export function sentenceFor(code: ErrorCode): string | undefined {
 }
 
 /** A key such as `validation.tooLong` in plain words; any other text as it is. */
-export function plainText(message: string): string {
+function plainText(message: string): string {
   const key = /^validation\.(\w+)$/.exec(message)?.[1];
   if (!key) return message;
   const text = (en.validation as Record<string, string>)[key] ?? en.validation.invalid;

@@ -21,7 +21,7 @@ const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   version: { type: 'boolean', short: 'v' },
 };
 
-export const USAGE = `Usage: amparo <command> [options]
+const USAGE = `Usage: amparo <command> [options]
 
 Commands:
 ${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}

@@ -22,6 +22,7 @@ import { bundlePaths, resolveUserDataOverride } from './paths';
 import { createShellPort } from './shell';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, MEDIA_SCHEME, resolveDevServerUrl } from './security-policy';
 import { buildWindowOptions } from './window-options';
+import { cliArguments, runCliInApp } from './cli-mode';
 
 const isPackaged = app.isPackaged;
 // electron-vite dev sets ELECTRON_RENDERER_URL; a packaged app ignores it (see resolveDevServerUrl).
@@ -43,8 +44,13 @@ let translate: Translate = createTranslator('en');
 let disposed = false;
 const afterCrash = createCrashRecovery();
 
-// One instance per profile: two processes must never open the same vault.
-if (!app.requestSingleInstanceLock()) {
+const cliArgs = cliArguments(process.argv, process.defaultApp === true);
+
+if (cliArgs) {
+  // `amparo <command>` through the installed app: the command line, no window.
+  runCliInApp(cliArgs, app);
+} else if (!app.requestSingleInstanceLock()) {
+  // One instance per profile: two processes must never open the same vault.
   app.quit();
 } else {
   app.on('second-instance', () => {

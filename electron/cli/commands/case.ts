@@ -19,9 +19,10 @@ const CASE_FIELDS = [
 
 export const caseAdd: Command = {
   name: 'case add',
-  usage: `case add <dir> --from-json -|FILE   Fields: ${CASE_FIELDS.join(', ')} (title and type required)
-  case add <dir> --title T --type TYPE [--reference R] [--forum F] [--status S]
-                 [--opened YYYY-MM-DD] [--summary TEXT] [--classification public|restricted|confidential]`,
+  usage: `case add <dir> --from-json -|FILE  Add a case; JSON fields: title, type (both required), reference,
+                                     forum, status, opened (YYYY-MM-DD), summary, classification
+  case add <dir> --title T --type TYPE [--reference R] [--forum F] [--status S] [--opened YYYY-MM-DD]
+                 [--summary TEXT] [--classification public|restricted|confidential]   (same fields as options)`,
   options: {
     'passphrase-stdin': { type: 'boolean' },
     'from-json': { type: 'string' },
@@ -54,7 +55,7 @@ export const caseAdd: Command = {
 
 export const caseList: Command = {
   name: 'case list',
-  usage: 'case list <dir> [--json] [--archived] [--query TEXT | --from-json -|FILE]   Fields: query',
+  usage: `case list <dir> [--json] [--archived] [--from-json -|FILE (field: query) | --query TEXT]`,
   options: {
     'passphrase-stdin': { type: 'boolean' },
     'from-json': { type: 'string' },
@@ -67,7 +68,7 @@ export const caseList: Command = {
     return withUnlockedVault(ctx, async (core) => {
       const values = await ctx.readFields();
       const items: MatterSummary[] = [];
-      let hidden = 0;
+      let hidden: number | undefined;
       for (let offset = 0; ; offset += 500) {
         const page = await core.call('matters:list', {
           archived: flag(values, 'archived'),
@@ -89,7 +90,7 @@ export const caseList: Command = {
               .join('\t'),
           );
       }
-      if (hidden > 0) ctx.note(`amparo: note: ${hidden} confidential case(s) not shown`);
+      if (hidden) ctx.note(`amparo: note: ${hidden} confidential case(s) not shown`);
       return EXIT.ok;
     });
   },

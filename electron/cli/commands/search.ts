@@ -9,7 +9,8 @@ import { flag, type Command } from './types';
 
 export const search: Command = {
   name: 'search',
-  usage: `search <dir> QUERY|- [--json]       Search the vault as the app does; "-" reads QUERY from stdin`,
+  usage: `search <dir> - [--json]            Search as the app does; "-" reads the query from stdin
+  search <dir> QUERY [--json]`,
   options: { 'passphrase-stdin': { type: 'boolean' }, json: { type: 'boolean' } },
   args: 'query',
   async run(ctx) {

@@ -18,8 +18,9 @@ export type Handler<C extends Channel> = (
 export type Handlers = { [C in Channel]: Handler<C> };
 export type Dispatch = (channel: unknown, rawInput: unknown) => Promise<WireResult<unknown>>;
 
-function isSqliteError(error: unknown): boolean {
-  return String((error as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_');
+/** SQLite's and the file system's own error codes (SQLITE_BUSY, ENOSPC, EACCES…), not Node's ERR_*. */
+function isStorageError(error: unknown): boolean {
+  return /^(SQLITE_\w+|E[A-Z]+)$/.test(String((error as { code?: unknown } | null)?.code ?? ''));
 }
 
 export function toIssues(error: z.ZodError): ValidationIssue[] {
@@ -59,8 +60,9 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AmparoError) return { ok: false, error: error.toWire() };
-      // A database refusal (busy, full, damaged) is a typed error whichever service it came from.
-      if (isSqliteError(error)) return { ok: false, error: mapSqliteError(error, channel).toWire() };
+      // A refusal of the database or the disk (busy, full, damaged, no permission) is a typed error
+      // whichever service it came from.
+      if (isStorageError(error)) return { ok: false, error: mapSqliteError(error, channel).toWire() };
       if (error instanceof z.ZodError) {
         return {
           ok: false,

@@ -34,13 +34,10 @@ export class IncidentService {
 
   private toIncident(row: IncidentRow): Incident {
     const { db } = this.ctx();
-    const personIds = (
-      db
-        .prepare('SELECT person_id FROM incident_people WHERE incident_id = $id ORDER BY person_id')
-        .all({ id: row.id }) as {
-        person_id: string;
-      }[]
-    ).map((r) => r.person_id);
+    const personIds = db
+      .prepare('SELECT person_id FROM incident_people WHERE incident_id = $id ORDER BY person_id')
+      .all<{ person_id: string }>({ id: row.id })
+      .map((r) => r.person_id);
     return {
       id: row.id,
       matterId: row.matter_id,

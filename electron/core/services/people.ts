@@ -231,13 +231,9 @@ export class PeopleService {
          WHERE mp.${column} = $id AND mp.deleted_at IS NULL AND m.deleted_at IS NULL
          ORDER BY m.title`,
       )
-      .all({ id }) as {
-      party_id: string;
-      role: string;
-      matter_id: string;
-      title: string;
-      classification: string;
-    }[];
+      .all<{ party_id: string; role: string; matter_id: string; title: string; classification: string }>({
+        id,
+      });
     return rows.map((r) => ({
       partyId: r.party_id,
       role: r.role,

@@ -42,7 +42,7 @@ export class RiskService {
       seriousness: { rating: row.seriousness_rating as Rating, reasoning: row.seriousness_reasoning },
       urgency: { rating: row.urgency_rating as Rating, reasoning: row.urgency_reasoning },
       irreparableHarm: { rating: row.irreparable_rating as Rating, reasoning: row.irreparable_reasoning },
-      incidentIds: (links.all({ id: row.id }) as { incident_id: string }[]).map((l) => l.incident_id),
+      incidentIds: links.all<{ incident_id: string }>({ id: row.id }).map((l) => l.incident_id),
       createdAt: row.created_at,
       actor: row.actor,
     }));

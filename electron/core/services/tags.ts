@@ -15,9 +15,8 @@ export function setTags(db: Database, entityType: string, entityId: string, tags
 }
 
 export function getTags(db: Database, entityType: string, entityId: string): string[] {
-  return (
-    db
-      .prepare('SELECT tag FROM tags WHERE entity_type = $entityType AND entity_id = $entityId ORDER BY tag')
-      .all({ entityType, entityId }) as { tag: string }[]
-  ).map((r) => r.tag);
+  return db
+    .prepare('SELECT tag FROM tags WHERE entity_type = $entityType AND entity_id = $entityId ORDER BY tag')
+    .all<{ tag: string }>({ entityType, entityId })
+    .map((r) => r.tag);
 }

@@ -45,7 +45,7 @@ export class TrashService {
         .prepare(
           `SELECT id, ${spec.label} AS label, ${spec.matter} AS matter_id, deleted_at FROM ${spec.table} WHERE deleted_at IS NOT NULL`,
         )
-        .all() as { id: string; label: string; matter_id: string | null; deleted_at: string }[];
+        .all<{ id: string; label: string; matter_id: string | null; deleted_at: string }>();
       for (const row of rows) {
         entries.push({
           entityType,
@@ -65,7 +65,7 @@ export class TrashService {
     db.transaction(() => {
       const row = db
         .prepare(`SELECT ${spec.matter} AS matter_id, deleted_at FROM ${spec.table} WHERE id = $entityId`)
-        .get({ entityId }) as { matter_id: string | null; deleted_at: string | null } | undefined;
+        .get<{ matter_id: string | null; deleted_at: string | null }>({ entityId });
       if (!row || row.deleted_at) throw new AmparoError('NOT_FOUND', `No ${entityType} ${entityId}`);
       if ((entityType === 'person' || entityType === 'organisation') && !confirmInUse) {
         const column = entityType === 'person' ? 'person_id' : 'organisation_id';
@@ -96,7 +96,7 @@ export class TrashService {
         .prepare(
           `SELECT ${spec.matter} AS matter_id FROM ${spec.table} WHERE id = $entityId AND deleted_at IS NOT NULL`,
         )
-        .get({ entityId }) as { matter_id: string | null } | undefined;
+        .get<{ matter_id: string | null }>({ entityId });
       if (!row) throw new AmparoError('NOT_FOUND', `No deleted ${entityType} ${entityId}`);
       db.prepare(`UPDATE ${spec.table} SET deleted_at = NULL WHERE id = $entityId`).run({ entityId });
       this.reindex(entityType, entityId);
@@ -138,9 +138,10 @@ export class TrashService {
       const evidenceIds = [
         ...byType('evidence'),
         ...matters.flatMap((id) =>
-          (
-            db.prepare('SELECT id FROM evidence_items WHERE matter_id = $id').all({ id }) as { id: string }[]
-          ).map((r) => r.id),
+          db
+            .prepare('SELECT id FROM evidence_items WHERE matter_id = $id')
+            .all<{ id: string }>({ id })
+            .map((r) => r.id),
         ),
       ];
       const blobIds: string[] = [];

@@ -41,11 +41,23 @@ export function mapSqliteError(thrown: unknown, context: string): AmparoError {
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new AmparoError('VAULT_BUSY', `${context}: the vault is in use by another program`, cause);
   }
-  if (code.startsWith('SQLITE_FULL')) {
+  const message = (error as Error).message ?? '';
+  // The binding's open failure carries no code: a folder where the file should be, no permission…
+  if (!code && /^sqlite open error/.test(message)) {
+    return new AmparoError('IO_ERROR', `${context}: ${message}`, cause);
+  }
+  // sqlcipher_export reports a full disk as a plain SQLITE_ERROR, so its message counts too.
+  if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC' || /database or disk is full/.test(message)) {
     return new AmparoError('DISK_FULL', `${context}: the disk is full`, cause);
   }
   if (code.startsWith('SQLITE_READONLY')) {
     return new AmparoError('VAULT_READ_ONLY', `${context}: the vault cannot be written here`, cause);
+  }
+  // The file system's refusals (permission, read-only media, a folder where a file should be).
+  if (/^E[A-Z]+$/.test(code)) {
+    const path = (error as NodeJS.ErrnoException).path;
+    const what = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
+    return new AmparoError('IO_ERROR', `${context}: ${what}${path ? ` (${path})` : ''}`, cause);
   }
   if (/^SQLITE_(IOERR|CANTOPEN|PERM)/.test(code)) {
     return new AmparoError('IO_ERROR', `${context}: ${code}`, cause);
