@@ -4,6 +4,7 @@ import { initial } from './001-initial';
 import { matterArchiveAndSearch } from './002-matter-archive-and-search';
 import { caseFileAndAudit } from './003-case-file-and-audit';
 import { evidence } from './004-evidence';
+import { searchFacets } from './005-search-facets';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,12 @@ export interface Migration {
   up(db: Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, matterArchiveAndSearch, caseFileAndAudit, evidence];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  matterArchiveAndSearch,
+  caseFileAndAudit,
+  evidence,
+  searchFacets,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
