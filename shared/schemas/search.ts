@@ -8,6 +8,8 @@ export const SearchInput = z.object({
   /** Also search legal names, aliases, ID numbers…; only after protected search is unlocked (logged). */
   includeProtected: z.boolean().default(false),
   limit: z.number().int().min(1).max(200).default(50),
+  /** Hits to skip: the next page starts at the previous result's `nextOffset`. */
+  offset: z.number().int().min(0).max(10_000).default(0),
 });
 export type SearchInput = z.input<typeof SearchInput>;
 
@@ -20,12 +22,23 @@ export const SearchHit = z.object({
   snippet: z.string(),
   /** True when it matched only through a protected field. */
   viaProtected: z.boolean(),
+  /** The case the hit belongs to (a matter: itself); null without a case, or while that case is confidential. */
+  matterReference: z.string().nullable(),
+  matterTitle: z.string().nullable(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
 export const SearchResult = z.object({
   hits: z.array(SearchHit),
   hiddenConfidential: z.number().int(),
+  /** Visible matches in all; when not exact, "at least" this many (very common words are counted up to a cap). */
+  total: z.number().int(),
+  totalExact: z.boolean(),
+  hiddenExact: z.boolean(),
+  /** By relevance; or newest first when the words are in so many records that relevance says little. */
+  order: z.enum(['relevance', 'recent']),
+  /** Offset of the next page, or null when this page is the last. */
+  nextOffset: z.number().int().nullable(),
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 

@@ -3,6 +3,7 @@ import { initial } from './001-initial';
 import { matterArchiveAndSearch } from './002-matter-archive-and-search';
 import { caseFileAndAudit } from './003-case-file-and-audit';
 import { evidence } from './004-evidence';
+import { searchFacets } from './005-search-facets';
 import { evidenceRawNames } from './006-evidence-raw-names';
 import type { Migration } from './migration';
 
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   matterArchiveAndSearch,
   caseFileAndAudit,
   evidence,
+  searchFacets,
   evidenceRawNames,
 ];
 

@@ -1,0 +1,52 @@
+// What the user typed, as an FTS5 expression that stays cheap at any size. A quoted prefix term
+// ("amenaza"*) makes FTS5 gather the whole posting list of every word it covers before returning a
+// single row; the same words looked up in the index's own vocabulary and written as exact terms
+// ("amenaza" OR "amenazas") are read lazily, so "newest 50" or "are there more than N" stop early.
+import { foldForSearch } from '../text/fold';
+import type { Database } from '../vault/database';
+
+/** More distinct words than this under one prefix ("a", "co"): the plain prefix query is the better plan. */
+const MAX_EXPANSION = 32;
+
+/** The user's words, with the quote character removed so no FTS syntax can be injected. */
+export function queryWords(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .map((t) => t.replace(/"/g, '').trim())
+    .filter(Boolean);
+}
+
+/** Each word of the user's text as a quoted prefix term. */
+export function ftsQuery(text: string): string | null {
+  const terms = queryWords(text);
+  return terms.length > 0 ? terms.map((t) => `"${t}"*`).join(' ') : null;
+}
+
+/**
+ * Every word must match (each as a prefix) in the title or body; never in `facets`. Words the tokenizer
+ * would split ("MC-12/19") or fold in ways plain ASCII does not show stay quoted prefix phrases.
+ */
+export function matchExpression(db: Database, text: string): string | null {
+  const words = queryWords(text);
+  if (words.length === 0) return null;
+  const groups = words.map((word) => expand(db, word));
+  return `{title body} : (${groups.join(' AND ')})`;
+}
+
+function expand(db: Database, word: string): string {
+  const asPrefix = `"${word}"*`;
+  const folded = foldForSearch(word);
+  if (!/^[a-z0-9]+$/.test(folded)) return asPrefix;
+  const seek = db.prepare('SELECT term FROM search_terms WHERE term >= $from LIMIT 1');
+  const terms: string[] = [];
+  let term = (seek.get({ from: folded }) as { term: string } | undefined)?.term;
+  while (term !== undefined && term.startsWith(folded)) {
+    if (terms.length === MAX_EXPANSION) return asPrefix;
+    terms.push(term);
+    // `>` would walk every instance of `term`; the smallest string after it is `term` + U+0001.
+    term = (seek.get({ from: `${term}\u0001` }) as { term: string } | undefined)?.term;
+  }
+  // Nothing under the prefix: the prefix query finds nothing just as cheaply, and is right by definition.
+  if (terms.length === 0) return asPrefix;
+  return `(${terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ')})`;
+}
