@@ -81,7 +81,8 @@ describe('a damaged page in the middle of the database', () => {
       expect((error as AmparoError).code).toBe('DATABASE_DAMAGED');
     }
     const listing = thrown(() => {
-      for (let offset = 0; offset < 400; offset += 50) matters.list({ offset, limit: 50 });
+      for (let offset = 0; offset < 400; offset += 50)
+        matters.list({ archived: false, query: '', offset, limit: 50 });
     });
     expect((listing as AmparoError).code).toBe('DATABASE_DAMAGED');
     vault.close();

@@ -13,6 +13,10 @@ import { changePassphrase, checkVault, createVault, openVault } from '../../../e
 import { precautionaryRequest } from '../../support/fixtures';
 import { runAmparo } from '../../support/cli';
 import { TEST_KDF, tempDir } from '../../support/temp';
+import { ListMattersInput } from '../../../shared/schemas/matter';
+
+/** The first page of live cases, as dispatch would parse an empty request. */
+const ALL_MATTERS = ListMattersInput.parse({});
 
 const PASS = 'una frase de paso bastante larga 2024';
 const opts = { kdfCost: TEST_KDF };
@@ -165,7 +169,7 @@ describe.runIf(POSIX)('a vault on read-only media', () => {
       );
       expect(
         cases(ro)
-          .list({})
+          .list(ALL_MATTERS)
           .items.map((m) => m.title),
       ).toEqual(['Caso en la memoria USB']);
       let refused: unknown;

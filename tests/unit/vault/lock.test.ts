@@ -11,6 +11,10 @@ import { changePassphrase, createVault, openVault, reencryptVault } from '../../
 import { precautionaryRequest } from '../../support/fixtures';
 import { TEST_KDF, tempDir } from '../../support/temp';
 import { amparoProcess, VaultHolder } from './support/processes';
+import { ListMattersInput } from '../../../shared/schemas/matter';
+
+/** The first page of live cases, as dispatch would parse an empty request. */
+const ALL_MATTERS = ListMattersInput.parse({});
 
 const PASS = 'una frase de paso bastante larga 2024';
 const opts = { kdfCost: TEST_KDF };
@@ -37,7 +41,7 @@ async function failure(promise: Promise<unknown>): Promise<AmparoError> {
 
 const titles = (vault: Parameters<typeof vaultContext>[0]) =>
   new MatterService(() => vaultContext(vault, () => 'test'))
-    .list({})
+    .list(ALL_MATTERS)
     .items.map((m) => m.title)
     .sort();
 

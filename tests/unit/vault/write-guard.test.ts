@@ -11,6 +11,10 @@ import { HEADER_FILE, readHeader, sealHeader, writeHeader } from '../../../elect
 import { changePassphrase, createVault, openVault } from '../../../electron/core/vault/vault';
 import { precautionaryRequest } from '../../support/fixtures';
 import { TEST_KDF, tempDir } from '../../support/temp';
+import { ListMattersInput } from '../../../shared/schemas/matter';
+
+/** The first page of live cases, as dispatch would parse an empty request. */
+const ALL_MATTERS = ListMattersInput.parse({});
 
 const PASS = 'una frase de paso bastante larga 2024';
 const opts = { kdfCost: TEST_KDF };
@@ -49,7 +53,7 @@ describe('a database replaced underneath an open vault', () => {
     const reopened = await openVault(dir, PASS, opts);
     expect(
       cases(reopened)
-        .list({})
+        .list(ALL_MATTERS)
         .items.map((m) => m.title),
     ).toEqual(['Antes']);
     reopened.close();
