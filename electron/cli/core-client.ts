@@ -8,6 +8,7 @@ import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } fr
 import { AmparoError } from '../../shared/errors';
 import { createCore, type Core } from '../core';
 import { mapSqliteError } from '../core/vault/database';
+import type { VaultOptions } from '../core/vault/vault';
 
 /** Who the audit log and custody entries name for command-line changes. */
 const cliActor = (): string => {
@@ -26,8 +27,11 @@ export interface CoreClient {
 export async function withCore<T>(
   stderr: NodeJS.WritableStream,
   work: (client: CoreClient) => Promise<T>,
+  /** `exclusive` for a command that opens the vault only to re-key it: a second one is refused at once. */
+  vault: Pick<VaultOptions, 'lock'> = {},
 ): Promise<T> {
   const core: Core = await createCore({
+    ...vault,
     configDir: null,
     actor: cliActor,
     shell: { chooseFolder: async () => ({ path: null }) },

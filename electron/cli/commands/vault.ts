@@ -103,16 +103,20 @@ export const vaultRekey: Command = {
   options: { ...passphraseOption, reencrypt: { type: 'boolean' } },
   async run({ dir, passphrases, values, io, out }) {
     const current = await passphrases.read('Current passphrase');
-    return withCore(io.stderr, async (core) => {
-      await core.call('vault:unlock', { path: dir, passphrase: current });
-      const next = await passphrases.readNew('New passphrase');
-      await core.call('vault:changePassphrase', { current, next });
-      out('Passphrase changed.');
-      if (flag(values, 'reencrypt')) {
-        await core.call('vault:reencrypt', { passphrase: next });
-        out('Database re-encrypted under a new key.');
-      }
-      return EXIT.ok;
-    });
+    return withCore(
+      io.stderr,
+      async (core) => {
+        await core.call('vault:unlock', { path: dir, passphrase: current });
+        const next = await passphrases.readNew('New passphrase');
+        await core.call('vault:changePassphrase', { current, next });
+        out('Passphrase changed.');
+        if (flag(values, 'reencrypt')) {
+          await core.call('vault:reencrypt', { passphrase: next });
+          out('Database re-encrypted under a new key.');
+        }
+        return EXIT.ok;
+      },
+      { lock: 'exclusive' },
+    );
   },
 };

@@ -45,7 +45,7 @@ describe('amparo reports faults as typed errors', () => {
         ['case', 'add', dir, '--passphrase-stdin', '--from-json', '-'],
         `${PASS}\n${CASE_JSON}`,
       );
-      expectTypedFailure(run, 'VAULT_BUSY', EXIT.io, /The vault is busy with another task/);
+      expectTypedFailure(run, 'VAULT_BUSY', EXIT.io, /The vault is open in another program/);
     } finally {
       other.db.exec('ROLLBACK');
       other.close();

@@ -49,6 +49,7 @@ describe('the whole contract', () => {
     await ok('vault:create', { path: vaultDir, passphrase: PASS });
     await ok('settings:get');
     await ok('settings:update', { language: 'es' });
+    await ok('settings:clearRecentVaults');
     await ok('session:activity');
 
     const matter = await ok('matters:create', precautionaryRequest());
@@ -58,6 +59,7 @@ describe('the whole contract', () => {
       fields: { ...MatterFields.parse(matter), summary: 'Resumen revisado.' },
     });
     await ok('matters:get', { id: matter.id });
+    await ok('matters:find', { ref: matter.id });
     await ok('matters:list');
     const changed = await ok('matters:changeStatus', {
       matterId: matter.id,
