@@ -3,6 +3,7 @@
 // folders, hidden files and system litter are left out silently (they are not evidence); symbolic links and
 // special files (pipes, sockets, devices) are left out and listed, so the user learns what was not taken.
 // A link given directly is followed: the file is recorded under its target's name, with the link noted.
+// A path given as text whose name was not UTF-8 (U+FFFD in place of its odd bytes) is found by its bytes.
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import type { IntakeFailure, SkippedEntry } from '../../../shared/schemas/evidence';
@@ -41,6 +42,31 @@ function sourceFile(path: Buffer, linkedFrom: string | null = null): SourceFile 
   };
 }
 
+/**
+ * The bytes of a path given as text. A name that is not UTF-8 reaches us through the command line or a
+ * file dialog with each odd byte replaced by U+FFFD: such a segment is looked up in its folder, and the one
+ * entry whose name reads the same after that replacement is the file meant (none or several: as given).
+ */
+async function pathBytes(given: string): Promise<Buffer> {
+  const asText = Buffer.from(given, 'utf8');
+  if (!given.includes('\uFFFD')) return asText;
+  const segments = given.split('/');
+  let path: Buffer = Buffer.from(segments[0] ?? '', 'utf8');
+  for (const segment of segments.slice(1)) {
+    let name: Buffer = Buffer.from(segment, 'utf8');
+    if (segment.includes('\uFFFD')) {
+      const entries = await readdir(path.length ? path : Buffer.from('/'), { encoding: 'buffer' }).catch(
+        () => [] as Buffer[],
+      );
+      const matches = entries.filter((entry) => entry.toString('utf8') === segment);
+      if (matches.length !== 1) return asText;
+      name = matches[0]!;
+    }
+    path = Buffer.concat([path, Buffer.from('/'), name]);
+  }
+  return path;
+}
+
 export async function collectFiles(paths: readonly string[]): Promise<CollectedFiles> {
   const result: CollectedFiles = { files: [], failures: [], skipped: [] };
   const walk = async (dir: Buffer): Promise<void> => {
@@ -62,7 +88,7 @@ export async function collectFiles(paths: readonly string[]): Promise<CollectedF
     }
   };
   for (const given of paths) {
-    const path = Buffer.from(given, 'utf8');
+    const path = await pathBytes(given);
     try {
       const info = await lstat(path);
       if (info.isSymbolicLink()) {

@@ -50,6 +50,24 @@ describe('names that are not UTF-8', () => {
     await s.core.dispose();
   });
 
+  it('given directly as text (each odd byte already replaced by U+FFFD), the file is still found by its bytes', async () => {
+    const s = await setupEvidence();
+    const folder = join(s.work, 'memoria');
+    await mkdir(folder);
+    const rawName = Buffer.concat([Buffer.from('acta-'), Buffer.from([0xe9]), Buffer.from('.txt')]);
+    await writeFile(Buffer.concat([Buffer.from(`${folder}/`), rawName]), 'acta');
+    // What the command line (process.argv) or a file dialog hands over for that name.
+    const asText = join(folder, rawName.toString('utf8'));
+    expect(asText).toContain('\uFFFD');
+
+    const result = await addEvidence(s, [asText]);
+    expect(result.failed).toEqual([]);
+    expect(result.added.map((a) => [a.originalName, a.originalNameRaw])).toEqual([
+      ['acta-\\xe9.txt', rawName.toString('hex')],
+    ]);
+    await s.core.dispose();
+  });
+
   it('a UTF-8 name keeps no raw bytes', async () => {
     const s = await setupEvidence();
     const file = join(s.work, 'declaración.txt');

@@ -1,6 +1,6 @@
 // Run by key-residue.test.ts in a process of its own: takes files in, previews, checks, exports and makes a
-// working copy, locks, collects garbage, then says "ready" and waits, so the test can read this process's
-// memory and look for any file key left in it.
+// working copy, locks with a preview stream still open, collects garbage, then says "ready" and waits, so
+// the test can read this process's memory and look for any file key left in it.
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const photo = join(work, 'foto.jpg');
   await writeFile(photo, jpegWithExif({ artist: 'A.L.Q.O.' }));
   const text = join(work, 'acta.txt');
-  await writeFile(text, 'acta de hechos '.repeat(10_000));
+  await writeFile(text, 'acta de hechos '.repeat(200_000)); // 3 MB: a stream left open mid-way below
   const added = await call(core, 'evidence:add', {
     matterId: matter.id,
     operationId: randomUUID(),
@@ -57,6 +57,10 @@ async function main(): Promise<void> {
   await call(core, 'evidence:verifyAll', {});
   await call(core, 'evidence:export', { ids, folder: out, confirmed: true });
   await call(core, 'evidence:stripMetadata', { id: ids[0] });
+  // A preview still playing when the vault locks.
+  const playing = await call(core, 'evidence:preview', { id: ids[1] });
+  const open = await core.media(String(playing.url).split('/').pop()!, { method: 'GET' });
+  await (open.body as AsyncIterable<Buffer>)[Symbol.asyncIterator]().next();
   await core.lock('user');
   for (let i = 0; i < 5; i++) {
     globalThis.gc?.();
