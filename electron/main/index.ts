@@ -181,7 +181,10 @@ async function createWindow(): Promise<void> {
         window.loadURL(devServerUrl ?? APP_ENTRY_URL).catch((error: unknown) => logError('reload', error));
         return;
       }
-      const { title, content } = startupErrorDialog(new Error(`renderer ${details.reason}`), translate);
+      const crash = Object.assign(new Error(`renderer ${details.reason} (exit code ${details.exitCode})`), {
+        name: 'RendererCrashError',
+      });
+      const { title, content } = startupErrorDialog(crash, translate);
       dialog.showErrorBox(title, content);
       app.quit();
     });
