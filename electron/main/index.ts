@@ -41,6 +41,7 @@ if (process.platform === 'win32') app.setAppUserModelId('org.amparo.desktop');
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
 let translate: Translate = createTranslator('en');
+let menuApplied = false;
 let disposed = false;
 const afterCrash = createCrashRecovery();
 
@@ -72,7 +73,9 @@ if (cliArgs) {
     .catch((error: unknown) => {
       logError('startup failed', error);
       // Never exit without a word: say what failed and what to do (showErrorBox blocks until read).
-      const { title, content } = startupErrorDialog(error, translate);
+      // Before the settings were read, the OS language is the best guess.
+      const t = menuApplied ? translate : createTranslator(pickLanguage(undefined, app.getLocale()));
+      const { title, content } = startupErrorDialog(error, t);
       dialog.showErrorBox(title, content);
       app.exit(1);
     });
@@ -144,6 +147,7 @@ function languageSetting(result: WireResult<unknown>): Settings['language'] | un
 
 function applyMenu(languageSetting: unknown): void {
   translate = createTranslator(pickLanguage(languageSetting, app.getLocale()));
+  menuApplied = true;
   const template = buildMenuTemplate({
     t: translate,
     isDev: !isPackaged,
@@ -181,7 +185,10 @@ async function createWindow(): Promise<void> {
         window.loadURL(devServerUrl ?? APP_ENTRY_URL).catch((error: unknown) => logError('reload', error));
         return;
       }
-      const { title, content } = startupErrorDialog(new Error(`renderer ${details.reason}`), translate);
+      const crash = Object.assign(new Error(`renderer ${details.reason} (exit code ${details.exitCode})`), {
+        name: 'RendererCrashError',
+      });
+      const { title, content } = startupErrorDialog(crash, translate);
       dialog.showErrorBox(title, content);
       app.quit();
     });

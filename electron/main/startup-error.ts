@@ -3,7 +3,8 @@
 // tests/unit/security/startup-error.test.ts checks every case.
 import type { Translate } from './menu';
 
-export type StartupProblem = 'missing' | 'busy' | 'permission' | 'diskFull' | 'settings' | 'unknown';
+export type StartupProblem =
+  'missing' | 'busy' | 'permission' | 'diskFull' | 'settings' | 'crashed' | 'unknown';
 
 export interface StartupDialog {
   problem: StartupProblem;
@@ -25,6 +26,9 @@ export const STARTUP_FALLBACK: Record<string, string> = {
   'startup.settings':
     'The settings file was damaged. Amparo kept it as {{path}} and started with the default settings. Your vaults are not affected; set your preferences again in Settings.',
   'startup.settingsTitle': 'Settings were reset',
+  'startup.crashed':
+    'The window kept crashing, so Amparo closed. The vault was locked first; nothing was lost that had been saved. Start Amparo again; if this happens every time, send the technical details below to whoever supports your installation.',
+  'startup.crashedTitle': 'Amparo closed',
   'startup.unknown':
     'An unexpected error stopped Amparo. Start it again; if this happens every time, send the technical details below to whoever supports your installation.',
   'startup.details': 'Technical details',
@@ -45,12 +49,18 @@ export function classifyStartupError(error: unknown): StartupProblem {
   const { code, name } = fields(error);
   const c = typeof code === 'string' ? code : '';
   if (name === 'SettingsDamagedError') return 'settings';
+  if (name === 'RendererCrashError') return 'crashed';
   if (c === 'VAULT_BUSY' || c.startsWith('SQLITE_BUSY') || c.startsWith('SQLITE_LOCKED')) return 'busy';
   if (c === 'ENOENT' || c === 'ENOTDIR') return 'missing';
   if (c === 'EACCES' || c === 'EPERM' || c === 'EROFS') return 'permission';
   if (c === 'ENOSPC' || c === 'DISK_FULL' || c.startsWith('SQLITE_FULL')) return 'diskFull';
   return 'unknown';
 }
+
+const TITLES: Partial<Record<StartupProblem, string>> = {
+  settings: 'startup.settingsTitle',
+  crashed: 'startup.crashedTitle',
+};
 
 export function startupErrorDialog(error: unknown, t: Translate): StartupDialog {
   const problem = classifyStartupError(error);
@@ -61,7 +71,7 @@ export function startupErrorDialog(error: unknown, t: Translate): StartupDialog 
   const technical = typeof message === 'string' && message.length > 0 ? message : String(error);
   return {
     problem,
-    title: say(problem === 'settings' ? 'startup.settingsTitle' : 'startup.title'),
+    title: say(TITLES[problem] ?? 'startup.title'),
     content: `${text}\n\n${say('startup.details')}: ${technical}`,
   };
 }

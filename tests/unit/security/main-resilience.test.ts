@@ -105,3 +105,24 @@ describe('main process resilience (fake Electron, real core)', () => {
     expect(await status()).toBe('unlocked');
   });
 });
+
+describe('a renderer that keeps crashing', () => {
+  it('is reloaded up to three times a minute, then the app says so and quits (vault locked)', async () => {
+    await unlockedVault('crashing-vault');
+    // One crash already happened in this file, less than a minute ago.
+    for (let crash = 2; crash <= 3; crash++) {
+      const loads = window().loadCount;
+      window().webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+      await vi.waitFor(() => expect(window().loadCount).toBe(loads + 1));
+    }
+    const loads = window().loadCount;
+    window().webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 0 });
+    await vi.waitFor(() => expect(electron.dialog.errorBoxes).toHaveLength(1));
+    const [[title, content]] = electron.dialog.errorBoxes as [[string, string]];
+    expect(title).toBe('Amparo se cerró'); // the fake OS locale is Spanish
+    expect(content).toContain('renderer oom');
+    expect(window().loadCount).toBe(loads);
+    expect(await status()).toBe('locked');
+    await vi.waitFor(() => expect(electron.app.quitCount).toBe(1));
+  });
+});

@@ -139,6 +139,22 @@ describe('metadata the .deb and AppImage targets need', () => {
     expect(String(pkg['homepage'])).toMatch(/^https:\/\/[^/]+\//);
   });
 
+  it('the development profile is a template for one Electron binary, granting only userns', () => {
+    const profile = readFileSync(path.join(root, 'resources/apparmor/amparo-dev.in'), 'utf8');
+    const rules = profile
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#'));
+    expect(rules).toEqual([
+      'abi <abi/4.0>,',
+      'include <tunables/global>',
+      'profile amparo-dev "@ELECTRON@" flags=(unconfined) {',
+      'userns,',
+      'include if exists <local/amparo-dev>',
+      '}',
+    ]);
+  });
+
   it("keeps electron-builder's own deb scripts, which install the AppArmor userns profile", () => {
     const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<
       string,

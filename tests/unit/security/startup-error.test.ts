@@ -55,6 +55,17 @@ describe('start-up failure dialog', () => {
     expect(dialog.content).toContain('/cfg/settings.json.damaged');
   });
 
+  it('a renderer that keeps crashing says the vault was locked and the app closed', () => {
+    const crash = Object.assign(new Error('renderer crashed (exit code 139)'), {
+      name: 'RendererCrashError',
+    });
+    const dialog = startupErrorDialog(crash, en);
+    expect(dialog.problem).toBe('crashed');
+    expect(dialog.title).toBe('Amparo closed');
+    expect(dialog.content).toMatch(/vault was locked/);
+    expect(dialog.content).toContain('exit code 139');
+  });
+
   it('anything else still shows the technical message, never a bare key', () => {
     const dialog = startupErrorDialog('boom', createTranslator('en', {}));
     expect(dialog.problem).toBe('unknown');
