@@ -55,6 +55,7 @@ test('every main screen passes an axe scan with no serious or critical violation
   await app.getByRole('button', { name: 'New person…' }).click();
   const personDialog = app.getByRole('dialog', { name: 'New person' });
   await personDialog.getByLabel('Legal name').fill('Ana Alicia Quiroz Ortega');
+  await expectNoSeriousViolations(app, 'new person dialog');
   await personDialog.getByRole('button', { name: 'Create person' }).click();
   await expect(personDialog).toBeHidden();
   const addForm = app.getByRole('form', { name: 'Add a person or organisation to the case' });
@@ -72,6 +73,12 @@ test('every main screen passes an axe scan with no serious or critical violation
   await incidentForm.getByRole('button', { name: 'Add incident' }).click();
   await expect(app.getByRole('heading', { name: 'Vehículo sin placas vigila el domicilio' })).toBeVisible();
   await expectNoSeriousViolations(app, 'case timeline tab');
+  await app.getByRole('button', { name: 'Print', exact: true }).click();
+  const printDialog = app.getByRole('dialog', { name: 'Print?' });
+  await expect(printDialog).toContainText('print spooler');
+  await expectNoSeriousViolations(app, 'print confirmation');
+  await printDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(printDialog).toBeHidden();
 
   await app.getByRole('tab', { name: 'Risk' }).click();
   await app.getByRole('button', { name: 'New assessment' }).click();
