@@ -44,7 +44,8 @@ test('every main screen passes an axe scan with no serious or critical violation
   await expect(app.getByTestId('strength-meter')).toBeVisible();
   await expectNoSeriousViolations(app, 'create vault');
   await app.getByRole('button', { name: 'Create vault' }).click();
-  await expect(app.getByRole('heading', { name: 'Cases' })).toBeVisible();
+  // Deriving the key (Argon2id) takes seconds, more on a loaded machine.
+  await expect(app.getByRole('heading', { name: 'Cases' })).toBeVisible({ timeout: 30_000 });
 
   await createCaseThroughUi(app, CASE_TITLE);
   await expectNoSeriousViolations(app, 'case overview');
@@ -54,6 +55,7 @@ test('every main screen passes an axe scan with no serious or critical violation
   await app.getByRole('button', { name: 'New person…' }).click();
   const personDialog = app.getByRole('dialog', { name: 'New person' });
   await personDialog.getByLabel('Legal name').fill('Ana Alicia Quiroz Ortega');
+  await expectNoSeriousViolations(app, 'new person dialog');
   await personDialog.getByRole('button', { name: 'Create person' }).click();
   await expect(personDialog).toBeHidden();
   const addForm = app.getByRole('form', { name: 'Add a person or organisation to the case' });
@@ -71,6 +73,12 @@ test('every main screen passes an axe scan with no serious or critical violation
   await incidentForm.getByRole('button', { name: 'Add incident' }).click();
   await expect(app.getByRole('heading', { name: 'Vehículo sin placas vigila el domicilio' })).toBeVisible();
   await expectNoSeriousViolations(app, 'case timeline tab');
+  await app.getByRole('button', { name: 'Print', exact: true }).click();
+  const printDialog = app.getByRole('dialog', { name: 'Print?' });
+  await expect(printDialog).toContainText('print spooler');
+  await expectNoSeriousViolations(app, 'print confirmation');
+  await printDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(printDialog).toBeHidden();
 
   await app.getByRole('tab', { name: 'Risk' }).click();
   await app.getByRole('button', { name: 'New assessment' }).click();
@@ -135,4 +143,52 @@ test('every main screen passes an axe scan with no serious or critical violation
   await app.getByRole('button', { name: 'Lock now' }).click();
   await expect(app.getByRole('heading', { name: 'Unlock vault' })).toBeVisible();
   await expectNoSeriousViolations(app, 'unlock');
+});
+
+test.describe('in dark mode (the app follows the system)', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('the main screens pass the same axe scan', async ({ app, bridge, workDir }) => {
+    test.setTimeout(120_000);
+    const nav = app.getByRole('navigation');
+    const photo = join(workDir, 'pinta-en-la-pared.jpg');
+    await writeFile(
+      photo,
+      jpegWithExif({ artist: 'A.L.Q.O.' }, await readFile(join(__dirname, 'assets', 'mural.jpg'))),
+    );
+    bridge.setChosenFiles([photo]);
+
+    await fillVaultForm(app, join(workDir, 'boveda'), PASS);
+    await expectNoSeriousViolations(app, 'create vault (dark)');
+    await app.getByRole('button', { name: 'Create vault' }).click();
+    await expect(app.getByRole('heading', { name: 'Cases' })).toBeVisible({ timeout: 30_000 });
+    await createCaseThroughUi(app, CASE_TITLE);
+    await expectNoSeriousViolations(app, 'case overview (dark)');
+    await app.getByRole('tab', { name: 'Timeline' }).click();
+    await app.getByRole('button', { name: 'New incident' }).click();
+    const incidentForm = app.getByRole('form', { name: 'New incident' });
+    await incidentForm.getByLabel('What happened').fill('Vehículo sin placas vigila el domicilio');
+    await incidentForm.getByLabel('Date').fill('2024-03-12');
+    await incidentForm.getByRole('button', { name: 'Add incident' }).click();
+    await expect(app.getByRole('heading', { name: 'Vehículo sin placas vigila el domicilio' })).toBeVisible();
+    await expectNoSeriousViolations(app, 'case timeline tab (dark)');
+    await app.getByRole('tab', { name: 'Evidence' }).click();
+    await app.getByRole('button', { name: 'Choose files…' }).click();
+    await expect(app.getByText('1 file added to the case.')).toBeVisible();
+    await expectNoSeriousViolations(app, 'case evidence tab (dark)');
+    await app.getByRole('button', { name: /pinta-en-la-pared/ }).click();
+    await expect(app.getByRole('table', { name: 'Chain of custody' })).toContainText('Acquired');
+    await expectNoSeriousViolations(app, 'evidence item (dark)');
+    await nav.getByRole('button', { name: 'Cases' }).click();
+    await expect(app.getByRole('row', { name: new RegExp(CASE_TITLE) })).toBeVisible();
+    await expectNoSeriousViolations(app, 'case list (dark)');
+    await nav.getByRole('button', { name: 'Audit log' }).click();
+    await expect(app.getByRole('table').first()).toBeVisible();
+    await expectNoSeriousViolations(app, 'audit log (dark)');
+    await nav.getByRole('button', { name: 'Settings' }).click();
+    await expectNoSeriousViolations(app, 'settings (dark)');
+    await app.getByRole('button', { name: 'Lock now' }).click();
+    await expect(app.getByRole('heading', { name: 'Unlock vault' })).toBeVisible();
+    await expectNoSeriousViolations(app, 'unlock (dark)');
+  });
 });

@@ -2,7 +2,7 @@
 // says so first, and prints only once the user confirms. `window.print` is replaced by a counter, since a
 // headless browser has no print dialog to show.
 import { join } from 'node:path';
-import { createCaseThroughUi, createVaultThroughUi, expect, test } from './fixtures';
+import { createCaseThroughUi, expect, fillVaultForm, test } from './fixtures';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 
@@ -20,7 +20,10 @@ test('printing the timeline warns about the print spooler and prints only after 
   await app.reload();
   const printed = () => app.evaluate(() => (globalThis as unknown as { printed: number }).printed);
 
-  await createVaultThroughUi(app, join(workDir, 'boveda'), PASS);
+  await fillVaultForm(app, join(workDir, 'boveda'), PASS);
+  await app.getByRole('button', { name: 'Create vault' }).click();
+  // Deriving the key (Argon2id) takes seconds, more on a loaded machine.
+  await expect(app.getByRole('heading', { name: 'Cases' })).toBeVisible({ timeout: 30_000 });
   await createCaseThroughUi(app, 'R.M.S. — hostigamiento');
   await app.getByRole('tab', { name: 'Timeline' }).click();
 

@@ -43,21 +43,26 @@ function readableOnPale(shades: MantineColorsTuple): string {
 }
 
 /**
- * Mantine's light scheme puts white text on shade 6 and pale-background text at shade 9, several of which
- * fall below WCAG AA (indigo 4.3:1, teal 2.6:1, orange 3.6:1), and its dimmed grey is 3.3:1: every such
- * pair is moved to the nearest shade that reads at 4.5:1. The dark scheme already passes.
+ * Mantine puts white text on shade 6 (light scheme) or 8 (dark) and pale-background text at shade 9, several
+ * of which fall below WCAG AA (indigo 4.3:1, teal 2.6:1, orange 3.6:1), and its dimmed greys are 3.3:1 and
+ * 4.0:1: every such pair is moved to the nearest shade that reads at 4.5:1.
  */
 export const cssVariablesResolver: CSSVariablesResolver = (t) => {
   const light: Record<string, string> = { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' };
+  // Dark: the dimmed grey (dark-2 on dark-7) is 4.0:1; one step lighter reads well.
+  const dark: Record<string, string> = { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' };
   for (const [name, shades] of Object.entries(t.colors)) {
     if (name === 'dark') continue;
     const filled = readableOnWhite(shades);
-    light[`--mantine-color-${name}-filled`] = filled;
-    light[`--mantine-color-${name}-filled-hover`] = darken(filled, 0.1);
+    // White text on a filled button or badge, in both schemes.
+    for (const scheme of [light, dark]) {
+      scheme[`--mantine-color-${name}-filled`] = filled;
+      scheme[`--mantine-color-${name}-filled-hover`] = darken(filled, 0.1);
+    }
     light[`--mantine-color-${name}-outline`] = filled;
     light[`--mantine-color-${name}-text`] = filled;
     light[`--mantine-color-${name}-light-color`] = readableOnPale(shades);
   }
   light['--mantine-color-anchor'] = readableOnWhite(t.colors[t.primaryColor]!);
-  return { variables: {}, light, dark: {} };
+  return { variables: {}, light, dark };
 };
