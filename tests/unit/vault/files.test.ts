@@ -13,6 +13,7 @@ import { changePassphrase, checkVault, createVault, openVault } from '../../../e
 import { precautionaryRequest } from '../../support/fixtures';
 import { runAmparo } from '../../support/cli';
 import { TEST_KDF, tempDir } from '../../support/temp';
+import { VaultHolder } from './support/processes';
 
 const PASS = 'una frase de paso bastante larga 2024';
 const opts = { kdfCost: TEST_KDF };
@@ -83,6 +84,30 @@ describe.runIf(POSIX)('owner-only files', () => {
     expect(after['vault-1.db']).toBe('600');
     expect(after['amparo-vault.json']).toBe('600');
     expect(((await stat(dir)).mode & 0o777).toString(8)).toBe('700');
+  });
+});
+
+describe.runIf(POSIX)('a vault folder that belongs to someone else', () => {
+  it('is refused with VAULT_PERMISSIONS when others can change it and its user cannot tighten it', async () => {
+    if (process.getuid?.() !== 0) {
+      console.log('skipped: needs root to give the folder and its files to two different users');
+      return;
+    }
+    const base = await tempDir();
+    await chmod(base, 0o755);
+    const dir = join(base, 'compartida');
+    (await createVault(dir, PASS, opts)).close();
+    // The files are the user's (nobody), the folder root's, and anyone may write into the folder.
+    execFileSync('chown', ['-R', '65534:65534', dir]);
+    execFileSync('chown', ['0:0', dir]);
+    await chmod(dir, 0o777);
+    const user = new VaultHolder(dir, 'shared', undefined, 65534);
+    try {
+      expect(await user.send(PASS)).toBe('error VAULT_PERMISSIONS');
+    } finally {
+      await user.kill();
+    }
+    expect(((await stat(dir)).mode & 0o777).toString(8)).toBe('777');
   });
 });
 
