@@ -74,15 +74,23 @@ describe.runIf(POSIX)('owner-only files', () => {
     await chmod(dir, 0o777);
     await chmod(join(dir, 'vault-1.db'), 0o644);
     await chmod(join(dir, 'amparo-vault.json'), 0o666);
+    await mkdir(join(dir, 'blobs'), { mode: 0o755 });
+    await writeFile(join(dir, 'blobs', 'abc.blob'), 'cifrado', { mode: 0o644 });
+    await chmod(join(dir, 'blobs'), 0o755);
+    await chmod(join(dir, 'blobs', 'abc.blob'), 0o644);
 
     const check = await runAmparo(['vault', 'check', dir, '--passphrase-stdin'], `${PASS}\n`);
-    expect(check.stdout).toMatch(/Permissions: +others may read \., amparo-vault\.json, vault-1\.db/);
+    expect(check.stdout).toMatch(
+      /Permissions: +others may read \., amparo-vault\.json, blobs, blobs\/abc\.blob, vault-1\.db \(/,
+    );
     expect(((await stat(dir)).mode & 0o777).toString(8)).toBe('777');
 
     (await openVault(dir, PASS, opts)).close();
     const after = await modes(dir);
     expect(after['vault-1.db']).toBe('600');
     expect(after['amparo-vault.json']).toBe('600');
+    expect(after['blobs/']).toBe('700');
+    expect(after['blobs/abc.blob']).toBe('600');
     expect(((await stat(dir)).mode & 0o777).toString(8)).toBe('700');
   });
 });
