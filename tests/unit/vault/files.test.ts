@@ -229,4 +229,36 @@ describe.runIf(POSIX)('a vault on read-only media', () => {
       undo();
     }
   });
+
+  it('reads what a crashed program committed (its WAL left behind) from read-only media', async () => {
+    const base = await tempDir();
+    const source = join(base, 'stick');
+    (await createVault(source, PASS, opts)).close();
+    const crashed = new VaultHolder(source);
+    expect(await crashed.send(PASS)).toBe('ready');
+    expect(await crashed.send('add Escrito antes del corte')).toBe('ok');
+    await crashed.kill();
+    expect(await readdir(source)).toEqual(expect.arrayContaining(['vault-1.db-wal', 'vault-1.db-shm']));
+
+    const root = process.getuid?.() === 0;
+    const view = root ? join(base, 'mounted') : source;
+    if (root) await mkdir(view);
+    const undo = readOnlyView(source, view);
+    if (!undo) {
+      console.log('skipped: running as root without permission to make a read-only bind mount');
+      return;
+    }
+    try {
+      const ro = await openVault(view, PASS, opts);
+      expect(ro.readOnly).not.toBeNull();
+      expect(
+        cases(ro)
+          .list({})
+          .items.map((m) => m.title),
+      ).toEqual(['Escrito antes del corte']);
+      ro.close();
+    } finally {
+      undo();
+    }
+  });
 });
