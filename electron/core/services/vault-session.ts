@@ -41,10 +41,14 @@ export class VaultSession {
   /** Reveals (identities, confidential items, protected search) granted in this session. */
   readonly reveals: RevealState;
 
+  private readonly options: SessionOptions;
+
   constructor(
     private readonly config: AppConfig,
-    private readonly options: SessionOptions = {},
+    options: SessionOptions = {},
   ) {
+    // The name other programs see when this session's hold on the vault refuses them.
+    this.options = { program: 'Amparo', ...options };
     this.now = options.now ?? Date.now;
     this.lastActivity = this.now();
     this.reveals = new RevealState(this.now);

@@ -272,10 +272,10 @@ function clock(iso: string): string {
 }
 
 function busyError(dir: string, wanted: LockMode, ownNote: string | null): AmparoError {
-  const holders = describeHolders(lockHolders(dir, ownNote));
-  const what =
-    wanted === 'exclusive'
-      ? 'The vault cannot be re-encrypted or re-keyed while another program has it open'
-      : 'The vault is being re-encrypted or re-keyed by another program';
-  return new AmparoError('VAULT_BUSY', `${what}: ${holders}`);
+  const holders = lockHolders(dir, ownNote);
+  const rekeying = holders.length > 0 ? holders.some((h) => h.mode === 'exclusive') : wanted === 'shared';
+  const what = rekeying
+    ? 'The vault is being re-encrypted or re-keyed by another program'
+    : 'The vault cannot be re-encrypted or re-keyed while another program has it open';
+  return new AmparoError('VAULT_BUSY', `${what}: ${describeHolders(holders)}`);
 }

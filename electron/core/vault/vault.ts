@@ -264,7 +264,8 @@ export async function openVault(
     } catch (error) {
       db?.close();
       key.fill(0);
-      const code = (error as { code?: string }).code ?? '';
+      const raw = error instanceof AmparoError && error.cause ? error.cause : error;
+      const code = (raw as { code?: string }).code ?? '';
       if (readOnly && code.startsWith('SQLITE_CANTOPEN'))
         throw new AmparoError(
           'VAULT_READ_ONLY',

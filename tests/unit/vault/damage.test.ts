@@ -8,6 +8,7 @@ import { MatterService } from '../../../electron/core/services/matters';
 import { vaultContext } from '../../../electron/core/services/vault-context';
 import { checkVault, createVault, openVault } from '../../../electron/core/vault/vault';
 import { precautionaryRequest } from '../../support/fixtures';
+import { runAmparo } from '../../support/cli';
 import { TEST_KDF, tempDir } from '../../support/temp';
 
 const PASS = 'una frase de paso bastante larga 2024';
@@ -86,6 +87,14 @@ describe('a damaged page in the middle of the database', () => {
     });
     expect((listing as AmparoError).code).toBe('DATABASE_DAMAGED');
     vault.close();
+  });
+
+  it('makes `amparo case list` fail with DATABASE_DAMAGED and exit 4, never a stack trace or exit 0', async () => {
+    const { dir } = await damagedVault();
+    const listed = await runAmparo(['case', 'list', dir, '--json', '--passphrase-stdin'], `${PASS}\n`);
+    expect(listed.code).toBe(4);
+    expect(listed.stderr).toMatch(/^amparo: DATABASE_DAMAGED: /);
+    expect(listed.stderr).not.toContain('    at ');
   });
 
   it('is reported exactly by vault check: the failing page, and no foreign-key problem', async () => {

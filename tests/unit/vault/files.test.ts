@@ -13,6 +13,7 @@ import { changePassphrase, checkVault, createVault, openVault } from '../../../e
 import { precautionaryRequest } from '../../support/fixtures';
 import { runAmparo } from '../../support/cli';
 import { TEST_KDF, tempDir } from '../../support/temp';
+import { VaultHolder } from './support/processes';
 import { ListMattersInput } from '../../../shared/schemas/matter';
 
 /** The first page of live cases, as dispatch would parse an empty request. */
@@ -77,16 +78,48 @@ describe.runIf(POSIX)('owner-only files', () => {
     await chmod(dir, 0o777);
     await chmod(join(dir, 'vault-1.db'), 0o644);
     await chmod(join(dir, 'amparo-vault.json'), 0o666);
+    await mkdir(join(dir, 'blobs'), { mode: 0o755 });
+    await writeFile(join(dir, 'blobs', 'abc.blob'), 'cifrado', { mode: 0o644 });
+    await chmod(join(dir, 'blobs'), 0o755);
+    await chmod(join(dir, 'blobs', 'abc.blob'), 0o644);
 
     const check = await runAmparo(['vault', 'check', dir, '--passphrase-stdin'], `${PASS}\n`);
-    expect(check.stdout).toMatch(/Permissions: +others may read \., amparo-vault\.json, vault-1\.db/);
+    expect(check.stdout).toMatch(
+      /Permissions: +others may read \., amparo-vault\.json, blobs, blobs\/abc\.blob, vault-1\.db \(/,
+    );
     expect(((await stat(dir)).mode & 0o777).toString(8)).toBe('777');
 
     (await openVault(dir, PASS, opts)).close();
     const after = await modes(dir);
     expect(after['vault-1.db']).toBe('600');
     expect(after['amparo-vault.json']).toBe('600');
+    expect(after['blobs/']).toBe('700');
+    expect(after['blobs/abc.blob']).toBe('600');
     expect(((await stat(dir)).mode & 0o777).toString(8)).toBe('700');
+  });
+});
+
+describe.runIf(POSIX)('a vault folder that belongs to someone else', () => {
+  it('is refused with VAULT_PERMISSIONS when others can change it and its user cannot tighten it', async () => {
+    if (process.getuid?.() !== 0) {
+      console.log('skipped: needs root to give the folder and its files to two different users');
+      return;
+    }
+    const base = await tempDir();
+    await chmod(base, 0o755);
+    const dir = join(base, 'compartida');
+    (await createVault(dir, PASS, opts)).close();
+    // The files are the user's (nobody), the folder root's, and anyone may write into the folder.
+    execFileSync('chown', ['-R', '65534:65534', dir]);
+    execFileSync('chown', ['0:0', dir]);
+    await chmod(dir, 0o777);
+    const user = new VaultHolder(dir, 'shared', undefined, 65534);
+    try {
+      expect(await user.send(PASS)).toBe('error VAULT_PERMISSIONS');
+    } finally {
+      await user.kill();
+    }
+    expect(((await stat(dir)).mode & 0o777).toString(8)).toBe('777');
   });
 });
 
@@ -196,6 +229,38 @@ describe.runIf(POSIX)('a vault on read-only media', () => {
       );
       expect(add.stderr).toContain('VAULT_READ_ONLY');
       expect(add.code).toBe(6);
+    } finally {
+      undo();
+    }
+  });
+
+  it('reads what a crashed program committed (its WAL left behind) from read-only media', async () => {
+    const base = await tempDir();
+    const source = join(base, 'stick');
+    (await createVault(source, PASS, opts)).close();
+    const crashed = new VaultHolder(source);
+    expect(await crashed.send(PASS)).toBe('ready');
+    expect(await crashed.send('add Escrito antes del corte')).toBe('ok');
+    await crashed.kill();
+    expect(await readdir(source)).toEqual(expect.arrayContaining(['vault-1.db-wal', 'vault-1.db-shm']));
+
+    const root = process.getuid?.() === 0;
+    const view = root ? join(base, 'mounted') : source;
+    if (root) await mkdir(view);
+    const undo = readOnlyView(source, view);
+    if (!undo) {
+      console.log('skipped: running as root without permission to make a read-only bind mount');
+      return;
+    }
+    try {
+      const ro = await openVault(view, PASS, opts);
+      expect(ro.readOnly).not.toBeNull();
+      expect(
+        cases(ro)
+          .list({})
+          .items.map((m) => m.title),
+      ).toEqual(['Escrito antes del corte']);
+      ro.close();
     } finally {
       undo();
     }

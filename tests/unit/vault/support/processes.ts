@@ -12,9 +12,17 @@ export class VaultHolder {
   private waiting: ((line: string) => void)[] = [];
   private lines: string[] = [];
 
-  constructor(dir: string, mode: 'shared' | 'exclusive' = 'shared', program?: string) {
+  /** `asUid`: run as that user (root only), through setpriv. */
+  constructor(dir: string, mode: 'shared' | 'exclusive' = 'shared', program?: string, asUid?: number) {
     const args = [...TSX, join(__dirname, 'hold-vault.ts'), dir, mode, ...(program ? [program] : [])];
-    this.child = spawn(process.execPath, args, { cwd: ROOT });
+    this.child =
+      asUid === undefined
+        ? spawn(process.execPath, args, { cwd: ROOT })
+        : spawn(
+            'setpriv',
+            [`--reuid=${asUid}`, `--regid=${asUid}`, '--clear-groups', process.execPath, ...args],
+            { cwd: ROOT },
+          );
     this.child.stdout.setEncoding('utf8');
     this.child.stdout.on('data', (chunk: string) => {
       this.buffer += chunk;
