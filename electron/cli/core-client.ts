@@ -35,6 +35,8 @@ export async function withCore<T>(
     configDir: null,
     actor: cliActor,
     shell: { chooseFolder: async () => ({ path: null }) },
+    // A command runs to its end and then locks: auto-lock must not stop a long intake or verify halfway.
+    idleCheckMs: 2 ** 31 - 1,
     // A bug surfaces as INTERNAL; its details (which may quote data) only when asked for.
     logError: (where, error) => {
       if (process.env.AMPARO_DEBUG)

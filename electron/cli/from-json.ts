@@ -26,13 +26,20 @@ export async function withJsonFields(command: Command, values: Values, stdin: St
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new UsageError('--from-json: expected one JSON object, e.g. {"title": "…", "summary": "…"}');
-  const allowed = command.textFields ?? [];
+  // Folder and file names often name the client, so the paths of an intake can come this way too.
+  const allowed = [...(command.textFields ?? []), ...(command.args === 'paths' ? ['paths'] : [])];
   const merged: Values = { ...values };
   for (const [key, value] of Object.entries(parsed)) {
     if (!allowed.includes(key))
       throw new UsageError(
         `--from-json: "${key}" is not a field of "${command.name}" (fields: ${allowed.join(', ')})`,
       );
+    if (key === 'paths') {
+      if (!Array.isArray(value) || !value.every((p) => typeof p === 'string'))
+        throw new UsageError('--from-json: "paths" must be a list of file or folder names');
+      merged.paths = value as string[];
+      continue;
+    }
     const spec = command.options[key];
     if (typeof value !== (spec?.type === 'boolean' ? 'boolean' : 'string'))
       throw new UsageError(

@@ -17,10 +17,13 @@ const CLI_FIRST_WORDS: ReadonlySet<string> = new Set([
 /**
  * The command line's arguments when this start is a command, else null (a desktop start). `defaultApp` is
  * Electron's `process.defaultApp`: true for `electron .`, whose argv has the app folder before the arguments.
+ * Chromium switches before the command (`amparo --ozone-platform=headless vault check …`, needed where
+ * there is no display) are Chromium's, not the command's.
  */
 export function cliArguments(argv: readonly string[], defaultApp: boolean): string[] | null {
   const args = argv.slice(defaultApp ? 2 : 1);
-  return args.length > 0 && CLI_FIRST_WORDS.has(args[0]!) ? args : null;
+  const first = args.findIndex((arg) => !arg.startsWith('--') || CLI_FIRST_WORDS.has(arg));
+  return first >= 0 && CLI_FIRST_WORDS.has(args[first]!) ? args.slice(first) : null;
 }
 
 /** Run the command, then quit with its exit status once stdout has drained. No window, no instance lock. */

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../electron/cli/run';
@@ -34,15 +35,23 @@ export interface SpawnedAmparo {
   done: Promise<CliRun>;
 }
 
+/** The command line from its TypeScript source (bin/amparo.cjs would prefer a build in out/, maybe stale). */
+export const AMPARO_FROM_SOURCE = [
+  process.execPath,
+  '--require',
+  createRequire(join(REPO_ROOT, 'package.json')).resolve('tsx/cjs'),
+  join(REPO_ROOT, 'electron', 'cli', 'index.ts'),
+];
+
 /**
  * Starts `amparo` as a real child process, the way a user or a script runs it: `command` is the program
- * and its first arguments (default: node bin/amparo.cjs). stdin stays open until `.child.stdin.end()`.
+ * and its first arguments (default: the source entry). stdin stays open until `.child.stdin.end()`.
  */
 export function spawnAmparo(
   args: string[],
   options: { command?: string[]; env?: NodeJS.ProcessEnv; uid?: number; gid?: number; cwd?: string } = {},
 ): SpawnedAmparo {
-  const [program, ...first] = options.command ?? [process.execPath, AMPARO_BIN];
+  const [program, ...first] = options.command ?? AMPARO_FROM_SOURCE;
   const child = spawn(program!, [...first, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: options.env ?? process.env,

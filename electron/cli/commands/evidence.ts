@@ -7,7 +7,7 @@ import { withUnlockedVault, type CoreClient } from '../core-client';
 import { escapeForTerminal as esc, toTerminalJson } from '../escape';
 import { EXIT } from '../exit';
 import { UsageError } from '../io';
-import { flag, text, type Command } from './types';
+import { flag, list, text, type Command } from './types';
 
 const EVIDENCE_FIELDS = [
   'case',
@@ -35,7 +35,8 @@ export const evidenceAdd: Command = {
   name: 'evidence add',
   usage: `evidence add <dir> --case REFERENCE-OR-ID <files or folders>...
                [--source WHO] [--acquisition HOW] [--event-date YYYY-MM-DD] [--title T]
-               [--classification C] [--filing NAME | --no-exhibit] [--from-json -|FILE] [--json]
+               [--classification C] [--filing NAME | --no-exhibit] [--json]
+               [--from-json -|FILE (fields: the options above, and "paths": [files or folders])]
                                      Take in evidence (hash, encrypt, custody entry); progress on stderr`,
   options: {
     'passphrase-stdin': { type: 'boolean' },
@@ -50,11 +51,14 @@ export const evidenceAdd: Command = {
     const { io, args } = ctx;
     if (!text(ctx.values, 'case') && ctx.values['from-json'] === undefined)
       throw new UsageError('evidence add needs --case REFERENCE-OR-ID');
-    if (args.length === 0) throw new UsageError('evidence add needs at least one file or folder');
+    if (args.length === 0 && ctx.values['from-json'] === undefined)
+      throw new UsageError('evidence add needs at least one file or folder');
     return withUnlockedVault(ctx, async (core) => {
       const values = await ctx.readFields();
       const ref = text(values, 'case');
       if (!ref) throw new UsageError('evidence add needs --case REFERENCE-OR-ID');
+      const paths = [...args, ...list(values, 'paths')];
+      if (paths.length === 0) throw new UsageError('evidence add needs at least one file or folder');
       const matterId = await findCase(core, ref);
       const isTty = (io.stderr as { isTTY?: boolean }).isTTY === true;
       let lastStep = '';
@@ -75,7 +79,7 @@ export const evidenceAdd: Command = {
         result = await core.call('evidence:add', {
           matterId,
           operationId,
-          paths: args.map((p) => resolve(p)),
+          paths: paths.map((p) => resolve(p)),
           fields: {
             title: text(values, 'title') ?? '',
             source: text(values, 'source') ?? '',

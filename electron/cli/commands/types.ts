@@ -4,7 +4,8 @@ import type { CliIo, PassphraseSource } from '../io';
 import type { StdinText } from '../stdin';
 
 export type OptionSpec = { type: 'string' | 'boolean'; short?: string };
-export type Values = Record<string, string | boolean | undefined>;
+/** Parsed options; `--from-json` may add a list (the `paths` of `evidence add`). */
+export type Values = Record<string, string | boolean | string[] | undefined>;
 
 export interface CommandContext {
   /** The vault folder, absolute. */
@@ -29,7 +30,7 @@ export interface Command {
   options: Record<string, OptionSpec>;
   /** Options that carry case text: they can also come from `--from-json` (stdin or a file). */
   textFields?: readonly string[];
-  /** What may follow the vault folder. */
+  /** What may follow the vault folder (`paths` may also come from `--from-json` as a list). */
   args?: 'none' | 'paths' | 'query';
   run(ctx: CommandContext): Promise<number>;
 }
@@ -37,6 +38,11 @@ export interface Command {
 export function text(values: Values, name: string): string | undefined {
   const value = values[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+export function list(values: Values, name: string): string[] {
+  const value = values[name];
+  return Array.isArray(value) ? value : [];
 }
 
 export function flag(values: Values, name: string): boolean {

@@ -158,7 +158,7 @@ export class MatterService {
     const { db } = this.ctx();
     if (UUID.test(ref)) {
       const byId = db
-        .prepare('SELECT id FROM matters WHERE id = $ref AND deleted_at IS NULL')
+        .prepare('SELECT id FROM matters WHERE id = lower($ref) AND deleted_at IS NULL')
         .get<IdRow>({ ref });
       if (byId) return { id: byId.id };
     }

@@ -18,6 +18,10 @@ describe('CLI mode of the desktop app', () => {
     expect(cliArguments([bin, 'search', '/b', '-'], false)).toEqual(['search', '/b', '-']);
     expect(cliArguments([bin, 'evidence', 'list', '/b'], false)).toEqual(['evidence', 'list', '/b']);
     expect(cliArguments([bin, '--help'], false)).toEqual(['--help']);
+    // Chromium's switches before the command stay Chromium's.
+    expect(
+      cliArguments([bin, '--ozone-platform=headless', '--disable-gpu', 'case', 'list', '/b'], false),
+    ).toEqual(['case', 'list', '/b']);
     expect(cliArguments(['/usr/lib/electron', '.', 'case', 'list', '/b'], true)).toEqual([
       'case',
       'list',
@@ -28,6 +32,7 @@ describe('CLI mode of the desktop app', () => {
   it('starts the desktop app otherwise', () => {
     expect(cliArguments(['/opt/Amparo/amparo'], false)).toBeNull();
     expect(cliArguments(['/opt/Amparo/amparo', '--enable-features=X'], false)).toBeNull();
+    expect(cliArguments(['/opt/Amparo/amparo', '--no-sandbox', '/home/ana/vault'], false)).toBeNull();
     expect(cliArguments(['/opt/Amparo/amparo', '/home/ana/case'], false)).toBeNull();
     // Under `electron .` the app folder is not a command.
     expect(cliArguments(['/usr/lib/electron', '.'], true)).toBeNull();

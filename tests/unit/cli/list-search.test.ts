@@ -91,7 +91,13 @@ describe('amparo evidence list, search and --from-json', () => {
     expect(added.code, added.stderr).toBe(EXIT.ok);
     expect(added.stdout).toContain('acta\\n0000 falsa.pdf');
     expect(
-      (await amparo(['evidence', 'add', dir, '--case', 'mc-1008-19', join(folder, files[1]!.name)])).code,
+      // The case, the source and the paths (folder names can name the client) from stdin, none in argv.
+      (
+        await amparo(
+          ['evidence', 'add', dir, '--from-json', '-'],
+          JSON.stringify({ case: 'mc-1008-19', source: 'Defensora', paths: [join(folder, files[1]!.name)] }),
+        )
+      ).code,
     ).toBe(EXIT.ok);
 
     const listed = await amparo(['evidence', 'list', dir, '--case', 'MC-1008-19']);

@@ -30,7 +30,7 @@ async function filesContaining(dir: string, text: string): Promise<string[]> {
 
 /** Runs one command with stdin held open, snapshots `ps -eo args` meanwhile, then feeds stdin. */
 async function runWatched(args: string[], stdinText: string, env: NodeJS.ProcessEnv, command?: string[]) {
-  const run = spawnAmparo(args, { env, ...(command ? { command } : {}) });
+  const run = spawnAmparo(args, { env, command: command ?? [process.execPath, AMPARO_BIN] });
   const pid = String(run.child.pid);
   let processList = '';
   for (let i = 0; i < 50 && !processList.includes('amparo'); i++) {
