@@ -257,7 +257,7 @@ describe.runIf(POSIX)('a vault on read-only media', () => {
       expect(ro.readOnly).not.toBeNull();
       expect(
         cases(ro)
-          .list({})
+          .list(ALL_MATTERS)
           .items.map((m) => m.title),
       ).toEqual(['Escrito antes del corte']);
       ro.close();
