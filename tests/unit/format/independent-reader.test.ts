@@ -14,7 +14,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const PASSPHRASE = 'Contraseña de prueba, larga y con acentos: ñandú';
 const HEADER_FILE = 'amparo-vault.json';
-const CURRENT_SCHEMA = 4;
+// The schema version the document describes: a migration that lands without its description fails here.
+const CURRENT_SCHEMA = Number(
+  /Current schema: version (\d+)\./.exec(
+    readFileSync(join(__dirname, '../../../docs/vault-format.md'), 'utf8'),
+  )?.[1],
+);
 
 // ---- The reader, step by step as the document describes ----
 
