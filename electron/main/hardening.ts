@@ -2,6 +2,7 @@
 // the real `app` and sessions in, and tests/unit/security/hardening.test.ts passes fakes.
 import type { App, Session, WebContents } from 'electron';
 import { isAllowedNavigationUrl, isAllowedRequestUrl, type PolicyOptions } from './security-policy';
+import { disableSpellChecker } from './spellchecker';
 
 export interface HardeningOptions extends PolicyOptions {
   /** Where refusals are reported (never the renderer). */
@@ -26,9 +27,7 @@ export function hardenSession(session: Session, options: HardeningOptions): void
   });
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
-  // Chromium downloads spellchecker dictionaries from a Google CDN on Linux and Windows even with
-  // webPreferences.spellcheck off: the spellchecker is off for the whole session, and no download URL is set.
-  session.setSpellCheckerEnabled(false);
+  disableSpellChecker(session);
 
   session.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isAllowedRequestUrl(details.url, options);

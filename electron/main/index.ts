@@ -83,7 +83,6 @@ if (cliArgs) {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, hardening);
-  disableSpellChecker(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.renderer));
 
   const activeCore = await createCore({
