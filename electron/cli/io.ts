@@ -43,8 +43,9 @@ export class PassphraseSource {
 
 function readHidden(io: CliIo, prompt: string): Promise<string> {
   const { stdin } = io;
-  io.stderr.write(prompt);
+  // Echo goes off before the prompt shows, so nothing typed right after it is echoed.
   stdin.setRawMode!(true);
+  io.stderr.write(prompt);
   stdin.resume();
   return new Promise((resolve, reject) => {
     let value = '';

@@ -1,4 +1,5 @@
 // `amparo case add | list`.
+import { AmparoError } from '../../../shared/errors';
 import { DEFAULT_FORUM, type MatterSummary, type MatterType } from '../../../shared/schemas/matter';
 import { withUnlockedVault } from '../core-client';
 import { escapeForTerminal, toTerminalJson } from '../escape';
@@ -16,6 +17,16 @@ const CASE_FIELDS = [
   'summary',
   'classification',
 ] as const;
+
+/** Validation problems named as the user typed them (`type`, `opened`), not by the contract's field names. */
+const OPTION_NAMES: Record<string, string> = { matterType: 'type', openedOn: 'opened' };
+function withOptionNames(error: unknown): never {
+  if (error instanceof AmparoError && error.issues)
+    throw new AmparoError(error.code, error.message, {
+      issues: error.issues.map((i) => ({ ...i, path: OPTION_NAMES[i.path] ?? i.path })),
+    });
+  throw error;
+}
 
 export const caseAdd: Command = {
   name: 'case add',
@@ -37,16 +48,21 @@ export const caseAdd: Command = {
       const type = text(values, 'type');
       if (!title || !type)
         throw new UsageError('case add needs a title and a type (--title/--type or --from-json)');
-      const matter = await core.call('matters:create', {
-        title,
-        matterType: type as MatterType,
-        forum: (text(values, 'forum') ?? DEFAULT_FORUM[type as MatterType]) as MatterSummary['forum'],
-        reference: text(values, 'reference') ?? '',
-        status: (text(values, 'status') ?? 'draft') as MatterSummary['status'],
-        openedOn: text(values, 'opened') ?? new Date().toISOString().slice(0, 10),
-        summary: text(values, 'summary') ?? '',
-        classification: (text(values, 'classification') ?? 'restricted') as MatterSummary['classification'],
-      });
+      const matter = await core
+        .call('matters:create', {
+          title,
+          matterType: type as MatterType,
+          // An unknown type is reported as such, not also as a missing forum.
+          forum: (text(values, 'forum') ??
+            DEFAULT_FORUM[type as MatterType] ??
+            'other') as MatterSummary['forum'],
+          reference: text(values, 'reference') ?? '',
+          status: (text(values, 'status') ?? 'draft') as MatterSummary['status'],
+          openedOn: text(values, 'opened') ?? new Date().toISOString().slice(0, 10),
+          summary: text(values, 'summary') ?? '',
+          classification: (text(values, 'classification') ?? 'restricted') as MatterSummary['classification'],
+        })
+        .catch(withOptionNames);
       ctx.out(flag(values, 'json') ? toTerminalJson(matter) : matter.id);
       return EXIT.ok;
     });

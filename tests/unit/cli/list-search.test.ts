@@ -58,6 +58,13 @@ describe('amparo evidence list, search and --from-json', () => {
     );
     expect(unknown.code).toBe(EXIT.usage);
     expect(unknown.stderr).toContain('"x" is not a field of "case add"');
+    const badType = await amparo(
+      ['case', 'add', dir, '--from-json', '-'],
+      '{"title": "X", "type": "lawsuit"}',
+    );
+    expect(badType.code).toBe(EXIT.usage);
+    expect(badType.stderr).toMatch(/^ {2}type: Invalid option/m);
+    expect(badType.stderr).not.toMatch(/matterType|forum:/);
     const twice = await amparo(
       ['case', 'add', dir, '--title', 'Y', '--from-json', '-'],
       '{"title": "X", "type": "case"}',
