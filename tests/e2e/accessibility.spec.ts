@@ -11,8 +11,19 @@ import { createCaseThroughUi, expect, fillVaultForm, test } from './fixtures';
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 const CASE_TITLE = 'A.A.Q.O. y familia — amenazas y vigilancia';
 
+interface Animation {
+  playState: string;
+  effect: { getTiming(): { iterations?: number } } | null;
+}
+
 /** Fails with the rule, its help text and the offending elements, so the report says what to fix. */
 async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
+  // Colours are only what they will be once a dialog or panel has finished fading in (spinners run forever).
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): Animation[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -110,6 +121,9 @@ test('every main screen passes an axe scan with no serious or critical violation
   await nav.getByRole('button', { name: 'Cases' }).click();
   await expect(app.getByRole('row', { name: new RegExp(CASE_TITLE) })).toBeVisible();
   await expectNoSeriousViolations(app, 'case list');
+  // A row opens from the keyboard through the button in it.
+  await app.getByRole('button', { name: CASE_TITLE, exact: true }).press('Enter');
+  await expect(app.getByRole('heading', { name: CASE_TITLE })).toBeVisible();
 
   await nav.getByRole('button', { name: 'People' }).click();
   await expect(app.getByRole('table', { name: 'People' })).toContainText('A.A.Q.O.');

@@ -39,3 +39,27 @@ test('printing the timeline warns about the print spooler and prints only after 
   await expect(app.getByRole('dialog', { name: 'Print?' })).toBeHidden();
   expect(await printed()).toBe(1);
 });
+
+test.describe('in Spanish', () => {
+  test.use({ locale: 'es-MX' });
+
+  test('the warning before printing is in Spanish', async ({ app, workDir }) => {
+    await app.addInitScript(() => {
+      (globalThis as unknown as { print: () => void }).print = () => undefined;
+    });
+    await app.reload();
+    await app.getByLabel('Carpeta de la bóveda').fill(join(workDir, 'boveda'));
+    await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
+    await app.getByLabel('Confirmar frase de contraseña', { exact: true }).fill(PASS);
+    await app.getByRole('button', { name: 'Crear bóveda' }).click();
+    await expect(app.getByRole('heading', { name: 'Casos' })).toBeVisible({ timeout: 30_000 });
+    await app.getByRole('button', { name: 'Nuevo caso' }).click();
+    await app.getByLabel('Título').fill('R.M.S. — hostigamiento');
+    await app.getByRole('button', { name: 'Crear caso' }).click();
+    await app.getByRole('tab', { name: 'Cronología' }).click();
+    await app.getByRole('button', { name: 'Imprimir', exact: true }).click();
+    await expect(app.getByRole('dialog', { name: '¿Imprimir?' })).toContainText(
+      'cola de impresión del sistema operativo',
+    );
+  });
+});
