@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Loader, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListScaffold } from '../../components/ListScaffold';
 import { useLoad } from '../../components/useLoad';
 import { useEnumOptions } from '../../components/options';
 import {
@@ -135,49 +136,44 @@ export function AuditScreen() {
         />
       </Group>
       <ErrorAlert error={mattersLoad.error} onClose={() => mattersLoad.setError(null)} />
-      <ErrorAlert error={entries.error} />
-      {!data && !entries.error && <Loader size="sm" aria-label={t('common.loading')} />}
-      {data && data.items.length === 0 && (
-        <Text c="dimmed" role="status">
-          {t('audit.empty')}
-        </Text>
-      )}
-      {data && data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={800}>
-          <Table aria-label={t('audit.title')} striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>#</Table.Th>
-                <Table.Th>{t('audit.at')}</Table.Th>
-                <Table.Th>{t('audit.actor')}</Table.Th>
-                <Table.Th>{t('audit.action')}</Table.Th>
-                <Table.Th>{t('audit.record')}</Table.Th>
-                <Table.Th>{t('audit.matter')}</Table.Th>
-                <Table.Th>{t('audit.details')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.items.map((entry) => (
-                <Table.Tr key={entry.seq}>
-                  <Table.Td>{entry.seq}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {formatTimestamp(entry.at, i18n.language)}
-                  </Table.Td>
-                  <Table.Td>{entry.actor}</Table.Td>
-                  <Table.Td>{t(`auditAction.${entry.action}`)}</Table.Td>
-                  <Table.Td>
-                    {entry.entityType
-                      ? t(`entityType.${entry.entityType}`, { defaultValue: entry.entityType })
-                      : ''}
-                  </Table.Td>
-                  <Table.Td>{entry.matterId ? (titles.get(entry.matterId) ?? '—') : ''}</Table.Td>
-                  <Table.Td>{details(entry)}</Table.Td>
+      <ListScaffold load={entries} items={(list) => list.items} emptyText={t('audit.empty')}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={800}>
+            <Table aria-label={t('audit.title')} striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>#</Table.Th>
+                  <Table.Th>{t('audit.at')}</Table.Th>
+                  <Table.Th>{t('audit.actor')}</Table.Th>
+                  <Table.Th>{t('audit.action')}</Table.Th>
+                  <Table.Th>{t('audit.record')}</Table.Th>
+                  <Table.Th>{t('audit.matter')}</Table.Th>
+                  <Table.Th>{t('audit.details')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((entry) => (
+                  <Table.Tr key={entry.seq}>
+                    <Table.Td>{entry.seq}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {formatTimestamp(entry.at, i18n.language)}
+                    </Table.Td>
+                    <Table.Td>{entry.actor}</Table.Td>
+                    <Table.Td>{t(`auditAction.${entry.action}`)}</Table.Td>
+                    <Table.Td>
+                      {entry.entityType
+                        ? t(`entityType.${entry.entityType}`, { defaultValue: entry.entityType })
+                        : ''}
+                    </Table.Td>
+                    <Table.Td>{entry.matterId ? (titles.get(entry.matterId) ?? '—') : ''}</Table.Td>
+                    <Table.Td>{details(entry)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListScaffold>
       {pages > 1 && (
         <Group justify="center">
           <Pagination

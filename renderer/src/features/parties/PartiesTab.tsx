@@ -1,8 +1,8 @@
-import { Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListScaffold } from '../../components/ListScaffold';
 import { useLoad } from '../../components/useLoad';
 import type { Party } from '../../../../shared/schemas/parties';
 import { IdentityReveal } from '../people/IdentityReveal';
@@ -23,7 +23,7 @@ export function PartiesTab({ matterId }: { matterId: string }) {
       })),
     [matterId],
   );
-  const { error, setError, reload: refresh } = loaded;
+  const { setError, reload: refresh } = loaded;
   const parties = loaded.data?.parties ?? null;
   const directory = useMemo<Directory>(
     () => loaded.data?.directory ?? { people: [], organisations: [] },
@@ -73,73 +73,68 @@ export function PartiesTab({ matterId }: { matterId: string }) {
           onCancel={() => setAdding(false)}
         />
       )}
-      <ErrorAlert error={error} onClose={() => setError(null)} />
-      {!parties && !error && <Loader size="sm" aria-label={t('common.loading')} />}
-      {parties && parties.length === 0 && (
-        <Text c="dimmed" role="status">
-          {t('parties.empty')}
-        </Text>
-      )}
-      {parties && parties.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table aria-label={t('parties.title')} verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('parties.name')}</Table.Th>
-                <Table.Th>{t('parties.role')}</Table.Th>
-                <Table.Th>{t('parties.family')}</Table.Th>
-                <Table.Th>{t('people.protectedIdentity')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {parties.map((party) => {
-                const person = party.personId ? people.get(party.personId) : undefined;
-                return (
-                  <Table.Tr key={party.id}>
-                    <Table.Td fw={600}>{party.displayName}</Table.Td>
-                    <Table.Td>{t(`partyRole.${party.role}`)}</Table.Td>
-                    <Table.Td>
-                      {party.familyOf
-                        ? t('parties.familyOfValue', {
-                            name: names.get(party.familyOf) ?? people.get(party.familyOf)?.pseudonym ?? '—',
-                            relationship: party.relationship || t('parties.family'),
-                          })
-                        : ''}
-                    </Table.Td>
-                    <Table.Td>
-                      {party.personId ? (
-                        <IdentityReveal
-                          personId={party.personId}
-                          pseudonym={party.displayName}
-                          // A confidential person hidden from lists may still have one: let the core answer.
-                          hasIdentity={person?.hasIdentity ?? true}
-                        />
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          {t('parties.organisationNoIdentity')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        loading={removing === party.id}
-                        onClick={() => void remove(party)}
-                        aria-label={t('parties.removeFor', { name: party.displayName })}
-                      >
-                        {t('parties.remove')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <ListScaffold load={loaded} items={(data) => data.parties} emptyText={t('parties.empty')}>
+        {({ parties }) => (
+          <Table.ScrollContainer minWidth={720}>
+            <Table aria-label={t('parties.title')} verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('parties.name')}</Table.Th>
+                  <Table.Th>{t('parties.role')}</Table.Th>
+                  <Table.Th>{t('parties.family')}</Table.Th>
+                  <Table.Th>{t('people.protectedIdentity')}</Table.Th>
+                  <Table.Th>{t('common.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {parties.map((party) => {
+                  const person = party.personId ? people.get(party.personId) : undefined;
+                  return (
+                    <Table.Tr key={party.id}>
+                      <Table.Td fw={600}>{party.displayName}</Table.Td>
+                      <Table.Td>{t(`partyRole.${party.role}`)}</Table.Td>
+                      <Table.Td>
+                        {party.familyOf
+                          ? t('parties.familyOfValue', {
+                              name: names.get(party.familyOf) ?? people.get(party.familyOf)?.pseudonym ?? '—',
+                              relationship: party.relationship || t('parties.family'),
+                            })
+                          : ''}
+                      </Table.Td>
+                      <Table.Td>
+                        {party.personId ? (
+                          <IdentityReveal
+                            personId={party.personId}
+                            pseudonym={party.displayName}
+                            // A confidential person hidden from lists may still have one: let the core answer.
+                            hasIdentity={person?.hasIdentity ?? true}
+                          />
+                        ) : (
+                          <Text size="sm" c="dimmed">
+                            {t('parties.organisationNoIdentity')}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          loading={removing === party.id}
+                          onClick={() => void remove(party)}
+                          aria-label={t('parties.removeFor', { name: party.displayName })}
+                        >
+                          {t('parties.remove')}
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListScaffold>
     </Stack>
   );
 }

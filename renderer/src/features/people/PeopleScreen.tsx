@@ -1,14 +1,13 @@
 import { RowActions } from '../../components/RowActions';
-import { Button, Group, Loader, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListScaffold } from '../../components/ListScaffold';
 import { useLoad } from '../../components/useLoad';
 import type { Organisation, Person } from '../../../../shared/schemas/people';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
-import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';
 import { DeleteRecordDialog, type DeleteTarget } from './DeleteRecordDialog';
 import { IdentityReveal } from './IdentityReveal';
 import { OrganisationFormPanel } from './OrganisationForm';
@@ -29,8 +28,7 @@ export function PeopleScreen() {
       ),
     [debouncedQuery],
   );
-  const { error, reload: refresh } = loaded;
-  const people = loaded.data?.people ?? null;
+  const { reload: refresh } = loaded;
   const organisations = loaded.data?.organisations ?? null;
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
@@ -40,7 +38,6 @@ export function PeopleScreen() {
   return (
     <Stack gap="lg">
       <Title order={2}>{t('people.title')}</Title>
-      <ErrorAlert error={error} />
 
       <Stack gap="sm">
         <Group justify="space-between" align="flex-end">
@@ -57,54 +54,54 @@ export function PeopleScreen() {
           spellCheck={false}
           autoComplete="off"
         />
-        {people && <HiddenConfidentialNotice count={people.hiddenConfidential} onRevealed={refresh} />}
-        {!people && !error && <Loader size="sm" aria-label={t('common.loading')} />}
-        {people && people.items.length === 0 && (
-          <Text c="dimmed" role="status">
-            {debouncedQuery ? t('people.noMatches') : t('people.empty')}
-          </Text>
-        )}
-        {people && people.items.length > 0 && (
-          <Table.ScrollContainer minWidth={640}>
-            <Table aria-label={t('people.peopleTitle')} verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('people.fields.pseudonym')}</Table.Th>
-                  <Table.Th>{t('classification.label')}</Table.Th>
-                  <Table.Th>{t('people.protectedIdentity')}</Table.Th>
-                  <Table.Th>{t('common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {people.items.map((person) => (
-                  <Table.Tr key={person.id}>
-                    <Table.Td fw={600}>{person.pseudonym}</Table.Td>
-                    <Table.Td>
-                      <ClassificationBadge value={person.classification} />
-                    </Table.Td>
-                    <Table.Td>
-                      <IdentityReveal
-                        personId={person.id}
-                        pseudonym={person.pseudonym}
-                        hasIdentity={person.hasIdentity}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <RowActions
-                        editLabel={t('people.editFor', { name: person.pseudonym })}
-                        deleteLabel={t('people.deleteFor', { name: person.pseudonym })}
-                        onEdit={() => setEditing({ kind: 'person', person })}
-                        onDelete={() =>
-                          setDeleting({ kind: 'person', id: person.id, name: person.pseudonym })
-                        }
-                      />
-                    </Table.Td>
+        <ListScaffold
+          load={loaded}
+          items={(data) => data.people.items}
+          hiddenConfidential={{ count: (data) => data.people.hiddenConfidential }}
+          emptyText={debouncedQuery ? t('people.noMatches') : t('people.empty')}
+        >
+          {({ people }) => (
+            <Table.ScrollContainer minWidth={640}>
+              <Table aria-label={t('people.peopleTitle')} verticalSpacing="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('people.fields.pseudonym')}</Table.Th>
+                    <Table.Th>{t('classification.label')}</Table.Th>
+                    <Table.Th>{t('people.protectedIdentity')}</Table.Th>
+                    <Table.Th>{t('common.actions')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {people.items.map((person) => (
+                    <Table.Tr key={person.id}>
+                      <Table.Td fw={600}>{person.pseudonym}</Table.Td>
+                      <Table.Td>
+                        <ClassificationBadge value={person.classification} />
+                      </Table.Td>
+                      <Table.Td>
+                        <IdentityReveal
+                          personId={person.id}
+                          pseudonym={person.pseudonym}
+                          hasIdentity={person.hasIdentity}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <RowActions
+                          editLabel={t('people.editFor', { name: person.pseudonym })}
+                          deleteLabel={t('people.deleteFor', { name: person.pseudonym })}
+                          onEdit={() => setEditing({ kind: 'person', person })}
+                          onDelete={() =>
+                            setDeleting({ kind: 'person', id: person.id, name: person.pseudonym })
+                          }
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </ListScaffold>
       </Stack>
 
       <Stack gap="sm">
