@@ -32,6 +32,7 @@ export async function withCore<T>(
 ): Promise<T> {
   const core: Core = await createCore({
     ...vault,
+    program: 'the amparo command line',
     configDir: null,
     actor: cliActor,
     shell: { chooseFolder: async () => ({ path: null }) },
