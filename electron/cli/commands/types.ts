@@ -31,6 +31,8 @@ export interface Command {
   textFields?: readonly string[];
   /** What may follow the vault folder. */
   args?: 'none' | 'paths' | 'query';
+  /** False for commands that work without a vault (the deadline calculator): no <dir>, `dir` is ''. */
+  vault?: boolean;
   run(ctx: CommandContext): Promise<number>;
 }
 
