@@ -65,7 +65,7 @@ export const CountedPeriod = z
       ctx.addIssue({ code: 'custom', message: 'deadline.error.periodTooLong', path: ['amount'] });
   });
 export const FixedPeriod = z.object({ unit: z.literal('date'), date: IsoDate }).strict();
-export const Period = z.union([CountedPeriod, FixedPeriod]);
+export const Period = z.discriminatedUnion('unit', [CountedPeriod, FixedPeriod]);
 export type Period = z.infer<typeof Period>;
 
 export const TRIGGER_KINDS = ['notification', 'decision', 'fixed'] as const;
@@ -97,7 +97,7 @@ export const DeadlineRule = z
     calendar: z
       .object({
         /** ISO weekdays that are never working days (6 = Saturday, 7 = Sunday). */
-        weekend: z.array(z.number().int().min(1).max(7)).max(6),
+        weekend: z.array(z.number().int().min(1).max(7)).max(6, 'deadline.error.noWorkingDays'),
         /** Holidays from the date-holidays library: country, optional state, and which types count. */
         holidays: z
           .object({

@@ -9,7 +9,7 @@ export interface Row {
   rule: string;
   from: string;
   period?: ComputeRequest['period'];
-  extra?: Partial<Omit<ComputeRequest, 'ruleId' | 'period'>>;
+  extra?: Pick<ComputeRequest, 'closures' | 'recess' | 'userZone'>;
   due: string;
   phrases?: string[];
   lang?: Lang;
@@ -19,10 +19,9 @@ export function check(row: Row, rules?: ReadonlyMap<string, DeadlineRule>) {
   const result = computeDeadline(
     {
       ruleId: row.rule,
+      ...row.extra,
       trigger: { date: row.from },
       ...(row.period ? { period: row.period } : {}),
-      ...row.extra,
-      ...(row.extra?.trigger ? { trigger: { date: row.from, ...row.extra.trigger } } : {}),
     },
     rules,
   );
