@@ -56,7 +56,10 @@ export type PeriodUnit = z.infer<typeof PeriodUnit>;
 export const PERIOD_MAX: Record<PeriodUnit, number> = { days: 3660, 'working-days': 2500, months: 120 };
 
 export const CountedPeriod = z
-  .object({ unit: PeriodUnit, amount: z.number().int('deadline.error.periodWhole') })
+  .object({
+    unit: PeriodUnit,
+    amount: z.number({ error: 'deadline.error.periodWhole' }).int('deadline.error.periodWhole'),
+  })
   .strict()
   .superRefine((p, ctx) => {
     if (p.amount < 1)
