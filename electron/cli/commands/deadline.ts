@@ -38,7 +38,8 @@ function translated(error: unknown, lang: Lang): unknown {
 
 export const deadlineRules: Command = {
   name: 'deadline rules',
-  usage: 'deadline rules [--json] [--lang es|en]   List the counting rules (no vault needed)',
+  usage: `deadline rules [--json] [--lang es|en]
+                                     List the deadline counting rules (no vault needed)`,
   options: { json: { type: 'boolean' }, lang: { type: 'string' } },
   vault: false,
   async run({ values, out }) {
