@@ -37,7 +37,6 @@ export function formatDate(iso: string, lang: Lang): string {
     : `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
 }
 
-
 const SKIP_KEYS = {
   weekend: 'skipWeekend',
   holiday: 'skipHoliday',
