@@ -251,6 +251,7 @@ export const BasisStep = z.discriminatedUnion('step', [
   z.object({ step: z.literal('expires'), date: IsoDate, endTime: z.string(), zone: z.string() }),
   z.object({ step: z.literal('userZone'), zone: z.string(), dateTime: z.string() }),
   z.object({ step: z.literal('recurrence'), every: CountedPeriod, from: IsoDate }),
+  z.object({ step: z.literal('extension'), from: IsoDate }),
 ]);
 export type BasisStep = z.infer<typeof BasisStep>;
 

@@ -122,6 +122,49 @@ export function nextOccurrence(input: NextOccurrenceInput, rules: Rules = preset
   return { ...result, basis: [{ step: 'recurrence', every, from: anchor }, ...result.basis] };
 }
 
+export interface ExtensionInput {
+  ruleId: string;
+  /** The due date in force before this extension (the original, or the last extension's). */
+  previousDue: string;
+  /** The extra period granted, or the new date the forum set. */
+  period: unknown;
+  closures?: ComputeRequest['closures'];
+  recess?: ComputeRequest['recess'];
+  userZone?: string;
+}
+
+/**
+ * A granted extension: the extra period counted under the same rule from the due date in force. The
+ * result is a new entry for the deadline's history; the earlier computation is kept, never overwritten.
+ */
+export function extendDeadline(input: ExtensionInput, rules: Rules = presetRules()): ComputeResult {
+  const result = computeDeadline(
+    {
+      ruleId: input.ruleId,
+      trigger: { kind: 'fixed', date: input.previousDue },
+      period: input.period,
+      ...(input.closures ? { closures: input.closures } : {}),
+      ...(input.recess ? { recess: input.recess } : {}),
+      ...(input.userZone ? { userZone: input.userZone } : {}),
+    },
+    rules,
+  );
+  return { ...result, basis: [{ step: 'extension', from: input.previousDue }, ...result.basis] };
+}
+
+export type TimeStatus = 'open' | 'dueSoon' | 'overdue';
+
+/** Where a due moment stands at `now`: overdue once its instant has passed, due soon within `soonHours`. */
+export function timeStatus(
+  due: Pick<ComputeResult['due'], 'instant'>,
+  now: Date,
+  soonHours = 72,
+): TimeStatus {
+  const left = Temporal.Instant.from(due.instant).epochMilliseconds - now.getTime();
+  if (left <= 0) return 'overdue';
+  return left <= soonHours * 3_600_000 ? 'dueSoon' : 'open';
+}
+
 function resolvePeriod(rule: DeadlineRule, given: Period | undefined): Period {
   const period = given ?? rule.period.default;
   if (!period)

@@ -2,6 +2,15 @@
 // basis in words. Deadlines stored in a vault keep the result's rule id and version, due date, end time,
 // zone and basis, so a later edit of a rule never silently changes a date already set.
 export { forumCalendar, holidayCalendarExists, type ForumCalendar, type NonWorking } from './calendar';
-export { computeDeadline, manualDeadline, nextOccurrence, type NextOccurrenceInput } from './compute';
+export {
+  computeDeadline,
+  extendDeadline,
+  manualDeadline,
+  nextOccurrence,
+  timeStatus,
+  type ExtensionInput,
+  type NextOccurrenceInput,
+  type TimeStatus,
+} from './compute';
 export { formatDate, renderBasis, renderStep, stepMessage, translate, type Lang } from './render';
 export { parseRule, presetRule, presetRules } from './rules';

@@ -140,6 +140,8 @@ export function stepMessage(
       const [date, time] = step.dateTime.split('T');
       return { key: 'userZone', params: { zone: step.zone, date: d(date!), time: time! } };
     }
+    case 'extension':
+      return { key: 'extension', params: { from: d(step.from) } };
     case 'recurrence':
       return {
         key: 'recurrence',
