@@ -149,10 +149,16 @@ export const DeadlineRule = z
   });
 export type DeadlineRule = z.infer<typeof DeadlineRule>;
 
+/** Holiday calendars and time-zone rules are meaningful for this span; outside it a year is a typo. */
+const PlausibleDate = IsoDate.refine(
+  (d) => d >= '1900-01-01' && d <= '2199-12-31',
+  'deadline.error.yearRange',
+);
+
 export const Trigger = z
   .object({
     kind: TriggerKind.optional(),
-    date: IsoDate,
+    date: PlausibleDate,
     /** The time the notice arrived, in `zone` (default the rule's zone): it can fall on another forum day. */
     time: ClockTime.optional(),
     zone: TimeZoneId.optional(),
