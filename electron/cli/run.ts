@@ -58,8 +58,9 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
     const found = findCommand(positionals);
     if (!found) throw new UsageError(`Unknown command "${positionals.slice(0, 2).join(' ')}"`);
     const { command, words } = found;
-    const [dir, ...args] = positionals.slice(words);
-    if (!dir) throw new UsageError(`Missing <dir> for "${command.name}"`);
+    const rest = positionals.slice(words);
+    const [dir, ...args] = command.vault === false ? ['', ...rest] : rest;
+    if (!dir && command.vault !== false) throw new UsageError(`Missing <dir> for "${command.name}"`);
     if (args.length > 0 && (command.args ?? 'none') === 'none')
       throw new UsageError(`Unexpected arguments: ${args.join(' ')}`);
     for (const name of Object.keys(values)) {
@@ -70,7 +71,7 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
     const passphrases = new PassphraseSource(io, stdin, values['passphrase-stdin'] === true);
     let fields: Promise<Values> | undefined;
     return await command.run({
-      dir: resolve(dir),
+      dir: dir ? resolve(dir) : '',
       args,
       values,
       io,

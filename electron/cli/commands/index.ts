@@ -1,6 +1,7 @@
 // Every command of `amparo`, in the order the help lists them. A new area (deadlines, bundles, filings)
 // adds a file beside these and its commands here.
 import { caseAdd, caseList } from './case';
+import { deadlineCompute, deadlineRules } from './deadline';
 import { evidenceAdd, evidenceList, evidenceVerify } from './evidence';
 import { search } from './search';
 import type { Command } from './types';
@@ -16,6 +17,8 @@ export const COMMANDS: readonly Command[] = [
   evidenceList,
   evidenceVerify,
   search,
+  deadlineRules,
+  deadlineCompute,
 ];
 
 /** The command named by the first one or two positionals, and how many it took. */

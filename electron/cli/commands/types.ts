@@ -32,6 +32,8 @@ export interface Command {
   textFields?: readonly string[];
   /** What may follow the vault folder (`paths` may also come from `--from-json` as a list). */
   args?: 'none' | 'paths' | 'query';
+  /** False for commands that work without a vault (the deadline calculator): no <dir>, `dir` is ''. */
+  vault?: boolean;
   run(ctx: CommandContext): Promise<number>;
 }
 
