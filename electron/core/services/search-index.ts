@@ -33,6 +33,11 @@ export function facetsOf(record: { entityId: string; classification: string }): 
 /** Each save re-inserts the row, so rowid order is the order of last change: newest first is rowid DESC. */
 export function indexForSearch(db: Database, record: IndexedRecord): void {
   removeFromSearch(db, record.entityType, record.entityId);
+  addToSearch(db, record);
+}
+
+/** A row for a record not yet in the index (bulk loads): no lookup, so FTS5 keeps batching the writes. */
+export function addToSearch(db: Database, record: IndexedRecord): void {
   db.prepare(
     `INSERT INTO search_index (entity_type, entity_id, matter_id, classification, title, body, facets)
      VALUES ($entityType, $entityId, $matterId, $classification, $title, $body, $facets)`,

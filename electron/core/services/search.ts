@@ -88,36 +88,40 @@ export class SearchService {
         .get({ match, cap: RANKED_MAX + 1 })?.n ?? 0,
     );
 
-    let rows: number[];
+    // The page itself, with snippets: computed only for the rows returned (LIMIT stops FTS5's walk).
+    const page = (order: string, take: number) =>
+      db
+        .prepare(
+          `SELECT s.entity_type, s.entity_id, s.matter_id, s.title,
+                  snippet(search_index, 5, '', '', '…', 12) AS snippet
+           FROM search_index s WHERE search_index MATCH $match AND ${live} AND ${visible.sql}
+           ORDER BY ${order} LIMIT $take OFFSET $offset`,
+        )
+        .all({ ...params, take, offset }) as unknown as HitRow[];
+
+    let rows: HitRow[];
     let result: Omit<SearchResult, 'hits'>;
     if (matching <= RANKED_MAX) {
-      // Few enough to rank them all: one pass gives the order, the exact total and the hidden count.
-      const ranked = db
+      // Few enough to rank them all by relevance, and to count exactly what is shown and what is hidden.
+      rows = page('rank', limit);
+      const counts = db
         .prepare(
-          `SELECT s.rowid AS row, ${visible.sql} AS shown FROM search_index s
-           WHERE search_index MATCH $match AND ${live} ORDER BY rank`,
+          `SELECT count(*) AS n, coalesce(sum(${visible.sql}), 0) AS shown FROM search_index s
+           WHERE search_index MATCH $match AND ${live}`,
         )
-        .all(params) as { row: number; shown: number }[];
-      const shown = ranked.filter((r) => r.shown === 1).map((r) => r.row);
-      rows = shown.slice(offset, offset + limit);
+        .get(params) as { n: number; shown: number };
+      const shown = Number(counts.shown);
       result = {
-        hiddenConfidential: ranked.length - shown.length,
+        hiddenConfidential: Number(counts.n) - shown,
         hiddenExact: true,
-        total: shown.length,
+        total: shown,
         totalExact: true,
         order: 'relevance',
-        nextOffset: offset + limit < shown.length ? offset + limit : null,
+        nextOffset: offset + limit < shown ? offset + limit : null,
       };
     } else {
       // Newest first: FTS5 walks the matches by descending rowid and stops once the page is full.
-      rows = (
-        db
-          .prepare(
-            `SELECT s.rowid AS row FROM search_index s WHERE search_index MATCH $match AND ${live} AND ${visible.sql}
-             ORDER BY s.rowid DESC LIMIT $limit OFFSET $offset`,
-          )
-          .all({ ...params, limit: limit + 1, offset }) as { row: number }[]
-      ).map((r) => r.row);
+      rows = page('s.rowid DESC', limit + 1);
       const more = rows.length > limit;
       rows = rows.slice(0, limit);
       const total = this.cappedCount(`search_index MATCH $match AND ${live} AND ${visible.sql}`, params);
@@ -128,17 +132,16 @@ export class SearchService {
       });
       const seen = offset + rows.length + (more ? 1 : 0);
       result = {
-        hiddenConfidential: hidden,
+        hiddenConfidential: Math.min(hidden, COUNT_CAP),
         hiddenExact: hidden <= COUNT_CAP,
         total: Math.max(Math.min(total, COUNT_CAP), seen),
         totalExact: total <= COUNT_CAP,
         order: 'recent',
         nextOffset: more ? offset + limit : null,
       };
-      if (result.hiddenConfidential > COUNT_CAP) result.hiddenConfidential = COUNT_CAP;
     }
 
-    const hits = this.hits(match, rows);
+    const hits = this.hits(rows);
     if (includeProtected) {
       // Protected matches come with the first page only, after the shown-text hits.
       const found =
@@ -179,15 +182,11 @@ export class SearchService {
     );
   }
 
-  /** The page's rows with their snippet, and the case each belongs to when that case may be shown. */
-  private hits(match: string, rows: number[]): SearchHit[] {
-    const { db } = this.ctx();
-    // A bound number reaches FTS5 as a REAL, and FTS5 then drops `rowid = $row`: the range form holds.
-    const one = db.prepare(
-      `SELECT entity_type, entity_id, matter_id, title, snippet(search_index, 5, '', '', '…', 12) AS snippet
-       FROM search_index WHERE search_index MATCH $match AND rowid >= $row AND rowid <= $row`,
+  /** Each hit with the case it belongs to, when that case may be shown. */
+  private hits(rows: HitRow[]): SearchHit[] {
+    const matter = this.ctx().db.prepare(
+      'SELECT reference, title, classification FROM matters WHERE id = $id',
     );
-    const matter = db.prepare('SELECT reference, title, classification FROM matters WHERE id = $id');
     const cases = new Map<string, { reference: string; title: string } | null>();
     const caseOf = (id: string) => {
       if (!cases.has(id)) {
@@ -202,22 +201,18 @@ export class SearchService {
       }
       return cases.get(id) ?? null;
     };
-    return rows.flatMap((row) => {
-      const r = one.get({ match, row }) as HitRow | undefined;
-      if (!r) return [];
+    return rows.map((r) => {
       const c = r.matter_id ? caseOf(r.matter_id) : null;
-      return [
-        {
-          entityType: r.entity_type,
-          entityId: r.entity_id,
-          matterId: r.matter_id,
-          title: r.title,
-          snippet: r.snippet,
-          viaProtected: false,
-          matterReference: c?.reference ?? null,
-          matterTitle: c?.title ?? null,
-        },
-      ];
+      return {
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        matterId: r.matter_id,
+        title: r.title,
+        snippet: r.snippet,
+        viaProtected: false,
+        matterReference: c?.reference ?? null,
+        matterTitle: c?.title ?? null,
+      };
     });
   }
 
