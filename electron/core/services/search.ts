@@ -35,6 +35,8 @@ export class SearchService {
   constructor(
     private readonly ctx: () => VaultContext,
     private readonly reveals: RevealState,
+    /** Overridable so tests can reach both orders and the caps with a few records. */
+    private readonly limits = { rankedMax: RANKED_MAX, countCap: COUNT_CAP },
   ) {}
 
   /**
@@ -85,7 +87,7 @@ export class SearchService {
         .prepare(
           'SELECT count(*) AS n FROM (SELECT 1 FROM search_index WHERE search_index MATCH $match LIMIT $cap)',
         )
-        .get({ match, cap: RANKED_MAX + 1 })?.n ?? 0,
+        .get({ match, cap: this.limits.rankedMax + 1 })?.n ?? 0,
     );
 
     // The page itself, with snippets: computed only for the rows returned (LIMIT stops FTS5's walk).
@@ -101,7 +103,7 @@ export class SearchService {
 
     let rows: HitRow[];
     let result: Omit<SearchResult, 'hits'>;
-    if (matching <= RANKED_MAX) {
+    if (matching <= this.limits.rankedMax) {
       // Few enough to rank them all by relevance, and to count exactly what is shown and what is hidden.
       rows = page('rank', limit);
       const counts = db
@@ -131,11 +133,13 @@ export class SearchService {
         match: `(${match}) AND facets : "${classificationFacet('confidential')}"`,
       });
       const seen = offset + rows.length + (more ? 1 : 0);
+      const cap = this.limits.countCap;
       result = {
-        hiddenConfidential: Math.min(hidden, COUNT_CAP),
-        hiddenExact: hidden <= COUNT_CAP,
-        total: Math.max(Math.min(total, COUNT_CAP), seen),
-        totalExact: total <= COUNT_CAP,
+        hiddenConfidential: Math.min(hidden, cap),
+        hiddenExact: hidden <= cap,
+        // On the last page the total is known exactly, whatever the cap.
+        total: more ? Math.max(Math.min(total, cap), seen) : seen,
+        totalExact: !more || total <= cap,
         order: 'recent',
         nextOffset: more ? offset + limit : null,
       };
@@ -173,12 +177,12 @@ export class SearchService {
     return { hits, ...result };
   }
 
-  /** count(*) that stops after COUNT_CAP + 1 rows. */
+  /** count(*) that stops after the cap + 1 rows. */
   private cappedCount(where: string, params: Params): number {
     return Number(
       this.ctx()
         .db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM search_index s WHERE ${where} LIMIT $cap)`)
-        .get({ ...params, cap: COUNT_CAP + 1 })?.n ?? 0,
+        .get({ ...params, cap: this.limits.countCap + 1 })?.n ?? 0,
     );
   }
 
