@@ -19,15 +19,35 @@ export interface IndexedRecord {
 /** Facet token of a classification ("0cconfidential"): starts with a digit so no typed word's prefix expands to it. */
 export const classificationFacet = (classification: string): string => `0c${classification}`;
 
-/** Facet token naming one record: a UUID without dashes, anything else hex-encoded, so it stays one token. */
-export function entityFacet(entityId: string): string {
-  return /^[0-9a-f-]+$/i.test(entityId)
-    ? `0e${entityId.replace(/-/g, '').toLowerCase()}`
-    : `0x${Buffer.from(entityId, 'utf8').toString('hex')}`;
+/** Facet token of an entity type ("0tmatter"). */
+export const typeFacet = (entityType: string): string => `0t${entityType}`;
+
+/** One token for an id: a UUID without dashes, anything else hex-encoded behind an `x`. */
+function idToken(kind: 'e' | 'm', id: string): string {
+  return /^[0-9a-f-]+$/i.test(id)
+    ? `0${kind}${id.replace(/-/g, '').toLowerCase()}`
+    : `0${kind}x${Buffer.from(id, 'utf8').toString('hex')}`;
 }
 
-export function facetsOf(record: { entityId: string; classification: string }): string {
-  return `${classificationFacet(record.classification)} ${entityFacet(record.entityId)}`;
+/** Facet token naming one record. */
+export const entityFacet = (entityId: string): string => idToken('e', entityId);
+
+/** Facet token of the matter a record belongs to (a matter: itself). */
+export const matterFacet = (matterId: string): string => idToken('m', matterId);
+
+export function facetsOf(record: {
+  entityType: string;
+  entityId: string;
+  matterId: string | null;
+  classification: string;
+}): string {
+  const tokens = [
+    classificationFacet(record.classification),
+    typeFacet(record.entityType),
+    entityFacet(record.entityId),
+  ];
+  if (record.matterId) tokens.push(matterFacet(record.matterId));
+  return tokens.join(' ');
 }
 
 /** Each save re-inserts the row, so rowid order is the order of last change: newest first is rowid DESC. */

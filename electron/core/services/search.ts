@@ -10,7 +10,7 @@ import { SearchInput, type SearchHit, type SearchResult } from '../../../shared/
 import type { RevealState } from './reveal-state';
 import { CONFIDENTIAL_MATTERS_SCOPE } from './matters';
 import { CONFIDENTIAL_PEOPLE_SCOPE } from './people';
-import { classificationFacet } from './search-index';
+import { classificationFacet, matterFacet, typeFacet } from './search-index';
 import { ftsQuery, matchExpression } from './search-query';
 import type { VaultContext } from './vault-context';
 
@@ -20,6 +20,8 @@ export { ftsQuery } from './search-query';
 export const RANKED_MAX = 2000;
 /** Totals and hidden counts of very common words are counted up to this, then "at least". */
 export const COUNT_CAP = 1000;
+/** Deleted matters or revealed matters beyond this are checked row by row instead of inside FTS5. */
+export const MAX_SPELLED = 64;
 
 interface HitRow {
   entity_type: SearchHit['entityType'];
@@ -32,12 +34,16 @@ interface HitRow {
 type Params = Record<string, string | number>;
 
 export class SearchService {
+  private readonly limits: { rankedMax: number; countCap: number; maxSpelled: number };
+
   constructor(
     private readonly ctx: () => VaultContext,
     private readonly reveals: RevealState,
-    /** Overridable so tests can reach both orders and the caps with a few records. */
-    private readonly limits = { rankedMax: RANKED_MAX, countCap: COUNT_CAP },
-  ) {}
+    /** Overridable so tests can reach both orders, the caps and the row-check path with a few records. */
+    limits: Partial<SearchService['limits']> = {},
+  ) {
+    this.limits = { rankedMax: RANKED_MAX, countCap: COUNT_CAP, maxSpelled: MAX_SPELLED, ...limits };
+  }
 
   /**
    * SQL condition for "may be shown" (never NULL): not confidential, or confidential and revealed in this
@@ -90,31 +96,44 @@ export class SearchService {
         .get({ match, cap: this.limits.rankedMax + 1 })?.n ?? 0,
     );
 
+    // The visibility rules, spelled out over the facets when they can be, so FTS5 itself leaves hidden rows
+    // out; the SQL conditions stay on the page query either way and count when the facets cannot.
+    const facets = this.facetFilters(match);
+    const shownMatch = facets?.shown ?? match;
+    const shownWhere = `search_index MATCH $match AND ${live} AND ${visible.sql}`;
+    const count = (which: 'shown' | 'hidden', cap: number) =>
+      facets
+        ? this.count('search_index MATCH $match', { match: facets[which] }, cap)
+        : which === 'shown'
+          ? this.count(shownWhere, params, cap)
+          : // Only confidential rows can be hidden: FTS5 intersects the words with the classification facet.
+            this.count(
+              `search_index MATCH $match AND ${live} AND NOT ${visible.sql}`,
+              {
+                ...params,
+                match: `(${match}) AND facets : "${classificationFacet('confidential')}"`,
+              },
+              cap,
+            );
+
     // The page itself, with snippets: computed only for the rows returned (LIMIT stops FTS5's walk).
     const page = (order: string, take: number) =>
       db
         .prepare(
           `SELECT s.entity_type, s.entity_id, s.matter_id, s.title,
                   snippet(search_index, 5, '', '', '…', 12) AS snippet
-           FROM search_index s WHERE search_index MATCH $match AND ${live} AND ${visible.sql}
-           ORDER BY ${order} LIMIT $take OFFSET $offset`,
+           FROM search_index s WHERE ${shownWhere} ORDER BY ${order} LIMIT $take OFFSET $offset`,
         )
-        .all({ ...params, take, offset }) as unknown as HitRow[];
+        .all({ ...params, match: shownMatch, take, offset }) as unknown as HitRow[];
 
     let rows: HitRow[];
     let result: Omit<SearchResult, 'hits'>;
     if (matching <= this.limits.rankedMax) {
       // Few enough to rank them all by relevance, and to count exactly what is shown and what is hidden.
       rows = page('rank', limit);
-      const counts = db
-        .prepare(
-          `SELECT count(*) AS n, coalesce(sum(${visible.sql}), 0) AS shown FROM search_index s
-           WHERE search_index MATCH $match AND ${live}`,
-        )
-        .get(params) as { n: number; shown: number };
-      const shown = Number(counts.shown);
+      const shown = count('shown', this.limits.rankedMax + 1);
       result = {
-        hiddenConfidential: Number(counts.n) - shown,
+        hiddenConfidential: count('hidden', this.limits.rankedMax + 1),
         hiddenExact: true,
         total: shown,
         totalExact: true,
@@ -126,14 +145,10 @@ export class SearchService {
       rows = page('s.rowid DESC', limit + 1);
       const more = rows.length > limit;
       rows = rows.slice(0, limit);
-      const total = this.cappedCount(`search_index MATCH $match AND ${live} AND ${visible.sql}`, params);
-      // Only confidential rows can be hidden: FTS5 intersects the words with the classification facet.
-      const hidden = this.cappedCount(`search_index MATCH $match AND ${live} AND NOT ${visible.sql}`, {
-        ...params,
-        match: `(${match}) AND facets : "${classificationFacet('confidential')}"`,
-      });
-      const seen = offset + rows.length + (more ? 1 : 0);
       const cap = this.limits.countCap;
+      const total = count('shown', cap + 1);
+      const hidden = count('hidden', cap + 1);
+      const seen = offset + rows.length + (more ? 1 : 0);
       result = {
         hiddenConfidential: Math.min(hidden, cap),
         hiddenExact: hidden <= cap,
@@ -177,13 +192,44 @@ export class SearchService {
     return { hits, ...result };
   }
 
-  /** count(*) that stops after the cap + 1 rows. */
-  private cappedCount(where: string, params: Params): number {
+  /** count(*) that stops after `cap` rows. */
+  private count(where: string, params: Params, cap: number): number {
     return Number(
       this.ctx()
         .db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM search_index s WHERE ${where} LIMIT $cap)`)
-        .get({ ...params, cap: this.limits.countCap + 1 })?.n ?? 0,
+        .get({ ...params, cap })?.n ?? 0,
     );
+  }
+
+  /**
+   * What is shown and what is hidden, as FTS5 expressions over the facets: confidential rows are hidden
+   * unless of a revealed matter (or a matter or person while all of those are revealed), and rows of a
+   * matter in Deleted items are neither. Null when the bin or the reveals are too many to spell out.
+   */
+  private facetFilters(match: string): { shown: string; hidden: string } | null {
+    const deleted = this.ctx()
+      .db.prepare('SELECT id FROM matters WHERE deleted_at IS NOT NULL LIMIT $n')
+      .all({ n: this.limits.maxSpelled + 1 }) as { id: string }[];
+    const revealed = this.reveals
+      .revealedConfidentialScopes()
+      .filter((scope) => scope !== CONFIDENTIAL_MATTERS_SCOPE && scope !== CONFIDENTIAL_PEOPLE_SCOPE);
+    const most = this.limits.maxSpelled;
+    if (deleted.length > most || revealed.length > most) return null;
+    const quote = (token: string) => `"${token}"`;
+    const exempt = revealed.map(matterFacet);
+    if (this.reveals.isConfidentialRevealed(CONFIDENTIAL_MATTERS_SCOPE)) exempt.push(typeFacet('matter'));
+    if (this.reveals.isConfidentialRevealed(CONFIDENTIAL_PEOPLE_SCOPE)) exempt.push(typeFacet('person'));
+    const confidential = quote(classificationFacet('confidential'));
+    const hiddenRows =
+      exempt.length > 0 ? `${confidential} NOT (${exempt.map(quote).join(' OR ')})` : confidential;
+    const dead =
+      deleted.length > 0
+        ? ` NOT facets : (${deleted.map((d) => quote(matterFacet(d.id))).join(' OR ')})`
+        : '';
+    return {
+      shown: `${match}${dead} NOT facets : (${hiddenRows})`,
+      hidden: `(${match}) AND facets : (${hiddenRows})${dead}`,
+    };
   }
 
   /** Each hit with the case it belongs to, when that case may be shown. */

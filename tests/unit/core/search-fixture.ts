@@ -8,14 +8,16 @@ import { MatterService } from '../../../electron/core/services/matters';
 import { NoteService } from '../../../electron/core/services/notes';
 import { PeopleService } from '../../../electron/core/services/people';
 import { RevealState } from '../../../electron/core/services/reveal-state';
-import { COUNT_CAP, RANKED_MAX, SearchService } from '../../../electron/core/services/search';
+import { SearchService } from '../../../electron/core/services/search';
 import { TrashService } from '../../../electron/core/services/trash';
 import { vaultContext } from '../../../electron/core/services/vault-context';
 import { createVault, type OpenVault } from '../../../electron/core/vault/vault';
 import { precautionaryRequest } from '../../support/fixtures';
 import { TEST_KDF, tempDir } from '../../support/temp';
 
-export async function searchVault(limits = { rankedMax: RANKED_MAX, countCap: COUNT_CAP }) {
+export async function searchVault(
+  limits: { rankedMax?: number; countCap?: number; maxSpelled?: number } = {},
+) {
   const vault: OpenVault = await createVault(
     join(await tempDir(), 'boveda'),
     'frase de contraseña larga y segura',

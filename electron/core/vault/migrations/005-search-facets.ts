@@ -1,8 +1,8 @@
 import { facetsOf } from '../../services/search-index';
 import type { Migration } from './index';
 
-// The search index gains a `facets` column (classification and record tokens, never matched by typed
-// words) so visibility counts and row lookups go through FTS5 rather than every matching row. FTS5 has no
+// The search index gains a `facets` column (classification, type, record and matter tokens, never matched
+// by typed words) so visibility, counts and row lookups go through FTS5 rather than every matching row. FTS5 has no
 // ADD COLUMN: the rows move to a new table, keeping their rowids (rowid order is the order of last change,
 // which ranks very common words by recency). Deleted matters get a small index: every search asks for them.
 export const searchFacets: Migration = {
@@ -36,7 +36,15 @@ export const searchFacets: Migration = {
        VALUES ($row, $entity_type, $entity_id, $matter_id, $classification, $title, $body, $facets)`,
     );
     for (const r of rows) {
-      insert.run({ ...r, facets: facetsOf({ entityId: r.entity_id, classification: r.classification }) });
+      insert.run({
+        ...r,
+        facets: facetsOf({
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          matterId: r.matter_id,
+          classification: r.classification,
+        }),
+      });
     }
     db.exec(`
       DROP TABLE search_index;
