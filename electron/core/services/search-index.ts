@@ -1,11 +1,12 @@
 // Rows of the full-text index (FTS5, inside the encrypted database). Services call these in the same
-// transaction as the change, so the index never disagrees with the records.
+// transaction as the change, so the index never disagrees with the records; rows are added only here.
 //
 // Besides the searched `title` and `body`, each row carries `facets`: tokens the user's words never
 // reach (queries are confined to title and body), so that FTS5 itself finds a record's row and the
 // confidential rows of a query without reading every matching row.
 import type { Classification } from '../../../shared/schemas/classification';
 import type { Database } from '../vault/database';
+import { searchIndexChanged } from './search-query';
 
 export interface IndexedRecord {
   entityType: 'matter' | 'incident' | 'note' | 'person' | 'organisation' | 'evidence';
@@ -58,6 +59,7 @@ export function indexForSearch(db: Database, record: IndexedRecord): void {
 
 /** A row for a record not yet in the index (bulk loads): no lookup, so FTS5 keeps batching the writes. */
 export function addToSearch(db: Database, record: IndexedRecord): void {
+  searchIndexChanged();
   db.prepare(
     `INSERT INTO search_index (entity_type, entity_id, matter_id, classification, title, body, facets)
      VALUES ($entityType, $entityId, $matterId, $classification, $title, $body, $facets)`,
@@ -65,6 +67,7 @@ export function addToSearch(db: Database, record: IndexedRecord): void {
 }
 
 export function removeFromSearch(db: Database, entityType: string, entityId: string): void {
+  searchIndexChanged();
   // Found through the index (the entity facet), not by reading every row's UNINDEXED columns.
   db.prepare(
     `DELETE FROM search_index WHERE search_index MATCH $facet AND entity_type = $entityType AND entity_id = $entityId`,

@@ -210,4 +210,14 @@ describe('words as people type them', () => {
     expect(s.search.search({ query: '0crestricted' }).total).toBe(0);
     s.vault.close();
   });
+
+  it('sees a new word under a prefix it has already expanded', async () => {
+    const s = await searchVault();
+    const m = s.matter('Caso Veracruz');
+    const a = s.note(m.id, 'Albergue', 'albergue de migrantes');
+    expect(ids(s.search.search({ query: 'alber' }).hits)).toEqual([a.id]);
+    const b = s.note(m.id, 'Alberca', 'alberca comunitaria');
+    expect(ids(s.search.search({ query: 'alber' }).hits).sort()).toEqual([a.id, b.id].sort());
+    s.vault.close();
+  });
 });
