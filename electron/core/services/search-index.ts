@@ -36,11 +36,15 @@ export const entityFacet = (entityId: string): string => idToken('e', entityId);
 /** Facet token of the matter a record belongs to (a matter: itself). */
 export const matterFacet = (matterId: string): string => idToken('m', matterId);
 
+/** Facet token of a row whose matter is in Deleted items: kept for a restore, never shown or counted. */
+export const GONE_FACET = '0gone';
+
 export function facetsOf(record: {
   entityType: string;
   entityId: string;
   matterId: string | null;
   classification: string;
+  matterDeleted: boolean;
 }): string {
   const tokens = [
     classificationFacet(record.classification),
@@ -48,6 +52,7 @@ export function facetsOf(record: {
     entityFacet(record.entityId),
   ];
   if (record.matterId) tokens.push(matterFacet(record.matterId));
+  if (record.matterDeleted) tokens.push(GONE_FACET);
   return tokens.join(' ');
 }
 
@@ -63,7 +68,48 @@ export function addToSearch(db: Database, record: IndexedRecord): void {
   db.prepare(
     `INSERT INTO search_index (entity_type, entity_id, matter_id, classification, title, body, facets)
      VALUES ($entityType, $entityId, $matterId, $classification, $title, $body, $facets)`,
-  ).run({ ...record, facets: facetsOf(record) });
+  ).run({ ...record, facets: facetsOf({ ...record, matterDeleted: isDeletedMatter(db, record.matterId) }) });
+}
+
+function isDeletedMatter(db: Database, matterId: string | null): boolean {
+  if (!matterId) return false;
+  return (
+    db.prepare('SELECT 1 FROM matters WHERE id = $matterId AND deleted_at IS NOT NULL').get({ matterId }) !==
+    undefined
+  );
+}
+
+/**
+ * A matter went to Deleted items or came back: its records stay indexed (rowids, and so their order,
+ * unchanged) with the facet that keeps them out of results switched on or off.
+ */
+export function markMatterInSearch(db: Database, matterId: string): void {
+  searchIndexChanged();
+  const deleted = isDeletedMatter(db, matterId);
+  const rows = db
+    .prepare(
+      `SELECT rowid AS row, entity_type, entity_id, matter_id, classification FROM search_index
+       WHERE search_index MATCH $facet`,
+    )
+    .all({ facet: `facets : "${matterFacet(matterId)}"` }) as {
+    row: number;
+    entity_type: string;
+    entity_id: string;
+    matter_id: string | null;
+    classification: string;
+  }[];
+  // A JavaScript number binds as a REAL, which FTS5's rowid lookup does not take: cast it.
+  const update = db.prepare('UPDATE search_index SET facets = $facets WHERE rowid = CAST($row AS INTEGER)');
+  for (const r of rows) {
+    const facets = facetsOf({
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      matterId: r.matter_id,
+      classification: r.classification,
+      matterDeleted: deleted,
+    });
+    update.run({ row: r.row, facets });
+  }
 }
 
 export function removeFromSearch(db: Database, entityType: string, entityId: string): void {

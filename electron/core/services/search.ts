@@ -10,7 +10,7 @@ import { SearchInput, type SearchHit, type SearchResult } from '../../../shared/
 import type { RevealState } from './reveal-state';
 import { CONFIDENTIAL_MATTERS_SCOPE } from './matters';
 import { CONFIDENTIAL_PEOPLE_SCOPE } from './people';
-import { classificationFacet, matterFacet, typeFacet } from './search-index';
+import { classificationFacet, GONE_FACET, matterFacet, typeFacet } from './search-index';
 import { ftsQuery, matchExpression } from './search-query';
 import type { VaultContext } from './vault-context';
 
@@ -20,7 +20,7 @@ export { ftsQuery } from './search-query';
 export const RANKED_MAX = 2000;
 /** Totals and hidden counts of very common words are counted up to this, then "at least". */
 export const COUNT_CAP = 1000;
-/** Deleted matters or revealed matters beyond this are checked row by row instead of inside FTS5. */
+/** Revealed matters beyond this are checked row by row instead of inside FTS5. */
 export const MAX_SPELLED = 64;
 
 interface HitRow {
@@ -39,7 +39,7 @@ export class SearchService {
   constructor(
     private readonly ctx: () => VaultContext,
     private readonly reveals: RevealState,
-    /** Overridable so tests can reach both orders, the caps and the row-check path with a few records. */
+    /** Overridable so tests reach both orders, the caps and (maxSpelled -1) the row checks with a few records. */
     limits: Partial<SearchService['limits']> = {},
   ) {
     this.limits = { rankedMax: RANKED_MAX, countCap: COUNT_CAP, maxSpelled: MAX_SPELLED, ...limits };
@@ -96,10 +96,9 @@ export class SearchService {
         .get({ match, cap: this.limits.rankedMax + 1 })?.n ?? 0,
     );
 
-    // The visibility rules, spelled out over the facets when they can be, so FTS5 itself leaves hidden rows
-    // out; the SQL conditions stay on the page query either way and count when the facets cannot.
+    // The visibility rules, spelled out over the facets when they can be, so counting reads no rows; the
+    // page applies the SQL conditions (reading only the rows it returns), which also count otherwise.
     const facets = this.facetFilters(match);
-    const shownMatch = facets?.shown ?? match;
     const shownWhere = `search_index MATCH $match AND ${live} AND ${visible.sql}`;
     const count = (which: 'shown' | 'hidden', cap: number) =>
       facets
@@ -124,7 +123,7 @@ export class SearchService {
                   snippet(search_index, 5, '', '', '…', 12) AS snippet
            FROM search_index s WHERE ${shownWhere} ORDER BY ${order} LIMIT $take OFFSET $offset`,
         )
-        .all({ ...params, match: shownMatch, take, offset }) as unknown as HitRow[];
+        .all({ ...params, take, offset }) as unknown as HitRow[];
 
     let rows: HitRow[];
     let result: Omit<SearchResult, 'hits'>;
@@ -204,17 +203,13 @@ export class SearchService {
   /**
    * What is shown and what is hidden, as FTS5 expressions over the facets: confidential rows are hidden
    * unless of a revealed matter (or a matter or person while all of those are revealed), and rows of a
-   * matter in Deleted items are neither. Null when the bin or the reveals are too many to spell out.
+   * matter in Deleted items are neither. Null when the revealed matters are too many to spell out.
    */
   private facetFilters(match: string): { shown: string; hidden: string } | null {
-    const deleted = this.ctx()
-      .db.prepare('SELECT id FROM matters WHERE deleted_at IS NOT NULL LIMIT $n')
-      .all({ n: this.limits.maxSpelled + 1 }) as { id: string }[];
     const revealed = this.reveals
       .revealedConfidentialScopes()
       .filter((scope) => scope !== CONFIDENTIAL_MATTERS_SCOPE && scope !== CONFIDENTIAL_PEOPLE_SCOPE);
-    const most = this.limits.maxSpelled;
-    if (deleted.length > most || revealed.length > most) return null;
+    if (revealed.length > this.limits.maxSpelled) return null;
     const quote = (token: string) => `"${token}"`;
     const exempt = revealed.map(matterFacet);
     if (this.reveals.isConfidentialRevealed(CONFIDENTIAL_MATTERS_SCOPE)) exempt.push(typeFacet('matter'));
@@ -222,13 +217,10 @@ export class SearchService {
     const confidential = quote(classificationFacet('confidential'));
     const hiddenRows =
       exempt.length > 0 ? `${confidential} NOT (${exempt.map(quote).join(' OR ')})` : confidential;
-    const dead =
-      deleted.length > 0
-        ? ` NOT facets : (${deleted.map((d) => quote(matterFacet(d.id))).join(' OR ')})`
-        : '';
+    const gone = ` NOT facets : ${quote(GONE_FACET)}`;
     return {
-      shown: `${match}${dead} NOT facets : (${hiddenRows})`,
-      hidden: `(${match}) AND facets : (${hiddenRows})${dead}`,
+      shown: `${match}${gone} NOT facets : (${hiddenRows})`,
+      hidden: `(${match}) AND facets : (${hiddenRows})${gone}`,
     };
   }
 

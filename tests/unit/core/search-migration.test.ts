@@ -58,6 +58,12 @@ describe('search index migration', () => {
     const older = note(open, 'Asamblea ejidal');
     const newer = note(open, 'Asamblea extraordinaria');
     note(open, 'Asamblea reservada', 'confidential');
+    // A matter in Deleted items: its records stay indexed for a restore, and count nowhere.
+    const gone = matter('Caso borrado', 'restricted');
+    note(gone, 'Asamblea del caso borrado', 'confidential');
+    note(gone, 'Asamblea abierta del caso borrado');
+    old.db.prepare('UPDATE matters SET deleted_at = $at WHERE id = $id').run({ at: AT, id: gone });
+    old.db.prepare(`DELETE FROM search_index WHERE entity_id = $id`).run({ id: gone });
     old.close();
 
     const vault = await openVault(dir, PASS);

@@ -85,8 +85,8 @@ describe('order and totals', () => {
 const LIMITS = [
   ['relevance', 'facets', {}],
   ['recent', 'facets', { rankedMax: 1 }],
-  ['relevance', 'row checks', { maxSpelled: 0 }],
-  ['recent', 'row checks', { rankedMax: 1, maxSpelled: 0 }],
+  ['relevance', 'row checks', { maxSpelled: -1 }],
+  ['recent', 'row checks', { rankedMax: 1, maxSpelled: -1 }],
 ] as const;
 
 describe.each(LIMITS)('visibility (%s order, %s)', (order, _how, limits) => {

@@ -20,7 +20,9 @@ export const searchFacets: Migration = {
     `);
     const rows = db
       .prepare(
-        'SELECT rowid AS row, entity_type, entity_id, matter_id, classification, title, body FROM search_index ORDER BY rowid',
+        `SELECT s.rowid AS row, s.entity_type, s.entity_id, s.matter_id, s.classification, s.title, s.body,
+                m.deleted_at IS NOT NULL AS gone
+         FROM search_index s LEFT JOIN matters m ON m.id = s.matter_id ORDER BY s.rowid`,
       )
       .all() as {
       row: number;
@@ -30,19 +32,22 @@ export const searchFacets: Migration = {
       classification: string;
       title: string;
       body: string;
+      gone: number;
     }[];
     const insert = db.prepare(
       `INSERT INTO search_index_v5 (rowid, entity_type, entity_id, matter_id, classification, title, body, facets)
-       VALUES ($row, $entity_type, $entity_id, $matter_id, $classification, $title, $body, $facets)`,
+       VALUES (CAST($row AS INTEGER), $entity_type, $entity_id, $matter_id, $classification, $title, $body, $facets)`,
     );
     for (const r of rows) {
+      const { gone, ...row } = r;
       insert.run({
-        ...r,
+        ...row,
         facets: facetsOf({
           entityType: r.entity_type,
           entityId: r.entity_id,
           matterId: r.matter_id,
           classification: r.classification,
+          matterDeleted: gone === 1,
         }),
       });
     }
