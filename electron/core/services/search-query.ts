@@ -8,6 +8,17 @@ import type { Database } from '../vault/database';
 /** More distinct words than this under one prefix ("a", "co"): the plain prefix query is the better plan. */
 const MAX_EXPANSION = 32;
 
+// Expansions are remembered per database until the index next changes (paging, or the same word typed
+// again, then costs nothing). Every write to the index goes through search-index.ts, which calls
+// `searchIndexChanged`; a row removed elsewhere only leaves a remembered word that now matches nothing.
+let generation = 0;
+const remembered = new WeakMap<Database, { generation: number; words: Map<string, string> }>();
+const MAX_REMEMBERED = 1000;
+
+export function searchIndexChanged(): void {
+  generation += 1;
+}
+
 /** The user's words, with the quote character removed so no FTS syntax can be injected. */
 export function queryWords(text: string): string[] {
   return text
@@ -29,7 +40,20 @@ export function ftsQuery(text: string): string | null {
 export function matchExpression(db: Database, text: string): string | null {
   const words = queryWords(text);
   if (words.length === 0) return null;
-  const groups = words.map((word) => expand(db, word));
+  let memo = remembered.get(db);
+  if (!memo || memo.generation !== generation || memo.words.size > MAX_REMEMBERED) {
+    memo = { generation, words: new Map() };
+    remembered.set(db, memo);
+  }
+  const { words: known } = memo;
+  const groups = words.map((word) => {
+    let group = known.get(word);
+    if (group === undefined) {
+      group = expand(db, word);
+      known.set(word, group);
+    }
+    return group;
+  });
   return `{title body} : (${groups.join(' AND ')})`;
 }
 

@@ -10,7 +10,7 @@ import { SearchInput, type SearchHit, type SearchResult } from '../../../shared/
 import type { RevealState } from './reveal-state';
 import { CONFIDENTIAL_MATTERS_SCOPE } from './matters';
 import { CONFIDENTIAL_PEOPLE_SCOPE } from './people';
-import { classificationFacet } from './search-index';
+import { classificationFacet, GONE_FACET, matterFacet, typeFacet } from './search-index';
 import { ftsQuery, matchExpression } from './search-query';
 import type { VaultContext } from './vault-context';
 
@@ -20,6 +20,8 @@ export { ftsQuery } from './search-query';
 export const RANKED_MAX = 2000;
 /** Totals and hidden counts of very common words are counted up to this, then "at least". */
 export const COUNT_CAP = 1000;
+/** Revealed matters beyond this are checked row by row instead of inside FTS5. */
+export const MAX_SPELLED = 64;
 
 interface HitRow {
   entity_type: SearchHit['entityType'];
@@ -32,10 +34,16 @@ interface HitRow {
 type Params = Record<string, string | number>;
 
 export class SearchService {
+  private readonly limits: { rankedMax: number; countCap: number; maxSpelled: number };
+
   constructor(
     private readonly ctx: () => VaultContext,
     private readonly reveals: RevealState,
-  ) {}
+    /** Overridable so tests reach both orders, the caps and (maxSpelled -1) the row checks with a few records. */
+    limits: Partial<SearchService['limits']> = {},
+  ) {
+    this.limits = { rankedMax: RANKED_MAX, countCap: COUNT_CAP, maxSpelled: MAX_SPELLED, ...limits };
+  }
 
   /**
    * SQL condition for "may be shown" (never NULL): not confidential, or confidential and revealed in this
@@ -85,60 +93,73 @@ export class SearchService {
         .prepare(
           'SELECT count(*) AS n FROM (SELECT 1 FROM search_index WHERE search_index MATCH $match LIMIT $cap)',
         )
-        .get({ match, cap: RANKED_MAX + 1 })?.n ?? 0,
+        .get({ match, cap: this.limits.rankedMax + 1 })?.n ?? 0,
     );
 
-    let rows: number[];
-    let result: Omit<SearchResult, 'hits'>;
-    if (matching <= RANKED_MAX) {
-      // Few enough to rank them all: one pass gives the order, the exact total and the hidden count.
-      const ranked = db
+    // The visibility rules, spelled out over the facets when they can be, so counting reads no rows; the
+    // page applies the SQL conditions (reading only the rows it returns), which also count otherwise.
+    const facets = this.facetFilters(match);
+    const shownWhere = `search_index MATCH $match AND ${live} AND ${visible.sql}`;
+    const count = (which: 'shown' | 'hidden', cap: number) =>
+      facets
+        ? this.count('search_index MATCH $match', { match: facets[which] }, cap)
+        : which === 'shown'
+          ? this.count(shownWhere, params, cap)
+          : // Only confidential rows can be hidden: FTS5 intersects the words with the classification facet.
+            this.count(
+              `search_index MATCH $match AND ${live} AND NOT ${visible.sql}`,
+              {
+                ...params,
+                match: `(${match}) AND facets : "${classificationFacet('confidential')}"`,
+              },
+              cap,
+            );
+
+    // The page itself, with snippets: computed only for the rows returned (LIMIT stops FTS5's walk).
+    const page = (order: string, take: number) =>
+      db
         .prepare(
-          `SELECT s.rowid AS row, ${visible.sql} AS shown FROM search_index s
-           WHERE search_index MATCH $match AND ${live} ORDER BY rank`,
+          `SELECT s.entity_type, s.entity_id, s.matter_id, s.title,
+                  snippet(search_index, 5, '', '', '…', 12) AS snippet
+           FROM search_index s WHERE ${shownWhere} ORDER BY ${order} LIMIT $take OFFSET $offset`,
         )
-        .all(params) as { row: number; shown: number }[];
-      const shown = ranked.filter((r) => r.shown === 1).map((r) => r.row);
-      rows = shown.slice(offset, offset + limit);
+        .all({ ...params, take, offset }) as unknown as HitRow[];
+
+    let rows: HitRow[];
+    let result: Omit<SearchResult, 'hits'>;
+    if (matching <= this.limits.rankedMax) {
+      // Few enough to rank them all by relevance, and to count exactly what is shown and what is hidden.
+      rows = page('rank', limit);
+      const shown = count('shown', this.limits.rankedMax + 1);
       result = {
-        hiddenConfidential: ranked.length - shown.length,
+        hiddenConfidential: count('hidden', this.limits.rankedMax + 1),
         hiddenExact: true,
-        total: shown.length,
+        total: shown,
         totalExact: true,
         order: 'relevance',
-        nextOffset: offset + limit < shown.length ? offset + limit : null,
+        nextOffset: offset + limit < shown ? offset + limit : null,
       };
     } else {
       // Newest first: FTS5 walks the matches by descending rowid and stops once the page is full.
-      rows = (
-        db
-          .prepare(
-            `SELECT s.rowid AS row FROM search_index s WHERE search_index MATCH $match AND ${live} AND ${visible.sql}
-             ORDER BY s.rowid DESC LIMIT $limit OFFSET $offset`,
-          )
-          .all({ ...params, limit: limit + 1, offset }) as { row: number }[]
-      ).map((r) => r.row);
+      rows = page('s.rowid DESC', limit + 1);
       const more = rows.length > limit;
       rows = rows.slice(0, limit);
-      const total = this.cappedCount(`search_index MATCH $match AND ${live} AND ${visible.sql}`, params);
-      // Only confidential rows can be hidden: FTS5 intersects the words with the classification facet.
-      const hidden = this.cappedCount(`search_index MATCH $match AND ${live} AND NOT ${visible.sql}`, {
-        ...params,
-        match: `(${match}) AND facets : "${classificationFacet('confidential')}"`,
-      });
+      const cap = this.limits.countCap;
+      const total = count('shown', cap + 1);
+      const hidden = count('hidden', cap + 1);
       const seen = offset + rows.length + (more ? 1 : 0);
       result = {
-        hiddenConfidential: hidden,
-        hiddenExact: hidden <= COUNT_CAP,
-        total: Math.max(Math.min(total, COUNT_CAP), seen),
-        totalExact: total <= COUNT_CAP,
+        hiddenConfidential: Math.min(hidden, cap),
+        hiddenExact: hidden <= cap,
+        // On the last page the total is known exactly, whatever the cap.
+        total: more ? Math.max(Math.min(total, cap), seen) : seen,
+        totalExact: !more || total <= cap,
         order: 'recent',
         nextOffset: more ? offset + limit : null,
       };
-      if (result.hiddenConfidential > COUNT_CAP) result.hiddenConfidential = COUNT_CAP;
     }
 
-    const hits = this.hits(match, rows);
+    const hits = this.hits(rows);
     if (includeProtected) {
       // Protected matches come with the first page only, after the shown-text hits.
       const found =
@@ -170,24 +191,44 @@ export class SearchService {
     return { hits, ...result };
   }
 
-  /** count(*) that stops after COUNT_CAP + 1 rows. */
-  private cappedCount(where: string, params: Params): number {
+  /** count(*) that stops after `cap` rows. */
+  private count(where: string, params: Params, cap: number): number {
     return Number(
       this.ctx()
         .db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM search_index s WHERE ${where} LIMIT $cap)`)
-        .get({ ...params, cap: COUNT_CAP + 1 })?.n ?? 0,
+        .get({ ...params, cap })?.n ?? 0,
     );
   }
 
-  /** The page's rows with their snippet, and the case each belongs to when that case may be shown. */
-  private hits(match: string, rows: number[]): SearchHit[] {
-    const { db } = this.ctx();
-    // A bound number reaches FTS5 as a REAL, and FTS5 then drops `rowid = $row`: the range form holds.
-    const one = db.prepare(
-      `SELECT entity_type, entity_id, matter_id, title, snippet(search_index, 5, '', '', '…', 12) AS snippet
-       FROM search_index WHERE search_index MATCH $match AND rowid >= $row AND rowid <= $row`,
+  /**
+   * What is shown and what is hidden, as FTS5 expressions over the facets: confidential rows are hidden
+   * unless of a revealed matter (or a matter or person while all of those are revealed), and rows of a
+   * matter in Deleted items are neither. Null when the revealed matters are too many to spell out.
+   */
+  private facetFilters(match: string): { shown: string; hidden: string } | null {
+    const revealed = this.reveals
+      .revealedConfidentialScopes()
+      .filter((scope) => scope !== CONFIDENTIAL_MATTERS_SCOPE && scope !== CONFIDENTIAL_PEOPLE_SCOPE);
+    if (revealed.length > this.limits.maxSpelled) return null;
+    const quote = (token: string) => `"${token}"`;
+    const exempt = revealed.map(matterFacet);
+    if (this.reveals.isConfidentialRevealed(CONFIDENTIAL_MATTERS_SCOPE)) exempt.push(typeFacet('matter'));
+    if (this.reveals.isConfidentialRevealed(CONFIDENTIAL_PEOPLE_SCOPE)) exempt.push(typeFacet('person'));
+    const confidential = quote(classificationFacet('confidential'));
+    const hiddenRows =
+      exempt.length > 0 ? `${confidential} NOT (${exempt.map(quote).join(' OR ')})` : confidential;
+    const gone = ` NOT facets : ${quote(GONE_FACET)}`;
+    return {
+      shown: `${match}${gone} NOT facets : (${hiddenRows})`,
+      hidden: `(${match}) AND facets : (${hiddenRows})${gone}`,
+    };
+  }
+
+  /** Each hit with the case it belongs to, when that case may be shown. */
+  private hits(rows: HitRow[]): SearchHit[] {
+    const matter = this.ctx().db.prepare(
+      'SELECT reference, title, classification FROM matters WHERE id = $id',
     );
-    const matter = db.prepare('SELECT reference, title, classification FROM matters WHERE id = $id');
     const cases = new Map<string, { reference: string; title: string } | null>();
     const caseOf = (id: string) => {
       if (!cases.has(id)) {
@@ -202,22 +243,18 @@ export class SearchService {
       }
       return cases.get(id) ?? null;
     };
-    return rows.flatMap((row) => {
-      const r = one.get({ match, row }) as HitRow | undefined;
-      if (!r) return [];
+    return rows.map((r) => {
       const c = r.matter_id ? caseOf(r.matter_id) : null;
-      return [
-        {
-          entityType: r.entity_type,
-          entityId: r.entity_id,
-          matterId: r.matter_id,
-          title: r.title,
-          snippet: r.snippet,
-          viaProtected: false,
-          matterReference: c?.reference ?? null,
-          matterTitle: c?.title ?? null,
-        },
-      ];
+      return {
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        matterId: r.matter_id,
+        title: r.title,
+        snippet: r.snippet,
+        viaProtected: false,
+        matterReference: c?.reference ?? null,
+        matterTitle: c?.title ?? null,
+      };
     });
   }
 

@@ -10,7 +10,7 @@ import type { IncidentService } from './incidents';
 import type { MatterService } from './matters';
 import type { NoteService } from './notes';
 import type { PeopleService } from './people';
-import { removeFromSearch } from './search-index';
+import { markMatterInSearch, removeFromSearch } from './search-index';
 import type { VaultContext } from './vault-context';
 
 type Deletable = DeletedItem['entityType'];
@@ -84,6 +84,7 @@ export class TrashService {
         at: now().toISOString(),
       });
       removeFromSearch(db, entityType, entityId);
+      if (entityType === 'matter') markMatterInSearch(db, entityId);
       audit.append({ action: 'record.delete', entityType, entityId, matterId: row.matter_id });
     })();
   }
@@ -100,6 +101,7 @@ export class TrashService {
       if (!row) throw new AmparoError('NOT_FOUND', `No deleted ${entityType} ${entityId}`);
       db.prepare(`UPDATE ${spec.table} SET deleted_at = NULL WHERE id = $entityId`).run({ entityId });
       this.reindex(entityType, entityId);
+      if (entityType === 'matter') markMatterInSearch(db, entityId);
       audit.append({ action: 'record.restore', entityType, entityId, matterId: row.matter_id });
     })();
   }

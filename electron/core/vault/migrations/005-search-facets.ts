@@ -1,8 +1,8 @@
 import { facetsOf } from '../../services/search-index';
 import type { Migration } from './migration';
 
-// The search index gains a `facets` column (classification and record tokens, never matched by typed
-// words) so visibility counts and row lookups go through FTS5 rather than every matching row. FTS5 has no
+// The search index gains a `facets` column (classification, type, record and matter tokens, never matched
+// by typed words) so visibility, counts and row lookups go through FTS5 rather than every matching row. FTS5 has no
 // ADD COLUMN: the rows move to a new table, keeping their rowids (rowid order is the order of last change,
 // which ranks very common words by recency). Deleted matters get a small index: every search asks for them.
 export const searchFacets: Migration = {
@@ -20,7 +20,9 @@ export const searchFacets: Migration = {
     `);
     const rows = db
       .prepare(
-        'SELECT rowid AS row, entity_type, entity_id, matter_id, classification, title, body FROM search_index ORDER BY rowid',
+        `SELECT s.rowid AS row, s.entity_type, s.entity_id, s.matter_id, s.classification, s.title, s.body,
+                m.deleted_at IS NOT NULL AS gone
+         FROM search_index s LEFT JOIN matters m ON m.id = s.matter_id ORDER BY s.rowid`,
       )
       .all() as {
       row: number;
@@ -30,13 +32,24 @@ export const searchFacets: Migration = {
       classification: string;
       title: string;
       body: string;
+      gone: number;
     }[];
     const insert = db.prepare(
       `INSERT INTO search_index_v5 (rowid, entity_type, entity_id, matter_id, classification, title, body, facets)
-       VALUES ($row, $entity_type, $entity_id, $matter_id, $classification, $title, $body, $facets)`,
+       VALUES (CAST($row AS INTEGER), $entity_type, $entity_id, $matter_id, $classification, $title, $body, $facets)`,
     );
     for (const r of rows) {
-      insert.run({ ...r, facets: facetsOf({ entityId: r.entity_id, classification: r.classification }) });
+      const { gone, ...row } = r;
+      insert.run({
+        ...row,
+        facets: facetsOf({
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          matterId: r.matter_id,
+          classification: r.classification,
+          matterDeleted: gone === 1,
+        }),
+      });
     }
     db.exec(`
       DROP TABLE search_index;
