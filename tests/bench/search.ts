@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { RevealState } from '../../electron/core/services/reveal-state';
 import { SearchService } from '../../electron/core/services/search';
+import { SearchInput } from '../../shared/schemas/search';
 import { vaultContext } from '../../electron/core/services/vault-context';
 import { migrate } from '../../electron/core/vault/migrate';
 import { createVault } from '../../electron/core/vault/vault';
@@ -140,13 +141,15 @@ export async function benchSearch(dir: string): Promise<void> {
   );
   // Warm the page caches of both before measuring.
   for (const q of queries.slice(0, 20)) {
-    ours.search({ query: q });
-    theirs.search({ query: q });
+    ours.search(SearchInput.parse({ query: q }));
+    theirs.search(SearchInput.parse({ query: q }));
   }
   let k = 0;
-  const a = await samples(QUERIES, () => ours.search({ query: queries[k++ % QUERIES]! }));
+  const a = await samples(QUERIES, () => ours.search(SearchInput.parse({ query: queries[k++ % QUERIES]! })));
   k = 0;
-  const b = await samples(QUERIES, () => theirs.search({ query: queries[k++ % QUERIES]! }));
+  const b = await samples(QUERIES, () =>
+    theirs.search(SearchInput.parse({ query: queries[k++ % QUERIES]! })),
+  );
   vault.close();
   plain.close();
 

@@ -6,7 +6,7 @@
 // by relevance (bm25 over every match); words in more are shown newest first, reading only as many rows
 // as the page needs. Counts beyond COUNT_CAP are reported as "at least".
 import { AmparoError } from '../../../shared/errors';
-import { SearchInput, type SearchHit, type SearchResult } from '../../../shared/schemas/search';
+import type { SearchHit, SearchQuery, SearchResult } from '../../../shared/schemas/search';
 import type { RevealState } from './reveal-state';
 import { CONFIDENTIAL_MATTERS_SCOPE } from './matters';
 import { CONFIDENTIAL_PEOPLE_SCOPE } from './people';
@@ -21,13 +21,13 @@ export const RANKED_MAX = 2000;
 /** Totals and hidden counts of very common words are counted up to this, then "at least". */
 export const COUNT_CAP = 1000;
 
-interface HitRow {
+type HitRow = {
   entity_type: SearchHit['entityType'];
   entity_id: string;
   matter_id: string | null;
   title: string;
   snippet: string;
-}
+};
 
 type Params = Record<string, string | number>;
 
@@ -56,8 +56,9 @@ export class SearchService {
     };
   }
 
-  search(input: SearchInput): SearchResult {
-    const { query, includeProtected, limit, offset } = SearchInput.parse(input);
+  /** `input` was parsed by dispatch (defaults applied). */
+  search(input: SearchQuery): SearchResult {
+    const { query, includeProtected, limit, offset } = input;
     const { db, audit } = this.ctx();
     if (includeProtected && !this.reveals.isProtectedSearchUnlocked()) {
       throw new AmparoError('CONFIDENTIAL', 'Unlock protected search first');
@@ -191,8 +192,7 @@ export class SearchService {
     const cases = new Map<string, { reference: string; title: string } | null>();
     const caseOf = (id: string) => {
       if (!cases.has(id)) {
-        const m = matter.get({ id }) as
-          { reference: string; title: string; classification: string } | undefined;
+        const m = matter.get<{ reference: string; title: string; classification: string }>({ id });
         const shown =
           m &&
           (m.classification !== 'confidential' ||
@@ -203,7 +203,7 @@ export class SearchService {
       return cases.get(id) ?? null;
     };
     return rows.flatMap((row) => {
-      const r = one.get({ match, row }) as HitRow | undefined;
+      const r = one.get<HitRow>({ match, row });
       if (!r) return [];
       const c = r.matter_id ? caseOf(r.matter_id) : null;
       return [
