@@ -93,7 +93,9 @@ function report(error: unknown, err: (text: string) => void): number {
   }
   if (error instanceof AmparoError) {
     err(`amparo: ${error.code}: ${escapeForTerminal(error.message)}`);
-    for (const issue of error.issues ?? []) err(`  ${escapeForTerminal(describeIssue(issue))}`);
+    // Two checks of one field may say the same thing (a date both malformed and not a real day): once.
+    const issues = new Set((error.issues ?? []).map(describeIssue));
+    for (const issue of issues) err(`  ${escapeForTerminal(issue)}`);
     const sentence = sentenceFor(error.code);
     if (sentence) err(sentence);
     return EXIT_BY_CODE[error.code] ?? EXIT.internal;

@@ -207,6 +207,8 @@ export type IntakeFailure = z.infer<typeof IntakeFailure>;
 export const SkippedEntry = z.object({
   path: z.string(),
   name: z.string(),
+  /** The path's exact bytes in hex when they are not valid UTF-8 (absent: `path` is exact). */
+  pathRaw: z.string().nullable().optional(),
   reason: z.enum(['link', 'special']),
 });
 export type SkippedEntry = z.infer<typeof SkippedEntry>;
@@ -287,6 +289,8 @@ export const EvidenceProgress = z.object({
   fileIndex: z.number().int(),
   fileCount: z.number().int(),
   name: z.string(),
+  /** The name's exact bytes in hex when they are not valid UTF-8 (absent: `name` is exact). */
+  nameRaw: z.string().nullable().optional(),
   bytesDone: z.number(),
   bytesTotal: z.number(),
 });

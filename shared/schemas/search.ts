@@ -12,6 +12,8 @@ export const SearchInput = z.object({
   offset: z.number().int().min(0).max(10_000).default(0),
 });
 export type SearchInput = z.input<typeof SearchInput>;
+/** A search request as dispatch hands it on: validated, defaults applied. */
+export type SearchQuery = z.output<typeof SearchInput>;
 
 export const SearchHit = z.object({
   entityType: z.enum(SEARCHABLE),

@@ -13,6 +13,7 @@ import { vaultContext } from '../../electron/core/services/vault-context';
 import { migrate } from '../../electron/core/vault/migrate';
 import { createVault } from '../../electron/core/vault/vault';
 import { header, percentile, row, samples } from './measure';
+import { SearchInput } from '../../shared/schemas/search';
 
 // BENCH_SCALE=0.1 runs a tenth of the rows (a quick look while developing).
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -172,7 +173,7 @@ export async function benchSearch(dir: string): Promise<void> {
   // Warm the page caches of both before measuring, with other words.
   for (let i = 0; i < 20; i++) {
     const q = text(i + 5001, 1 + (i % 2));
-    ours.search({ query: q });
+    ours.search(SearchInput.parse({ query: q }));
     theirs(q);
   }
   const run = async (list: string[], fn: (q: string) => unknown) => {
@@ -182,13 +183,13 @@ export async function benchSearch(dir: string): Promise<void> {
   // Each measured search starts cold: the word expansions remembered between index changes are dropped.
   const cold = (q: string) => {
     searchIndexChanged();
-    return ours.search({ query: q });
+    return ours.search(SearchInput.parse({ query: q }));
   };
   const a = await run(queries, cold);
   const b = await run(queries, theirs);
   const c = await run(common, cold);
   const d = await run(common, theirs);
-  const orders = queries.map((q) => ours.search({ query: q }).order);
+  const orders = queries.map((q) => ours.search(SearchInput.parse({ query: q })).order);
   vault.close();
   plain.close();
 

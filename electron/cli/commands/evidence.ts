@@ -1,10 +1,10 @@
 // `amparo evidence add | list | verify`.
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { EvidenceSummary } from '../../../shared/schemas/evidence';
+import type { EvidenceSummary, SkippedEntry } from '../../../shared/schemas/evidence';
 import { describeCheck } from '../../core/evidence/verify';
 import { withUnlockedVault, type CoreClient } from '../core-client';
-import { escapeForTerminal as esc, toTerminalJson } from '../escape';
+import { escapeForTerminal as esc, nameForTerminal, toTerminalJson } from '../escape';
 import { EXIT } from '../exit';
 import { UsageError } from '../io';
 import { flag, list, text, type Command } from './types';
@@ -24,7 +24,13 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 /** One line per item: `id  sha256  size bytes  name  exhibit N`. */
 function itemLine(item: EvidenceSummary): string {
   const exhibit = item.exhibits[0] ? `  exhibit ${item.exhibits[0].number}` : '';
-  return `${item.id}  ${item.sha256}  ${item.size} bytes  ${esc(item.originalName)}${exhibit}`;
+  return `${item.id}  ${item.sha256}  ${item.size} bytes  ${nameForTerminal(item.originalName, item.originalNameRaw)}${exhibit}`;
+}
+
+/** `path (a symbolic link; not taken in)`, the path from its exact bytes when it has them. */
+function skippedLine(entry: SkippedEntry): string {
+  const what = entry.reason === 'link' ? 'a symbolic link' : 'a pipe, socket or device';
+  return `${nameForTerminal(entry.path, entry.pathRaw)} (${what}; not taken in)`;
 }
 
 async function findCase(core: CoreClient, ref: string): Promise<string> {
@@ -65,7 +71,7 @@ export const evidenceAdd: Command = {
       const stopProgress = core.onEvent('evidence:progress', (p) => {
         const percent = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100;
         const step = `[${p.fileIndex + 1}/${p.fileCount}]`;
-        const line = `${step} ${percent}% ${mib(p.bytesDone)} of ${mib(p.bytesTotal)}  ${esc(p.name)}`;
+        const line = `${step} ${percent}% ${mib(p.bytesDone)} of ${mib(p.bytesTotal)}  ${nameForTerminal(p.name, p.nameRaw)}`;
         if (isTty) io.stderr.write(`\r\x1b[K${line}`);
         else if (`${step} ${percent}` !== lastStep) io.stderr.write(`${line}\n`);
         lastStep = `${step} ${percent}`;
@@ -100,6 +106,9 @@ export const evidenceAdd: Command = {
       for (const name of result.empty)
         ctx.note(`amparo: note: ${esc(name)} is empty (0 bytes); recorded as received`);
       for (const f of result.failed) ctx.note(`amparo: ${f.code}: ${esc(f.message)}`);
+      for (const l of result.linked ?? [])
+        ctx.note(`amparo: linked: ${esc(l.link)} is a symbolic link; recorded as ${esc(l.target)}`);
+      for (const skipped of result.skipped ?? []) ctx.note(`amparo: skipped: ${skippedLine(skipped)}`);
       if (result.cancelled) ctx.note('amparo: cancelled; nothing was saved of the file in progress');
       ctx.note(`${result.added.length} added, ${result.failed.length} failed`);
       return result.failed.length > 0 || result.cancelled ? EXIT.someFilesFailed : EXIT.ok;

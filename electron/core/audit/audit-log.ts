@@ -23,7 +23,7 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
-interface AuditRow {
+type AuditRow = {
   seq: number;
   at: string;
   actor: string;
@@ -34,7 +34,7 @@ interface AuditRow {
   details: string;
   prev_hash: string;
   hash: string;
-}
+};
 
 function entryHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
   const body = canonicalJson({
@@ -121,13 +121,13 @@ export class AuditLog {
     );
     const rows = this.db
       .prepare(`SELECT * FROM audit_log ${clause} ORDER BY seq DESC LIMIT $limit OFFSET $offset`)
-      .all({ ...params, limit: filter.limit ?? 100, offset: filter.offset ?? 0 }) as unknown as AuditRow[];
+      .all<AuditRow>({ ...params, limit: filter.limit ?? 100, offset: filter.offset ?? 0 });
     return { items: rows.map(toEntry), total };
   }
 
   /** Walks the whole chain; reports the first entry where it breaks and how. */
   verify(): AuditVerification {
-    const rows = this.db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as unknown as AuditRow[];
+    const rows = this.db.prepare('SELECT * FROM audit_log ORDER BY seq').all<AuditRow>();
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     for (const row of rows) {

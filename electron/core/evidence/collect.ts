@@ -79,12 +79,15 @@ export async function collectFiles(paths: readonly string[]): Promise<CollectedF
       const full = joinBytes(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile()) result.files.push(sourceFile(full));
-      else
+      else {
+        const raw = rawBytesIfNotUtf8(full);
         result.skipped.push({
           path: displayName(full),
           name: shown,
+          ...(raw ? { pathRaw: raw.toString('hex') } : {}),
           reason: entry.isSymbolicLink() ? 'link' : 'special',
         });
+      }
     }
   };
   for (const given of paths) {

@@ -9,30 +9,39 @@ export function rawBytesIfNotUtf8(name: Buffer): Buffer | null {
   return isUtf8(name) ? null : Buffer.from(name);
 }
 
-/** A name (or path) for display: unchanged when it is UTF-8, else the lossless escaped form. */
-export function displayName(name: Buffer): string {
-  if (isUtf8(name)) return name.toString('utf8');
+/**
+ * Bytes rewritten piece by piece: each valid UTF-8 character through `char`, each byte that is not part of
+ * one through `byte`. The one walk behind every escaped form of a name (here, and on the terminal).
+ */
+export function mapUtf8(bytes: Buffer, char: (c: string) => string, byte: (b: number) => string): string {
   let out = '';
   let i = 0;
-  while (i < name.length) {
+  while (i < bytes.length) {
     let length = 0;
     // The shortest valid sequence starting here (a lead byte decides a character's length).
-    for (let n = 1; n <= 4 && i + n <= name.length; n++) {
-      if (isUtf8(name.subarray(i, i + n))) {
+    for (let n = 1; n <= 4 && i + n <= bytes.length; n++) {
+      if (isUtf8(bytes.subarray(i, i + n))) {
         length = n;
         break;
       }
     }
     if (length === 0) {
-      out += `\\x${name[i]!.toString(16).padStart(2, '0')}`;
+      out += byte(bytes[i]!);
       i += 1;
-      continue;
+    } else {
+      out += char(bytes.subarray(i, i + length).toString('utf8'));
+      i += length;
     }
-    const char = name.subarray(i, i + length).toString('utf8');
-    out += char === '\\' ? '\\\\' : char;
-    i += length;
   }
   return out;
+}
+
+export const hexByte = (b: number): string => `\\x${b.toString(16).padStart(2, '0')}`;
+
+/** A name (or path) for display: unchanged when it is UTF-8, else the lossless escaped form. */
+export function displayName(name: Buffer): string {
+  if (isUtf8(name)) return name.toString('utf8');
+  return mapUtf8(name, (c) => (c === '\\' ? '\\\\' : c), hexByte);
 }
 
 /** The bytes an escaped form stands for (the inverse of displayName for names that are not UTF-8). */

@@ -87,6 +87,7 @@ export async function addEvidence(
         fileIndex: index,
         fileCount: files.length,
         name: file.name,
+        nameRaw: file.rawName?.toString('hex') ?? null,
         bytesDone: bytesBefore + bytesDone,
         bytesTotal,
       });

@@ -6,7 +6,7 @@
 // by relevance (bm25 over every match); words in more are shown newest first, reading only as many rows
 // as the page needs. Counts beyond COUNT_CAP are reported as "at least".
 import { AmparoError } from '../../../shared/errors';
-import { SearchInput, type SearchHit, type SearchResult } from '../../../shared/schemas/search';
+import type { SearchHit, SearchQuery, SearchResult } from '../../../shared/schemas/search';
 import type { RevealState } from './reveal-state';
 import { CONFIDENTIAL_MATTERS_SCOPE } from './matters';
 import { CONFIDENTIAL_PEOPLE_SCOPE } from './people';
@@ -64,8 +64,9 @@ export class SearchService {
     };
   }
 
-  search(input: SearchInput): SearchResult {
-    const { query, includeProtected, limit, offset } = SearchInput.parse(input);
+  /** `input` was parsed by dispatch (defaults applied). */
+  search(input: SearchQuery): SearchResult {
+    const { query, includeProtected, limit, offset } = input;
     const { db, audit } = this.ctx();
     if (includeProtected && !this.reveals.isProtectedSearchUnlocked()) {
       throw new AmparoError('CONFIDENTIAL', 'Unlock protected search first');
@@ -232,8 +233,7 @@ export class SearchService {
     const cases = new Map<string, { reference: string; title: string } | null>();
     const caseOf = (id: string) => {
       if (!cases.has(id)) {
-        const m = matter.get({ id }) as
-          { reference: string; title: string; classification: string } | undefined;
+        const m = matter.get<{ reference: string; title: string; classification: string }>({ id });
         const shown =
           m &&
           (m.classification !== 'confidential' ||

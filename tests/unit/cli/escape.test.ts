@@ -1,6 +1,11 @@
 // The terminal escaping: one visible line whatever a name holds, and nothing lost (a reader can decode it).
 import { describe, expect, it } from 'vitest';
-import { escapeForTerminal, toTerminalJson } from '../../../electron/cli/escape';
+import {
+  escapeBytesForTerminal,
+  escapeForTerminal,
+  nameForTerminal,
+  toTerminalJson,
+} from '../../../electron/cli/escape';
 
 /** No unpaired UTF-16 surrogate (String.prototype.isWellFormed is not in this project's ES2023 lib). */
 const wellFormed = (text: string) =>
@@ -39,6 +44,16 @@ describe('escapeForTerminal', () => {
     expect(escapeForTerminal('a\nb')).toBe('a\\nb');
     expect(escapeForTerminal('\x1b[31m')).toBe('\\x1b[31m');
     expect(escapeForTerminal('\u202e')).toBe('\\u{202e}');
+    // C1 is a character (two bytes in UTF-8), so not \xHH: that form is kept for bytes that are not UTF-8.
+    expect(escapeForTerminal('\x9b')).toBe('\\u{9b}');
+  });
+
+  it('escapes a name held as bytes once: an odd byte as \\xHH, a typed backslash doubled', () => {
+    const latin1 = Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a, 0x9b]); // c a f <E9> \n <9B>
+    expect(escapeBytesForTerminal(latin1)).toBe('caf\\xe9\\n\\x9b');
+    expect(escapeBytesForTerminal(Buffer.from('caf\\xe9 \u009b'))).toBe('caf\\\\xe9 \\u{9b}');
+    expect(nameForTerminal('caf\\xe9', latin1.subarray(0, 4).toString('hex'))).toBe('caf\\xe9');
+    expect(nameForTerminal('caf\\xe9', null)).toBe('caf\\\\xe9');
   });
 
   it('is lossless: decoding gives back the original, backslashes included', () => {

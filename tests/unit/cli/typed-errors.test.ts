@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../../electron/cli/run';
+import en from '../../../shared/i18n/en.json';
 import { openVault } from '../../../electron/core/vault/vault';
 import { createTestVault, execAmparo, runAmparo, type CliRun } from '../../support/cli';
 import { tempDir } from '../../support/temp';
@@ -14,13 +15,20 @@ const PASS = 'clave de prueba suficientemente larga';
 const NEXT = 'otra clave todavía más larga';
 const CASE_JSON = JSON.stringify({ title: 'Caso de prueba', type: 'case' });
 
+/** Every key of the app's translations (`validation.required`, `deadline.error.zone`…). */
+const TRANSLATION_KEYS: string[] = (function keys(tree: object, prefix: string): string[] {
+  return Object.entries(tree).flatMap(([name, value]) =>
+    typeof value === 'string' ? [`${prefix}${name}`] : keys(value as object, `${prefix}${name}.`),
+  );
+})(en, '');
+
 /** What every failure must look like on stderr, whatever the fault. */
 function expectTypedFailure(run: CliRun, code: string, status: number, sentence: RegExp): void {
   expect(run.code, run.stderr).toBe(status);
   expect(run.stderr).toContain(`amparo: ${code}: `);
   expect(run.stderr).toMatch(sentence);
   expect(run.stderr).not.toMatch(/^\s+at .+[:(]\d+/m); // no stack frame
-  expect(run.stderr).not.toMatch(/\b(validation|errors)\.[a-zA-Z]+\b/); // no raw i18n key
+  for (const key of TRANSLATION_KEYS) expect(run.stderr, 'a raw translation key').not.toContain(key);
   expect(run.stderr).not.toMatch(/hmac check failed|ERROR CORE|sqlcipher_/i);
 }
 
@@ -73,6 +81,32 @@ describe('amparo reports faults as typed errors', () => {
       'corta\n',
     );
     expectTypedFailure(short, 'VALIDATION_FAILED', EXIT.usage, /at least 12 characters/);
+  });
+
+  it('field problems in plain words, each once, whatever the command', async () => {
+    const work = await tempDir();
+    const dir = join(work, 'boveda');
+    await newVault(dir);
+    const file = join(work, 'acta.txt');
+    await writeFile(file, 'acta');
+    expect(
+      (
+        await execAmparo(
+          ['case', 'add', dir, '--passphrase-stdin', '--from-json', '-'],
+          `${PASS}\n${JSON.stringify({ title: 'Caso', type: 'case', reference: 'R-1' })}`,
+        )
+      ).code,
+    ).toBe(EXIT.ok);
+    const run = await execAmparo(
+      ['evidence', 'add', dir, '--passphrase-stdin', '--from-json', '-', file],
+      `${PASS}\n${JSON.stringify({ case: 'R-1', 'event-date': '99-1', title: 'x'.repeat(3000) })}`,
+    );
+    expectTypedFailure(run, 'VALIDATION_FAILED', EXIT.usage, /Check the fields and try again/);
+    const lines = run.stderr.split('\n').filter((line) => line.startsWith('  fields.'));
+    expect(lines).toEqual([
+      '  fields.title: This is too long.',
+      '  fields.eventDate: Enter a real date (YYYY-MM-DD).',
+    ]);
   });
 
   it('permission denied at vault create: IO_ERROR', async () => {

@@ -1,7 +1,7 @@
 // A real vault (SQLCipher file on disk) with the services search depends on, wired as the core wires
 // them, so tests can choose the search limits and reach both orders with a handful of records.
 import { join } from 'node:path';
-import type { NoteFields } from '../../../shared/schemas/case-file';
+import type { NoteFields } from '../../../shared/schemas/notes';
 import { EvidenceService } from '../../../electron/core/services/evidence';
 import { IncidentService } from '../../../electron/core/services/incidents';
 import { MatterService } from '../../../electron/core/services/matters';

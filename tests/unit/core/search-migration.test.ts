@@ -11,6 +11,7 @@ import { schemaVersion } from '../../../electron/core/vault/migrate';
 import { MIGRATIONS } from '../../../electron/core/vault/migrations';
 import { createVault, openVault } from '../../../electron/core/vault/vault';
 import { TEST_KDF, tempDir } from '../../support/temp';
+import { SearchInput } from '../../../shared/schemas/search';
 
 const PASS = 'frase de contraseña larga y segura';
 const AT = '2024-05-01T10:00:00.000Z';
@@ -72,14 +73,14 @@ describe('search index migration', () => {
     const reveals = new RevealState(Date.now);
     // Tiny limits: the newest-first path, whose hidden count relies on the rebuilt facets.
     const recent = new SearchService(() => ctx, reveals, { rankedMax: 1, countCap: 10 });
-    expect(recent.search({ query: 'asamblea' })).toMatchObject({
+    expect(recent.search(SearchInput.parse({ query: 'asamblea' }))).toMatchObject({
       order: 'recent',
       hits: [{ entityId: newer }, { entityId: older }],
       hiddenConfidential: 2,
       total: 2,
     });
     const ranked = new SearchService(() => ctx, reveals);
-    expect(ranked.search({ query: 'oaxaca' })).toMatchObject({
+    expect(ranked.search(SearchInput.parse({ query: 'oaxaca' }))).toMatchObject({
       order: 'relevance',
       hits: [{ entityId: open, matterReference: 'MC-5-24' }],
       hiddenConfidential: 1,
@@ -93,7 +94,7 @@ describe('search index migration', () => {
       classification: 'restricted',
       tags: [],
     });
-    const after = recent.search({ query: 'asamblea' });
+    const after = recent.search(SearchInput.parse({ query: 'asamblea' }));
     expect(after.hits.map((h) => h.entityId)).toEqual([older, newer]);
     expect(after.hits[0]!.title).toBe('Asamblea ejidal (acta)');
     vault.close();

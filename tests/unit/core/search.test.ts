@@ -2,6 +2,7 @@
 // pages, visibility of confidential and deleted records, and accent folding.
 import { describe, expect, it } from 'vitest';
 import { searchVault } from './search-fixture';
+import { SearchInput } from '../../../shared/schemas/search';
 
 const ids = (hits: { entityId: string }[]) => hits.map((h) => h.entityId);
 
@@ -20,7 +21,7 @@ describe('order and totals', () => {
       'Se revisaron el plan de trabajo, el presupuesto, la agenda de la asamblea, los pendientes con la fiscalía y, al final, la vigilancia.',
     );
     s.note(m.id, 'Llamada', 'Sin novedad.');
-    const result = s.search.search({ query: 'vigilancia' });
+    const result = s.search.search(SearchInput.parse({ query: 'vigilancia' }));
     expect(result.order).toBe('relevance');
     expect(ids(result.hits)).toEqual([strong.id, weak.id]);
     expect(result).toMatchObject({ total: 2, totalExact: true, nextOffset: null, hiddenConfidential: 0 });
@@ -31,7 +32,7 @@ describe('order and totals', () => {
       matterTitle: 'Hostigamiento a periodistas',
     });
     // Every word must match.
-    expect(ids(s.search.search({ query: 'vigilancia asamblea' }).hits)).toEqual([weak.id]);
+    expect(ids(s.search.search(SearchInput.parse({ query: 'vigilancia asamblea' })).hits)).toEqual([weak.id]);
     s.vault.close();
   });
 
@@ -42,10 +43,10 @@ describe('order and totals', () => {
       { length: 5 },
       (_, i) => s.note(m.id, `Escolta ${i}`, 'escolta '.repeat(5 - i)).id,
     );
-    const first = s.search.search({ query: 'escolta', limit: 2 });
+    const first = s.search.search(SearchInput.parse({ query: 'escolta', limit: 2 }));
     expect(first).toMatchObject({ order: 'relevance', total: 5, totalExact: true, nextOffset: 2 });
-    const second = s.search.search({ query: 'escolta', limit: 2, offset: 2 });
-    const third = s.search.search({ query: 'escolta', limit: 2, offset: 4 });
+    const second = s.search.search(SearchInput.parse({ query: 'escolta', limit: 2, offset: 2 }));
+    const third = s.search.search(SearchInput.parse({ query: 'escolta', limit: 2, offset: 4 }));
     expect(third.nextOffset).toBeNull();
     const all = [...ids(first.hits), ...ids(second.hits), ...ids(third.hits)];
     expect(new Set(all).size).toBe(5);
@@ -65,15 +66,19 @@ describe('order and totals', () => {
       tags: [],
     });
     const newestFirst = [edited.id, made[5]!.id, made[4]!.id, made[3]!.id, made[2]!.id, made[0]!.id];
-    const whole = s.search.search({ query: 'amenaza' });
+    const whole = s.search.search(SearchInput.parse({ query: 'amenaza' }));
     expect(whole).toMatchObject({ order: 'recent', total: 6, totalExact: true, nextOffset: null });
     expect(ids(whole.hits)).toEqual(newestFirst);
 
-    const first = s.search.search({ query: 'amenaza', limit: 2 });
+    const first = s.search.search(SearchInput.parse({ query: 'amenaza', limit: 2 }));
     // Six match, but only four are counted: "at least 4".
     expect(first).toMatchObject({ order: 'recent', total: 4, totalExact: false, nextOffset: 2 });
-    const second = s.search.search({ query: 'amenaza', limit: 2, offset: first.nextOffset! });
-    const last = s.search.search({ query: 'amenaza', limit: 2, offset: second.nextOffset! });
+    const second = s.search.search(
+      SearchInput.parse({ query: 'amenaza', limit: 2, offset: first.nextOffset! }),
+    );
+    const last = s.search.search(
+      SearchInput.parse({ query: 'amenaza', limit: 2, offset: second.nextOffset! }),
+    );
     expect([...ids(first.hits), ...ids(second.hits), ...ids(last.hits)]).toEqual(newestFirst);
     expect(last).toMatchObject({ total: 6, totalExact: true, nextOffset: null });
     s.vault.close();
@@ -101,7 +106,7 @@ describe.each(LIMITS)('visibility (%s order, %s)', (order, _how, limits) => {
     });
     const secretOwn = s.note(secret.id, 'Patrulla nocturna', 'patrulla', { classification: 'confidential' });
 
-    let result = s.search.search({ query: 'patrulla' });
+    let result = s.search.search(SearchInput.parse({ query: 'patrulla' }));
     expect(result.order).toBe(order);
     expect(ids(result.hits).sort()).toEqual([shown.id, inSecret.id].sort());
     expect(result).toMatchObject({ hiddenConfidential: 2, hiddenExact: true, total: 2, totalExact: true });
@@ -113,12 +118,12 @@ describe.each(LIMITS)('visibility (%s order, %s)', (order, _how, limits) => {
     });
 
     s.reveals.revealConfidential(open.id);
-    result = s.search.search({ query: 'patrulla' });
+    result = s.search.search(SearchInput.parse({ query: 'patrulla' }));
     expect(ids(result.hits).sort()).toEqual([shown.id, hiddenNote.id, inSecret.id].sort());
     expect(result.hiddenConfidential).toBe(1);
 
     s.reveals.revealConfidential(secret.id);
-    result = s.search.search({ query: 'patrulla' });
+    result = s.search.search(SearchInput.parse({ query: 'patrulla' }));
     expect(ids(result.hits).sort()).toEqual([shown.id, hiddenNote.id, inSecret.id, secretOwn.id].sort());
     expect(result.hiddenConfidential).toBe(0);
     expect(result.hits.find((h) => h.entityId === inSecret.id)).toMatchObject({
@@ -131,12 +136,12 @@ describe.each(LIMITS)('visibility (%s order, %s)', (order, _how, limits) => {
     const s = await searchVault(limits);
     const secret = s.matter('Radio comunitaria amenazada', { classification: 'confidential' });
     s.matter('Radio comunitaria en Oaxaca');
-    expect(s.search.search({ query: 'radio comunitaria' })).toMatchObject({
+    expect(s.search.search(SearchInput.parse({ query: 'radio comunitaria' }))).toMatchObject({
       total: 1,
       hiddenConfidential: 1,
     });
     s.reveals.revealConfidential('*');
-    const result = s.search.search({ query: 'radio comunitaria' });
+    const result = s.search.search(SearchInput.parse({ query: 'radio comunitaria' }));
     expect(result).toMatchObject({ total: 2, hiddenConfidential: 0 });
     expect(result.hits.find((h) => h.entityId === secret.id)).toMatchObject({
       entityType: 'matter',
@@ -156,18 +161,21 @@ describe.each(LIMITS)('visibility (%s order, %s)', (order, _how, limits) => {
     const d = s.note(doomed.id, 'Despojo del ejido', 'despojo');
     const e = s.note(archived.id, 'Despojo antiguo', 'despojo');
     s.matters.setArchived(archived.id, true);
-    expect(s.search.search({ query: 'despojo' })).toMatchObject({ total: 4, hiddenConfidential: 1 });
+    expect(s.search.search(SearchInput.parse({ query: 'despojo' }))).toMatchObject({
+      total: 4,
+      hiddenConfidential: 1,
+    });
 
     s.trash.delete('note', b.id, false);
     s.trash.delete('matter', doomed.id, false);
-    let result = s.search.search({ query: 'despojo' });
+    let result = s.search.search(SearchInput.parse({ query: 'despojo' }));
     // Archived cases stay searchable; deleted things are neither shown nor counted as hidden.
     expect(ids(result.hits).sort()).toEqual([a.id, e.id].sort());
     expect(result).toMatchObject({ total: 2, totalExact: true, hiddenConfidential: 0 });
 
     s.trash.restore('matter', doomed.id);
     s.trash.restore('note', b.id);
-    result = s.search.search({ query: 'despojo' });
+    result = s.search.search(SearchInput.parse({ query: 'despojo' }));
     expect(ids(result.hits).sort()).toEqual([a.id, b.id, d.id, e.id].sort());
     expect(result.hiddenConfidential).toBe(1);
     expect(ids(result.hits)).not.toContain(c.id);
@@ -181,7 +189,7 @@ describe.each(LIMITS)('visibility (%s order, %s)', (order, _how, limits) => {
       s.note(m.id, `Madrugada ${i}`, 'madrugada', { classification: 'confidential' });
     s.note(m.id, 'Madrugada pública', 'madrugada');
     s.note(m.id, 'Madrugada pública 2', 'madrugada');
-    const result = s.search.search({ query: 'madrugada' });
+    const result = s.search.search(SearchInput.parse({ query: 'madrugada' }));
     // Relevance order counts every match (there are few); newest-first stops at the cap.
     if (order === 'recent')
       expect(result).toMatchObject({ hiddenConfidential: 2, hiddenExact: false, total: 2 });
@@ -195,19 +203,19 @@ describe('words as people type them', () => {
     const s = await searchVault();
     const m = s.matter('Agresión a la niña defensora', { reference: 'MC-1008-19' });
     const n = s.note(m.id, 'Cámaras de vigilancia', 'Instalación de CÁMARAS en el albergue de migrantes.');
-    expect(ids(s.search.search({ query: 'agresion nina' }).hits)).toEqual([m.id]);
-    expect(ids(s.search.search({ query: 'AGRESIÓN' }).hits)).toEqual([m.id]);
-    expect(ids(s.search.search({ query: 'camaras instalacion' }).hits)).toEqual([n.id]);
+    expect(ids(s.search.search(SearchInput.parse({ query: 'agresion nina' })).hits)).toEqual([m.id]);
+    expect(ids(s.search.search(SearchInput.parse({ query: 'AGRESIÓN' })).hits)).toEqual([m.id]);
+    expect(ids(s.search.search(SearchInput.parse({ query: 'camaras instalacion' })).hits)).toEqual([n.id]);
     // Prefixes: the start of a word finds it, as before.
-    expect(ids(s.search.search({ query: 'migra alber' }).hits)).toEqual([n.id]);
-    expect(ids(s.search.search({ query: 'agre' }).hits)).toEqual([m.id]);
+    expect(ids(s.search.search(SearchInput.parse({ query: 'migra alber' })).hits)).toEqual([n.id]);
+    expect(ids(s.search.search(SearchInput.parse({ query: 'agre' })).hits)).toEqual([m.id]);
     // A reference is several tokens to FTS5; it still matches as typed.
-    expect(ids(s.search.search({ query: 'MC-1008' }).hits)).toEqual([m.id]);
-    expect(s.search.search({ query: 'agresion" OR "x' }).hits).toEqual([]);
-    expect(s.search.search({ query: 'facets' }).hits).toEqual([]);
+    expect(ids(s.search.search(SearchInput.parse({ query: 'MC-1008' })).hits)).toEqual([m.id]);
+    expect(s.search.search(SearchInput.parse({ query: 'agresion" OR "x' })).hits).toEqual([]);
+    expect(s.search.search(SearchInput.parse({ query: 'facets' })).hits).toEqual([]);
     // Index bookkeeping tokens never match typed words.
-    expect(s.search.search({ query: '0cconfidential' }).total).toBe(0);
-    expect(s.search.search({ query: '0crestricted' }).total).toBe(0);
+    expect(s.search.search(SearchInput.parse({ query: '0cconfidential' })).total).toBe(0);
+    expect(s.search.search(SearchInput.parse({ query: '0crestricted' })).total).toBe(0);
     s.vault.close();
   });
 
@@ -215,9 +223,11 @@ describe('words as people type them', () => {
     const s = await searchVault();
     const m = s.matter('Caso Veracruz');
     const a = s.note(m.id, 'Albergue', 'albergue de migrantes');
-    expect(ids(s.search.search({ query: 'alber' }).hits)).toEqual([a.id]);
+    expect(ids(s.search.search(SearchInput.parse({ query: 'alber' })).hits)).toEqual([a.id]);
     const b = s.note(m.id, 'Alberca', 'alberca comunitaria');
-    expect(ids(s.search.search({ query: 'alber' }).hits).sort()).toEqual([a.id, b.id].sort());
+    expect(ids(s.search.search(SearchInput.parse({ query: 'alber' })).hits).sort()).toEqual(
+      [a.id, b.id].sort(),
+    );
     s.vault.close();
   });
 });
