@@ -20,8 +20,9 @@ export default defineConfig({
     trace: 'off',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // This Chromium is the test harness for the renderer, not Amparo's Electron: Playwright starts it
+      // without its OS sandbox (chromiumSandbox unset), which a root CI container could not run anyway.
       args: [
-        '--no-sandbox',
         '--disable-gpu',
         '--disable-background-networking',
         '--disable-component-update',

@@ -32,7 +32,9 @@ describe('CLI mode of the desktop app', () => {
   it('starts the desktop app otherwise', () => {
     expect(cliArguments(['/opt/Amparo/amparo'], false)).toBeNull();
     expect(cliArguments(['/opt/Amparo/amparo', '--enable-features=X'], false)).toBeNull();
-    expect(cliArguments(['/opt/Amparo/amparo', '--no-sandbox', '/home/ana/vault'], false)).toBeNull();
+    expect(
+      cliArguments(['/opt/Amparo/amparo', '--ozone-platform=wayland', '/home/ana/vault'], false),
+    ).toBeNull();
     expect(cliArguments(['/opt/Amparo/amparo', '/home/ana/case'], false)).toBeNull();
     // Under `electron .` the app folder is not a command.
     expect(cliArguments(['/usr/lib/electron', '.'], true)).toBeNull();

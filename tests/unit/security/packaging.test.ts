@@ -1,9 +1,10 @@
 // Packaging, as far as this machine can prove it: electron-builder builds the Linux app folder (the
 // `dir` target, the same step the AppImage and .deb targets start from) from the real electron-builder.yml
 // and the real bundles, with a stand-in Electron distribution (no Electron binary can be downloaded
-// here). The stand-in is a tiny script carrying Electron 45's fuse wire, so the fuse flipping is real.
+// here), then runs the deb target up to the point where it would start fpm. The stand-in is a tiny
+// script carrying Electron 45's fuse wire, so the fuse flipping is real.
 // Not proven here: that the real Electron binary starts the packaged app, the AppImage/.deb/NSIS/DMG
-// formats themselves (their tools are downloaded at packaging time), signing. See README "Packaging".
+// files themselves (their tools are downloaded at packaging time), signing. See README "Packages".
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,6 +15,7 @@ import { parse } from 'yaml';
 
 const root = path.resolve(__dirname, '../../..');
 const require = createRequire(path.join(root, 'package.json'));
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 // Electron 45's factory fuse wire (version 1, nine fuses, '1' = on): RunAsNode, CookieEncryption,
 // NodeOptions, NodeCliInspect, EmbeddedAsarIntegrity, OnlyLoadAppFromAsar, BrowserV8Snapshot,
@@ -23,12 +25,21 @@ const FACTORY_WIRE = '101100011';
 let work: string;
 let appDir: string;
 let asarFiles: string[];
+let fpmArgs: string[] = [];
+let afterInstall = '';
+
+function fpmOption(name: string): string | undefined {
+  const at = fpmArgs.indexOf(name);
+  return at < 0 ? undefined : fpmArgs[at + 1];
+}
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'amparo-package-'));
-  // The real bundles: `npm test` runs the unit tests before `npm run build`, so build them if missing.
+  // The real bundles: `npm test` builds before the unit tests; a lone run of this file builds them if
+  // missing (electron-vite's package exports do not include its bin: find it from its main entry).
   if (!existsSync(path.join(root, 'out/main/index.js'))) {
-    execFileSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], {
+    const electronVite = path.join(path.dirname(require.resolve('electron-vite')), '../bin/electron-vite.js');
+    execFileSync(process.execPath, [electronVite, 'build'], {
       cwd: root,
       stdio: 'ignore',
     });
@@ -46,11 +57,23 @@ beforeAll(async () => {
   // electron-builder loads electron-builder.yml from the project itself and merges these overrides in.
   await build({
     projectDir: root,
-    targets: Platform.LINUX.createTarget('dir'),
+    // The deb target runs for real up to the fpm call (fpm is downloaded at packaging time): it checks
+    // the metadata (no homepage: "Please specify project homepage"), writes the install scripts and copies
+    // the AppArmor profile into the app folder. electron-builder's hook hands over fpm's arguments, and
+    // answering true stops it there.
+    targets: Platform.LINUX.createTarget(['dir', 'deb']),
     publish: 'never',
     config: {
       electronDist: dist,
       directories: { output: path.join(work, 'dist'), buildResources: 'resources' },
+    },
+    effectiveOptionComputed: async (options: unknown) => {
+      if (Array.isArray(options) && Array.isArray(options[0])) {
+        fpmArgs = options[0] as string[];
+        // electron-builder removes its temporary files when the build ends.
+        afterInstall = readFileSync(String(fpmOption('--after-install')), 'utf8');
+      }
+      return true;
     },
   });
   appDir = path.join(work, 'dist', 'linux-unpacked');
@@ -107,7 +130,7 @@ describe('electron-builder --linux dir (stand-in Electron)', () => {
         .map((f) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(f)?.[1])
         .filter((m): m is string => m !== undefined && !m.endsWith('@signalapp')),
     );
-    for (const name of ['@signalapp/sqlcipher', 'exifreader', 'hash-wasm', 'zod', 'node-gyp-build']) {
+    for (const name of Object.keys(pkg['dependencies'] as Record<string, string>).concat('node-gyp-build')) {
       expect(modules, name).toContain(name);
     }
     for (const dev of ['electron', 'react', 'pdfjs-dist', 'vite', 'electron-builder', '@mantine/core']) {
@@ -132,11 +155,22 @@ describe('electron-builder --linux dir (stand-in Electron)', () => {
   });
 });
 
-describe('metadata the .deb and AppImage targets need', () => {
-  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+describe('AppArmor profiles and the deb scripts', () => {
+  it('gives the deb its homepage, maintainer and licence, and installs under /opt/Amparo', () => {
+    expect(fpmOption('--url')).toBe(pkg['homepage']);
+    expect(fpmOption('--maintainer')).toMatch(/^.+ <[^@\s]+@[^@\s]+>$/);
+    expect(fpmOption('--license')).toBe('AGPL-3.0-or-later');
+    expect(fpmOption('--name')).toBe('amparo');
+    expect(fpmArgs).toContain(`${appDir}/=/opt/Amparo`);
+  });
 
-  it('has a homepage (the deb target refuses to build without one)', () => {
-    expect(String(pkg['homepage'])).toMatch(/^https:\/\/[^/]+\//);
+  it("the deb's install script loads the AppArmor profile it carries for /opt/Amparo/amparo", () => {
+    expect(afterInstall).toContain('/etc/apparmor.d/');
+    expect(afterInstall).toContain("'/opt/Amparo/resources/apparmor-profile'");
+    expect(afterInstall).toContain('apparmor_parser');
+    const profile = readFileSync(path.join(appDir, 'resources/apparmor-profile'), 'utf8');
+    expect(profile).toContain('/opt/Amparo/amparo');
+    expect(profile).toMatch(/^\s*userns,$/m);
   });
 
   it('the development profile is a template for one Electron binary, granting only userns', () => {
