@@ -6,7 +6,13 @@
 // by relevance (bm25 over every match); words in more are shown newest first, reading only as many rows
 // as the page needs. Counts beyond COUNT_CAP are reported as "at least".
 import { AmparoError } from '../../../shared/errors';
-import { SearchInput, type SearchHit, type SearchResult } from '../../../shared/schemas/search';
+import {
+  MATCH_END,
+  MATCH_START,
+  SearchInput,
+  type SearchHit,
+  type SearchResult,
+} from '../../../shared/schemas/search';
 import type { RevealState } from './reveal-state';
 import { CONFIDENTIAL_MATTERS_SCOPE } from './matters';
 import { CONFIDENTIAL_PEOPLE_SCOPE } from './people';
@@ -184,7 +190,7 @@ export class SearchService {
     const { db } = this.ctx();
     // A bound number reaches FTS5 as a REAL, and FTS5 then drops `rowid = $row`: the range form holds.
     const one = db.prepare(
-      `SELECT entity_type, entity_id, matter_id, title, snippet(search_index, 5, '', '', '…', 12) AS snippet
+      `SELECT entity_type, entity_id, matter_id, title, snippet(search_index, 5, '${MATCH_START}', '${MATCH_END}', '…', 12) AS snippet
        FROM search_index WHERE search_index MATCH $match AND rowid >= $row AND rowid <= $row`,
     );
     const matter = db.prepare('SELECT reference, title, classification FROM matters WHERE id = $id');
