@@ -128,7 +128,12 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
           />
         )}
         {screen.name === 'trash' && <TrashScreen />}
-        {screen.name === 'audit' && <AuditScreen />}
+        {screen.name === 'audit' && (
+          <AuditScreen
+            onOpenMatter={(id, place) => setScreen({ name: 'case', id, place })}
+            onOpenPeople={() => setScreen({ name: 'people' })}
+          />
+        )}
         {screen.name === 'settings' && (
           <SettingsScreen settings={settings} onSettingsChange={onSettingsChange} />
         )}
