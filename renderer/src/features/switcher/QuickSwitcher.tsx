@@ -2,7 +2,7 @@ import { Badge, Group, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, createSpotlight } from '@mantine/spotlight';
 import '@mantine/spotlight/styles.css';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { useLoad } from '../../components/useLoad';
@@ -24,6 +24,17 @@ export function QuickSwitcher({ onOpen }: { onOpen: (matterId: string) => void }
     debounced,
   ]);
   const hits = found.data ?? [];
+
+  // Enter opens the best match at once, as in other switchers (Mantine selects nothing until an arrow key).
+  useEffect(() => {
+    if (!found.data || found.data.length === 0) return;
+    const list = document.getElementById(switcherStore.getState().listId);
+    const first = list?.querySelector('[data-action]');
+    if (!list || !first) return;
+    list.querySelector('[data-selected]')?.removeAttribute('data-selected');
+    first.setAttribute('data-selected', 'true');
+    switcherStore.updateState((state) => ({ ...state, selected: 0 }));
+  }, [found.data]);
 
   return (
     <Spotlight.Root
