@@ -13,6 +13,8 @@ import {
   MatterFileInput,
   MatterFields,
   MatterPage,
+  QuickFindHit,
+  QuickFindInput,
   UpdateMatterInput,
 } from './schemas/matter';
 import { AuditFilter, AuditPage, AuditVerification } from './schemas/audit';
@@ -97,6 +99,7 @@ export const contract = {
   'matters:list': channel(ListMattersInput, MatterPage),
   'matters:get': channel(GetMatterInput, Matter),
   'matters:find': channel(FindMatterInput, FoundMatter),
+  'matters:quickFind': channel(QuickFindInput, z.array(QuickFindHit)),
   'matters:create': channel(MatterFields, Matter),
   'matters:update': channel(UpdateMatterInput, Matter),
   'matters:setArchived': channel(ArchiveMatterInput, Matter),

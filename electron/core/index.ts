@@ -6,6 +6,7 @@ import type { LockReason } from '../../shared/schemas/vault';
 import { createDispatcher, type Dispatch } from './ipc/dispatch';
 import { createHandlers, type ShellPort } from './ipc/handlers';
 import { AppConfig, type DamagedSettings } from './services/app-config';
+import { AuditLabels } from './services/audit-labels';
 import { EvidenceService } from './services/evidence';
 import type { MediaResponse } from './evidence/media';
 import { IncidentService } from './services/incidents';
@@ -79,6 +80,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     parties: new PartyService(ctx),
     risk: new RiskService(ctx),
     search: new SearchService(ctx, session.reveals),
+    auditLabels: new AuditLabels(ctx, session.reveals),
     trash: new TrashService(ctx, { matters, people, incidents, notes, evidence }),
     evidence,
   };

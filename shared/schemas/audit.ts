@@ -33,6 +33,12 @@ export const AuditEntry = z.object({
   matterId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
   hash: z.string(),
+  /**
+   * Safe names of the record and of its case (reference, pseudonym, title; never a protected value), added
+   * when listed. 'confidential' stands for a confidential record not revealed now; null: nothing to name.
+   */
+  recordLabel: z.string().nullable().optional(),
+  matterLabel: z.string().nullable().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

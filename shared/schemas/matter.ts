@@ -80,17 +80,38 @@ export const MatterSummary = Matter.pick({
 });
 export type MatterSummary = z.infer<typeof MatterSummary>;
 
+/** Orders of the case list. Last activity: the latest change to the case or to any of its records. */
+export const MATTER_SORTS = ['lastActivity', 'openedOn', 'title', 'reference'] as const;
+export const MatterSort = z.enum(MATTER_SORTS);
+export type MatterSort = z.infer<typeof MatterSort>;
+
 export const ListMattersInput = z.object({
   archived: z.boolean().default(false),
   /** Matches title or reference, case- and accent-insensitively. */
   query: z.string().trim().max(200).default(''),
+  matterType: MatterType.optional(),
+  status: MatterStatus.optional(),
+  forum: Forum.optional(),
+  /** Opened on or after / on or before these days. */
+  openedFrom: IsoDate.optional(),
+  openedTo: IsoDate.optional(),
+  /** Last activity on or after this day. */
+  activeSince: IsoDate.optional(),
+  sort: MatterSort.default('lastActivity'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
   limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).default(0),
 });
 export type ListMattersInput = z.input<typeof ListMattersInput>;
 
+export const MatterListItem = MatterSummary.extend({
+  /** ISO timestamp of the latest change to the case or any of its records (see MatterService.list). */
+  lastActivityAt: z.string(),
+});
+export type MatterListItem = z.infer<typeof MatterListItem>;
+
 export const MatterPage = z.object({
-  items: z.array(MatterSummary),
+  items: z.array(MatterListItem),
   total: z.number().int(),
   /** Confidential matters matching the filter but left out until the user reveals them. */
   hiddenConfidential: z.number().int(),
@@ -115,3 +136,22 @@ export const ArchiveMatterInput = z.object({ id: Id, archived: z.boolean() });
 
 /** Everything on one matter, as the case view shows it. */
 export const MatterFileInput = z.object({ matterId: Id });
+
+/** The quick switcher's lookup: a case by reference, title or a beneficiary's pseudonym. */
+export const QuickFindInput = z.object({
+  query: z.string().trim().max(200).default(''),
+  limit: z.number().int().min(1).max(50).default(20),
+});
+export type QuickFindInput = z.input<typeof QuickFindInput>;
+
+export const QuickFindHit = z.object({
+  id: Id,
+  reference: z.string(),
+  /** Null while the case is confidential and not revealed: it is then found by reference only. */
+  title: z.string().nullable(),
+  status: MatterStatus,
+  archived: z.boolean(),
+  /** The beneficiary pseudonym that matched, when the case was found through one. */
+  pseudonym: z.string().nullable(),
+});
+export type QuickFindHit = z.infer<typeof QuickFindHit>;

@@ -15,12 +15,16 @@ export type SearchInput = z.input<typeof SearchInput>;
 /** A search request as dispatch hands it on: validated, defaults applied. */
 export type SearchQuery = z.output<typeof SearchInput>;
 
+/** Around each matched word in a hit's snippet; screens split on them (never render the snippet as HTML). */
+export const MATCH_START = '\u0002';
+export const MATCH_END = '\u0003';
+
 export const SearchHit = z.object({
   entityType: z.enum(SEARCHABLE),
   entityId: z.string(),
   matterId: z.string().nullable(),
   title: z.string(),
-  /** Short excerpt with the match, from the shown (never protected) text. */
+  /** Short excerpt with the match, from the shown (never protected) text; matched words between markers. */
   snippet: z.string(),
   /** True when it matched only through a protected field. */
   viaProtected: z.boolean(),

@@ -6,6 +6,7 @@ import { escapeForTerminal as esc, toTerminalJson } from '../escape';
 import { EXIT } from '../exit';
 import { UsageError } from '../io';
 import { flag, type Command } from './types';
+import { MATCH_END, MATCH_START } from '../../../shared/schemas/search';
 
 export const search: Command = {
   name: 'search',
@@ -19,7 +20,15 @@ export const search: Command = {
       throw new UsageError('search needs one QUERY (or "-" to read it from stdin)');
     return withUnlockedVault(ctx, async (core) => {
       const query = given === '-' ? (await ctx.stdin.rest()).trim() : given;
-      const result = await core.call('search:query', { query, includeProtected: false, limit: 200 });
+      const found = await core.call('search:query', { query, includeProtected: false, limit: 200 });
+      // The match markers are for screens that highlight; a terminal gets the plain excerpt.
+      const result = {
+        ...found,
+        hits: found.hits.map((h) => ({
+          ...h,
+          snippet: h.snippet.replaceAll(MATCH_START, '').replaceAll(MATCH_END, ''),
+        })),
+      };
       if (flag(ctx.values, 'json')) {
         ctx.out(toTerminalJson(result));
       } else {

@@ -1,6 +1,7 @@
 // Channel → service method. The only code that knows both the contract and the services; it holds no
 // rules of its own.
 import type { AppConfig } from '../services/app-config';
+import type { AuditLabels } from '../services/audit-labels';
 import type { EvidenceService } from '../services/evidence';
 import { revealConfidential } from '../services/confidential';
 import type { IncidentService } from '../services/incidents';
@@ -36,6 +37,7 @@ export interface Services {
   search: SearchService;
   trash: TrashService;
   evidence: EvidenceService;
+  auditLabels: AuditLabels;
 }
 
 const done = {};
@@ -53,6 +55,7 @@ export function createHandlers(s: Services): Handlers {
     'matters:list': (input) => s.matters.list(input),
     'matters:get': ({ id }) => s.matters.get(id),
     'matters:find': ({ ref }) => s.matters.find(ref),
+    'matters:quickFind': (input) => s.matters.quickFind(input),
     'matters:create': (fields) => s.matters.create(fields),
     'matters:update': (input) => s.matters.update(input),
     'matters:setArchived': ({ id, archived }) => s.matters.setArchived(id, archived),
@@ -102,7 +105,7 @@ export function createHandlers(s: Services): Handlers {
     'trash:restore': ({ entityType, entityId }) => (s.trash.restore(entityType, entityId), done),
     'trash:empty': async () => ({ purged: await s.trash.empty() }),
 
-    'audit:list': (filter) => session.context().audit.list(filter),
+    'audit:list': (filter) => s.auditLabels.label(session.context().audit.list(filter)),
     'audit:verify': () => session.context().audit.verify(),
 
     'evidence:list': ({ matterId }) => s.evidence.list(matterId),

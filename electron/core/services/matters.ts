@@ -10,7 +10,9 @@ import {
   type MatterFields,
   type MatterPage,
   type MatterSummary,
+  type QuickFindHit,
 } from '../../../shared/schemas/matter';
+import { quickFindMatters } from './matter-quick-find';
 import { foldForSearch } from '../text/fold';
 import { changedFields } from './changes';
 import { indexForSearch } from './search-index';
@@ -49,6 +51,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const SUMMARY_COLUMNS =
   'id, title, matter_type, forum, reference, status, opened_on, updated_at, archived_at, classification';
+
+/**
+ * A case's last activity: the latest change to it or to any of its records (facts, notes, evidence, people
+ * in it, risk assessments, status), deletions and restores included, read from the audit log, whose
+ * (matter_id, seq) index gives each case's newest entry in one step. Reading (reveals, exports) is not
+ * activity. The case's own updated_at covers vaults whose log predates a record.
+ */
+const LAST_ACTIVITY = `max(m.updated_at, coalesce((SELECT a.at FROM audit_log a WHERE a.matter_id = m.id
+  AND a.action IN ('record.create', 'record.update', 'record.delete', 'record.restore', 'evidence.acquire')
+  ORDER BY a.seq DESC LIMIT 1), ''))`;
+
+type ListInput = Omit<ParsedInput<'matters:list'>, 'sort' | 'direction'> &
+  Partial<Pick<ParsedInput<'matters:list'>, 'sort' | 'direction'>>;
 
 /** Reveal scope under which confidential matters themselves appear in the case list. */
 export const CONFIDENTIAL_MATTERS_SCOPE = '*';
@@ -102,12 +117,38 @@ export class MatterService {
     return !this.reveals?.isConfidentialRevealed(CONFIDENTIAL_MATTERS_SCOPE);
   }
 
-  list({ archived, query, limit, offset }: ParsedInput<'matters:list'>): MatterPage {
+  /** Direct callers (command line, tests) may leave the order out: newest activity first. */
+  list(input: ListInput): MatterPage {
+    const { archived, query, limit, offset } = input;
     const where = [archived ? 'archived_at IS NOT NULL' : 'archived_at IS NULL', 'deleted_at IS NULL'];
     const params: Record<string, string> = {};
     if (query) {
       where.push(`search_text LIKE $pattern ESCAPE '\\'`);
       params.pattern = likePattern(query);
+    }
+    for (const [key, column] of [
+      ['matterType', 'matter_type'],
+      ['status', 'status'],
+      ['forum', 'forum'],
+    ] as const) {
+      const value = input[key];
+      if (value) {
+        where.push(`${column} = $${key}`);
+        params[key] = value;
+      }
+    }
+    if (input.openedFrom) {
+      where.push('opened_on >= $openedFrom');
+      params.openedFrom = input.openedFrom;
+    }
+    if (input.openedTo) {
+      where.push('opened_on <= $openedTo');
+      params.openedTo = input.openedTo;
+    }
+    if (input.activeSince) {
+      // Timestamps are ISO strings: a day compares as the start of that day (UTC).
+      where.push(`${LAST_ACTIVITY} >= $activeSince`);
+      params.activeSince = input.activeSince;
     }
     const { db } = this.ctx();
     const hiddenWhere = [...where, `classification = 'confidential'`].join(' AND ');
@@ -116,17 +157,36 @@ export class MatterService {
     // The binding refuses an empty named-parameter object: pass nothing when the query has no parameters.
     const countParams = Object.keys(params).length > 0 ? params : undefined;
     const total = Number(
-      db.prepare(`SELECT count(*) AS n FROM matters WHERE ${clause}`).get(countParams)?.n ?? 0,
+      db.prepare(`SELECT count(*) AS n FROM matters m WHERE ${clause}`).get(countParams)?.n ?? 0,
     );
     const hidden = this.hidesConfidential()
-      ? Number(db.prepare(`SELECT count(*) AS n FROM matters WHERE ${hiddenWhere}`).get(countParams)?.n ?? 0)
+      ? Number(
+          db.prepare(`SELECT count(*) AS n FROM matters m WHERE ${hiddenWhere}`).get(countParams)?.n ?? 0,
+        )
       : 0;
+    const dir = (input.direction ?? 'desc') === 'asc' ? 'ASC' : 'DESC';
+    const order = {
+      lastActivity: `last_activity_at ${dir}`,
+      openedOn: `opened_on ${dir}, last_activity_at DESC`,
+      title: `title COLLATE NOCASE ${dir}`,
+      reference: `reference COLLATE NOCASE ${dir}`,
+    }[input.sort ?? 'lastActivity'];
     const rows = db
       .prepare(
-        `SELECT ${SUMMARY_COLUMNS} FROM matters WHERE ${clause} ORDER BY updated_at DESC, id LIMIT $limit OFFSET $offset`,
+        `SELECT ${SUMMARY_COLUMNS}, ${LAST_ACTIVITY} AS last_activity_at FROM matters m WHERE ${clause}
+         ORDER BY ${order}, id LIMIT $limit OFFSET $offset`,
       )
-      .all<MatterRow>({ ...params, limit, offset });
-    return { items: rows.map(toSummary), total, hiddenConfidential: hidden };
+      .all<MatterRow & { last_activity_at: string }>({ ...params, limit, offset });
+    return {
+      items: rows.map((r) => ({ ...toSummary(r), lastActivityAt: r.last_activity_at })),
+      total,
+      hiddenConfidential: hidden,
+    };
+  }
+
+  /** The quick switcher: cases by reference, title or beneficiary pseudonym (see matter-quick-find.ts). */
+  quickFind(input: ParsedInput<'matters:quickFind'>): QuickFindHit[] {
+    return quickFindMatters(this.ctx().db, this.reveals, input);
   }
 
   /** A matter by id, including deleted ones only when asked (the archive view). */

@@ -6,7 +6,13 @@
 // by relevance (bm25 over every match); words in more are shown newest first, reading only as many rows
 // as the page needs. Counts beyond COUNT_CAP are reported as "at least".
 import { AmparoError } from '../../../shared/errors';
-import type { SearchHit, SearchQuery, SearchResult } from '../../../shared/schemas/search';
+import {
+  MATCH_END,
+  MATCH_START,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+} from '../../../shared/schemas/search';
 import type { RevealState } from './reveal-state';
 import { CONFIDENTIAL_MATTERS_SCOPE } from './matters';
 import { CONFIDENTIAL_PEOPLE_SCOPE } from './people';
@@ -121,7 +127,7 @@ export class SearchService {
       db
         .prepare(
           `SELECT s.entity_type, s.entity_id, s.matter_id, s.title,
-                  snippet(search_index, 5, '', '', '…', 12) AS snippet
+                  snippet(search_index, 5, '${MATCH_START}', '${MATCH_END}', '…', 12) AS snippet
            FROM search_index s WHERE ${shownWhere} ORDER BY ${order} LIMIT $take OFFSET $offset`,
         )
         .all({ ...params, take, offset }) as unknown as HitRow[];

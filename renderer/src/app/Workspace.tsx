@@ -10,14 +10,15 @@ import { NewMatterScreen } from '../features/matters/NewMatterScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { AuditScreen } from '../features/audit/AuditScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
-import { SearchScreen } from '../features/search/SearchScreen';
+import { EMPTY_SEARCH, SearchScreen, type SearchMemory } from '../features/search/SearchScreen';
+import { QuickSwitcher, quickSwitcher } from '../features/switcher/QuickSwitcher';
 import { TrashScreen } from '../features/trash/TrashScreen';
 import { useActivityReporter } from './useActivityReporter';
 
 type Screen =
   | { name: 'cases' }
   | { name: 'newCase' }
-  | { name: 'case'; id: string; place?: MatterPlace }
+  | { name: 'case'; id: string; place?: MatterPlace; from?: 'search' }
   | { name: 'people' }
   | { name: 'search' }
   | { name: 'trash' }
@@ -44,6 +45,8 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
   const os = useOs();
   const [screen, setScreen] = useState<Screen>({ name: 'cases' });
   const [listState, setListState] = useState<MatterListQuery>({ archived: false, query: '', page: 1 });
+  // The last search, kept in memory for this unlocked session only (it is case text): back from a hit.
+  const [searchMemory, setSearchMemory] = useState<SearchMemory>(EMPTY_SEARCH);
   const shortcut = os === 'macos' ? '⌘L' : 'Ctrl+L';
 
   // Inputs included: locking must work wherever the focus is.
@@ -65,11 +68,16 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
               {t('shell.vault', { path: status.path ?? '' })}
             </Text>
           </Group>
-          <Tooltip label={t('shell.lockTooltip', { shortcut })} withArrow>
-            <Button variant="filled" color="dark" onClick={onLock} aria-keyshortcuts="Control+L Meta+L">
-              {t('shell.lockNow')}
+          <Group gap="sm" wrap="nowrap">
+            <Button variant="default" onClick={quickSwitcher.open} aria-keyshortcuts="Control+K Meta+K">
+              {t('finding.switcher.button', { shortcut: os === 'macos' ? '⌘K' : 'Ctrl+K' })}
             </Button>
-          </Tooltip>
+            <Tooltip label={t('shell.lockTooltip', { shortcut })} withArrow>
+              <Button variant="filled" color="dark" onClick={onLock} aria-keyshortcuts="Control+L Meta+L">
+                {t('shell.lockNow')}
+              </Button>
+            </Tooltip>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('shell.navigation')}>
@@ -106,22 +114,31 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
             key={screen.id}
             id={screen.id}
             place={screen.place}
-            onBack={() => setScreen({ name: 'cases' })}
+            onBack={() => setScreen(screen.from === 'search' ? { name: 'search' } : { name: 'cases' })}
+            {...(screen.from === 'search' ? { backLabel: t('finding.search.back') } : {})}
           />
         )}
         {screen.name === 'people' && <PeopleScreen />}
         {screen.name === 'search' && (
           <SearchScreen
-            onOpenMatter={(id, place) => setScreen({ name: 'case', id, place })}
+            memory={searchMemory}
+            onMemoryChange={setSearchMemory}
+            onOpenMatter={(id, place) => setScreen({ name: 'case', id, place, from: 'search' })}
             onOpenPeople={() => setScreen({ name: 'people' })}
           />
         )}
         {screen.name === 'trash' && <TrashScreen />}
-        {screen.name === 'audit' && <AuditScreen />}
+        {screen.name === 'audit' && (
+          <AuditScreen
+            onOpenMatter={(id, place) => setScreen({ name: 'case', id, place })}
+            onOpenPeople={() => setScreen({ name: 'people' })}
+          />
+        )}
         {screen.name === 'settings' && (
           <SettingsScreen settings={settings} onSettingsChange={onSettingsChange} />
         )}
       </AppShell.Main>
+      <QuickSwitcher onOpen={(id) => setScreen({ name: 'case', id })} />
     </AppShell>
   );
 }

@@ -193,7 +193,14 @@ export function TimelineTab({ matterId, matterTitle }: { matterId: string; matte
             aria-label={t('incidents.title')}
           >
             {list.items.map((incident) => (
-              <Paper component="li" key={incident.id} withBorder p="md" className="amparo-print-item">
+              <Paper
+                component="li"
+                key={incident.id}
+                withBorder
+                p="md"
+                className="amparo-print-item"
+                data-record-id={incident.id}
+              >
                 <Stack gap={6}>
                   <Group justify="space-between" align="flex-start" wrap="nowrap">
                     <Stack gap={4}>

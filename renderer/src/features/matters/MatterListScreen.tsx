@@ -16,6 +16,13 @@ import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/useLoad';
 import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';
+import {
+  MatterListFilters,
+  NO_FILTERS,
+  filterInput,
+  hasFilters,
+  type MatterFilters,
+} from './MatterListFilters';
 import { MatterTable } from './MatterTable';
 
 export const PAGE_SIZE = 100;
@@ -25,6 +32,7 @@ export interface MatterListQuery {
   archived: boolean;
   query: string;
   page: number;
+  filters?: MatterFilters;
 }
 
 interface MatterListScreenProps {
@@ -38,10 +46,23 @@ export function MatterListScreen({ state, onStateChange, onOpen, onNew }: Matter
   const { t } = useTranslation();
   const [search, setSearch] = useState(state.query);
   const { archived, query, page } = state;
+  const filters = state.filters ?? NO_FILTERS;
   const matters = useLoad(
-    () => client.matters.list({ archived, query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    [archived, query, page],
+    () =>
+      client.matters.list({
+        archived,
+        query,
+        ...filterInput(filters),
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      }),
+    [archived, query, page, filters],
   );
+  const setFilters: Dispatch<SetStateAction<MatterFilters>> = (next) =>
+    onStateChange((prev) => {
+      const before = prev.filters ?? NO_FILTERS;
+      return { ...prev, page: 1, filters: typeof next === 'function' ? next(before) : next };
+    });
   // While the next page loads, the previous one stays on screen (dimmed) instead of flashing empty.
   const { data: shown, loading, error } = matters;
 
@@ -96,6 +117,7 @@ export function MatterListScreen({ state, onStateChange, onOpen, onNew }: Matter
         />
         {loading && <Loader size="sm" aria-label={t('common.loading')} />}
       </Group>
+      <MatterListFilters filters={filters} onChange={setFilters} />
       {archived && (
         <Text size="sm" c="dimmed">
           {t('matters.list.archivedHint')}
@@ -105,7 +127,7 @@ export function MatterListScreen({ state, onStateChange, onOpen, onNew }: Matter
       {shown && <HiddenConfidentialNotice count={shown.hiddenConfidential} onRevealed={matters.reload} />}
       {shown && total === 0 && !loading && (
         <Text c="dimmed" py="xl" ta="center" role="status">
-          {query
+          {query || hasFilters(filters)
             ? t('matters.list.noMatches')
             : archived
               ? t('matters.list.emptyArchived')

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRevealRecord } from '../search/useRevealRecord';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/useLoad';
@@ -29,6 +30,8 @@ export type MatterTab = 'overview' | 'people' | 'timeline' | 'risk' | 'notes' | 
 export interface MatterPlace {
   tab: MatterTab;
   evidenceId?: string;
+  /** A fact or note to scroll to and highlight on that tab. */
+  recordId?: string;
 }
 
 /** One case: tabs (overview with Edit, Archive/Restore and the status history; people; timeline; risk; notes), or its edit form. */
@@ -36,8 +39,11 @@ export function MatterScreen({
   id,
   place,
   onBack,
+  backLabel,
 }: {
   id: string;
+  /** What the back button says (where it leads); "Back to cases" otherwise. */
+  backLabel?: string;
   /** The tab (and evidence item) to open first; the Overview otherwise. */
   place?: MatterPlace;
   onBack: () => void;
@@ -52,6 +58,7 @@ export function MatterScreen({
   const [deleting, setDeleting] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const shownId = matter && !editing ? matter.id : null;
+  useRevealRecord(shownId ? place?.recordId : undefined);
 
   // Keyboard and screen-reader users land on the case they opened (and come back to it after editing).
   useEffect(() => {
@@ -63,7 +70,7 @@ export function MatterScreen({
       <Stack gap="md" align="flex-start">
         {loadError ? <ErrorAlert error={loadError} /> : <Loader aria-label={t('common.loading')} />}
         <Button variant="default" onClick={onBack}>
-          {t('matters.view.back')}
+          {backLabel ?? t('matters.view.back')}
         </Button>
       </Stack>
     );
@@ -121,7 +128,7 @@ export function MatterScreen({
           </Group>
         </Stack>
         <Button variant="default" onClick={onBack}>
-          {t('matters.view.back')}
+          {backLabel ?? t('matters.view.back')}
         </Button>
       </Group>
       <Tabs value={tab} onChange={(value) => value && setTab(value as MatterTab)} keepMounted={false}>

@@ -1,12 +1,12 @@
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { MatterSummary } from '../../../../shared/schemas/matter';
+import type { MatterListItem } from '../../../../shared/schemas/matter';
 import { RowLink } from '../../components/RowLink';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
-import { formatIsoDate } from './labels';
+import { formatIsoDate, formatTimestamp } from './labels';
 
 interface MatterTableProps {
-  items: MatterSummary[];
+  items: MatterListItem[];
   onOpen: (id: string) => void;
   dimmed?: boolean;
 }
@@ -24,6 +24,7 @@ export function MatterTable({ items, onOpen, dimmed }: MatterTableProps) {
             <Table.Th>{t('matters.fields.reference')}</Table.Th>
             <Table.Th>{t('matters.fields.status')}</Table.Th>
             <Table.Th>{t('matters.fields.openedOn')}</Table.Th>
+            <Table.Th title={t('finding.list.lastActivityHelp')}>{t('finding.list.lastActivity')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -51,6 +52,9 @@ export function MatterTable({ items, onOpen, dimmed }: MatterTableProps) {
               <Table.Td>{t(`matterStatus.${item.status}`)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {formatIsoDate(item.openedOn, i18n.language)}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {formatTimestamp(item.lastActivityAt, i18n.language)}
               </Table.Td>
             </Table.Tr>
           ))}

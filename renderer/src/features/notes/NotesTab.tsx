@@ -58,7 +58,14 @@ export function NotesTab({ matterId }: { matterId: string }) {
       >
         {(list) =>
           list.items.map((note) => (
-            <Paper key={note.id} withBorder p="md" component="article" aria-label={note.title}>
+            <Paper
+              key={note.id}
+              withBorder
+              p="md"
+              component="article"
+              aria-label={note.title}
+              data-record-id={note.id}
+            >
               <Stack gap="xs">
                 <Group justify="space-between" align="flex-start" wrap="nowrap">
                   <Stack gap={4}>

@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Group,
+  Loader,
   Paper,
   Stack,
   Switch,
@@ -11,24 +12,61 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type Dispatch,
+  type FormEvent,
+  type SetStateAction,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, errorCode } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useLoad } from '../../components/useLoad';
 import { formatTime } from '../../components/options';
-import { SEARCHABLE, type SearchHit } from '../../../../shared/schemas/search';
+import type { SearchHit, SearchResult } from '../../../../shared/schemas/search';
 import type { MatterPlace } from '../matters/MatterScreen';
 import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';
 import { ReasonModal } from '../confidential/ReasonModal';
+import { Snippet } from './Snippet';
 
-/** The tab of its case a hit inside a case opens on. */
+const PAGE_SIZE = 50;
+
+/**
+ * What the search screen shows, kept by the workspace while the vault is open (memory only), so going to
+ * a hit and back returns to the same query, results and scroll position.
+ */
+export interface SearchMemory {
+  /** The text in the box (may differ from the last search run). */
+  query: string;
+  includeProtected: boolean;
+  protectedUntil: string | null;
+  /** The last search run, with every page loaded so far. */
+  run: {
+    query: string;
+    includeProtected: boolean;
+    hits: SearchHit[];
+    result: Omit<SearchResult, 'hits'>;
+  } | null;
+  scrollY: number;
+}
+
+export const EMPTY_SEARCH: SearchMemory = {
+  query: '',
+  includeProtected: false,
+  protectedUntil: null,
+  run: null,
+  scrollY: 0,
+};
+
+/** The tab (and record) of its case a hit inside a case opens on. */
 function placeOf(hit: SearchHit): MatterPlace | undefined {
   switch (hit.entityType) {
     case 'incident':
-      return { tab: 'timeline' };
+      return { tab: 'timeline', recordId: hit.entityId };
     case 'note':
-      return { tab: 'notes' };
+      return { tab: 'notes', recordId: hit.entityId };
     case 'evidence':
       return { tab: 'evidence', evidenceId: hit.entityId };
     default:
@@ -37,62 +75,101 @@ function placeOf(hit: SearchHit): MatterPlace | undefined {
 }
 
 interface SearchScreenProps {
-  /** Opens a case, on the tab (and evidence item) the hit belongs to when there is one. */
+  memory: SearchMemory;
+  onMemoryChange: Dispatch<SetStateAction<SearchMemory>>;
+  /** Opens a case, on the tab (and record) the hit belongs to when there is one. */
   onOpenMatter: (matterId: string, place?: MatterPlace) => void;
   onOpenPeople: () => void;
 }
 
 /**
- * Full-text search over cases, incidents, notes, people (pseudonyms) and organisations, accents folded.
+ * Full-text search over cases, facts, notes, evidence, people (pseudonyms) and organisations, accents
+ * folded. Every hit names its case; the total says how many there are, with more pages on demand.
  * Protected identities are searched only after the user unlocks that for a while, giving a reason; each
  * such search is logged.
  */
-export function SearchScreen({ onOpenMatter, onOpenPeople }: SearchScreenProps) {
+export function SearchScreen({
+  memory,
+  onMemoryChange: setMemory,
+  onOpenMatter,
+  onOpenPeople,
+}: SearchScreenProps) {
   const { t, i18n } = useTranslation();
-  const [query, setQuery] = useState('');
-  const [submitted, setSubmitted] = useState<{ query: string; includeProtected: boolean; n: number } | null>(
-    null,
-  );
-  const [includeProtected, setIncludeProtected] = useState(false);
-  const [protectedUntil, setProtectedUntil] = useState<string | null>(null);
+  const { query, includeProtected, protectedUntil, run } = memory;
   const [asking, setAsking] = useState(false);
+  const [searching, setSearching] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  // Only the newest request may write its answer: a slow first page never lands under a newer query.
+  const latest = useRef(0);
+  const scrollY = useRef(memory.scrollY);
+
+  // Back from a hit: the same place in the list. The scroll is saved when leaving (the list unmounts).
+  useLayoutEffect(() => {
+    if (memory.run && memory.scrollY > 0) window.scrollTo(0, memory.scrollY);
+    const onScroll = () => {
+      scrollY.current = window.scrollY;
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      setMemory((prev) => ({ ...prev, scrollY: scrollY.current }));
+    };
+    // Mount and unmount only: the memory read here is the one the screen opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // Protected search ends when its time is up, as it does in the core.
   useEffect(() => {
     if (!protectedUntil) return undefined;
     const timer = window.setTimeout(
-      () => {
-        setProtectedUntil(null);
-        setIncludeProtected(false);
-      },
+      () => setMemory((prev) => ({ ...prev, protectedUntil: null, includeProtected: false })),
       Math.max(0, new Date(protectedUntil).getTime() - Date.now()),
     );
     return () => window.clearTimeout(timer);
-  }, [protectedUntil]);
+  }, [protectedUntil, setMemory]);
 
-  const found = useLoad(
-    submitted
-      ? () =>
-          client.search
-            .query({ query: submitted.query, includeProtected: submitted.includeProtected })
-            .catch((err: unknown) => {
-              // The unlock ended (time up, or the vault was locked and opened again): ask again.
-              if (errorCode(err) === 'CONFIDENTIAL') {
-                setIncludeProtected(false);
-                setProtectedUntil(null);
-              }
-              throw err;
-            })
-      : null,
-    [submitted],
-  );
-  const { data: result, error, setError, loading: searching } = found;
+  const load = async (text: string, protectedToo: boolean, offset: number) => {
+    const request = ++latest.current;
+    setError(null);
+    setSearching(text);
+    // A new search clears the old results at once, so nothing under the new query belongs to the old one.
+    if (offset === 0) {
+      scrollY.current = 0;
+      setMemory((prev) => ({ ...prev, run: null, scrollY: 0 }));
+    }
+    try {
+      const { hits, ...result } = await client.search.query({
+        query: text,
+        includeProtected: protectedToo,
+        limit: PAGE_SIZE,
+        offset,
+      });
+      if (request !== latest.current) return;
+      setMemory((prev) => {
+        const before = offset === 0 || !prev.run ? [] : prev.run.hits;
+        const seen = new Set(before.map((h) => `${h.entityType}:${h.entityId}`));
+        const added = hits.filter((h) => !seen.has(`${h.entityType}:${h.entityId}`));
+        return {
+          ...prev,
+          run: { query: text, includeProtected: protectedToo, hits: [...before, ...added], result },
+        };
+      });
+    } catch (err) {
+      if (request !== latest.current) return;
+      // The unlock ended (time up, or the vault was locked and opened again): ask again.
+      if (errorCode(err) === 'CONFIDENTIAL') {
+        setMemory((prev) => ({ ...prev, includeProtected: false, protectedUntil: null }));
+      }
+      setError(err);
+    } finally {
+      if (request === latest.current) setSearching(null);
+    }
+  };
 
   const search = (event?: FormEvent) => {
     event?.preventDefault();
     const text = query.trim();
-    if (!text) return;
-    setSubmitted((prev) => ({ query: text, includeProtected, n: (prev?.n ?? 0) + 1 }));
+    if (text) void load(text, includeProtected, 0);
   };
 
   const open = (hit: SearchHit) => {
@@ -101,10 +178,8 @@ export function SearchScreen({ onOpenMatter, onOpenPeople }: SearchScreenProps) 
     else if (hit.matterId) onOpenMatter(hit.matterId, placeOf(hit));
   };
 
-  const groups = SEARCHABLE.map((type) => ({
-    type,
-    hits: result?.hits.filter((h) => h.entityType === type) ?? [],
-  })).filter((g) => g.hits.length > 0);
+  const result = run?.result;
+  const shown = run?.hits.length ?? 0;
 
   return (
     <Stack gap="md" maw={960}>
@@ -116,13 +191,17 @@ export function SearchScreen({ onOpenMatter, onOpenPeople }: SearchScreenProps) 
             label={t('search.query')}
             description={t('search.queryDescription')}
             value={query}
-            onChange={(event) => setQuery(event.currentTarget.value)}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              setMemory((prev) => ({ ...prev, query: value }));
+            }}
             w={420}
+            maw="100%"
             spellCheck={false}
             autoComplete="off"
-            autoFocus
+            autoFocus={!run}
           />
-          <Button type="submit" loading={searching}>
+          <Button type="submit" loading={searching !== null && shown === 0}>
             {t('search.submit')}
           </Button>
         </Group>
@@ -133,9 +212,9 @@ export function SearchScreen({ onOpenMatter, onOpenPeople }: SearchScreenProps) 
         checked={includeProtected}
         onChange={(event) => {
           const on = event.currentTarget.checked;
-          if (!on) setIncludeProtected(false);
+          if (!on) setMemory((prev) => ({ ...prev, includeProtected: false }));
           else if (protectedUntil && new Date(protectedUntil).getTime() > Date.now())
-            setIncludeProtected(true);
+            setMemory((prev) => ({ ...prev, includeProtected: true }));
           else setAsking(true);
         }}
       />
@@ -152,58 +231,110 @@ export function SearchScreen({ onOpenMatter, onOpenPeople }: SearchScreenProps) 
         onClose={() => setAsking(false)}
         onConfirm={async (reason) => {
           const { visibleUntil } = await client.search.unlockProtected({ reason });
-          setProtectedUntil(visibleUntil);
-          setIncludeProtected(true);
+          setMemory((prev) => ({ ...prev, protectedUntil: visibleUntil, includeProtected: true }));
           setAsking(false);
         }}
       />
       <ErrorAlert error={error} onClose={() => setError(null)} />
-      {result && (
+      {searching !== null && shown === 0 && (
+        <Group gap="xs" role="status">
+          <Loader size="xs" />
+          <Text size="sm" c="dimmed">
+            {t('finding.search.searching', { query: searching })}
+          </Text>
+        </Group>
+      )}
+      {run && result && (
         <HiddenConfidentialNotice
           count={result.hiddenConfidential}
-          onRevealed={() => setSubmitted((prev) => (prev ? { ...prev, n: prev.n + 1 } : prev))}
+          onRevealed={() => void load(run.query, run.includeProtected, 0)}
         />
       )}
-      {result && result.hits.length === 0 && (
+      {run && shown === 0 && (
         <Text c="dimmed" role="status">
           {t('search.noResults')}
         </Text>
       )}
-      {result && result.hits.length > 0 && (
-        <Text size="sm" c="dimmed" role="status">
-          {t('search.count', { count: result.hits.length })}
-        </Text>
+      {run && result && shown > 0 && (
+        <Stack gap={2}>
+          <Text size="sm" role="status" data-testid="search-total">
+            {t(result.totalExact ? 'finding.search.total' : 'finding.search.totalAtLeast', {
+              shown,
+              total: Math.max(result.total, shown),
+              query: run.query,
+            })}
+          </Text>
+          {result.order === 'recent' && (
+            <Text size="sm" c="dimmed">
+              {t('finding.search.recentOrder')}
+            </Text>
+          )}
+        </Stack>
       )}
-      {groups.map((group) => (
-        <Stack key={group.type} gap="xs" component="section" aria-label={t(`search.groups.${group.type}`)}>
-          <Title order={3} size="h4">
-            {t(`search.groups.${group.type}`)}
-          </Title>
-          {group.hits.map((hit) => (
-            <UnstyledButton
-              key={`${hit.entityType}:${hit.entityId}`}
-              onClick={() => open(hit)}
-              className="amparo-hit"
-            >
-              <Paper withBorder p="sm">
-                <Group gap="xs">
-                  <Text fw={600}>{hit.title}</Text>
-                  {hit.viaProtected && (
-                    <Badge color="yellow" variant="light" size="sm">
-                      {t('search.viaProtected')}
-                    </Badge>
-                  )}
-                </Group>
-                {hit.snippet && (
-                  <Text size="sm" c="dimmed">
-                    {hit.snippet}
-                  </Text>
-                )}
-              </Paper>
-            </UnstyledButton>
+      {run && shown > 0 && (
+        <Stack
+          gap="xs"
+          component="ol"
+          aria-label={t('finding.search.results')}
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+        >
+          {run.hits.map((hit) => (
+            <li key={`${hit.entityType}:${hit.entityId}`}>
+              <HitCard hit={hit} onOpen={() => open(hit)} />
+            </li>
           ))}
         </Stack>
-      ))}
+      )}
+      {run && result?.nextOffset != null && (
+        <Group justify="center">
+          <Button
+            variant="default"
+            loading={searching !== null}
+            onClick={() => void load(run.query, run.includeProtected, result.nextOffset!)}
+          >
+            {t('finding.search.more')}
+          </Button>
+        </Group>
+      )}
     </Stack>
+  );
+}
+
+function HitCard({ hit, onOpen }: { hit: SearchHit; onOpen: () => void }) {
+  const { t } = useTranslation();
+  const inCase = hit.entityType !== 'matter' && hit.matterId !== null;
+  return (
+    <UnstyledButton onClick={onOpen} className="amparo-hit" data-testid="search-hit">
+      <Paper withBorder p="sm">
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          <Badge variant="light" color="gray" size="sm" style={{ flexShrink: 0 }}>
+            {t(`entityType.${hit.entityType}`)}
+          </Badge>
+          <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+            {hit.title}
+          </Text>
+          {hit.viaProtected && (
+            <Badge color="yellow" variant="light" size="sm" style={{ flexShrink: 0 }}>
+              {t('search.viaProtected')}
+            </Badge>
+          )}
+        </Group>
+        {(inCase || (hit.entityType === 'matter' && hit.matterReference)) && (
+          <Text size="sm" data-testid="hit-case" style={{ overflowWrap: 'anywhere' }}>
+            {hit.entityType === 'matter'
+              ? hit.matterReference
+              : hit.matterReference !== null
+                ? t('finding.search.inCase', {
+                    reference: hit.matterReference || t('finding.search.noReference'),
+                    title: hit.matterTitle ?? '',
+                  })
+                : t('finding.search.inConfidentialCase')}
+          </Text>
+        )}
+        {hit.snippet && <Snippet text={hit.snippet} />}
+      </Paper>
+    </UnstyledButton>
   );
 }
