@@ -11,7 +11,7 @@ import {
   type AuditEntry,
   type AuditVerification,
 } from '../../../../shared/schemas/audit';
-import { formatTimestamp } from '../matters/labels';
+import { formatTimestamp } from '../../app/format';
 
 const PAGE_SIZE = 50;
 

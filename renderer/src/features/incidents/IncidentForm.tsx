@@ -12,6 +12,7 @@ import { ClassificationField, SelectField } from '../../components/SelectField';
 import { useSave } from '../../components/useSave';
 import { INCIDENT_KINDS, IncidentFields, type Incident } from '../../../../shared/schemas/incidents';
 import { todayIso } from '../matters/labels';
+import { DateFormField } from '../../components/DateField';
 
 const FIELD_NAMES = [
   'occurredOn',
@@ -84,11 +85,11 @@ export function IncidentForm({ matterId, incident, people, onSaved, onCancel }: 
           <Title order={4}>{incident ? t('incidents.editTitle') : t('incidents.newTitle')}</Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <SelectField control={control} name="kind" label={t('incidents.fields.kind')} data={kinds} />
-            <TextInput
-              {...register('occurredOn')}
-              type="date"
+            <DateFormField
+              control={control}
+              name="occurredOn"
+              emptyAs=""
               label={t('incidents.fields.occurredOn')}
-              error={fieldError(errors.occurredOn)}
               withAsterisk
             />
             <ClassificationField control={control} name="classification" />

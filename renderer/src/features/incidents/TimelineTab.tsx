@@ -1,17 +1,7 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { RowActions } from '../../components/RowActions';
 import { useCallback, useMemo, useState } from 'react';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListScaffold } from '../../components/ListScaffold';
 import { PrintButton } from '../../components/PrintButton';
@@ -21,7 +11,7 @@ import { client } from '../../api/client';
 import { useEnumOptions, type Option } from '../../components/options';
 import { INCIDENT_KINDS, type Incident, type IncidentKind } from '../../../../shared/schemas/incidents';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
-import { formatIsoDate } from '../matters/labels';
+import { formatIsoDate } from '../../app/format';
 import { IncidentForm } from './IncidentForm';
 
 interface Filters {
@@ -129,18 +119,18 @@ export function TimelineTab({ matterId, matterTitle }: { matterId: string; matte
           clearable
           w={220}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('incidents.filterFrom')}
           value={filters.from}
-          onChange={(event) => set('from', event.currentTarget.value)}
+          onChange={(value) => set('from', value ?? '')}
+          clearable
           w={170}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('incidents.filterTo')}
           value={filters.to}
-          onChange={(event) => set('to', event.currentTarget.value)}
+          onChange={(value) => set('to', value ?? '')}
+          clearable
           w={170}
         />
         <Select

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MatterSummary } from '../../../../shared/schemas/matter';
 import { RowLink } from '../../components/RowLink';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
-import { formatIsoDate } from './labels';
+import { formatIsoDate } from '../../app/format';
 
 interface MatterTableProps {
   items: MatterSummary[];
