@@ -28,7 +28,7 @@ export function DateField({ value, onChange, placeholder, ...rest }: DateFieldPr
       valueFormat={dateInputFormat(language)}
       dateParser={(text) => parseTypedDate(text, language)}
       placeholder={placeholder ?? t('dates.placeholder')}
-      popoverProps={{ withinPortal: true, ...rest.popoverProps }}
+      popoverProps={{ withinPortal: true, transitionProps: { duration: 0 }, ...rest.popoverProps }}
     />
   );
 }

@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const PASSPHRASE = 'Contraseña de prueba, larga y con acentos: ñandú';
 const HEADER_FILE = 'amparo-vault.json';
-const CURRENT_SCHEMA = 4;
+const CURRENT_SCHEMA = 7;
 
 // ---- The reader, step by step as the document describes ----
 

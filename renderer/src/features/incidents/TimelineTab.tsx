@@ -11,8 +11,8 @@ import { client } from '../../api/client';
 import { useEnumOptions, type Option } from '../../components/options';
 import { INCIDENT_KINDS, type Incident, type IncidentKind } from '../../../../shared/schemas/incidents';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
-import { formatIsoDate } from '../../app/format';
 import { IncidentForm } from './IncidentForm';
+import { incidentDate } from './labels';
 
 interface Filters {
   kind: IncidentKind | null;
@@ -189,7 +189,7 @@ export function TimelineTab({ matterId, matterTitle }: { matterId: string; matte
                     <Stack gap={4}>
                       <Group gap="xs">
                         <Text fw={700} size="sm">
-                          {formatIsoDate(incident.occurredOn, i18n.language)}
+                          {incidentDate(t, incident, i18n.language)}
                         </Text>
                         <Badge variant="light">{t(`incidentKind.${incident.kind}`)}</Badge>
                         <ClassificationBadge value={incident.classification} />

@@ -52,7 +52,7 @@ export function RiskForm({
   });
   const { register, control, handleSubmit, formState } = form;
   const errors = formState.errors;
-  const incidentOptions = incidents.map((i) => ({ value: i.id, label: incidentLabel(i, i18n.language) }));
+  const incidentOptions = incidents.map((i) => ({ value: i.id, label: incidentLabel(t, i, i18n.language) }));
 
   const { error, submit } = useSave(
     { setFieldError: form.setError, fields: FIELD_NAMES },
