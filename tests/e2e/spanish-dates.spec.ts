@@ -42,3 +42,56 @@ test('the first screen switches to Spanish; a case date is typed as dd/mm/aaaa a
   await app.getByRole('button', { name: 'Registrar cambio de estado' }).click();
   await expect(app.getByRole('cell', { name: '15 mar 2023' })).toBeVisible();
 });
+
+test('facts with approximate dates are entered in Spanish, sorted sensibly and printed as written', async ({
+  app,
+  workDir,
+}) => {
+  await app.setViewportSize({ width: 1366, height: 768 });
+  await app.getByText('Español', { exact: true }).click();
+  await app.getByLabel('Carpeta de la bóveda').fill(`${workDir}/boveda`);
+  await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
+  await app.getByLabel('Confirmar frase de contraseña', { exact: true }).fill(PASS);
+  await app.getByRole('button', { name: 'Crear bóveda' }).click();
+  await expect(app.getByRole('heading', { name: 'Casos' })).toBeVisible({ timeout: 30_000 });
+  await app.getByRole('button', { name: 'Nuevo caso' }).click();
+  await app.getByLabel('Título').fill('Resolución 44/2023');
+  await app.getByRole('button', { name: 'Crear caso' }).click();
+  await app.getByRole('tab', { name: 'Cronología' }).click();
+
+  const addFact = async (title: string, typed: string, precision: string, qualifier: string) => {
+    await app.getByRole('button', { name: 'Nuevo hecho' }).click();
+    await app.getByLabel('Qué ocurrió').fill(title);
+    const date = app.getByRole('textbox', { name: 'Fecha', exact: true });
+    await date.fill(typed);
+    await date.press('Tab');
+    await app.getByRole('combobox', { name: 'Se conoce' }).click();
+    await app.getByRole('option', { name: precision }).click();
+    await app.getByRole('combobox', { name: 'Certeza' }).click();
+    await app.getByRole('option', { name: qualifier }).click();
+    await app.getByRole('button', { name: 'Agregar hecho' }).click();
+    await expect(app.getByRole('heading', { name: title })).toBeVisible();
+  };
+  await addFact('Llamadas con amenazas', '15/06/2023', 'El día', 'Aproximada (alrededor de)');
+  await addFact('Patrulla frente a la casa', '27/03/2023', 'Solo el mes', 'Exacta');
+  await addFact('Vigilancia del domicilio', '19/07/2022', 'Solo el año', 'Continua (desde)');
+
+  const facts = app.getByRole('list', { name: 'Cronología' }).getByRole('listitem');
+  await expect(facts).toHaveCount(3);
+  await expect(facts.nth(0)).toContainText('Desde 2022');
+  await expect(facts.nth(0)).toContainText('Vigilancia del domicilio');
+  await expect(facts.nth(1)).toContainText('marzo de 2023');
+  await expect(facts.nth(2)).toContainText('Alrededor del 15 jun 2023');
+  await screenshot(app, 'timeline-approximate-dates-es');
+
+  // Editing shows the month as a month, in Spanish.
+  await app.getByRole('button', { name: 'Editar «Patrulla frente a la casa»' }).click();
+  await expect(app.getByRole('button', { name: 'Fecha', exact: true })).toHaveText('marzo de 2023');
+
+  // The print view prints the same words.
+  await app.emulateMedia({ media: 'print' });
+  await expect(facts.nth(0)).toContainText('Desde 2022');
+  await app.emulateMedia({ media: 'screen' });
+  await app.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(app, 'timeline-approximate-dates-es-1024');
+});
