@@ -80,7 +80,7 @@ test('facts with approximate dates are entered in Spanish, sorted sensibly and p
   await expect(facts).toHaveCount(3);
   await expect(facts.nth(0)).toContainText('Desde 2022');
   await expect(facts.nth(0)).toContainText('Vigilancia del domicilio');
-  await expect(facts.nth(1)).toContainText('marzo de 2023');
+  await expect(facts.nth(1)).toContainText('Marzo de 2023');
   await expect(facts.nth(2)).toContainText('Alrededor del 15 jun 2023');
   await screenshot(app, 'timeline-approximate-dates-es');
 
