@@ -16,8 +16,20 @@ export const INCIDENT_KINDS = [
 export const IncidentKind = z.enum(INCIDENT_KINDS);
 export type IncidentKind = z.infer<typeof IncidentKind>;
 
+/** How much of `occurredOn` is known: the day, only the month, or only the year. */
+export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+export const DatePrecision = z.enum(DATE_PRECISIONS);
+export type DatePrecision = z.infer<typeof DatePrecision>;
+/** Whether the date is exact, approximate ("around"), or the start of something ongoing ("since"). */
+export const DATE_QUALIFIERS = ['exact', 'about', 'since'] as const;
+export const DateQualifier = z.enum(DATE_QUALIFIERS);
+export type DateQualifier = z.infer<typeof DateQualifier>;
+
 export const IncidentFields = z.object({
+  /** The first day of what is known: 2022-01-01 for "2022", 2023-03-01 for "March 2023". */
   occurredOn: IsoDate,
+  occurredPrecision: DatePrecision.default('day'),
+  occurredQualifier: DateQualifier.default('exact'),
   kind: IncidentKind,
   title: z.string().trim().min(1, 'validation.required').max(300, 'validation.tooLong'),
   description: z.string().max(20000, 'validation.tooLong'),

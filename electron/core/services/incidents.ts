@@ -14,6 +14,8 @@ type IncidentRow = {
   id: string;
   matter_id: string;
   occurred_on: string;
+  occurred_precision: string;
+  occurred_qualifier: string;
   kind: string;
   title: string;
   description: string;
@@ -42,6 +44,8 @@ export class IncidentService {
       id: row.id,
       matterId: row.matter_id,
       occurredOn: row.occurred_on,
+      occurredPrecision: row.occurred_precision as Incident['occurredPrecision'],
+      occurredQualifier: row.occurred_qualifier as Incident['occurredQualifier'],
       kind: row.kind as Incident['kind'],
       title: row.title,
       description: row.description,
@@ -81,9 +85,10 @@ export class IncidentService {
       );
       params.personId = personId;
     }
+    const dir = order === 'desc' ? 'DESC' : 'ASC';
     const rows = this.ctx()
       .db.prepare(
-        `SELECT i.* FROM incidents i WHERE ${where.join(' AND ')} ORDER BY i.occurred_on ${order === 'desc' ? 'DESC' : 'ASC'}, i.created_at`,
+        `SELECT i.* FROM incidents i WHERE ${where.join(' AND ')} ORDER BY i.occurred_on ${dir}, ${PRECISION_RANK} ${dir}, i.created_at ${dir}`,
       )
       .all<IncidentRow>(params);
     const showConfidential = this.reveals.isConfidentialRevealed(matterId);
@@ -109,8 +114,10 @@ export class IncidentService {
     db.transaction(() => {
       requireLiveMatter(db, matterId);
       db.prepare(
-        `INSERT INTO incidents (id, matter_id, occurred_on, kind, title, description, place, source, classification, created_at, updated_at)
-         VALUES ($id, $matterId, $occurredOn, $kind, $title, $description, $place, $source, $classification, $at, $at)`,
+        `INSERT INTO incidents (id, matter_id, occurred_on, occurred_precision, occurred_qualifier, kind, title, description, place,
+                                source, classification, created_at, updated_at)
+         VALUES ($id, $matterId, $occurredOn, $occurredPrecision, $occurredQualifier, $kind, $title, $description, $place,
+                 $source, $classification, $at, $at)`,
       ).run({ id, matterId, at, ...rowFields(fields) });
       this.writeLinks(id, matterId, fields);
       audit.append({
@@ -135,7 +142,8 @@ export class IncidentService {
       if (current.revision !== revision)
         throw new AmparoError('CONFLICT', `Incident ${id} was changed elsewhere`);
       db.prepare(
-        `UPDATE incidents SET occurred_on = $occurredOn, kind = $kind, title = $title, description = $description, place = $place,
+        `UPDATE incidents SET occurred_on = $occurredOn, occurred_precision = $occurredPrecision,
+                occurred_qualifier = $occurredQualifier, kind = $kind, title = $title, description = $description, place = $place,
                 source = $source, classification = $classification, revision = revision + 1, updated_at = $at WHERE id = $id`,
       ).run({ id, at: now().toISOString(), ...rowFields(fields) });
       this.writeLinks(id, current.matterId, fields);
@@ -189,9 +197,24 @@ export class IncidentService {
   }
 }
 
+/**
+ * Facts on the same first day sort coarse before fine: "2022" and "since 2022" open the year, before a fact
+ * of 1 January 2022 itself (newest-first lists reverse it).
+ */
+const PRECISION_RANK = `CASE i.occurred_precision WHEN 'year' THEN 0 WHEN 'month' THEN 1 ELSE 2 END`;
+
+/** Keeps only the known part of the date: a month's fact is stored on its 1st, a year's on 1 January. */
+export function normaliseOccurredOn(date: string, precision: IncidentFields['occurredPrecision']): string {
+  if (precision === 'year') return `${date.slice(0, 4)}-01-01`;
+  if (precision === 'month') return `${date.slice(0, 7)}-01`;
+  return date;
+}
+
 function rowFields(fields: IncidentFields) {
   return {
-    occurredOn: fields.occurredOn,
+    occurredOn: normaliseOccurredOn(fields.occurredOn, fields.occurredPrecision),
+    occurredPrecision: fields.occurredPrecision,
+    occurredQualifier: fields.occurredQualifier,
     kind: fields.kind,
     title: fields.title,
     description: fields.description,

@@ -5,6 +5,7 @@ import type { VaultStatus } from '../../../shared/schemas/vault';
 import { CreateVaultScreen } from '../features/vault/CreateVaultScreen';
 import { UnlockScreen } from '../features/vault/UnlockScreen';
 import { RevealedIdentitiesProvider } from '../features/people/revealedIdentities';
+import { SettingsChangeContext } from '../components/GateLanguagePicker';
 import { applyLanguage } from './i18n';
 import { lockedSession, sessionFromStatus, type Session } from './session';
 import { StartScreen } from './StartScreen';
@@ -81,19 +82,23 @@ export function App() {
         />
       );
     case 'gate':
-      return session.gate === 'create' ? (
-        <CreateVaultScreen
-          onCreated={enter}
-          onOpenExisting={() => setSession({ ...session, gate: 'unlock', notice: null })}
-        />
-      ) : (
-        <UnlockScreen
-          status={session.status}
-          notice={session.notice}
-          lockError={session.lockError}
-          onUnlocked={enter}
-          onCreateNew={() => setSession({ ...session, gate: 'create', notice: null })}
-        />
+      return (
+        <SettingsChangeContext.Provider value={changeSettings}>
+          {session.gate === 'create' ? (
+            <CreateVaultScreen
+              onCreated={enter}
+              onOpenExisting={() => setSession({ ...session, gate: 'unlock', notice: null })}
+            />
+          ) : (
+            <UnlockScreen
+              status={session.status}
+              notice={session.notice}
+              lockError={session.lockError}
+              onUnlocked={enter}
+              onCreateNew={() => setSession({ ...session, gate: 'create', notice: null })}
+            />
+          )}
+        </SettingsChangeContext.Provider>
       );
     case 'unlocked':
       // Revealed identities live only while the vault is unlocked: locking unmounts them with the workspace.

@@ -1,6 +1,7 @@
-import { Container, Paper, Stack, Text, Title } from '@mantine/core';
+import { Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GateLanguagePicker } from './GateLanguagePicker';
 
 /** The frame of the screens shown while no vault is open (create, unlock). */
 export function GateLayout({ title, children }: { title: string; children: ReactNode }) {
@@ -8,14 +9,17 @@ export function GateLayout({ title, children }: { title: string; children: React
   return (
     <Container size={560} py="xl">
       <Stack gap="lg">
-        <Stack gap={0}>
-          <Text fw={700} size="lg" c="dimmed">
-            {t('app.name')}
-          </Text>
-          <Text size="sm" c="dimmed">
-            {t('app.tagline')}
-          </Text>
-        </Stack>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Stack gap={0}>
+            <Text fw={700} size="lg" c="dimmed">
+              {t('app.name')}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t('app.tagline')}
+            </Text>
+          </Stack>
+          <GateLanguagePicker />
+        </Group>
         <Paper withBorder p="lg" component="main">
           <Stack gap="md">
             <Title order={1} size="h2">

@@ -16,10 +16,3 @@ export function useEnumOptions(prefix: string, values: readonly string[]): Optio
     [t, language, prefix, values],
   );
 }
-
-/** A time of day (HH:MM) in the UI language, e.g. when a reveal ends. */
-export function formatTime(value: string, language: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(date);
-}

@@ -24,7 +24,8 @@ import {
   type AuditEntry,
   type AuditVerification,
 } from '../../../../shared/schemas/audit';
-import { formatTimestamp } from '../matters/labels';
+import { formatTimestamp } from '../../app/format';
+import { useAuditDetails } from './auditDetails';
 import type { MatterPlace } from '../matters/MatterScreen';
 
 /** Where an entry's record is shown: its case (on the record's tab), or the people screen. */
@@ -92,20 +93,6 @@ function MatterPicker({ value, onChange }: { value: string | null; onChange: (id
 
 const PAGE_SIZE = 50;
 
-/** The few details worth a reader's eye: the reason given for a reveal, what changed. */
-function useDetails(): (entry: AuditEntry) => string {
-  const { t } = useTranslation();
-  return (entry) => {
-    const d = entry.details;
-    const parts: string[] = [];
-    if (typeof d.reason === 'string') parts.push(t('audit.reason', { reason: d.reason }));
-    if (Array.isArray(d.fields) && d.fields.length > 0)
-      parts.push(t('audit.fields', { fields: d.fields.join(', ') }));
-    if (typeof d.matches === 'number') parts.push(t('audit.matches', { count: d.matches }));
-    return parts.join(' · ');
-  };
-}
-
 function VerificationResult({ result }: { result: AuditVerification }) {
   const { t } = useTranslation();
   if (result.ok) {
@@ -126,7 +113,7 @@ function VerificationResult({ result }: { result: AuditVerification }) {
 /** Everything done in the vault, in order, chained by hashes so an edit, a gap or a cut shows. */
 export function AuditScreen({ onOpenMatter, onOpenPeople }: AuditScreenProps) {
   const { t, i18n } = useTranslation();
-  const details = useDetails();
+  const details = useAuditDetails();
   const actions = useEnumOptions('auditAction', AUDIT_ACTIONS);
   const [matterId, setMatterId] = useState<string | null>(null);
   const [action, setAction] = useState<AuditAction | null>(null);

@@ -1,8 +1,9 @@
 import { Code, DataList, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceItem } from '../../../../shared/schemas/evidence';
-import { formatIsoDate, formatTimestamp } from '../matters/labels';
-import { exhibitLabel, formatBytes } from './format';
+import { formatIsoDate, formatTimestamp } from '../../app/format';
+import { exhibitLabel } from './format';
+import { formatBytes } from '../../app/format';
 import type { EvidenceLinks } from './links';
 
 /** The chain-of-custody report: the item's record, its hash and every custody entry; the only thing printed. */

@@ -12,6 +12,7 @@ import { ClassificationField } from '../../components/SelectField';
 import { useSave } from '../../components/useSave';
 import { EvidenceFields, type EvidenceItem } from '../../../../shared/schemas/evidence';
 import { withUnlisted, type EvidenceLinks } from './links';
+import { DateFormField } from '../../components/DateField';
 
 type EvidenceFormInput = z.input<typeof EvidenceFields>;
 
@@ -66,12 +67,12 @@ export function EvidenceEditForm({ item, links, onSaved, onCancel, onReload }: E
               withAsterisk
               autoFocus
             />
-            <TextInput
-              {...register('eventDate', { setValueAs: (value: string | null) => value || null })}
-              type="date"
+            <DateFormField
+              control={control}
+              name="eventDate"
               label={t('evidence.fields.eventDate')}
               description={t('evidence.fields.eventDateHint')}
-              error={fieldError(errors.eventDate)}
+              clearable
             />
             <ClassificationField control={control} name="classification" />
           </SimpleGrid>

@@ -7,9 +7,10 @@ import { useLoad } from '../../components/useLoad';
 import type { VaultVerification } from '../../../../shared/schemas/evidence';
 import { RowLink } from '../../components/RowLink';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
-import { formatIsoDate, formatTimestamp } from '../matters/labels';
+import { formatIsoDate, formatTimestamp } from '../../app/format';
 import { EvidenceItemView } from './EvidenceItemView';
-import { exhibitLabel, formatBytes } from './format';
+import { exhibitLabel } from './format';
+import { formatBytes } from '../../app/format';
 import { IntakePanel } from './IntakePanel';
 import { VerificationBadge } from './VerificationBadge';
 

@@ -6,7 +6,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumOptions } from '../../components/options';
 import { CLASSIFICATIONS, type Classification } from '../../../../shared/schemas/classification';
 import type { AddEvidenceResult, EvidenceProgress } from '../../../../shared/schemas/evidence';
-import { formatBytes } from './format';
+import { formatBytes } from '../../app/format';
+import { DateField } from '../../components/DateField';
 
 interface IntakeDetails {
   source: string;
@@ -145,13 +146,12 @@ export function IntakePanel({ matterId, onTaken }: { matterId: string; onTaken: 
             onChange={(e) => setDetails({ ...details, acquisition: e.currentTarget.value })}
             maxLength={300}
           />
-          <TextInput
+          <DateField
             label={t('evidence.fields.eventDate')}
             description={t('evidence.fields.eventDateHint')}
-            placeholder="YYYY-MM-DD"
             value={details.eventDate}
-            error={details.eventDate && !isDate(details.eventDate) ? t('validation.date') : undefined}
-            onChange={(e) => setDetails({ ...details, eventDate: e.currentTarget.value })}
+            onChange={(value) => setDetails({ ...details, eventDate: value ?? '' })}
+            clearable
           />
           <Select
             label={t('evidence.fields.classification')}

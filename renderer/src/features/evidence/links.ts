@@ -30,7 +30,10 @@ export function useEvidenceLinks(matterId: string): EvidenceLinks {
       if (party.personId && !people.has(party.personId)) people.set(party.personId, party.displayName);
     }
     return {
-      incidents: (loaded?.incidents ?? []).map((i) => ({ value: i.id, label: incidentLabel(i, language) })),
+      incidents: (loaded?.incidents ?? []).map((i) => ({
+        value: i.id,
+        label: incidentLabel(i18n.t, i, language),
+      })),
       people: [...people].map(([value, label]) => ({ value, label })),
       error,
     };

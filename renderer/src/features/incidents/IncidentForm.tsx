@@ -12,9 +12,13 @@ import { ClassificationField, SelectField } from '../../components/SelectField';
 import { useSave } from '../../components/useSave';
 import { INCIDENT_KINDS, IncidentFields, type Incident } from '../../../../shared/schemas/incidents';
 import { todayIso } from '../matters/labels';
+import { OccurredOnField } from './OccurredOnField';
+import type { z } from 'zod';
 
 const FIELD_NAMES = [
   'occurredOn',
+  'occurredPrecision',
+  'occurredQualifier',
   'kind',
   'title',
   'description',
@@ -26,8 +30,21 @@ const FIELD_NAMES = [
 ] as const;
 
 function fieldsOf(incident: Incident): IncidentFields {
-  const { occurredOn, kind, title, description, place, source, classification, personIds, tags } = incident;
-  return { occurredOn, kind, title, description, place, source, classification, personIds, tags };
+  const { occurredOn, occurredPrecision, occurredQualifier, kind, title, description } = incident;
+  const { place, source, classification, personIds, tags } = incident;
+  return {
+    occurredOn,
+    occurredPrecision,
+    occurredQualifier,
+    kind,
+    title,
+    description,
+    place,
+    source,
+    classification,
+    personIds,
+    tags,
+  };
 }
 
 interface IncidentFormProps {
@@ -44,12 +61,14 @@ export function IncidentForm({ matterId, incident, people, onSaved, onCancel }: 
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const kinds = useEnumOptions('incidentKind', INCIDENT_KINDS);
-  const form = useForm<IncidentFields>({
+  const form = useForm<z.input<typeof IncidentFields>, unknown, IncidentFields>({
     resolver: zodResolver(IncidentFields),
     defaultValues: incident
       ? fieldsOf(incident)
       : {
           occurredOn: todayIso(),
+          occurredPrecision: 'day',
+          occurredQualifier: 'exact',
           kind: 'threat',
           title: '',
           description: '',
@@ -82,15 +101,9 @@ export function IncidentForm({ matterId, incident, people, onSaved, onCancel }: 
       >
         <Stack gap="sm">
           <Title order={4}>{incident ? t('incidents.editTitle') : t('incidents.newTitle')}</Title>
+          <OccurredOnField control={control} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <SelectField control={control} name="kind" label={t('incidents.fields.kind')} data={kinds} />
-            <TextInput
-              {...register('occurredOn')}
-              type="date"
-              label={t('incidents.fields.occurredOn')}
-              error={fieldError(errors.occurredOn)}
-              withAsterisk
-            />
             <ClassificationField control={control} name="classification" />
           </SimpleGrid>
           <TextInput

@@ -1,17 +1,7 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { RowActions } from '../../components/RowActions';
 import { useCallback, useMemo, useState } from 'react';
+import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListScaffold } from '../../components/ListScaffold';
 import { PrintButton } from '../../components/PrintButton';
@@ -21,8 +11,8 @@ import { client } from '../../api/client';
 import { useEnumOptions, type Option } from '../../components/options';
 import { INCIDENT_KINDS, type Incident, type IncidentKind } from '../../../../shared/schemas/incidents';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
-import { formatIsoDate } from '../matters/labels';
 import { IncidentForm } from './IncidentForm';
+import { incidentDate } from './labels';
 
 interface Filters {
   kind: IncidentKind | null;
@@ -129,18 +119,18 @@ export function TimelineTab({ matterId, matterTitle }: { matterId: string; matte
           clearable
           w={220}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('incidents.filterFrom')}
           value={filters.from}
-          onChange={(event) => set('from', event.currentTarget.value)}
+          onChange={(value) => set('from', value ?? '')}
+          clearable
           w={170}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('incidents.filterTo')}
           value={filters.to}
-          onChange={(event) => set('to', event.currentTarget.value)}
+          onChange={(value) => set('to', value ?? '')}
+          clearable
           w={170}
         />
         <Select
@@ -206,7 +196,7 @@ export function TimelineTab({ matterId, matterTitle }: { matterId: string; matte
                     <Stack gap={4}>
                       <Group gap="xs">
                         <Text fw={700} size="sm">
-                          {formatIsoDate(incident.occurredOn, i18n.language)}
+                          {incidentDate(t, incident, i18n.language)}
                         </Text>
                         <Badge variant="light">{t(`incidentKind.${incident.kind}`)}</Badge>
                         <ClassificationBadge value={incident.classification} />

@@ -1,4 +1,4 @@
-import { Group, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Group, Paper, Stack, Textarea, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useSave } from '../../components/useSave';
 import { ChangeStatusInput } from '../../../../shared/schemas/status';
 import type { Matter } from '../../../../shared/schemas/matter';
 import { todayIso, useMatterOptions } from './labels';
+import { DateFormField } from '../../components/DateField';
 
 const ChangeStatusForm = ChangeStatusInput.pick({ toStatus: true, changedOn: true, note: true });
 type ChangeStatusFormInput = z.input<typeof ChangeStatusForm>;
@@ -51,11 +52,11 @@ export function ChangeStatusPanel({
           <Title order={4}>{t('status.changeTitle')}</Title>
           <Group align="flex-start" grow>
             <SelectField control={control} name="toStatus" label={t('status.toStatus')} data={statuses} />
-            <TextInput
-              {...register('changedOn')}
-              type="date"
+            <DateFormField
+              control={control}
+              name="changedOn"
+              emptyAs=""
               label={t('status.changedOn')}
-              error={fieldError(formState.errors.changedOn)}
               withAsterisk
             />
           </Group>

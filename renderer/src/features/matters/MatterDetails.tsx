@@ -1,7 +1,7 @@
 import { DataList } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Matter } from '../../../../shared/schemas/matter';
-import { formatIsoDate, formatTimestamp } from './labels';
+import { formatIsoDate, formatTimestamp } from '../../app/format';
 
 /** A case's fields, read-only. */
 export function MatterDetails({ matter }: { matter: Matter }) {

@@ -10,6 +10,7 @@ import { ClassificationField, SelectField } from '../../components/SelectField';
 import { useSave } from '../../components/useSave';
 import { DEFAULT_FORUM, MatterFields } from '../../../../shared/schemas/matter';
 import { useMatterOptions } from './labels';
+import { DateFormField } from '../../components/DateField';
 
 const FIELD_NAMES = [
   'title',
@@ -96,12 +97,12 @@ export function MatterForm({ mode, initial, onSubmit, onCancel, onReload }: Matt
             description={t('matters.fields.statusDescription')}
             data={options.statuses}
           />
-          <TextInput
-            {...register('openedOn')}
-            type="date"
+          <DateFormField
+            control={control}
+            name="openedOn"
+            emptyAs=""
             label={t('matters.fields.openedOn')}
             description={t('matters.fields.openedOnDescription')}
-            error={fieldError(errors.openedOn)}
             withAsterisk
           />
           <ClassificationField control={control} name="classification" />

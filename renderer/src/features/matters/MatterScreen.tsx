@@ -13,7 +13,7 @@ import { TimelineTab } from '../incidents/TimelineTab';
 import { NotesTab } from '../notes/NotesTab';
 import { PartiesTab } from '../parties/PartiesTab';
 import { RiskTab } from '../risk/RiskTab';
-import { formatTimestamp } from './labels';
+import { formatTimestamp } from '../../app/format';
 import { MatterDetails } from './MatterDetails';
 import { MatterForm } from './MatterForm';
 import { StatusHistory } from './StatusHistory';

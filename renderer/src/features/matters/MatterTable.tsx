@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MatterListItem } from '../../../../shared/schemas/matter';
 import { RowLink } from '../../components/RowLink';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
-import { formatIsoDate, formatTimestamp } from './labels';
+import { formatIsoDate, formatTimestamp } from '../../app/format';
 
 interface MatterTableProps {
   items: MatterListItem[];

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/useLoad';
 import type { Matter } from '../../../../shared/schemas/matter';
 import { ChangeStatusPanel } from './ChangeStatusPanel';
-import { formatIsoDate, formatTimestamp } from './labels';
+import { formatIsoDate, formatTimestamp } from '../../app/format';
 
 /** Where the matter has stood before the forum, with dates and who recorded each change. */
 export function StatusHistory({ matter, onChanged }: { matter: Matter; onChanged: (m: Matter) => void }) {

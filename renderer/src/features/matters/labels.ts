@@ -22,20 +22,6 @@ export function useMatterOptions(): { types: Option[]; forums: Option[]; statuse
   );
 }
 
-/** A calendar date (YYYY-MM-DD) as people write it in the UI language; the raw value if it is not one. */
-export function formatIsoDate(value: string, language: string): string {
-  const date = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-}
-
-/** A timestamp in local time, in the UI language. */
-export function formatTimestamp(value: string, language: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
-
 /** Today as YYYY-MM-DD in local time (the default "opened on" of a new case). */
 export function todayIso(): string {
   const now = new Date();

@@ -7,7 +7,7 @@ import { RowActions } from '../../components/RowActions';
 import { useLoad } from '../../components/useLoad';
 import type { Note } from '../../../../shared/schemas/notes';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
-import { formatTimestamp } from '../matters/labels';
+import { formatTimestamp } from '../../app/format';
 import { MarkdownView } from './MarkdownView';
 import { NoteForm } from './NoteForm';
 

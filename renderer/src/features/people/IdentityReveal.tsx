@@ -1,9 +1,9 @@
 import { Button, DataList, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatTime } from '../../components/options';
+import { formatTime } from '../../app/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatIsoDate } from '../matters/labels';
+import { formatIsoDate } from '../../app/format';
 import { ReasonModal } from '../confidential/ReasonModal';
 import { useRevealedIdentities } from './revealedIdentities';
 

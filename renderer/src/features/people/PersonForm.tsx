@@ -14,6 +14,7 @@ import { Classification } from '../../../../shared/schemas/classification';
 import { ProtectedIdentity, Pseudonym, type Person } from '../../../../shared/schemas/people';
 import { initialsFromName } from '../../../../shared/text/initials';
 import { useRevealedIdentities } from './revealedIdentities';
+import { DateFormField } from '../../components/DateField';
 
 /** One value per line in a textarea, checked by the shared schema's list rule. */
 const lines = <T extends z.ZodType<string[], string[]>>(list: T) =>
@@ -202,11 +203,12 @@ export function PersonFormPanel({ person, onSaved, onCancel }: PersonFormProps) 
                 autoComplete="off"
                 data-autofocus={person ? undefined : true}
               />
-              <TextInput
-                {...register('dateOfBirth')}
-                type="date"
+              <DateFormField
+                control={control}
+                name="dateOfBirth"
+                emptyAs=""
                 label={t('people.fields.dateOfBirth')}
-                error={fieldError(errors.dateOfBirth)}
+                clearable
               />
               <Textarea
                 {...register('aliases')}

@@ -1,4 +1,4 @@
-import { Paper, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Paper, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { RISK_RATINGS, RiskAssessmentFields, type RiskAssessment } from '../../.
 import { incidentLabel } from '../incidents/labels';
 import { todayIso } from '../matters/labels';
 import { CRITERIA, type Criterion } from './criteria';
+import { DateFormField } from '../../components/DateField';
 
 const FIELD_NAMES = [
   'assessedOn',
@@ -51,7 +52,7 @@ export function RiskForm({
   });
   const { register, control, handleSubmit, formState } = form;
   const errors = formState.errors;
-  const incidentOptions = incidents.map((i) => ({ value: i.id, label: incidentLabel(i, i18n.language) }));
+  const incidentOptions = incidents.map((i) => ({ value: i.id, label: incidentLabel(t, i, i18n.language) }));
 
   const { error, submit } = useSave(
     { setFieldError: form.setError, fields: FIELD_NAMES },
@@ -66,11 +67,11 @@ export function RiskForm({
       <form noValidate onSubmit={handleSubmit(submit)} aria-label={t('risk.newTitle')}>
         <Stack gap="md">
           <Title order={4}>{t('risk.newTitle')}</Title>
-          <TextInput
-            {...register('assessedOn')}
-            type="date"
+          <DateFormField
+            control={control}
+            name="assessedOn"
+            emptyAs=""
             label={t('risk.assessedOn')}
-            error={fieldError(errors.assessedOn)}
             withAsterisk
             w={200}
           />

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ListScaffold } from '../../components/ListScaffold';
 import { useLoad } from '../../components/useLoad';
-import { formatIsoDate, formatTimestamp } from '../matters/labels';
+import { formatIsoDate, formatTimestamp } from '../../app/format';
 import { CRITERIA, RATING_COLOR } from './criteria';
 import { RiskForm } from './RiskForm';
 

@@ -24,7 +24,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { client, errorCode } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatTime } from '../../components/options';
+import { formatTime } from '../../app/format';
 import type { SearchHit, SearchResult } from '../../../../shared/schemas/search';
 import type { MatterPlace } from '../matters/MatterScreen';
 import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ListScaffold } from '../../components/ListScaffold';
 import { useLoad } from '../../components/useLoad';
 import type { DeletedItem } from '../../../../shared/schemas/trash';
-import { formatTimestamp } from '../matters/labels';
+import { formatTimestamp } from '../../app/format';
 
 /** Deleted items: restorable until the user empties the bin (which purges them for good). */
 export function TrashScreen() {

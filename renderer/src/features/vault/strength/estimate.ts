@@ -6,6 +6,25 @@ import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 import * as es from '@zxcvbn-ts/language-es-es';
 import type { Language } from '../../../../../shared/schemas/settings';
+import enCatalogue from '../../../../../shared/i18n/en.json';
+import esCatalogue from '../../../../../shared/i18n/es.json';
+
+/**
+ * The packaged feedback, with the app's own wording laid over it: Mexican Spanish that speaks *usted* and
+ * never mentions "this page" (there is none).
+ */
+function feedbackIn(language: Language) {
+  const base = language === 'es' ? es.translations : en.translations;
+  const own = (language === 'es' ? esCatalogue : enCatalogue).passphraseAdvice as {
+    warnings?: Record<string, string>;
+    suggestions?: Record<string, string>;
+  };
+  return {
+    ...base,
+    warnings: { ...base.warnings, ...own.warnings },
+    suggestions: { ...base.suggestions, ...own.suggestions },
+  };
+}
 
 export interface StrengthEstimate {
   /** 0 (too guessable) … 4 (very unguessable). */
@@ -23,7 +42,7 @@ function factoryFor(language: Language): ZxcvbnFactory {
     factory = new ZxcvbnFactory({
       dictionary,
       graphs: common.adjacencyGraphs,
-      translations: language === 'es' ? es.translations : en.translations,
+      translations: feedbackIn(language),
     });
     factories.set(language, factory);
   }
