@@ -8,6 +8,7 @@ import { createHandlers, type ShellPort } from './ipc/handlers';
 import { AppConfig, type DamagedSettings } from './services/app-config';
 import { EvidenceService } from './services/evidence';
 import type { MediaResponse } from './evidence/media';
+import { ImportService } from './services/import';
 import { IncidentService } from './services/incidents';
 import { MatterService } from './services/matters';
 import { NoteService } from './services/notes';
@@ -54,6 +55,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onLocked: (reason) => {
       // Running intakes, checks and exports stop (each removes its unfinished file); preview links die.
       evidence.abortAll();
+      imports.abortAll();
       emitter.emit('vault:locked', { reason } satisfies EventPayload<'vault:locked'>);
     },
   });
@@ -68,6 +70,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.now ? { now: options.now } : {}),
     ...(options.shell.mediaUrl ? { mediaUrl: (ticket: string) => options.shell.mediaUrl!(ticket) } : {}),
   });
+  const parties = new PartyService(ctx);
+  const imports = new ImportService(
+    ctx,
+    { matters, people, parties, incidents },
+    {
+      onProgress: (progress) => emitter.emit('import:progress', progress),
+      onActivity: () => session.touch(),
+    },
+  );
   const services = {
     session,
     config,
@@ -76,11 +87,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     people,
     incidents,
     notes,
-    parties: new PartyService(ctx),
+    parties,
     risk: new RiskService(ctx),
     search: new SearchService(ctx, session.reveals),
     trash: new TrashService(ctx, { matters, people, incidents, notes, evidence }),
     evidence,
+    imports,
   };
   const dispatch = createDispatcher(createHandlers(services), {
     onCall: (channel) => {
