@@ -2,6 +2,7 @@
 // adds a file beside these and its commands here.
 import { caseAdd, caseList } from './case';
 import { evidenceAdd, evidenceList, evidenceVerify } from './evidence';
+import { importSpreadsheet } from './import';
 import { search } from './search';
 import type { Command } from './types';
 import { vaultCheck, vaultCreate, vaultRekey } from './vault';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   evidenceList,
   evidenceVerify,
   search,
+  importSpreadsheet,
 ];
 
 /** The command named by the first one or two positionals, and how many it took. */
