@@ -12,6 +12,7 @@ import { AuditScreen } from '../features/audit/AuditScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { SearchScreen } from '../features/search/SearchScreen';
 import { TrashScreen } from '../features/trash/TrashScreen';
+import { ImportScreen } from '../features/import/ImportScreen';
 import { useActivityReporter } from './useActivityReporter';
 
 type Screen =
@@ -20,12 +21,13 @@ type Screen =
   | { name: 'case'; id: string; place?: MatterPlace }
   | { name: 'people' }
   | { name: 'search' }
+  | { name: 'import' }
   | { name: 'trash' }
   | { name: 'audit' }
   | { name: 'settings' };
 
 /** Top-level places in the navigation; the case screens count as "cases". */
-const NAV_ITEMS = ['cases', 'people', 'search', 'trash', 'audit', 'settings'] as const;
+const NAV_ITEMS = ['cases', 'people', 'search', 'import', 'trash', 'audit', 'settings'] as const;
 type NavItem = (typeof NAV_ITEMS)[number];
 
 interface WorkspaceProps {
@@ -78,7 +80,7 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
             <NavLink
               key={item}
               component="button"
-              label={t(`shell.${item}`)}
+              label={item === 'import' ? t('import.nav') : t(`shell.${item}`)}
               active={current === item}
               aria-current={current === item ? 'page' : undefined}
               onClick={() => setScreen({ name: item } as Screen)}
@@ -116,6 +118,7 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
             onOpenPeople={() => setScreen({ name: 'people' })}
           />
         )}
+        {screen.name === 'import' && <ImportScreen onOpenMatter={(id) => setScreen({ name: 'case', id })} />}
         {screen.name === 'trash' && <TrashScreen />}
         {screen.name === 'audit' && <AuditScreen />}
         {screen.name === 'settings' && (
