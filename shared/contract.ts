@@ -182,7 +182,7 @@ export const contract = {
   'evidence:exhibits': channel(ListExhibitsInput, z.array(Exhibit)),
 
   /**
-   * Spreadsheet import (CSV, XLSX). `import:preview` shows the tables with a guessed or given mapping
+   * Spreadsheet import from CSV and XLSX files. `import:preview` shows the tables with a guessed or given mapping
    * (protected columns' cells left out); `import:dryRun` lists every row it would refuse and why;
    * `import:run` writes the accepted rows in one transaction (progress as `import:progress` events).
    */
@@ -203,7 +203,7 @@ export const contract = {
   'dialog:chooseFolder': channel(ChooseFolderInput, ChooseFolderResult),
   /** Native multi-file picker for evidence intake (the shell answers; empty when cancelled). */
   'dialog:chooseFiles': channel(Empty, ChooseFilesResult),
-  /** Native single-file picker for a spreadsheet to import (CSV, XLSX); null when cancelled. */
+  /** Native single-file picker for a CSV or XLSX spreadsheet; null when cancelled. */
   'dialog:chooseSpreadsheet': channel(Empty, ChooseSpreadsheetResult),
 } as const;
 
