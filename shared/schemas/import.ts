@@ -93,7 +93,7 @@ export const PreviewTable = z.object({
   name: z.string(),
   headers: z.array(z.string()),
   rowCount: z.number().int(),
-  /** The first rows as text; cells of columns mapped to protected fields are null (never sent). */
+  /** The first rows as text; in people tables, cells of protected or unmapped columns are null (never sent). */
   sampleRows: z.array(z.array(z.string().nullable())),
   /** The mapping in force: the one given, or one guessed from the table's name and headers. */
   mapping: TableMapping,

@@ -397,13 +397,17 @@ export function planImport(sheet: Spreadsheet, mapping: ImportMapping, vault: Va
   return { cases, people, facts, report: { counts, refusals } };
 }
 
-/** Column headers whose cells must not leave the core (mapped to protected fields). */
-export function protectedColumns(mapping: ImportMapping, table: string): Set<string> {
+/**
+ * Column headers whose cells must not leave the core: in a table of people, those mapped to protected
+ * fields and those not mapped at all (an unrecognised column of a people sheet may well be a legal name).
+ */
+export function hiddenColumns(mapping: ImportMapping, table: string, headers: string[]): Set<string> {
   const tableMapping = mapping.tables.find((t) => t.table === table);
   if (!tableMapping || tableMapping.kind !== 'people') return new Set();
   return new Set(
-    Object.entries(tableMapping.columns)
-      .filter(([, field]) => isProtectedImportField(field))
-      .map(([header]) => header),
+    headers.filter((header) => {
+      const field = tableMapping.columns[header] ?? '';
+      return !field || isProtectedImportField(field);
+    }),
   );
 }

@@ -15,7 +15,7 @@ import { guessMapping } from '../import/guess';
 import {
   cellText,
   planImport,
-  protectedColumns,
+  hiddenColumns,
   type ImportPlan,
   type Link,
   type VaultLookups,
@@ -87,7 +87,7 @@ export class ImportService {
       encoding: sheet.encoding,
       delimiter: sheet.delimiter,
       tables: sheet.tables.map((table, i) => {
-        const hidden = protectedColumns(inForce, table.name);
+        const hidden = hiddenColumns(inForce, table.name, table.headers);
         return {
           name: table.name,
           headers: table.headers,

@@ -151,6 +151,22 @@ describe('spreadsheet import', () => {
     });
     expect(table.sampleRows[0]).toEqual(['A.A.Q.O.', null, null, null, null, 'MC-101-23', 'Beneficiaria']);
     const mapping = { tables: [table.mapping] };
+    // A column left unmapped in a people table is not shown either; mapped to the pseudonym, it is.
+    const rest = { ...table.mapping.columns };
+    delete rest['Nombre completo'];
+    const remapped = await s.call('import:preview', {
+      path,
+      mapping: { tables: [{ ...table.mapping, columns: rest }] },
+    });
+    expect(remapped.value.tables[0].sampleRows[0][1]).toBeNull();
+    const asPseudonym = await s.call('import:preview', {
+      path,
+      mapping: {
+        tables: [{ ...table.mapping, columns: { ...rest, Seudónimo: '', 'Nombre completo': 'pseudonym' } }],
+      },
+    });
+    expect(asPseudonym.value.tables[0].sampleRows[0][1]).toBe(LEGAL_NAME);
+    expect(asPseudonym.value.tables[0].sampleRows[0][0]).toBeNull();
     const dry = await s.call('import:dryRun', { path, mapping });
     expect(problemsOf(dry.value)).toEqual([{ row: 3, codes: ['caseReference:unknownCase'] }]);
     const run = await s.call('import:run', {
@@ -160,7 +176,7 @@ describe('spreadsheet import', () => {
       acceptRefusals: true,
     });
     expect(run.value).toMatchObject({ people: 1, refused: 1 });
-    for (const payload of [preview, dry, run]) {
+    for (const payload of [preview, remapped, dry, run]) {
       for (const secret of [LEGAL_NAME, 'Quintero', CURP, PHONE, STREET, 'Juan Pérez']) {
         expect(JSON.stringify(payload)).not.toContain(secret);
       }

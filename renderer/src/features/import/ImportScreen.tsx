@@ -32,6 +32,7 @@ export function ImportScreen({ onOpenMatter }: { onOpenMatter: (id: string) => v
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const operationRef = useRef<string | null>(null);
+  const sampleRequest = useRef(0);
 
   useEffect(
     () =>
@@ -57,6 +58,30 @@ export function ImportScreen({ onOpenMatter }: { onOpenMatter: (id: string) => v
       setError(err);
     } finally {
       setBusy(false);
+    }
+  };
+
+  /** A new mapping changes which columns' first values the core may show: ask again. */
+  const changeMapping = async (next: TableMapping[]) => {
+    setMapping(next);
+    if (!path) return;
+    const request = ++sampleRequest.current;
+    try {
+      const read = await client.import.preview({ path, mapping: { tables: next } });
+      if (request !== sampleRequest.current) return;
+      setPreview((current) =>
+        current
+          ? {
+              ...current,
+              tables: current.tables.map((table, i) => ({
+                ...table,
+                sampleRows: read.tables[i]?.sampleRows ?? [],
+              })),
+            }
+          : current,
+      );
+    } catch (err) {
+      setError(err);
     }
   };
 
@@ -164,7 +189,11 @@ export function ImportScreen({ onOpenMatter }: { onOpenMatter: (id: string) => v
 
       {step === 1 && preview && (
         <>
-          <MappingStep tables={preview.tables} mapping={mapping} onChange={setMapping} />
+          <MappingStep
+            tables={preview.tables}
+            mapping={mapping}
+            onChange={(next) => void changeMapping(next)}
+          />
           <Group>
             <Button variant="default" onClick={restart}>
               {t('import.back')}

@@ -80,6 +80,10 @@ export function MappingStep({ tables, mapping, onChange }: MappingStepProps) {
                         );
                         const fields = IMPORT_FIELDS[kind as ImportKind] as readonly string[];
                         const samples = table.sampleRows.slice(0, 3).map((row) => row[column]);
+                        // The core leaves out the cells of protected and (in people tables) unmapped columns.
+                        const hiddenSample =
+                          isProtectedImportField(field) ||
+                          (samples.length > 0 && samples.every((v) => v === null));
                         return (
                           <Table.Tr key={header}>
                             <Table.Td>
@@ -124,12 +128,15 @@ export function MappingStep({ tables, mapping, onChange }: MappingStepProps) {
                             <Table.Td>
                               <Text
                                 size="sm"
-                                c={isProtectedImportField(field) ? 'dimmed' : undefined}
+                                c={hiddenSample ? 'dimmed' : undefined}
                                 lineClamp={2}
+                                style={{ overflowWrap: 'anywhere' }}
                               >
                                 {isProtectedImportField(field)
                                   ? t('import.protectedCell')
-                                  : samples.filter((s) => s).join(' · ')}
+                                  : hiddenSample
+                                    ? t('import.hiddenUntilMapped')
+                                    : samples.filter((s) => s).join(' · ')}
                               </Text>
                             </Table.Td>
                           </Table.Tr>
