@@ -57,24 +57,34 @@ export class ImportService {
     this.runner = new OperationRunner(options);
   }
 
+  /** The vault's references and pseudonyms, read once per check (a query per row would be slow). */
   private lookups(): VaultLookups {
     const { db } = this.ctx();
-    const one = (rows: { id: string }[]) =>
-      rows.length === 1 ? { id: rows[0]!.id } : rows.length > 1 ? ('ambiguous' as const) : undefined;
-    return {
-      caseByReference: (ref) =>
-        one(
-          db
-            .prepare('SELECT id FROM matters WHERE lower(reference) = lower($ref) AND deleted_at IS NULL')
-            .all<{ id: string }>({ ref: ref.trim() }),
-        ),
-      personByPseudonym: (pseudonym) =>
-        one(
-          db
-            .prepare('SELECT id FROM people WHERE lower(pseudonym) = lower($p) AND deleted_at IS NULL')
-            .all<{ id: string }>({ p: pseudonym.trim() }),
-        ),
+    const index = (rows: { id: string; key: string }[]) => {
+      const byKey = new Map<string, string[]>();
+      for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row.id]);
+      return (key: string) => {
+        const ids = byKey.get(key.trim().toLowerCase()) ?? [];
+        return ids.length === 1 ? { id: ids[0]! } : ids.length > 1 ? ('ambiguous' as const) : undefined;
+      };
     };
+    const lower = (rows: { id: string; key: string }[]) =>
+      rows.map((r) => ({ id: r.id, key: r.key.toLowerCase() }));
+    const cases = index(
+      lower(
+        db
+          .prepare(`SELECT id, reference AS key FROM matters WHERE deleted_at IS NULL AND reference <> ''`)
+          .all<{ id: string; key: string }>(),
+      ),
+    );
+    const people = index(
+      lower(
+        db
+          .prepare('SELECT id, pseudonym AS key FROM people WHERE deleted_at IS NULL')
+          .all<{ id: string; key: string }>(),
+      ),
+    );
+    return { caseByReference: cases, personByPseudonym: people };
   }
 
   async preview({ path, mapping }: ParsedInput<'import:preview'>): Promise<ImportPreview> {
