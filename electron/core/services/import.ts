@@ -5,13 +5,14 @@
 import type { ParsedInput } from '../../../shared/contract';
 import { AmparoError } from '../../../shared/errors';
 import type {
+  ImportKind,
   ImportMapping,
   ImportPreview,
   ImportProgress,
   ImportReport,
   ImportResult,
 } from '../../../shared/schemas/import';
-import { guessMapping } from '../import/guess';
+import { guessColumns, guessMapping } from '../import/guess';
 import {
   cellText,
   planImport,
@@ -37,12 +38,18 @@ export interface ImportDeps {
   incidents: IncidentService;
 }
 
-/** The mapping in force for each table: the caller's where given, else a guess. */
+/**
+ * The mapping in force for each table: the caller's where given, else a guess. A table given a kind but
+ * no columns (the user just changed its kind) gets the columns guessed for that kind.
+ */
 function mappingFor(sheet: Spreadsheet, given: ImportMapping | undefined): ImportMapping {
   return {
-    tables: sheet.tables.map(
-      (t) => given?.tables.find((m) => m.table === t.name) ?? guessMapping(t.name, t.headers),
-    ),
+    tables: sheet.tables.map((t) => {
+      const mapping = given?.tables.find((m) => m.table === t.name);
+      if (!mapping) return guessMapping(t.name, t.headers);
+      const empty = mapping.kind !== 'skip' && !Object.values(mapping.columns).some(Boolean);
+      return empty ? { ...mapping, columns: guessColumns(mapping.kind as ImportKind, t.headers) } : mapping;
+    }),
   };
 }
 

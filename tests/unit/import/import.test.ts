@@ -223,6 +223,12 @@ describe('spreadsheet import', () => {
     ]);
     expect(preview.value.tables[1].sampleRows[0]).toEqual(['R.G.T.', null, 'MC-201-24']);
     const mapping = { tables: preview.value.tables.map((t: any) => t.mapping) };
+    // A table given a kind but no columns (its kind was just changed) gets the columns guessed for it.
+    const rekinded = await s.call('import:preview', {
+      path,
+      mapping: { tables: [{ table: 'Hechos', kind: 'facts', columns: {} }] },
+    });
+    expect(rekinded.value.tables[2].mapping).toEqual(mapping.tables[2]);
     const dry = await s.call('import:dryRun', { path, mapping });
     expect(dry.value.counts).toEqual({
       cases: { accepted: 2, refused: 0 },

@@ -63,12 +63,20 @@ export function ImportScreen({ onOpenMatter }: { onOpenMatter: (id: string) => v
 
   /** A new mapping changes which columns' first values the core may show: ask again. */
   const changeMapping = async (next: TableMapping[]) => {
+    const before = mapping;
     setMapping(next);
     if (!path) return;
     const request = ++sampleRequest.current;
     try {
       const read = await client.import.preview({ path, mapping: { tables: next } });
       if (request !== sampleRequest.current) return;
+      // A table whose kind just changed (no columns yet) takes the columns guessed for its new kind.
+      const guessed = next.map((m, i) =>
+        m.kind !== before[i]?.kind && m.kind !== 'skip' && !Object.values(m.columns).some(Boolean)
+          ? (read.tables[i]?.mapping ?? m)
+          : m,
+      );
+      if (guessed.some((m, i) => m !== next[i])) setMapping(guessed);
       setPreview((current) =>
         current
           ? {
