@@ -3,6 +3,7 @@
 // the accepted rows and finds the cases in the list.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import writeXlsxFile from 'write-excel-file/node';
 import { createVaultThroughUi, expect, screenshot, test } from './fixtures';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
@@ -82,4 +83,75 @@ test('import a spreadsheet with one refused row, in Spanish', async ({ app, brid
   await expect(app.getByText('Casos: 0 aceptadas, 3 rechazadas')).toBeVisible();
   await expect(app.getByText('Ya hay en la bóveda un caso con la referencia «MC-301-23»')).toBeVisible();
   await expect(app.getByText('No hay nada que importar.')).toBeVisible();
+});
+
+test('import a workbook of cases, people and facts; protected columns never shown', async ({
+  app,
+  bridge,
+  workDir,
+}) => {
+  const file = join(workDir, 'expedientes.xlsx');
+  await writeXlsxFile([
+    {
+      sheet: 'Casos',
+      data: [
+        ['Referencia', 'Título', 'Tipo', 'Fecha de apertura'],
+        [
+          'MC-401-24',
+          'Periodistas de Veracruz',
+          'Solicitud',
+          { value: new Date(Date.UTC(2024, 0, 15)), type: Date, format: 'dd/mm/yyyy' },
+        ],
+      ],
+    },
+    {
+      sheet: 'Personas',
+      data: [
+        ['Seudónimo', 'Nombre completo', 'Teléfono', 'Caso'],
+        ['R.G.T.', 'Rosa García Torres', '+52 228 555 0101', 'MC-401-24'],
+      ],
+    },
+    {
+      sheet: 'Hechos',
+      data: [
+        ['Caso', 'Fecha', 'Tipo', 'Título', 'Personas'],
+        ['MC-401-24', '12/01/2024', 'Amenaza', 'Mensajes intimidatorios', 'R.G.T.'],
+        ['MC-499-99', '13/01/2024', 'Vigilancia', 'Auto frente a la casa', ''],
+      ],
+    },
+  ]).toFile(file);
+  bridge.setChosenFiles([file]);
+  await app.setViewportSize({ width: 1024, height: 700 });
+  await createVaultThroughUi(app, join(workDir, 'boveda'), PASS);
+  const nav = app.getByRole('navigation', { name: 'Main navigation' });
+  await nav.getByRole('button', { name: 'Import' }).click();
+  await app.getByRole('button', { name: 'Choose a spreadsheet…' }).click();
+  await expect(app.getByTestId('import-file')).toHaveText('expedientes.xlsx · XLSX');
+  const people = app.getByRole('table', { name: 'Personas: 1 row' });
+  await expect(people.getByRole('row', { name: /Nombre completo/ })).toContainText('hidden (protected)');
+  await expect(people.getByRole('row', { name: /Teléfono/ })).toContainText('hidden (protected)');
+  await expect(app.getByText('Rosa García Torres')).toHaveCount(0);
+  await people.scrollIntoViewIfNeeded();
+  await screenshot(app, 'import-workbook-mapping');
+
+  // Not importing the facts, then importing them again: their columns are guessed anew.
+  await app.getByRole('combobox', { name: 'What the rows of “Hechos” are' }).click();
+  await app.getByRole('option', { name: 'Do not import' }).click();
+  await expect(app.getByRole('table', { name: 'Hechos: 2 rows' })).toHaveCount(0);
+  await app.getByRole('combobox', { name: 'What the rows of “Hechos” are' }).click();
+  await app.getByRole('option', { name: 'Facts' }).click();
+  await expect(app.getByLabel('Field in Amparo: Fecha', { exact: true })).toHaveValue(
+    'Date of the fact (required)',
+  );
+
+  await app.getByRole('button', { name: 'Check the rows' }).click();
+  const refusals = app.getByRole('table', { name: 'Rows that would be refused' });
+  await expect(refusals.getByRole('row')).toHaveCount(2);
+  await expect(refusals).toContainText('No case has the reference “MC-499-99”, in the file or in the vault');
+  await app.getByRole('button', { name: 'Import the accepted rows' }).click();
+  await expect(app.getByText('Imported 1 case, 1 person and 1 fact.')).toBeVisible();
+  await app.getByRole('button', { name: 'MC-401-24 · Periodistas de Veracruz' }).click();
+  await expect(app.getByRole('heading', { name: 'Periodistas de Veracruz' })).toBeVisible();
+  await app.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(app.getByRole('heading', { name: 'Mensajes intimidatorios' })).toBeVisible();
 });

@@ -266,7 +266,11 @@ export function ImportScreen({ onOpenMatter }: { onOpenMatter: (id: string) => v
       {step === 4 && result && (
         <Stack gap="sm">
           <Alert color="teal" variant="light" role="status">
-            {t('import.result', { cases: result.cases.length, people: result.people, facts: result.facts })}{' '}
+            {t('import.result', {
+              cases: t('import.nCases', { count: result.cases.length }),
+              people: t('import.nPeople', { count: result.people }),
+              facts: t('import.nFacts', { count: result.facts }),
+            })}{' '}
             {result.refused > 0 && t('import.resultRefused', { count: result.refused })}
           </Alert>
           {result.cases.length > 0 && (
