@@ -3,10 +3,21 @@
 // the accepted rows and finds the cases in the list.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import writeXlsxFile from 'write-excel-file/node';
 import { createVaultThroughUi, expect, screenshot, test } from './fixtures';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
+
+/** No serious or critical axe violation on the wizard's current step. */
+async function expectAccessible(page: Page, step: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
+  expect(serious, `serious or critical axe violations on ${step}`).toEqual([]);
+}
 
 test('import a spreadsheet with one refused row, in Spanish', async ({ app, bridge, workDir }) => {
   const file = join(workDir, 'casos.csv');
@@ -41,6 +52,7 @@ test('import a spreadsheet with one refused row, in Spanish', async ({ app, brid
   await expect(app.getByLabel('Campo en Amparo: Tipo de caso')).toHaveValue('Tipo de caso (obligatorio)');
   await expect(app.getByText('Defensora de la Montaña · Periodista de Oaxaca')).toBeVisible();
   await screenshot(app, 'import-mapping');
+  await expectAccessible(app, 'the mapping step');
 
   await app.getByRole('button', { name: 'Revisar las filas' }).click();
   await expect(app.getByText('Casos: 2 aceptadas, 1 rechazadas')).toBeVisible();
@@ -53,6 +65,7 @@ test('import a spreadsheet with one refused row, in Spanish', async ({ app, brid
     'Fecha de apertura: «31/02/2023» no es una fecha posible (escriba dd/mm/aaaa o aaaa-mm-dd)',
   );
   await screenshot(app, 'import-dry-run');
+  await expectAccessible(app, 'the dry-run report');
 
   // Back to the mapping and again: the same report (nothing was written meanwhile).
   await app.getByRole('button', { name: 'Cambiar la asignación' }).click();
@@ -67,6 +80,7 @@ test('import a spreadsheet with one refused row, in Spanish', async ({ app, brid
     app.getByRole('button', { name: 'MC-303-23 · Comunidad desplazada de Guerrero' }),
   ).toBeVisible();
   await screenshot(app, 'import-result');
+  await expectAccessible(app, 'the result');
   // A result link opens the imported case.
   await app.getByRole('button', { name: 'MC-303-23 · Comunidad desplazada de Guerrero' }).click();
   await expect(app.getByRole('heading', { name: 'Comunidad desplazada de Guerrero' })).toBeVisible();
