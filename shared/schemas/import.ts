@@ -2,6 +2,7 @@
 // cases, people or facts. The user maps columns to fields, sees a dry run that lists every row it would
 // refuse and why, and imports the rest in one transaction.
 import { z } from 'zod';
+import { Classification } from './classification';
 import { Id } from './common';
 
 export const IMPORT_KINDS = ['cases', 'people', 'facts'] as const;
@@ -169,7 +170,10 @@ export const RunImportInput = DryRunImportInput.extend({
 export type RunImportInput = z.input<typeof RunImportInput>;
 
 export const ImportResult = z.object({
-  cases: z.array(z.object({ id: Id, reference: z.string(), title: z.string() })),
+  /** The cases created; a confidential one's title is left out, as lists leave such cases out. */
+  cases: z.array(
+    z.object({ id: Id, reference: z.string(), title: z.string(), classification: Classification }),
+  ),
   people: z.number().int(),
   facts: z.number().int(),
   refused: z.number().int(),

@@ -165,7 +165,8 @@ export class ImportService {
       const created = plan.cases.map((c) => {
         const matter = matters.create(c.fields);
         step();
-        return { id: matter.id, reference: matter.reference, title: matter.title };
+        const { id, reference, title, classification } = matter;
+        return { id, reference, title: classification === 'confidential' ? '' : title, classification };
       });
       const caseId = (link: Link) => ('file' in link ? created[link.file]!.id : link.vault);
       const personIds = plan.people.map((p) => {

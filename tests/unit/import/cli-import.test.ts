@@ -43,6 +43,12 @@ describe('amparo import', () => {
     ]);
     expect(dry.stderr).toContain('cases 2 accepted, 4 refused');
 
+    // Without --mapping the guessed one is used, and printed to be saved and edited.
+    const guessed = await execAmparo(['import', vault, file, '--dry-run', '--passphrase-stdin'], `${PASS}\n`);
+    expect(guessed.code).toBe(EXIT.checkFailed);
+    expect(guessed.stderr).toContain('using this guessed mapping');
+    expect(guessed.stderr).toContain('"Fecha de apertura": "openedOn"');
+
     const refused = await execAmparo(args, `${PASS}\n`);
     expect(refused.code).toBe(EXIT.checkFailed);
     expect(refused.stderr).toContain('nothing imported');

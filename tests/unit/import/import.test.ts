@@ -247,6 +247,11 @@ describe('spreadsheet import', () => {
       acceptRefusals: true,
     });
     expect(run.value).toMatchObject({ people: 1, facts: 2, refused: 2 });
+    // A confidential case is named by its reference only, as the case list would hide it.
+    expect(run.value.cases).toMatchObject([
+      { reference: 'MC-201-24', title: 'Periodistas de Veracruz', classification: 'restricted' },
+      { reference: 'MC-202-24', title: '', classification: 'confidential' },
+    ]);
     const first = (await s.call('matters:find', { ref: 'MC-201-24' })).value;
     const second = (await s.call('matters:find', { ref: 'MC-202-24' })).value;
     await s.call('confidential:reveal', { matterId: second.id, reason: 'Revisar la importación' });

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, errorCode } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ClassificationBadge } from '../confidential/ClassificationBadge';
 import type {
   ImportPreview,
   ImportProgress,
@@ -281,9 +282,14 @@ export function ImportScreen({ onOpenMatter }: { onOpenMatter: (id: string) => v
               <List spacing={4}>
                 {result.cases.map((c) => (
                   <List.Item key={c.id}>
-                    <Anchor component="button" type="button" onClick={() => onOpenMatter(c.id)}>
-                      {[c.reference, c.title].filter(Boolean).join(' · ')}
-                    </Anchor>
+                    <Group gap="xs" wrap="nowrap">
+                      <Anchor component="button" type="button" onClick={() => onOpenMatter(c.id)}>
+                        {[c.reference, c.title].filter(Boolean).join(' · ') || t('import.untitledCase')}
+                      </Anchor>
+                      {c.classification === 'confidential' && (
+                        <ClassificationBadge value={c.classification} />
+                      )}
+                    </Group>
                   </List.Item>
                 ))}
               </List>
