@@ -342,3 +342,25 @@ describe('spreadsheet import', () => {
     await s.core.dispose();
   });
 });
+
+describe('spreadsheet import and the lock', () => {
+  it('stops when the vault locks during the import, leaving nothing written', async () => {
+    const s = await setup();
+    const path = await workbook(s.dir);
+    const mapping = {
+      tables: (await s.call('import:preview', { path })).value.tables.map((t: any) => t.mapping),
+    };
+    const running = s.call('import:run', { path, mapping, operationId: randomUUID(), acceptRefusals: true });
+    await s.call('vault:lock', {});
+    const outcome = await running;
+    expect(outcome.ok).toBe(false);
+    expect(['CANCELLED', 'VAULT_LOCKED']).toContain(outcome.error.code);
+    const counts = await inVault(s, rowCounts);
+    expect({ matters: counts.matters, people: counts.people, incidents: counts.incidents }).toEqual({
+      matters: 0,
+      people: 0,
+      incidents: 0,
+    });
+    await s.core.dispose();
+  });
+});
