@@ -155,6 +155,8 @@ export type RowRefusal = z.infer<typeof RowRefusal>;
 const KindCounts = z.object({ accepted: z.number().int(), refused: z.number().int() });
 
 export const ImportReport = z.object({
+  /** SHA-256 of the file checked; give it to `import:run` so a file changed since is refused. */
+  sha256: z.string(),
   counts: z.object({ cases: KindCounts, people: KindCounts, facts: KindCounts }),
   refusals: z.array(RowRefusal),
 });
@@ -166,6 +168,11 @@ export const RunImportInput = DryRunImportInput.extend({
   operationId: Id,
   /** Import the accepted rows although some are refused (the user saw the dry run). */
   acceptRefusals: z.boolean().default(false),
+  /** The dry run's `sha256`: the file must still be the one the user checked (else FILE_CHANGED). */
+  expectedSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type RunImportInput = z.input<typeof RunImportInput>;
 

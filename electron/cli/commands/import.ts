@@ -99,6 +99,7 @@ export const importSpreadsheet: Command = {
           mapping,
           operationId,
           acceptRefusals: flag(ctx.values, 'accept-refused'),
+          expectedSha256: report.sha256,
         });
         if (json) ctx.out(toTerminalJson(result));
         else for (const c of result.cases) ctx.out(esc(`${c.id}  ${c.reference}  ${c.title}`));

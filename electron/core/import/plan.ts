@@ -394,7 +394,7 @@ export function planImport(sheet: Spreadsheet, mapping: ImportMapping, vault: Va
   }
 
   refusals.sort((a, b) => (a.table === b.table ? a.row - b.row : 0));
-  return { cases, people, facts, report: { counts, refusals } };
+  return { cases, people, facts, report: { sha256: sheet.sha256, counts, refusals } };
 }
 
 /**

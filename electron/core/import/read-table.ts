@@ -1,6 +1,7 @@
 // A spreadsheet file as tables of cells: one table for a CSV file, one per sheet of a workbook. The first
 // row holds the headers; empty headers are named after their column letter and repeated ones numbered, so
 // a mapping can name every column.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import Papa from 'papaparse';
@@ -18,6 +19,8 @@ export interface Table {
 
 export interface Spreadsheet {
   fileName: string;
+  /** SHA-256 of the bytes read: the dry run the user saw and the import must be of the same file. */
+  sha256: string;
   format: 'csv' | 'xlsx';
   encoding: string | null;
   delimiter: string | null;
@@ -66,7 +69,7 @@ function toTable(name: string, grid: Cell[][]): Table {
   };
 }
 
-function readCsv(fileName: string, bytes: Uint8Array): Spreadsheet {
+function readCsv(fileName: string, bytes: Uint8Array): Omit<Spreadsheet, 'sha256'> {
   const { text, encoding } = decodeSpreadsheetText(bytes);
   // Papa Parse guesses the delimiter (`;` from Excel in Spanish, `,`, tab, `|`) from the first rows.
   const parsed = Papa.parse<string[]>(text, {
@@ -84,7 +87,7 @@ function readCsv(fileName: string, bytes: Uint8Array): Spreadsheet {
   };
 }
 
-async function readXlsx(fileName: string, bytes: Buffer): Promise<Spreadsheet> {
+async function readXlsx(fileName: string, bytes: Buffer): Promise<Omit<Spreadsheet, 'sha256'>> {
   let sheets;
   try {
     sheets = await readXlsxFile(bytes);
@@ -112,13 +115,14 @@ export async function readSpreadsheet(path: string): Promise<Spreadsheet> {
   if (bytes.length > MAX_SPREADSHEET_BYTES)
     throw new AmparoError('FILE_UNREADABLE', 'The spreadsheet is larger than 50 MB');
   const fileName = basename(path);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   // A workbook is a ZIP archive whatever its name says.
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (isZip) return readXlsx(fileName, bytes);
+  if (isZip) return { ...(await readXlsx(fileName, bytes)), sha256 };
   if (/\.xls[xm]?$/i.test(fileName))
     throw new AmparoError(
       'FILE_UNREADABLE',
       'Only XLSX workbooks can be read (save older .xls files as .xlsx)',
     );
-  return readCsv(fileName, bytes);
+  return { ...readCsv(fileName, bytes), sha256 };
 }

@@ -140,6 +140,8 @@ export class ImportService {
     this.ctx();
     return this.runner.run(input.operationId, async (op) => {
       const plan = await this.plan(input.path, input.mapping, op);
+      if (input.expectedSha256 && plan.report.sha256 !== input.expectedSha256)
+        throw new AmparoError('FILE_CHANGED', 'The spreadsheet changed since it was checked; check it again');
       const refused = plan.report.refusals.length;
       if (refused > 0 && !input.acceptRefusals)
         throw new AmparoError('VALIDATION_FAILED', `${refused} rows would be refused; see the dry run`);

@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- results of untyped channel names are read by shape */
 // Spreadsheet import on a real vault, through the dispatch the renderer uses: a Latin-1 `;` CSV, a UTF-8
 // CSV with a byte-order mark, and a workbook written by a real XLSX writer.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import {
   CURP,
@@ -57,6 +58,11 @@ describe('spreadsheet import', () => {
     const dry = await s.call('import:dryRun', { path, mapping });
     expect(dry.ok).toBe(true);
     expect(dry.value.counts.cases).toEqual({ accepted: 2, refused: 4 });
+    expect(dry.value.sha256).toBe(
+      createHash('sha256')
+        .update(await readFile(path))
+        .digest('hex'),
+    );
     expect(problemsOf(dry.value)).toEqual([
       { row: 3, codes: ['openedOn:impossibleDate'] },
       { row: 4, codes: ['title:required'] },
@@ -76,11 +82,28 @@ describe('spreadsheet import', () => {
     // Only the lock and unlock around the count add audit entries.
     expect(await inVault(s, rowCounts)).toEqual({ ...before, audit_log: (before.audit_log ?? 0) + 2 });
 
+    // The import must be of the file the user checked.
+    const original = await readFile(path);
+    await writeFile(
+      path,
+      Buffer.concat([original, Buffer.from('MC-106-23;Añadida;Petición;01/05/2023\r\n', 'latin1')]),
+    );
+    const changed = await s.call('import:run', {
+      path,
+      mapping,
+      operationId: randomUUID(),
+      acceptRefusals: true,
+      expectedSha256: dry.value.sha256,
+    });
+    expect(changed).toMatchObject({ ok: false, error: { code: 'FILE_CHANGED' } });
+    await writeFile(path, original);
+
     const run = await s.call('import:run', {
       path,
       mapping,
       operationId: randomUUID(),
       acceptRefusals: true,
+      expectedSha256: dry.value.sha256,
     });
     expect(run.ok).toBe(true);
     expect(run.value).toMatchObject({ people: 0, facts: 0, refused: 4 });

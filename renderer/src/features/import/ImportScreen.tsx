@@ -122,6 +122,7 @@ export function ImportScreen({ onOpenMatter }: { onOpenMatter: (id: string) => v
         mapping: { tables: mapping },
         operationId,
         acceptRefusals: report.refusals.length > 0,
+        expectedSha256: report.sha256,
       });
       setResult(done);
       setStep(4);
