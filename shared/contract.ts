@@ -67,6 +67,16 @@ import {
   Verification,
   VerifyAllInput,
 } from './schemas/evidence';
+import {
+  ChooseSpreadsheetResult,
+  DryRunImportInput,
+  ImportPreview,
+  ImportProgress,
+  ImportReport,
+  ImportResult,
+  PreviewImportInput,
+  RunImportInput,
+} from './schemas/import';
 import { Settings, UpdateSettingsInput } from './schemas/settings';
 import {
   ChangePassphraseInput,
@@ -174,6 +184,16 @@ export const contract = {
   'evidence:assignExhibit': channel(AssignExhibitInput, Exhibit),
   'evidence:exhibits': channel(ListExhibitsInput, z.array(Exhibit)),
 
+  /**
+   * Spreadsheet import from CSV and XLSX files. `import:preview` shows the tables with a guessed or given mapping
+   * (protected columns' cells left out); `import:dryRun` lists every row it would refuse and why;
+   * `import:run` writes the accepted rows in one transaction (progress as `import:progress` events).
+   */
+  'import:preview': channel(PreviewImportInput, ImportPreview),
+  'import:dryRun': channel(DryRunImportInput, ImportReport),
+  'import:run': channel(RunImportInput, ImportResult),
+  'import:cancel': channel(OperationInput, Empty),
+
   'settings:get': channel(Empty, Settings),
   'settings:update': channel(UpdateSettingsInput, Settings),
   /** Forgets the recently opened vault folders, on disk and in memory. */
@@ -186,12 +206,15 @@ export const contract = {
   'dialog:chooseFolder': channel(ChooseFolderInput, ChooseFolderResult),
   /** Native multi-file picker for evidence intake (the shell answers; empty when cancelled). */
   'dialog:chooseFiles': channel(Empty, ChooseFilesResult),
+  /** Native single-file picker for a CSV or XLSX spreadsheet; null when cancelled. */
+  'dialog:chooseSpreadsheet': channel(Empty, ChooseSpreadsheetResult),
 } as const;
 
 /** Events pushed from the main process to the renderer. */
 export const events = {
   'vault:locked': VaultLockedEvent,
   'evidence:progress': EvidenceProgress,
+  'import:progress': ImportProgress,
 } as const;
 
 export type Contract = typeof contract;

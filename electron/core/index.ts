@@ -9,6 +9,7 @@ import { AppConfig, type DamagedSettings } from './services/app-config';
 import { AuditLabels } from './services/audit-labels';
 import { EvidenceService } from './services/evidence';
 import type { MediaResponse } from './evidence/media';
+import { ImportService } from './services/import';
 import { IncidentService } from './services/incidents';
 import { MatterService } from './services/matters';
 import { NoteService } from './services/notes';
@@ -55,6 +56,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onLocked: (reason) => {
       // Running intakes, checks and exports stop (each removes its unfinished file); preview links die.
       evidence.abortAll();
+      imports.abortAll();
       emitter.emit('vault:locked', { reason } satisfies EventPayload<'vault:locked'>);
     },
   });
@@ -69,6 +71,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.now ? { now: options.now } : {}),
     ...(options.shell.mediaUrl ? { mediaUrl: (ticket: string) => options.shell.mediaUrl!(ticket) } : {}),
   });
+  const parties = new PartyService(ctx);
+  const imports = new ImportService(
+    ctx,
+    { matters, people, parties, incidents },
+    {
+      onProgress: (progress) => emitter.emit('import:progress', progress),
+      onActivity: () => session.touch(),
+    },
+  );
   const services = {
     session,
     config,
@@ -77,12 +88,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     people,
     incidents,
     notes,
-    parties: new PartyService(ctx),
+    parties,
     risk: new RiskService(ctx),
     search: new SearchService(ctx, session.reveals),
     auditLabels: new AuditLabels(ctx, session.reveals),
     trash: new TrashService(ctx, { matters, people, incidents, notes, evidence }),
     evidence,
+    imports,
   };
   const dispatch = createDispatcher(createHandlers(services), {
     onCall: (channel) => {

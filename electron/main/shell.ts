@@ -56,6 +56,19 @@ export function createShellPort(
         : await dialog.showOpenDialog(options);
       return { paths: result.canceled ? [] : result.filePaths };
     },
+    /** Spreadsheet import: one CSV or XLSX file. */
+    async chooseSpreadsheet(): Promise<{ path: string | null }> {
+      const options: OpenDialogOptions = {
+        title: getTranslate()('import.chooseFileTitle'),
+        properties: ['openFile', 'dontAddToRecent'],
+        filters: [{ name: 'CSV, XLSX', extensions: ['csv', 'txt', 'xlsx'] }],
+      };
+      const window = getWindow();
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
+    },
     mediaUrl: mediaUrlFor,
   };
 }

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'evidence.verify',
   'evidence.export',
   'export',
+  'import',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -101,6 +101,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     shell: {
       chooseFolder: async ({ purpose }) => ({ path: options.chooseFolder?.(purpose) ?? null }),
       chooseFiles: async () => ({ paths: chosenFiles() }),
+      // The spreadsheet chooser answers the first chosen file.
+      chooseSpreadsheet: async () => ({ path: chosenFiles()[0] ?? null }),
       mediaUrl: (ticket) => `${mediaOrigin}/evidence/${ticket}`,
     },
     logError: (where, error) => console.error(`[bridge] ${where}`, error),

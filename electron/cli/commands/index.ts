@@ -3,6 +3,7 @@
 import { caseAdd, caseList } from './case';
 import { deadlineCompute, deadlineRules } from './deadline';
 import { evidenceAdd, evidenceList, evidenceVerify } from './evidence';
+import { importSpreadsheet } from './import';
 import { search } from './search';
 import type { Command } from './types';
 import { vaultCheck, vaultCreate, vaultRekey } from './vault';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   search,
   deadlineRules,
   deadlineCompute,
+  importSpreadsheet,
 ];
 
 /** The command named by the first one or two positionals, and how many it took. */

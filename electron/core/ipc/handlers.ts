@@ -4,6 +4,7 @@ import type { AppConfig } from '../services/app-config';
 import type { AuditLabels } from '../services/audit-labels';
 import type { EvidenceService } from '../services/evidence';
 import { revealConfidential } from '../services/confidential';
+import type { ImportService } from '../services/import';
 import type { IncidentService } from '../services/incidents';
 import type { MatterService } from '../services/matters';
 import type { NoteService } from '../services/notes';
@@ -20,6 +21,8 @@ export interface ShellPort {
   chooseFolder(input: { purpose: 'create' | 'open' | 'export' }): Promise<{ path: string | null }>;
   /** Native multi-file picker for evidence intake; absent where there is none (answers no files). */
   chooseFiles?(): Promise<{ paths: string[] }>;
+  /** Native picker for one spreadsheet to import; absent where there is none (answers no file). */
+  chooseSpreadsheet?(): Promise<{ path: string | null }>;
   /** The URL under which this shell serves an evidence preview ticket (Electron: amparo-media://). */
   mediaUrl?(ticket: string): string;
 }
@@ -38,6 +41,7 @@ export interface Services {
   trash: TrashService;
   evidence: EvidenceService;
   auditLabels: AuditLabels;
+  imports: ImportService;
 }
 
 const done = {};
@@ -121,6 +125,11 @@ export function createHandlers(s: Services): Handlers {
     'evidence:assignExhibit': ({ itemId, filing }) => s.evidence.assignExhibit(itemId, filing),
     'evidence:exhibits': ({ matterId }) => s.evidence.exhibits(matterId),
 
+    'import:preview': (input) => s.imports.preview(input),
+    'import:dryRun': (input) => s.imports.dryRun(input),
+    'import:run': (input) => s.imports.run(input),
+    'import:cancel': ({ operationId }) => (s.imports.cancel(operationId), done),
+
     'settings:get': () => config.settings,
     'settings:update': (patch) => config.updateSettings(patch),
     'settings:clearRecentVaults': async () => (await config.clearRecentVaults(), done),
@@ -129,5 +138,7 @@ export function createHandlers(s: Services): Handlers {
 
     'dialog:chooseFolder': (input) => shell.chooseFolder(input),
     'dialog:chooseFiles': async () => (shell.chooseFiles ? shell.chooseFiles() : { paths: [] }),
+    'dialog:chooseSpreadsheet': async () =>
+      shell.chooseSpreadsheet ? shell.chooseSpreadsheet() : { path: null },
   };
 }

@@ -13,6 +13,7 @@ import { PeopleScreen } from '../features/people/PeopleScreen';
 import { EMPTY_SEARCH, SearchScreen, type SearchMemory } from '../features/search/SearchScreen';
 import { QuickSwitcher, quickSwitcher } from '../features/switcher/QuickSwitcher';
 import { TrashScreen } from '../features/trash/TrashScreen';
+import { ImportScreen } from '../features/import/ImportScreen';
 import { useActivityReporter } from './useActivityReporter';
 
 type Screen =
@@ -21,12 +22,13 @@ type Screen =
   | { name: 'case'; id: string; place?: MatterPlace; from?: 'search' }
   | { name: 'people' }
   | { name: 'search' }
+  | { name: 'import' }
   | { name: 'trash' }
   | { name: 'audit' }
   | { name: 'settings' };
 
 /** Top-level places in the navigation; the case screens count as "cases". */
-const NAV_ITEMS = ['cases', 'people', 'search', 'trash', 'audit', 'settings'] as const;
+const NAV_ITEMS = ['cases', 'people', 'search', 'import', 'trash', 'audit', 'settings'] as const;
 type NavItem = (typeof NAV_ITEMS)[number];
 
 interface WorkspaceProps {
@@ -86,7 +88,7 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
             <NavLink
               key={item}
               component="button"
-              label={t(`shell.${item}`)}
+              label={item === 'import' ? t('import.nav') : t(`shell.${item}`)}
               active={current === item}
               aria-current={current === item ? 'page' : undefined}
               onClick={() => setScreen({ name: item } as Screen)}
@@ -127,6 +129,7 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
             onOpenPeople={() => setScreen({ name: 'people' })}
           />
         )}
+        {screen.name === 'import' && <ImportScreen onOpenMatter={(id) => setScreen({ name: 'case', id })} />}
         {screen.name === 'trash' && <TrashScreen />}
         {screen.name === 'audit' && (
           <AuditScreen

@@ -46,6 +46,7 @@ describe('the whole contract', () => {
     await ok('vault:status');
     await ok('dialog:chooseFolder', { purpose: 'create' });
     await ok('dialog:chooseFiles');
+    await ok('dialog:chooseSpreadsheet');
     await ok('vault:create', { path: vaultDir, passphrase: PASS });
     await ok('settings:get');
     await ok('settings:update', { language: 'es' });
@@ -174,6 +175,17 @@ describe('the whole contract', () => {
     const exportDir = join(work, 'export');
     await mkdir(exportDir);
     await ok('evidence:export', { ids: [item.id], folder: exportDir, confirmed: true });
+
+    const sheet = join(work, 'casos.csv');
+    await writeFile(
+      sheet,
+      'Referencia;Título;Tipo;Fecha de apertura\nMC-9-24;Caso importado;Petición;05/02/2024\n',
+    );
+    const preview = await ok<{ tables: { mapping: unknown }[] }>('import:preview', { path: sheet });
+    const mapping = { tables: preview.tables.map((t) => t.mapping) };
+    await ok('import:dryRun', { path: sheet, mapping });
+    await ok('import:run', { path: sheet, mapping, operationId: randomUUID() });
+    await ok('import:cancel', { operationId: randomUUID() });
 
     await ok('matters:setArchived', { id: matter.id, archived: true });
     await ok('matters:setArchived', { id: matter.id, archived: false });
