@@ -11,6 +11,7 @@ import type { MediaResponse } from './evidence/media';
 import { IncidentService } from './services/incidents';
 import { MatterService } from './services/matters';
 import { NoteService } from './services/notes';
+import { DraftService } from './services/drafts';
 import { PartyService } from './services/parties';
 import { PeopleService } from './services/people';
 import { RiskService } from './services/risk';
@@ -62,6 +63,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const people = new PeopleService(ctx, session.reveals);
   const incidents = new IncidentService(ctx, session.reveals);
   const notes = new NoteService(ctx, session.reveals);
+  const drafts = new DraftService(ctx, session.reveals);
   const evidence = new EvidenceService(ctx, session.reveals, {
     onProgress: (progress) => emitter.emit('evidence:progress', progress),
     onActivity: () => session.touch(),
@@ -76,10 +78,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     people,
     incidents,
     notes,
+    drafts,
     parties: new PartyService(ctx),
     risk: new RiskService(ctx),
     search: new SearchService(ctx, session.reveals),
-    trash: new TrashService(ctx, { matters, people, incidents, notes, evidence }),
+    trash: new TrashService(ctx, { matters, people, incidents, notes, evidence, drafts }),
     evidence,
   };
   const dispatch = createDispatcher(createHandlers(services), {

@@ -115,3 +115,10 @@ export const ArchiveMatterInput = z.object({ id: Id, archived: z.boolean() });
 
 /** Everything on one matter, as the case view shows it. */
 export const MatterFileInput = z.object({ matterId: Id });
+
+/**
+ * A new matter. `statusOn`: the date of its first status when that is not the opening date (a case entered
+ * already "granted" was granted on its own day); the opening date when absent.
+ */
+export const CreateMatterInput = MatterFields.extend({ statusOn: IsoDate.optional() });
+export type CreateMatterInput = z.infer<typeof CreateMatterInput>;

@@ -1,6 +1,7 @@
 // Channel → service method. The only code that knows both the contract and the services; it holds no
 // rules of its own.
 import type { AppConfig } from '../services/app-config';
+import type { DraftService } from '../services/drafts';
 import type { EvidenceService } from '../services/evidence';
 import { revealConfidential } from '../services/confidential';
 import type { IncidentService } from '../services/incidents';
@@ -33,6 +34,7 @@ export interface Services {
   incidents: IncidentService;
   risk: RiskService;
   notes: NoteService;
+  drafts: DraftService;
   search: SearchService;
   trash: TrashService;
   evidence: EvidenceService;
@@ -86,6 +88,10 @@ export function createHandlers(s: Services): Handlers {
     'notes:list': ({ matterId }) => s.notes.list(matterId),
     'notes:create': ({ matterId, ...fields }) => s.notes.create(matterId, fields),
     'notes:update': ({ id, revision, fields }) => s.notes.update(id, revision, fields),
+
+    'drafts:save': (input) => (s.drafts.save(input), done),
+    'drafts:get': ({ key }) => s.drafts.get(key),
+    'drafts:discard': ({ key }) => (s.drafts.discard(key), done),
 
     'confidential:reveal': ({ matterId, reason }) => ({
       visibleUntil: revealConfidential(session.context(), session.reveals, matterId, reason),
