@@ -1,6 +1,17 @@
-import { AppShell, Button, Group, NavLink, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { useHotkeys, useOs } from '@mantine/hooks';
-import { useState } from 'react';
+import {
+  ActionIcon,
+  AppShell,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { useDisclosure, useOs } from '@mantine/hooks';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/schemas/settings';
 import type { VaultStatus } from '../../../shared/schemas/vault';
@@ -13,6 +24,12 @@ import { PeopleScreen } from '../features/people/PeopleScreen';
 import { SearchScreen } from '../features/search/SearchScreen';
 import { TrashScreen } from '../features/trash/TrashScreen';
 import { useActivityReporter } from './useActivityReporter';
+import { DraftPlaceProvider, type DraftScreen } from '../features/drafts/DraftContext';
+import { useRestoredDrafts } from '../features/drafts/useRestoredDrafts';
+import { ShortcutsHelp } from './keyboard/ShortcutsHelp';
+import { useShortcut } from './keyboard/shortcuts';
+import { useShortcutKeys } from './keyboard/useShortcutKeys';
+import { MAIN_ID, SkipLink } from './keyboard/SkipLink';
 
 type Screen =
   | { name: 'cases' }
@@ -27,6 +44,12 @@ type Screen =
 /** Top-level places in the navigation; the case screens count as "cases". */
 const NAV_ITEMS = ['cases', 'people', 'search', 'trash', 'audit', 'settings'] as const;
 type NavItem = (typeof NAV_ITEMS)[number];
+
+/** A screen saved with a draft is trusted only if it is one this workspace knows. */
+function isScreen(value: DraftScreen): boolean {
+  if (value.name === 'case') return typeof value.id === 'string';
+  return value.name === 'newCase' || (NAV_ITEMS as readonly unknown[]).includes(value.name);
+}
 
 interface WorkspaceProps {
   status: VaultStatus;
@@ -45,19 +68,48 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
   const [screen, setScreen] = useState<Screen>({ name: 'cases' });
   const [listState, setListState] = useState<MatterListQuery>({ archived: false, query: '', page: 1 });
   const shortcut = os === 'macos' ? '⌘L' : 'Ctrl+L';
+  const [navOpen, nav] = useDisclosure(true);
+  const [helpOpen, help] = useDisclosure(false);
+  const drafts = useRestoredDrafts(
+    screen as unknown as DraftScreen,
+    (next) => setScreen(next as unknown as Screen),
+    isScreen,
+  );
 
-  // Inputs included: locking must work wherever the focus is.
-  useHotkeys([['mod+L', onLock]], [], true);
+  useShortcutKeys();
+  useShortcut('lock', onLock);
+  useShortcut('help', help.open);
+  useShortcut(
+    'newCase',
+    useCallback(() => setScreen({ name: 'newCase' }), []),
+  );
+  useShortcut(
+    'search',
+    useCallback(() => setScreen({ name: 'search' }), []),
+  );
   useActivityReporter();
 
   const current: NavItem =
     screen.name === 'newCase' || screen.name === 'case' ? 'cases' : (screen.name as NavItem);
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !navOpen, desktop: !navOpen } }}
+      padding="md"
+    >
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="md" wrap="nowrap" miw={0}>
+            <Burger
+              opened={navOpen}
+              onClick={nav.toggle}
+              size="sm"
+              aria-label={navOpen ? t('shell.hideNavigation') : t('shell.showNavigation')}
+              aria-expanded={navOpen}
+              aria-controls="amparo-navbar"
+            />
             <Title order={1} size="h3">
               {t('app.name')}
             </Title>
@@ -65,14 +117,27 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
               {t('shell.vault', { path: status.path ?? '' })}
             </Text>
           </Group>
-          <Tooltip label={t('shell.lockTooltip', { shortcut })} withArrow>
-            <Button variant="filled" color="dark" onClick={onLock} aria-keyshortcuts="Control+L Meta+L">
-              {t('shell.lockNow')}
-            </Button>
-          </Tooltip>
+          <Group gap="xs" wrap="nowrap">
+            <Tooltip label={t('keyboard.open')} withArrow>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                onClick={help.open}
+                aria-label={t('keyboard.open')}
+                aria-keyshortcuts="?"
+              >
+                ?
+              </ActionIcon>
+            </Tooltip>
+            <Tooltip label={t('shell.lockTooltip', { shortcut })} withArrow>
+              <Button variant="filled" color="dark" onClick={onLock} aria-keyshortcuts="Control+L Meta+L">
+                {t('shell.lockNow')}
+              </Button>
+            </Tooltip>
+          </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label={t('shell.navigation')}>
+      <AppShell.Navbar p="xs" component="nav" id="amparo-navbar" aria-label={t('shell.navigation')}>
         <Stack gap={4}>
           {NAV_ITEMS.map((item) => (
             <NavLink
@@ -81,47 +146,54 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
               label={t(`shell.${item}`)}
               active={current === item}
               aria-current={current === item ? 'page' : undefined}
-              onClick={() => setScreen({ name: item } as Screen)}
+              onClick={() => {
+                setScreen({ name: item } as Screen);
+                // Where the navigation covers the screen (narrow windows), choosing closes it.
+                if (window.matchMedia('(max-width: 48em)').matches) nav.close();
+              }}
             />
           ))}
         </Stack>
       </AppShell.Navbar>
-      <AppShell.Main>
-        {screen.name === 'cases' && (
-          <MatterListScreen
-            state={listState}
-            onStateChange={setListState}
-            onOpen={(id) => setScreen({ name: 'case', id })}
-            onNew={() => setScreen({ name: 'newCase' })}
-          />
-        )}
-        {screen.name === 'newCase' && (
-          <NewMatterScreen
-            onCreated={(id) => setScreen({ name: 'case', id })}
-            onCancel={() => setScreen({ name: 'cases' })}
-          />
-        )}
-        {screen.name === 'case' && (
-          <MatterScreen
-            key={screen.id}
-            id={screen.id}
-            place={screen.place}
-            onBack={() => setScreen({ name: 'cases' })}
-          />
-        )}
-        {screen.name === 'people' && <PeopleScreen />}
-        {screen.name === 'search' && (
-          <SearchScreen
-            onOpenMatter={(id, place) => setScreen({ name: 'case', id, place })}
-            onOpenPeople={() => setScreen({ name: 'people' })}
-          />
-        )}
-        {screen.name === 'trash' && <TrashScreen />}
-        {screen.name === 'audit' && <AuditScreen />}
-        {screen.name === 'settings' && (
-          <SettingsScreen settings={settings} onSettingsChange={onSettingsChange} />
-        )}
+      <AppShell.Main id={MAIN_ID} tabIndex={-1} className="amparo-main">
+        <DraftPlaceProvider value={drafts}>
+          {screen.name === 'cases' && (
+            <MatterListScreen
+              state={listState}
+              onStateChange={setListState}
+              onOpen={(id) => setScreen({ name: 'case', id })}
+              onNew={() => setScreen({ name: 'newCase' })}
+            />
+          )}
+          {screen.name === 'newCase' && (
+            <NewMatterScreen
+              onCreated={(id) => setScreen({ name: 'case', id })}
+              onCancel={() => setScreen({ name: 'cases' })}
+            />
+          )}
+          {screen.name === 'case' && (
+            <MatterScreen
+              key={screen.id}
+              id={screen.id}
+              place={screen.place}
+              onBack={() => setScreen({ name: 'cases' })}
+            />
+          )}
+          {screen.name === 'people' && <PeopleScreen />}
+          {screen.name === 'search' && (
+            <SearchScreen
+              onOpenMatter={(id, place) => setScreen({ name: 'case', id, place })}
+              onOpenPeople={() => setScreen({ name: 'people' })}
+            />
+          )}
+          {screen.name === 'trash' && <TrashScreen />}
+          {screen.name === 'audit' && <AuditScreen />}
+          {screen.name === 'settings' && (
+            <SettingsScreen settings={settings} onSettingsChange={onSettingsChange} />
+          )}
+        </DraftPlaceProvider>
       </AppShell.Main>
+      <ShortcutsHelp opened={helpOpen} onClose={help.close} />
     </AppShell>
   );
 }

@@ -23,6 +23,7 @@ import { INCIDENT_KINDS, type Incident, type IncidentKind } from '../../../../sh
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
 import { formatIsoDate } from '../matters/labels';
 import { IncidentForm } from './IncidentForm';
+import { useDraftPlace } from '../drafts/DraftContext';
 
 interface Filters {
   kind: IncidentKind | null;
@@ -72,7 +73,13 @@ export function TimelineTab({ matterId, matterTitle }: { matterId: string; matte
     [matterId, filters],
   );
   const { setError } = incidents;
-  const [editing, setEditing] = useState<Incident | 'new' | null>(null);
+  const { waiting } = useDraftPlace();
+  const [editing, setEditing] = useState<Incident | 'new' | null>(() =>
+    waiting.has(`incident:new:${matterId}`) ? 'new' : null,
+  );
+  // A draft of an existing fact waits for that fact to load.
+  const waitingEdit = incidents.data?.items.find((incident) => waiting.has(`incident:${incident.id}`));
+  if (editing === null && waitingEdit) setEditing(waitingEdit);
   const [deleting, setDeleting] = useState<string | null>(null);
   const peopleLoad = usePeopleOptions(matterId);
   const people = useMemo(() => peopleLoad.data ?? [], [peopleLoad.data]);

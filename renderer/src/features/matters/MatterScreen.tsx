@@ -16,6 +16,7 @@ import { formatTimestamp } from './labels';
 import { MatterDetails } from './MatterDetails';
 import { MatterForm } from './MatterForm';
 import { StatusHistory } from './StatusHistory';
+import { DraftScreenProvider } from '../drafts/DraftContext';
 
 function fieldsOf(matter: Matter): MatterFields {
   const { title, matterType, forum, reference, status, openedOn, summary, classification } = matter;
@@ -124,58 +125,62 @@ export function MatterScreen({
           {t('matters.view.back')}
         </Button>
       </Group>
-      <Tabs value={tab} onChange={(value) => value && setTab(value as MatterTab)} keepMounted={false}>
-        <Tabs.List aria-label={t('matters.tabs.label')} className="amparo-no-print">
-          <Tabs.Tab value="overview">{t('matters.tabs.overview')}</Tabs.Tab>
-          <Tabs.Tab value="people">{t('matters.tabs.people')}</Tabs.Tab>
-          <Tabs.Tab value="timeline">{t('matters.tabs.timeline')}</Tabs.Tab>
-          <Tabs.Tab value="risk">{t('matters.tabs.risk')}</Tabs.Tab>
-          <Tabs.Tab value="notes">{t('matters.tabs.notes')}</Tabs.Tab>
-          <Tabs.Tab value="evidence">{t('matters.tabs.evidence')}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="overview" pt="md">
-          <Stack gap="md">
-            {archived && matter.archivedAt && (
-              <Alert color="gray" variant="light" role="note" maw={880}>
-                {t('matters.view.archivedNote', { date: formatTimestamp(matter.archivedAt, i18n.language) })}
-              </Alert>
-            )}
-            <MatterDetails matter={matter} />
-            <ErrorAlert error={actionError} />
-            <Group>
-              <Button onClick={() => setEditing(true)}>{t('matters.view.edit')}</Button>
-              <Button variant="default" onClick={() => void toggleArchived()} loading={archiving}>
-                {archived ? t('matters.view.restore') : t('matters.view.archive')}
-              </Button>
-              <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
-                {t('matters.view.delete')}
-              </Button>
-            </Group>
-            <Text size="sm" c="dimmed">
-              {archived ? t('matters.view.restoreHint') : t('matters.view.archiveHint')}
-            </Text>
-            <StatusHistory matter={matter} onChanged={setMatter} />
-          </Stack>
-        </Tabs.Panel>
-        <Tabs.Panel value="people" pt="md">
-          <PartiesTab matterId={matter.id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="timeline" pt="md">
-          <TimelineTab matterId={matter.id} matterTitle={matter.title} />
-        </Tabs.Panel>
-        <Tabs.Panel value="risk" pt="md">
-          <RiskTab matterId={matter.id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="notes" pt="md">
-          <NotesTab matterId={matter.id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="evidence" pt="md">
-          <EvidenceTab
-            matterId={matter.id}
-            initialOpenId={place?.tab === 'evidence' ? place.evidenceId : undefined}
-          />
-        </Tabs.Panel>
-      </Tabs>
+      <DraftScreenProvider screen={{ name: 'case', id: matter.id, place: { tab } }}>
+        <Tabs value={tab} onChange={(value) => value && setTab(value as MatterTab)} keepMounted={false}>
+          <Tabs.List aria-label={t('matters.tabs.label')} className="amparo-no-print">
+            <Tabs.Tab value="overview">{t('matters.tabs.overview')}</Tabs.Tab>
+            <Tabs.Tab value="people">{t('matters.tabs.people')}</Tabs.Tab>
+            <Tabs.Tab value="timeline">{t('matters.tabs.timeline')}</Tabs.Tab>
+            <Tabs.Tab value="risk">{t('matters.tabs.risk')}</Tabs.Tab>
+            <Tabs.Tab value="notes">{t('matters.tabs.notes')}</Tabs.Tab>
+            <Tabs.Tab value="evidence">{t('matters.tabs.evidence')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="overview" pt="md">
+            <Stack gap="md">
+              {archived && matter.archivedAt && (
+                <Alert color="gray" variant="light" role="note" maw={880}>
+                  {t('matters.view.archivedNote', {
+                    date: formatTimestamp(matter.archivedAt, i18n.language),
+                  })}
+                </Alert>
+              )}
+              <MatterDetails matter={matter} />
+              <ErrorAlert error={actionError} />
+              <Group>
+                <Button onClick={() => setEditing(true)}>{t('matters.view.edit')}</Button>
+                <Button variant="default" onClick={() => void toggleArchived()} loading={archiving}>
+                  {archived ? t('matters.view.restore') : t('matters.view.archive')}
+                </Button>
+                <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
+                  {t('matters.view.delete')}
+                </Button>
+              </Group>
+              <Text size="sm" c="dimmed">
+                {archived ? t('matters.view.restoreHint') : t('matters.view.archiveHint')}
+              </Text>
+              <StatusHistory matter={matter} onChanged={setMatter} />
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="people" pt="md">
+            <PartiesTab matterId={matter.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="timeline" pt="md">
+            <TimelineTab matterId={matter.id} matterTitle={matter.title} />
+          </Tabs.Panel>
+          <Tabs.Panel value="risk" pt="md">
+            <RiskTab matterId={matter.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="notes" pt="md">
+            <NotesTab matterId={matter.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="evidence" pt="md">
+            <EvidenceTab
+              matterId={matter.id}
+              initialOpenId={place?.tab === 'evidence' ? place.evidenceId : undefined}
+            />
+          </Tabs.Panel>
+        </Tabs>
+      </DraftScreenProvider>
       <ConfirmDialog
         opened={deleting}
         title={t('matters.delete.title')}

@@ -10,13 +10,20 @@ import { ClassificationBadge } from '../confidential/ClassificationBadge';
 import { formatTimestamp } from '../matters/labels';
 import { MarkdownView } from './MarkdownView';
 import { NoteForm } from './NoteForm';
+import { useDraftPlace } from '../drafts/DraftContext';
 
 /** The team's notes on the case, in Markdown, newest first. */
 export function NotesTab({ matterId }: { matterId: string }) {
   const { t, i18n } = useTranslation();
   const notes = useLoad(() => client.notes.list({ matterId }), [matterId]);
   const { setError, reload: refresh } = notes;
-  const [editing, setEditing] = useState<Note | 'new' | null>(null);
+  const { waiting } = useDraftPlace();
+  const [editing, setEditing] = useState<Note | 'new' | null>(() =>
+    waiting.has(`note:new:${matterId}`) ? 'new' : null,
+  );
+  // A draft of an existing note waits for that note to load.
+  const waitingEdit = notes.data?.items.find((note) => waiting.has(`note:${note.id}`));
+  if (editing === null && waitingEdit) setEditing(waitingEdit);
   const [deleting, setDeleting] = useState<string | null>(null);
 
   const remove = async (note: Note) => {
