@@ -122,3 +122,9 @@ export const MatterFileInput = z.object({ matterId: Id });
  */
 export const CreateMatterInput = MatterFields.extend({ statusOn: IsoDate.optional() });
 export type CreateMatterInput = z.infer<typeof CreateMatterInput>;
+
+/** The new-case form: a case that starts past "draft" asks for the date it reached that status. */
+export const NewMatterForm = CreateMatterInput.superRefine((value, ctx) => {
+  if (value.status !== 'draft' && !value.statusOn)
+    ctx.addIssue({ code: 'custom', path: ['statusOn'], message: 'validation.required' });
+});

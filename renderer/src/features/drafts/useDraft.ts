@@ -19,7 +19,8 @@ export interface DraftState {
  * when the form opens, autosaves changes once typing pauses, and lets a lock flush what is still pending.
  */
 export function useDraft<T extends FieldValues>(
-  key: string,
+  /** null: this form keeps no draft. */
+  key: string | null,
   matterId: string | null,
   form: UseFormReturn<T>,
 ): DraftState {
@@ -34,6 +35,7 @@ export function useDraft<T extends FieldValues>(
   const save = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
+    if (!key) return;
     clearPending(key);
     if (discarded.current) return;
     const values = getValues() as Record<string, unknown>;
@@ -42,6 +44,7 @@ export function useDraft<T extends FieldValues>(
 
   // Take back a draft kept in the vault.
   useEffect(() => {
+    if (!key) return undefined;
     let active = true;
     client.drafts.get({ key }).then(
       ({ items }) => {
@@ -60,6 +63,7 @@ export function useDraft<T extends FieldValues>(
 
   // Autosave once typing pauses; until then a lock flushes it.
   useEffect(() => {
+    if (!key) return undefined;
     const subscription = watch(() => {
       if (discarded.current) return;
       if (timer.current) clearTimeout(timer.current);
@@ -81,6 +85,7 @@ export function useDraft<T extends FieldValues>(
   );
 
   const discard = useCallback(() => {
+    if (!key) return;
     discarded.current = true;
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;

@@ -18,6 +18,7 @@ import { PrintButton } from '../../components/PrintButton';
 import { useLoad, type Loaded } from '../../components/useLoad';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
+import { useUndoableDelete } from '../../components/undoableDelete';
 import { useEnumOptions, type Option } from '../../components/options';
 import { INCIDENT_KINDS, type Incident, type IncidentKind } from '../../../../shared/schemas/incidents';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
@@ -91,12 +92,17 @@ export function TimelineTab({ matterId, matterTitle }: { matterId: string; matte
     reloadPeople();
   }, [reloadIncidents, reloadPeople]);
 
+  const removeUndoably = useUndoableDelete();
   const remove = async (incident: Incident) => {
     setDeleting(incident.id);
     setError(null);
     try {
-      await client.trash.delete({ entityType: 'incident', entityId: incident.id });
-      refresh();
+      await removeUndoably(
+        'incident',
+        incident.id,
+        t('undo.incidentDeleted', { title: incident.title }),
+        refresh,
+      );
     } catch (err) {
       setError(err);
     } finally {

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
@@ -6,7 +6,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/useLoad';
 import type { Matter, MatterFields } from '../../../../shared/schemas/matter';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ClassificationBadge } from '../confidential/ClassificationBadge';
 import { EvidenceTab } from '../evidence/EvidenceTab';
 import { TimelineTab } from '../incidents/TimelineTab';
 import { NotesTab } from '../notes/NotesTab';
@@ -16,7 +15,9 @@ import { formatTimestamp } from './labels';
 import { MatterDetails } from './MatterDetails';
 import { MatterForm } from './MatterForm';
 import { StatusHistory } from './StatusHistory';
-import { DraftScreenProvider } from '../drafts/DraftContext';
+import { MatterHeader } from './MatterHeader';
+import { NextSteps } from './NextSteps';
+import { DraftScreenProvider, useDraftPlace } from '../drafts/DraftContext';
 
 function fieldsOf(matter: Matter): MatterFields {
   const { title, matterType, forum, reference, status, openedOn, summary, classification } = matter;
@@ -46,7 +47,9 @@ export function MatterScreen({
   const { t, i18n } = useTranslation();
   const loaded = useLoad(() => client.matters.get({ id }), [id]);
   const { data: matter, error: loadError, replace: setMatter } = loaded;
-  const [editing, setEditing] = useState(false);
+  const { waiting } = useDraftPlace();
+  // An edit left unsaved at a lock reopens with its draft.
+  const [editing, setEditing] = useState(() => waiting.has(`matter:${id}`));
   const [archiving, setArchiving] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const [tab, setTab] = useState<MatterTab>(place?.tab ?? 'overview');
@@ -79,7 +82,8 @@ export function MatterScreen({
           key={matter.revision}
           mode="edit"
           initial={fieldsOf(matter)}
-          onSubmit={async (fields) => {
+          draft={{ key: `matter:${matter.id}`, matterId: matter.id }}
+          onSubmit={async ({ statusOn: _unused, ...fields }) => {
             const saved = await client.matters.update({ id: matter.id, revision: matter.revision, fields });
             setMatter(saved);
             setEditing(false);
@@ -107,20 +111,7 @@ export function MatterScreen({
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Stack gap={4}>
-          <Title order={2} ref={titleRef} tabIndex={-1}>
-            {matter.title}
-          </Title>
-          <Group gap="xs">
-            <Badge variant="light">{t(`matterStatus.${matter.status}`)}</Badge>
-            <ClassificationBadge value={matter.classification} />
-            {archived && (
-              <Badge variant="outline" color="gray">
-                {t('matters.view.archivedBadge')}
-              </Badge>
-            )}
-          </Group>
-        </Stack>
+        <MatterHeader matter={matter} ref={titleRef} refreshKey={tab} />
         <Button variant="default" onClick={onBack}>
           {t('matters.view.back')}
         </Button>
@@ -144,6 +135,7 @@ export function MatterScreen({
                   })}
                 </Alert>
               )}
+              <NextSteps matter={matter} onOpenTimeline={() => setTab('timeline')} />
               <MatterDetails matter={matter} />
               <ErrorAlert error={actionError} />
               <Group>

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
+import { useUndoableDelete } from '../../components/undoableDelete';
 import { ListScaffold } from '../../components/ListScaffold';
 import { RowActions } from '../../components/RowActions';
 import { useLoad } from '../../components/useLoad';
@@ -26,12 +27,12 @@ export function NotesTab({ matterId }: { matterId: string }) {
   if (editing === null && waitingEdit) setEditing(waitingEdit);
   const [deleting, setDeleting] = useState<string | null>(null);
 
+  const removeUndoably = useUndoableDelete();
   const remove = async (note: Note) => {
     setDeleting(note.id);
     setError(null);
     try {
-      await client.trash.delete({ entityType: 'note', entityId: note.id });
-      refresh();
+      await removeUndoably('note', note.id, t('undo.noteDeleted', { title: note.title }), refresh);
     } catch (err) {
       setError(err);
     } finally {
