@@ -137,7 +137,14 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" id="amparo-navbar" aria-label={t('shell.navigation')}>
+      <AppShell.Navbar
+        p="xs"
+        component="nav"
+        id="amparo-navbar"
+        aria-label={t('shell.navigation')}
+        // Folded away: out of the tab order and of what screen readers read, not just slid off screen.
+        style={navOpen ? undefined : { visibility: 'hidden' }}
+      >
         <Stack gap={4}>
           {NAV_ITEMS.map((item) => (
             <NavLink
