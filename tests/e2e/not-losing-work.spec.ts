@@ -10,7 +10,7 @@ const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 const TITLE = 'Medidas cautelares — A.A.Q.O. y familia (agresión y vigilancia)';
 const FACT = 'Llamada anónima con amenazas a la defensora, madrugada del martes';
 
-test.use({ locale: 'es-MX' });
+test.use({ locale: 'es-MX', viewport: { width: 1366, height: 768 } });
 
 async function createVault(app: Page, dir: string) {
   await app.getByLabel('Carpeta de la bóveda').fill(dir);
@@ -62,6 +62,9 @@ test('a half-written fact survives Ctrl+L and comes back on the same screen', as
   await expect(app.getByText('Regresó a donde estaba')).toBeVisible();
   expect(await browserStorage(app)).not.toContain('Llamada anónima');
   await screenshot(app, 'draft-restored-1366');
+  await app.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(app, 'draft-restored-1024');
+  await app.setViewportSize({ width: 1366, height: 768 });
 
   // Saving it drops the draft: after another lock the form stays closed.
   await restored.getByRole('button', { name: 'Agregar hecho' }).click();
@@ -97,6 +100,16 @@ test('removing a person from a case can be undone', async ({ app, workDir }) => 
   await notice.getByRole('button', { name: 'Deshacer' }).click();
   await expect(parties.getByRole('row', { name: /A\.L\.Q\./ })).toBeVisible();
   await expect(app.getByText('Se restableció.')).toBeVisible();
+
+  // The overview's header names the beneficiaries by pseudonym, with reference, forum and dates.
+  await app.getByRole('tab', { name: 'Resumen' }).click();
+  const header = app.getByTestId('matter-header');
+  await expect(header).toContainText('A.L.Q.');
+  await expect(header).toContainText('Comisión Interamericana de Derechos Humanos (CIDH)');
+  await expect(app.getByRole('region', { name: 'Situación actual' })).toContainText('Borrador');
+  await screenshot(app, 'case-overview-1366');
+  await app.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(app, 'case-overview-1024');
 });
 
 test('a case created "Otorgado" asks for the date of that status', async ({ app, workDir }) => {

@@ -55,7 +55,7 @@ export const MatterHeader = forwardRef<HTMLHeadingElement, { matter: Matter; ref
             </Badge>
           )}
         </Group>
-        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" verticalSpacing="xs" maw={1100}>
+        <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md" verticalSpacing="xs" maw={1100}>
           <Fact label={t('matters.fields.reference')}>{matter.reference || t('matters.view.none')}</Fact>
           <Fact label={t('matters.fields.forum')}>{t(`forum.${matter.forum}`)}</Fact>
           <Fact label={t('matterHeader.beneficiaries')}>
