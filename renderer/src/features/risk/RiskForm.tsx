@@ -14,6 +14,8 @@ import { RISK_RATINGS, RiskAssessmentFields, type RiskAssessment } from '../../.
 import { incidentLabel } from '../incidents/labels';
 import { todayIso } from '../matters/labels';
 import { CRITERIA, type Criterion } from './criteria';
+import { DraftRestoredNotice } from '../drafts/DraftRestoredNotice';
+import { useDraft } from '../drafts/useDraft';
 
 const FIELD_NAMES = [
   'assessedOn',
@@ -51,12 +53,14 @@ export function RiskForm({
   });
   const { register, control, handleSubmit, formState } = form;
   const errors = formState.errors;
+  const draft = useDraft(`risk:new:${matterId}`, matterId, form);
   const incidentOptions = incidents.map((i) => ({ value: i.id, label: incidentLabel(i, i18n.language) }));
 
   const { error, submit } = useSave(
     { setFieldError: form.setError, fields: FIELD_NAMES },
     async (fields: RiskAssessmentFields) => {
       await client.risk.create({ matterId, ...fields });
+      draft.discard();
       onSaved();
     },
   );
@@ -66,6 +70,13 @@ export function RiskForm({
       <form noValidate onSubmit={handleSubmit(submit)} aria-label={t('risk.newTitle')}>
         <Stack gap="md">
           <Title order={4}>{t('risk.newTitle')}</Title>
+          <DraftRestoredNotice
+            at={draft.restoredAt}
+            onDiscard={() => {
+              draft.discard();
+              form.reset();
+            }}
+          />
           <TextInput
             {...register('assessedOn')}
             type="date"
@@ -112,7 +123,14 @@ export function RiskForm({
             nothingFoundMessage={t('risk.noIncidents')}
           />
           <ErrorAlert error={error} title={t('risk.saveFailed')} />
-          <FormButtons submitLabel={t('risk.save')} submitting={formState.isSubmitting} onCancel={onCancel} />
+          <FormButtons
+            submitLabel={t('risk.save')}
+            submitting={formState.isSubmitting}
+            onCancel={() => {
+              draft.discard();
+              onCancel();
+            }}
+          />
         </Stack>
       </form>
     </Paper>
