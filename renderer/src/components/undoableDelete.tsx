@@ -25,9 +25,15 @@ export function useUndoableDelete() {
       notifications.hide(id);
       try {
         await client.trash.restore({ entityType, entityId });
-        notifications.show({ message: t('undo.restored'), color: 'teal', autoClose: 4000 });
+        notifications.show({
+          closeButtonProps: { 'aria-label': t('common.dismiss') },
+          message: t('undo.restored'),
+          color: 'teal',
+          autoClose: 4000,
+        });
       } catch (error) {
         notifications.show({
+          closeButtonProps: { 'aria-label': t('common.dismiss') },
           title: t('undo.failed'),
           message: t(`errors.${errorCode(error)}`),
           color: 'red',
@@ -36,6 +42,7 @@ export function useUndoableDelete() {
       after();
     };
     notifications.show({
+      closeButtonProps: { 'aria-label': t('common.dismiss') },
       id,
       autoClose: UNDO_MS,
       message: (

@@ -26,6 +26,7 @@ export function useRestoredDrafts(
         if (newest && isKnownScreen(newest.screen)) {
           goTo(newest.screen);
           notifications.show({
+            closeButtonProps: { 'aria-label': t('common.dismiss') },
             id: 'draft-restored',
             title: t('drafts.backTitle'),
             message: t('drafts.backNotice'),
@@ -35,6 +36,7 @@ export function useRestoredDrafts(
         }
         if (hiddenConfidential > 0) {
           notifications.show({
+            closeButtonProps: { 'aria-label': t('common.dismiss') },
             message: t('drafts.hiddenConfidential', { count: hiddenConfidential }),
             color: 'gray',
             autoClose: 10000,

@@ -34,7 +34,7 @@ export function RiskTab({ matterId }: { matterId: string }) {
       <Text size="sm" c="dimmed">
         {t('risk.intro')}
       </Text>
-      {adding && (
+      {adding && assessments && (
         <RiskForm
           matterId={matterId}
           previous={assessments?.[0]}
