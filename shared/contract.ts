@@ -5,13 +5,13 @@ import { z } from 'zod';
 import { Empty } from './schemas/common';
 import {
   ArchiveMatterInput,
+  CreateMatterInput,
   FindMatterInput,
   FoundMatter,
   GetMatterInput,
   ListMattersInput,
   Matter,
   MatterFileInput,
-  MatterFields,
   MatterPage,
   QuickFindHit,
   QuickFindInput,
@@ -26,6 +26,7 @@ import {
   ListIncidentsInput,
   UpdateIncidentInput,
 } from './schemas/incidents';
+import { DiscardDraftInput, DraftList, GetDraftsInput, SaveDraftInput } from './schemas/drafts';
 import { CreateNoteInput, Note, NoteList, UpdateNoteInput } from './schemas/notes';
 import { AddPartyInput, Party } from './schemas/parties';
 import { CreateRiskAssessmentInput, RiskAssessment } from './schemas/risk';
@@ -110,7 +111,7 @@ export const contract = {
   'matters:get': channel(GetMatterInput, Matter),
   'matters:find': channel(FindMatterInput, FoundMatter),
   'matters:quickFind': channel(QuickFindInput, z.array(QuickFindHit)),
-  'matters:create': channel(MatterFields, Matter),
+  'matters:create': channel(CreateMatterInput, Matter),
   'matters:update': channel(UpdateMatterInput, Matter),
   'matters:setArchived': channel(ArchiveMatterInput, Matter),
   'matters:statusHistory': channel(MatterFileInput, z.array(StatusChange)),
@@ -144,6 +145,11 @@ export const contract = {
   'notes:list': channel(MatterFileInput, NoteList),
   'notes:create': channel(CreateNoteInput, Note),
   'notes:update': channel(UpdateNoteInput, Note),
+
+  /** Unsaved form drafts, kept in the vault through a lock (the renderer autosaves dirty forms). */
+  'drafts:save': channel(SaveDraftInput, Empty),
+  'drafts:get': channel(GetDraftsInput, DraftList),
+  'drafts:discard': channel(DiscardDraftInput, Empty),
 
   /** Shows confidential items (of one matter, or confidential matters in lists) for a while; logged. */
   'confidential:reveal': channel(RevealConfidentialInput, RevealResult),

@@ -13,6 +13,7 @@ import { ImportService } from './services/import';
 import { IncidentService } from './services/incidents';
 import { MatterService } from './services/matters';
 import { NoteService } from './services/notes';
+import { DraftService } from './services/drafts';
 import { PartyService } from './services/parties';
 import { PeopleService } from './services/people';
 import { RiskService } from './services/risk';
@@ -65,6 +66,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const people = new PeopleService(ctx, session.reveals);
   const incidents = new IncidentService(ctx, session.reveals);
   const notes = new NoteService(ctx, session.reveals);
+  const drafts = new DraftService(ctx, session.reveals);
   const evidence = new EvidenceService(ctx, session.reveals, {
     onProgress: (progress) => emitter.emit('evidence:progress', progress),
     onActivity: () => session.touch(),
@@ -88,11 +90,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     people,
     incidents,
     notes,
+    drafts,
     parties,
     risk: new RiskService(ctx),
     search: new SearchService(ctx, session.reveals),
     auditLabels: new AuditLabels(ctx, session.reveals),
-    trash: new TrashService(ctx, { matters, people, incidents, notes, evidence }),
+    trash: new TrashService(ctx, { matters, people, incidents, notes, evidence, drafts }),
     evidence,
     imports,
   };

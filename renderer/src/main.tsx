@@ -3,6 +3,7 @@ import '@vitejs/plugin-react/preamble';
 import './app/zod-setup';
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
+import '@mantine/notifications/styles.css';
 import './app/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -155,3 +155,16 @@ export const QuickFindHit = z.object({
   pseudonym: z.string().nullable(),
 });
 export type QuickFindHit = z.infer<typeof QuickFindHit>;
+
+/**
+ * A new matter. `statusOn`: the date of its first status when that is not the opening date (a case entered
+ * already "granted" was granted on its own day); the opening date when absent.
+ */
+export const CreateMatterInput = MatterFields.extend({ statusOn: IsoDate.optional() });
+export type CreateMatterInput = z.infer<typeof CreateMatterInput>;
+
+/** The new-case form: a case that starts past "draft" asks for the date it reached that status. */
+export const NewMatterForm = CreateMatterInput.superRefine((value, ctx) => {
+  if (value.status !== 'draft' && !value.statusOn)
+    ctx.addIssue({ code: 'custom', path: ['statusOn'], message: 'validation.required' });
+});

@@ -2,6 +2,7 @@
 // rules of its own.
 import type { AppConfig } from '../services/app-config';
 import type { AuditLabels } from '../services/audit-labels';
+import type { DraftService } from '../services/drafts';
 import type { EvidenceService } from '../services/evidence';
 import { revealConfidential } from '../services/confidential';
 import type { ImportService } from '../services/import';
@@ -37,6 +38,7 @@ export interface Services {
   incidents: IncidentService;
   risk: RiskService;
   notes: NoteService;
+  drafts: DraftService;
   search: SearchService;
   trash: TrashService;
   evidence: EvidenceService;
@@ -93,6 +95,10 @@ export function createHandlers(s: Services): Handlers {
     'notes:list': ({ matterId }) => s.notes.list(matterId),
     'notes:create': ({ matterId, ...fields }) => s.notes.create(matterId, fields),
     'notes:update': ({ id, revision, fields }) => s.notes.update(id, revision, fields),
+
+    'drafts:save': (input) => (s.drafts.save(input), done),
+    'drafts:get': ({ key }) => s.drafts.get(key),
+    'drafts:discard': ({ key }) => (s.drafts.discard(key), done),
 
     'confidential:reveal': ({ matterId, reason }) => ({
       visibleUntil: revealConfidential(session.context(), session.reveals, matterId, reason),

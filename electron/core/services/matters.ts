@@ -248,7 +248,14 @@ export class MatterService {
       db.prepare(
         `INSERT INTO matter_status_history (id, matter_id, from_status, to_status, changed_on, changed_at, actor)
          VALUES ($hid, $id, NULL, $status, $changedOn, $at, $actor)`,
-      ).run({ hid: randomUUID(), id, status: fields.status, changedOn: fields.openedOn, at, actor: actor() });
+      ).run({
+        hid: randomUUID(),
+        id,
+        status: fields.status,
+        changedOn: fields.statusOn ?? fields.openedOn,
+        at,
+        actor: actor(),
+      });
       indexForSearch(db, {
         entityType: 'matter',
         entityId: id,

@@ -7,6 +7,7 @@ import type { DeletedItem } from '../../../shared/schemas/trash';
 import { blobPath } from '../evidence/store';
 import type { EvidenceService } from './evidence';
 import type { IncidentService } from './incidents';
+import type { DraftService } from './drafts';
 import type { MatterService } from './matters';
 import type { NoteService } from './notes';
 import type { PeopleService } from './people';
@@ -34,6 +35,8 @@ export class TrashService {
       incidents: IncidentService;
       notes: NoteService;
       evidence: EvidenceService;
+      /** Drafts of a case are dropped with it. */
+      drafts?: DraftService;
     },
   ) {}
 
@@ -85,6 +88,7 @@ export class TrashService {
       });
       removeFromSearch(db, entityType, entityId);
       if (entityType === 'matter') markMatterInSearch(db, entityId);
+      if (entityType === 'matter') this.services.drafts?.discardForMatter(entityId);
       audit.append({ action: 'record.delete', entityType, entityId, matterId: row.matter_id });
     })();
   }

@@ -6,6 +6,8 @@ import { CreateVaultScreen } from '../features/vault/CreateVaultScreen';
 import { UnlockScreen } from '../features/vault/UnlockScreen';
 import { RevealedIdentitiesProvider } from '../features/people/revealedIdentities';
 import { SettingsChangeContext } from '../components/GateLanguagePicker';
+import { notifications } from '@mantine/notifications';
+import { flushPendingDrafts } from '../features/drafts/pending';
 import { applyLanguage } from './i18n';
 import { lockedSession, sessionFromStatus, type Session } from './session';
 import { StartScreen } from './StartScreen';
@@ -45,16 +47,23 @@ export function App() {
   // Locks decided elsewhere (idle timer, sleep/screen lock, the menu's Lock command) arrive as events.
   useEffect(() => {
     try {
-      return client.events.onVaultLocked(({ reason }) => setSession((prev) => lockedSession(prev, reason)));
+      return client.events.onVaultLocked(({ reason }) => {
+        notifications.clean();
+        setSession((prev) => lockedSession(prev, reason));
+      });
     } catch {
       return undefined;
     }
   }, []);
 
   const lockNow = useCallback(async () => {
-    // Drop every unlocked screen first, then tell the core; the UI never waits to hide case data.
+    // Drop every unlocked screen first, then tell the core; the UI never waits to hide case data. Typing
+    // not yet autosaved is captured before the forms unmount and reaches the vault before it locks.
+    const drafts = flushPendingDrafts();
+    notifications.clean();
     setSession((prev) => lockedSession(prev, 'user'));
     try {
+      await drafts;
       const status = await client.vault.lock({});
       setSession((prev) => (prev.phase === 'gate' ? { ...prev, status } : prev));
     } catch (error) {

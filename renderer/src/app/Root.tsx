@@ -1,5 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { App } from './App';
 import { DAYJS_LOCALE } from './dates';
@@ -23,6 +24,8 @@ export function Root() {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
+        {/* Undo offers and notices; they hold no case text, so they may outlive a lock. */}
+        <Notifications position="bottom-right" limit={3} />
         <LocalisedDates>
           <App />
         </LocalisedDates>

@@ -1,6 +1,17 @@
-import { AppShell, Button, Group, NavLink, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { useHotkeys, useOs } from '@mantine/hooks';
-import { useState } from 'react';
+import {
+  ActionIcon,
+  AppShell,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { useDisclosure, useOs } from '@mantine/hooks';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/schemas/settings';
 import type { VaultStatus } from '../../../shared/schemas/vault';
@@ -15,6 +26,12 @@ import { QuickSwitcher, quickSwitcher } from '../features/switcher/QuickSwitcher
 import { TrashScreen } from '../features/trash/TrashScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { useActivityReporter } from './useActivityReporter';
+import { DraftPlaceProvider, type DraftScreen } from '../features/drafts/DraftContext';
+import { useRestoredDrafts } from '../features/drafts/useRestoredDrafts';
+import { ShortcutsHelp } from './keyboard/ShortcutsHelp';
+import { useShortcut } from './keyboard/shortcuts';
+import { useShortcutKeys } from './keyboard/useShortcutKeys';
+import { MAIN_ID, SkipLink } from './keyboard/SkipLink';
 
 type Screen =
   | { name: 'cases' }
@@ -30,6 +47,12 @@ type Screen =
 /** Top-level places in the navigation; the case screens count as "cases". */
 const NAV_ITEMS = ['cases', 'people', 'search', 'import', 'trash', 'audit', 'settings'] as const;
 type NavItem = (typeof NAV_ITEMS)[number];
+
+/** A screen saved with a draft is trusted only if it is one this workspace knows. */
+function isScreen(value: DraftScreen): boolean {
+  if (value.name === 'case') return typeof value.id === 'string';
+  return value.name === 'newCase' || (NAV_ITEMS as readonly unknown[]).includes(value.name);
+}
 
 interface WorkspaceProps {
   status: VaultStatus;
@@ -50,19 +73,48 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
   // The last search, kept in memory for this unlocked session only (it is case text): back from a hit.
   const [searchMemory, setSearchMemory] = useState<SearchMemory>(EMPTY_SEARCH);
   const shortcut = os === 'macos' ? '⌘L' : 'Ctrl+L';
+  const [navOpen, nav] = useDisclosure(true);
+  const [helpOpen, help] = useDisclosure(false);
+  const drafts = useRestoredDrafts(
+    screen as unknown as DraftScreen,
+    (next) => setScreen(next as unknown as Screen),
+    isScreen,
+  );
 
-  // Inputs included: locking must work wherever the focus is.
-  useHotkeys([['mod+L', onLock]], [], true);
+  useShortcutKeys();
+  useShortcut('lock', onLock);
+  useShortcut('help', help.open);
+  useShortcut(
+    'newCase',
+    useCallback(() => setScreen({ name: 'newCase' }), []),
+  );
+  useShortcut(
+    'search',
+    useCallback(() => setScreen({ name: 'search' }), []),
+  );
   useActivityReporter();
 
   const current: NavItem =
     screen.name === 'newCase' || screen.name === 'case' ? 'cases' : (screen.name as NavItem);
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !navOpen, desktop: !navOpen } }}
+      padding="md"
+    >
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="md" wrap="nowrap" miw={0}>
+            <Burger
+              opened={navOpen}
+              onClick={nav.toggle}
+              size="sm"
+              aria-label={navOpen ? t('shell.hideNavigation') : t('shell.showNavigation')}
+              aria-expanded={navOpen}
+              aria-controls="amparo-navbar"
+            />
             <Title order={1} size="h3">
               {t('app.name')}
             </Title>
@@ -70,10 +122,21 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
               {t('shell.vault', { path: status.path ?? '' })}
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <Button variant="default" onClick={quickSwitcher.open} aria-keyshortcuts="Control+K Meta+K">
               {t('finding.switcher.button', { shortcut: os === 'macos' ? '⌘K' : 'Ctrl+K' })}
             </Button>
+            <Tooltip label={t('keyboard.open')} withArrow>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                onClick={help.open}
+                aria-label={t('keyboard.open')}
+                aria-keyshortcuts="?"
+              >
+                ?
+              </ActionIcon>
+            </Tooltip>
             <Tooltip label={t('shell.lockTooltip', { shortcut })} withArrow>
               <Button variant="filled" color="dark" onClick={onLock} aria-keyshortcuts="Control+L Meta+L">
                 {t('shell.lockNow')}
@@ -82,7 +145,14 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label={t('shell.navigation')}>
+      <AppShell.Navbar
+        p="xs"
+        component="nav"
+        id="amparo-navbar"
+        aria-label={t('shell.navigation')}
+        // Folded away: out of the tab order and of what screen readers read, not just slid off screen.
+        style={navOpen ? undefined : { visibility: 'hidden' }}
+      >
         <Stack gap={4}>
           {NAV_ITEMS.map((item) => (
             <NavLink
@@ -91,57 +161,66 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
               label={item === 'import' ? t('import.nav') : t(`shell.${item}`)}
               active={current === item}
               aria-current={current === item ? 'page' : undefined}
-              onClick={() => setScreen({ name: item } as Screen)}
+              onClick={() => {
+                setScreen({ name: item } as Screen);
+                // Where the navigation covers the screen (narrow windows), choosing closes it.
+                if (window.matchMedia('(max-width: 48em)').matches) nav.close();
+              }}
             />
           ))}
         </Stack>
       </AppShell.Navbar>
-      <AppShell.Main>
-        {screen.name === 'cases' && (
-          <MatterListScreen
-            state={listState}
-            onStateChange={setListState}
-            onOpen={(id) => setScreen({ name: 'case', id })}
-            onNew={() => setScreen({ name: 'newCase' })}
-          />
-        )}
-        {screen.name === 'newCase' && (
-          <NewMatterScreen
-            onCreated={(id) => setScreen({ name: 'case', id })}
-            onCancel={() => setScreen({ name: 'cases' })}
-          />
-        )}
-        {screen.name === 'case' && (
-          <MatterScreen
-            key={screen.id}
-            id={screen.id}
-            place={screen.place}
-            onBack={() => setScreen(screen.from === 'search' ? { name: 'search' } : { name: 'cases' })}
-            {...(screen.from === 'search' ? { backLabel: t('finding.search.back') } : {})}
-          />
-        )}
-        {screen.name === 'people' && <PeopleScreen />}
-        {screen.name === 'search' && (
-          <SearchScreen
-            memory={searchMemory}
-            onMemoryChange={setSearchMemory}
-            onOpenMatter={(id, place) => setScreen({ name: 'case', id, place, from: 'search' })}
-            onOpenPeople={() => setScreen({ name: 'people' })}
-          />
-        )}
-        {screen.name === 'import' && <ImportScreen onOpenMatter={(id) => setScreen({ name: 'case', id })} />}
-        {screen.name === 'trash' && <TrashScreen />}
-        {screen.name === 'audit' && (
-          <AuditScreen
-            onOpenMatter={(id, place) => setScreen({ name: 'case', id, place })}
-            onOpenPeople={() => setScreen({ name: 'people' })}
-          />
-        )}
-        {screen.name === 'settings' && (
-          <SettingsScreen settings={settings} onSettingsChange={onSettingsChange} />
-        )}
+      <AppShell.Main id={MAIN_ID} tabIndex={-1} className="amparo-main">
+        <DraftPlaceProvider value={drafts}>
+          {screen.name === 'cases' && (
+            <MatterListScreen
+              state={listState}
+              onStateChange={setListState}
+              onOpen={(id) => setScreen({ name: 'case', id })}
+              onNew={() => setScreen({ name: 'newCase' })}
+            />
+          )}
+          {screen.name === 'newCase' && (
+            <NewMatterScreen
+              onCreated={(id) => setScreen({ name: 'case', id })}
+              onCancel={() => setScreen({ name: 'cases' })}
+            />
+          )}
+          {screen.name === 'case' && (
+            <MatterScreen
+              key={screen.id}
+              id={screen.id}
+              place={screen.place}
+              onBack={() => setScreen(screen.from === 'search' ? { name: 'search' } : { name: 'cases' })}
+              {...(screen.from === 'search' ? { backLabel: t('finding.search.back') } : {})}
+            />
+          )}
+          {screen.name === 'people' && <PeopleScreen />}
+          {screen.name === 'search' && (
+            <SearchScreen
+              memory={searchMemory}
+              onMemoryChange={setSearchMemory}
+              onOpenMatter={(id, place) => setScreen({ name: 'case', id, place, from: 'search' })}
+              onOpenPeople={() => setScreen({ name: 'people' })}
+            />
+          )}
+          {screen.name === 'import' && (
+            <ImportScreen onOpenMatter={(id) => setScreen({ name: 'case', id })} />
+          )}
+          {screen.name === 'trash' && <TrashScreen />}
+          {screen.name === 'audit' && (
+            <AuditScreen
+              onOpenMatter={(id, place) => setScreen({ name: 'case', id, place })}
+              onOpenPeople={() => setScreen({ name: 'people' })}
+            />
+          )}
+          {screen.name === 'settings' && (
+            <SettingsScreen settings={settings} onSettingsChange={onSettingsChange} />
+          )}
+        </DraftPlaceProvider>
       </AppShell.Main>
       <QuickSwitcher onOpen={(id) => setScreen({ name: 'case', id })} />
+      <ShortcutsHelp opened={helpOpen} onClose={help.close} />
     </AppShell>
   );
 }

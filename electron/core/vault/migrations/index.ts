@@ -6,6 +6,7 @@ import { evidence } from './004-evidence';
 import { searchFacets } from './005-search-facets';
 import { evidenceRawNames } from './006-evidence-raw-names';
 import { incidentDatePrecision } from './007-incident-date-precision';
+import { drafts } from './009-drafts';
 import type { Migration } from './migration';
 
 export type { Migration };
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   searchFacets,
   evidenceRawNames,
   incidentDatePrecision,
+  drafts,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

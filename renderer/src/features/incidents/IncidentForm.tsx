@@ -14,6 +14,8 @@ import { INCIDENT_KINDS, IncidentFields, type Incident } from '../../../../share
 import { todayIso } from '../matters/labels';
 import { OccurredOnField } from './OccurredOnField';
 import type { z } from 'zod';
+import { DraftRestoredNotice } from '../drafts/DraftRestoredNotice';
+import { useDraft } from '../drafts/useDraft';
 
 const FIELD_NAMES = [
   'occurredOn',
@@ -81,15 +83,17 @@ export function IncidentForm({ matterId, incident, people, onSaved, onCancel }: 
   });
   const { register, control, handleSubmit, formState } = form;
   const errors = formState.errors;
+  const draft = useDraft(incident ? `incident:${incident.id}` : `incident:new:${matterId}`, matterId, form);
 
   const { error, submit } = useSave(
     { setFieldError: form.setError, fields: FIELD_NAMES, prefix: incident ? 'fields.' : '' },
-    async (fields: IncidentFields) =>
-      onSaved(
-        incident
-          ? await client.incidents.update({ id: incident.id, revision: incident.revision, fields })
-          : await client.incidents.create({ matterId, ...fields }),
-      ),
+    async (fields: IncidentFields) => {
+      const saved = incident
+        ? await client.incidents.update({ id: incident.id, revision: incident.revision, fields })
+        : await client.incidents.create({ matterId, ...fields });
+      draft.discard();
+      onSaved(saved);
+    },
   );
 
   return (
@@ -101,6 +105,13 @@ export function IncidentForm({ matterId, incident, people, onSaved, onCancel }: 
       >
         <Stack gap="sm">
           <Title order={4}>{incident ? t('incidents.editTitle') : t('incidents.newTitle')}</Title>
+          <DraftRestoredNotice
+            at={draft.restoredAt}
+            onDiscard={() => {
+              draft.discard();
+              form.reset();
+            }}
+          />
           <OccurredOnField control={control} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <SelectField control={control} name="kind" label={t('incidents.fields.kind')} data={kinds} />
@@ -150,7 +161,10 @@ export function IncidentForm({ matterId, incident, people, onSaved, onCancel }: 
           <FormButtons
             submitLabel={incident ? t('common.save') : t('incidents.create')}
             submitting={formState.isSubmitting}
-            onCancel={onCancel}
+            onCancel={() => {
+              draft.discard();
+              onCancel();
+            }}
           />
         </Stack>
       </form>

@@ -8,11 +8,13 @@ import { PrintButton } from '../../components/PrintButton';
 import { useLoad, type Loaded } from '../../components/useLoad';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
+import { useUndoableDelete } from '../../components/undoableDelete';
 import { useEnumOptions, type Option } from '../../components/options';
 import { INCIDENT_KINDS, type Incident, type IncidentKind } from '../../../../shared/schemas/incidents';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
 import { IncidentForm } from './IncidentForm';
 import { incidentDate } from './labels';
+import { useDraftPlace } from '../drafts/DraftContext';
 
 interface Filters {
   kind: IncidentKind | null;
@@ -62,7 +64,13 @@ export function TimelineTab({ matterId, matterTitle }: { matterId: string; matte
     [matterId, filters],
   );
   const { setError } = incidents;
-  const [editing, setEditing] = useState<Incident | 'new' | null>(null);
+  const { waiting } = useDraftPlace();
+  const [editing, setEditing] = useState<Incident | 'new' | null>(() =>
+    waiting.has(`incident:new:${matterId}`) ? 'new' : null,
+  );
+  // A draft of an existing fact waits for that fact to load.
+  const waitingEdit = incidents.data?.items.find((incident) => waiting.has(`incident:${incident.id}`));
+  if (editing === null && waitingEdit) setEditing(waitingEdit);
   const [deleting, setDeleting] = useState<string | null>(null);
   const peopleLoad = usePeopleOptions(matterId);
   const people = useMemo(() => peopleLoad.data ?? [], [peopleLoad.data]);
@@ -74,12 +82,17 @@ export function TimelineTab({ matterId, matterTitle }: { matterId: string; matte
     reloadPeople();
   }, [reloadIncidents, reloadPeople]);
 
+  const removeUndoably = useUndoableDelete();
   const remove = async (incident: Incident) => {
     setDeleting(incident.id);
     setError(null);
     try {
-      await client.trash.delete({ entityType: 'incident', entityId: incident.id });
-      refresh();
+      await removeUndoably(
+        'incident',
+        incident.id,
+        t('undo.incidentDeleted', { title: incident.title }),
+        refresh,
+      );
     } catch (err) {
       setError(err);
     } finally {

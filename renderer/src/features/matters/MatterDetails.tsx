@@ -3,18 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { Matter } from '../../../../shared/schemas/matter';
 import { formatIsoDate, formatTimestamp } from '../../app/format';
 
-/** A case's fields, read-only. */
+/** The rest of a case's fields, read-only (reference, status, forum and dates are in its header). */
 export function MatterDetails({ matter }: { matter: Matter }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const none = t('matters.view.none');
   const rows: [string, string, string?][] = [
     [t('matters.fields.matterType'), t(`matterType.${matter.matterType}`)],
-    [t('matters.fields.forum'), t(`forum.${matter.forum}`)],
-    [t('matters.fields.reference'), matter.reference || none],
-    [t('matters.fields.status'), t(`matterStatus.${matter.status}`)],
     [t('classification.label'), t(`classification.${matter.classification}`)],
-    [t('matters.fields.openedOn'), formatIsoDate(matter.openedOn, language)],
     [t('matters.fields.summary'), matter.summary || none, 'amparo-prewrap'],
     [t('matters.view.updatedAt'), formatTimestamp(matter.updatedAt, language)],
   ];

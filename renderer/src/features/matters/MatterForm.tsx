@@ -1,14 +1,21 @@
 import { SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useFieldError } from '../../components/fieldError';
 import { FormButtons } from '../../components/FormButtons';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
 import { ClassificationField, SelectField } from '../../components/SelectField';
 import { useSave } from '../../components/useSave';
-import { DEFAULT_FORUM, MatterFields } from '../../../../shared/schemas/matter';
+import {
+  DEFAULT_FORUM,
+  MatterFields,
+  NewMatterForm,
+  type CreateMatterInput,
+} from '../../../../shared/schemas/matter';
+import { DraftRestoredNotice } from '../drafts/DraftRestoredNotice';
+import { useDraft } from '../drafts/useDraft';
 import { useMatterOptions } from './labels';
 import { DateFormField } from '../../components/DateField';
 
@@ -21,36 +28,54 @@ const FIELD_NAMES = [
   'openedOn',
   'summary',
   'classification',
+  'statusOn',
 ] as const;
 
 interface MatterFormProps {
   mode: 'create' | 'edit';
   initial: MatterFields;
-  /** Saves; throws the client's AmparoError when the main process refuses. */
-  onSubmit: (fields: MatterFields) => Promise<void>;
+  /** Saves; throws the client's AmparoError when the main process refuses. (Create: with `statusOn`.) */
+  onSubmit: (fields: CreateMatterInput) => Promise<void>;
+  /** Keeps unsaved typing as a draft in the vault under this key (and this case, when editing). */
+  draft?: { key: string; matterId: string | null };
   onCancel: () => void;
   /** Edit only: fetch the latest saved version after a CONFLICT (discards what was typed). */
   onReload?: () => Promise<void>;
 }
 
 /** Creates or edits a case. The same zod schema checks it here and again in the main process. */
-export function MatterForm({ mode, initial, onSubmit, onCancel, onReload }: MatterFormProps) {
+export function MatterForm({ mode, initial, onSubmit, onCancel, onReload, draft: draftOf }: MatterFormProps) {
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const options = useMatterOptions();
   // Choosing a matter type suggests its usual forum until the user picks a forum themselves.
   const forumChosenByUser = useRef(false);
-  const form = useForm<MatterFields>({ resolver: zodResolver(MatterFields), defaultValues: initial });
+  const form = useForm<CreateMatterInput>({
+    resolver: zodResolver(mode === 'create' ? NewMatterForm : MatterFields),
+    defaultValues: initial,
+  });
   const { register, control, handleSubmit, formState, getValues, setValue } = form;
   const errors = formState.errors;
+  const draft = useDraft(draftOf?.key ?? null, draftOf?.matterId ?? null, form);
   const { error, submit } = useSave(
     { setFieldError: form.setError, fields: FIELD_NAMES, prefix: 'fields.' },
-    onSubmit,
+    async (fields: CreateMatterInput) => {
+      await onSubmit(fields);
+      draft.discard();
+    },
   );
+  const status = useWatch({ control, name: 'status' });
 
   return (
     <form noValidate onSubmit={handleSubmit(submit)}>
       <Stack gap="md" maw={880}>
+        <DraftRestoredNotice
+          at={draft.restoredAt}
+          onDiscard={() => {
+            draft.discard();
+            form.reset();
+          }}
+        />
         <TextInput
           {...register('title')}
           label={t('matters.fields.title')}
@@ -77,6 +102,8 @@ export function MatterForm({ mode, initial, onSubmit, onCancel, onReload }: Matt
             control={control}
             name="forum"
             label={t('matters.fields.forum')}
+            // Forum names run long ("Mecanismo de Protección para Personas Defensoras…"): a whole row, never cut.
+            style={{ gridColumn: '1 / -1' }}
             data={options.forums}
             onPicked={() => {
               forumChosenByUser.current = true;
@@ -105,6 +132,16 @@ export function MatterForm({ mode, initial, onSubmit, onCancel, onReload }: Matt
             description={t('matters.fields.openedOnDescription')}
             withAsterisk
           />
+          {mode === 'create' && status !== 'draft' && (
+            <TextInput
+              {...register('statusOn', { setValueAs: (value: string) => value || undefined })}
+              type="date"
+              label={t('matters.fields.statusOn')}
+              description={t('matters.fields.statusOnDescription')}
+              error={fieldError(errors.statusOn)}
+              withAsterisk
+            />
+          )}
           <ClassificationField control={control} name="classification" />
         </SimpleGrid>
         <Textarea
@@ -128,7 +165,10 @@ export function MatterForm({ mode, initial, onSubmit, onCancel, onReload }: Matt
         <FormButtons
           submitLabel={mode === 'create' ? t('matters.form.create') : t('matters.form.save')}
           submitting={formState.isSubmitting}
-          onCancel={onCancel}
+          onCancel={() => {
+            draft.discard();
+            onCancel();
+          }}
         />
       </Stack>
     </form>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRevealRecord } from '../search/useRevealRecord';
@@ -7,7 +7,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/useLoad';
 import type { Matter, MatterFields } from '../../../../shared/schemas/matter';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ClassificationBadge } from '../confidential/ClassificationBadge';
 import { EvidenceTab } from '../evidence/EvidenceTab';
 import { TimelineTab } from '../incidents/TimelineTab';
 import { NotesTab } from '../notes/NotesTab';
@@ -17,6 +16,9 @@ import { formatTimestamp } from '../../app/format';
 import { MatterDetails } from './MatterDetails';
 import { MatterForm } from './MatterForm';
 import { StatusHistory } from './StatusHistory';
+import { MatterHeader } from './MatterHeader';
+import { NextSteps } from './NextSteps';
+import { DraftScreenProvider, useDraftPlace } from '../drafts/DraftContext';
 
 function fieldsOf(matter: Matter): MatterFields {
   const { title, matterType, forum, reference, status, openedOn, summary, classification } = matter;
@@ -51,7 +53,9 @@ export function MatterScreen({
   const { t, i18n } = useTranslation();
   const loaded = useLoad(() => client.matters.get({ id }), [id]);
   const { data: matter, error: loadError, replace: setMatter } = loaded;
-  const [editing, setEditing] = useState(false);
+  const { waiting } = useDraftPlace();
+  // An edit left unsaved at a lock reopens with its draft.
+  const [editing, setEditing] = useState(() => waiting.has(`matter:${id}`));
   const [archiving, setArchiving] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const [tab, setTab] = useState<MatterTab>(place?.tab ?? 'overview');
@@ -85,7 +89,8 @@ export function MatterScreen({
           key={matter.revision}
           mode="edit"
           initial={fieldsOf(matter)}
-          onSubmit={async (fields) => {
+          draft={{ key: `matter:${matter.id}`, matterId: matter.id }}
+          onSubmit={async ({ statusOn: _unused, ...fields }) => {
             const saved = await client.matters.update({ id: matter.id, revision: matter.revision, fields });
             setMatter(saved);
             setEditing(false);
@@ -113,76 +118,68 @@ export function MatterScreen({
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Stack gap={4}>
-          <Title order={2} ref={titleRef} tabIndex={-1}>
-            {matter.title}
-          </Title>
-          <Group gap="xs">
-            <Badge variant="light">{t(`matterStatus.${matter.status}`)}</Badge>
-            <ClassificationBadge value={matter.classification} />
-            {archived && (
-              <Badge variant="outline" color="gray">
-                {t('matters.view.archivedBadge')}
-              </Badge>
-            )}
-          </Group>
-        </Stack>
+        <MatterHeader matter={matter} ref={titleRef} refreshKey={tab} />
         <Button variant="default" onClick={onBack}>
           {backLabel ?? t('matters.view.back')}
         </Button>
       </Group>
-      <Tabs value={tab} onChange={(value) => value && setTab(value as MatterTab)} keepMounted={false}>
-        <Tabs.List aria-label={t('matters.tabs.label')} className="amparo-no-print">
-          <Tabs.Tab value="overview">{t('matters.tabs.overview')}</Tabs.Tab>
-          <Tabs.Tab value="people">{t('matters.tabs.people')}</Tabs.Tab>
-          <Tabs.Tab value="timeline">{t('matters.tabs.timeline')}</Tabs.Tab>
-          <Tabs.Tab value="risk">{t('matters.tabs.risk')}</Tabs.Tab>
-          <Tabs.Tab value="notes">{t('matters.tabs.notes')}</Tabs.Tab>
-          <Tabs.Tab value="evidence">{t('matters.tabs.evidence')}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="overview" pt="md">
-          <Stack gap="md">
-            {archived && matter.archivedAt && (
-              <Alert color="gray" variant="light" role="note" maw={880}>
-                {t('matters.view.archivedNote', { date: formatTimestamp(matter.archivedAt, i18n.language) })}
-              </Alert>
-            )}
-            <MatterDetails matter={matter} />
-            <ErrorAlert error={actionError} />
-            <Group>
-              <Button onClick={() => setEditing(true)}>{t('matters.view.edit')}</Button>
-              <Button variant="default" onClick={() => void toggleArchived()} loading={archiving}>
-                {archived ? t('matters.view.restore') : t('matters.view.archive')}
-              </Button>
-              <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
-                {t('matters.view.delete')}
-              </Button>
-            </Group>
-            <Text size="sm" c="dimmed">
-              {archived ? t('matters.view.restoreHint') : t('matters.view.archiveHint')}
-            </Text>
-            <StatusHistory matter={matter} onChanged={setMatter} />
-          </Stack>
-        </Tabs.Panel>
-        <Tabs.Panel value="people" pt="md">
-          <PartiesTab matterId={matter.id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="timeline" pt="md">
-          <TimelineTab matterId={matter.id} matterTitle={matter.title} />
-        </Tabs.Panel>
-        <Tabs.Panel value="risk" pt="md">
-          <RiskTab matterId={matter.id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="notes" pt="md">
-          <NotesTab matterId={matter.id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="evidence" pt="md">
-          <EvidenceTab
-            matterId={matter.id}
-            initialOpenId={place?.tab === 'evidence' ? place.evidenceId : undefined}
-          />
-        </Tabs.Panel>
-      </Tabs>
+      <DraftScreenProvider screen={{ name: 'case', id: matter.id, place: { tab } }}>
+        <Tabs value={tab} onChange={(value) => value && setTab(value as MatterTab)} keepMounted={false}>
+          <Tabs.List aria-label={t('matters.tabs.label')} className="amparo-no-print">
+            <Tabs.Tab value="overview">{t('matters.tabs.overview')}</Tabs.Tab>
+            <Tabs.Tab value="people">{t('matters.tabs.people')}</Tabs.Tab>
+            <Tabs.Tab value="timeline">{t('matters.tabs.timeline')}</Tabs.Tab>
+            <Tabs.Tab value="risk">{t('matters.tabs.risk')}</Tabs.Tab>
+            <Tabs.Tab value="notes">{t('matters.tabs.notes')}</Tabs.Tab>
+            <Tabs.Tab value="evidence">{t('matters.tabs.evidence')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="overview" pt="md">
+            <Stack gap="md">
+              {archived && matter.archivedAt && (
+                <Alert color="gray" variant="light" role="note" maw={880}>
+                  {t('matters.view.archivedNote', {
+                    date: formatTimestamp(matter.archivedAt, i18n.language),
+                  })}
+                </Alert>
+              )}
+              <NextSteps matter={matter} onOpenTimeline={() => setTab('timeline')} />
+              <MatterDetails matter={matter} />
+              <ErrorAlert error={actionError} />
+              <Group>
+                <Button onClick={() => setEditing(true)}>{t('matters.view.edit')}</Button>
+                <Button variant="default" onClick={() => void toggleArchived()} loading={archiving}>
+                  {archived ? t('matters.view.restore') : t('matters.view.archive')}
+                </Button>
+                <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
+                  {t('matters.view.delete')}
+                </Button>
+              </Group>
+              <Text size="sm" c="dimmed">
+                {archived ? t('matters.view.restoreHint') : t('matters.view.archiveHint')}
+              </Text>
+              <StatusHistory matter={matter} onChanged={setMatter} />
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="people" pt="md">
+            <PartiesTab matterId={matter.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="timeline" pt="md">
+            <TimelineTab matterId={matter.id} matterTitle={matter.title} />
+          </Tabs.Panel>
+          <Tabs.Panel value="risk" pt="md">
+            <RiskTab matterId={matter.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="notes" pt="md">
+            <NotesTab matterId={matter.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="evidence" pt="md">
+            <EvidenceTab
+              matterId={matter.id}
+              initialOpenId={place?.tab === 'evidence' ? place.evidenceId : undefined}
+            />
+          </Tabs.Panel>
+        </Tabs>
+      </DraftScreenProvider>
       <ConfirmDialog
         opened={deleting}
         title={t('matters.delete.title')}

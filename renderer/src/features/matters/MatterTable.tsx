@@ -30,7 +30,7 @@ export function MatterTable({ items, onOpen, dimmed }: MatterTableProps) {
         <Table.Tbody>
           {items.map((item) => (
             <Table.Tr key={item.id} className="amparo-row" onClick={() => onOpen(item.id)}>
-              <Table.Td fw={500}>
+              <Table.Td fw={500} className="amparo-wrap-anywhere">
                 <RowLink
                   onClick={(event) => {
                     // The row opens it too; once is enough.

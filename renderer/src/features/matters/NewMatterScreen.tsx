@@ -34,8 +34,12 @@ export function NewMatterScreen({
       <MatterForm
         mode="create"
         initial={initial}
-        onSubmit={async (fields) => {
-          const created = await client.matters.create(fields);
+        draft={{ key: 'matter:new', matterId: null }}
+        onSubmit={async ({ statusOn, ...fields }) => {
+          // A draft case has no status date of its own: its first row is the opening date.
+          const created = await client.matters.create(
+            fields.status === 'draft' || !statusOn ? fields : { ...fields, statusOn },
+          );
           onCreated(created.id);
         }}
         onCancel={onCancel}

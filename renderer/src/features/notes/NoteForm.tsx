@@ -11,6 +11,8 @@ import { ClassificationField } from '../../components/SelectField';
 import { useSave } from '../../components/useSave';
 import { NoteFields, type Note } from '../../../../shared/schemas/notes';
 import { MarkdownView } from './MarkdownView';
+import { DraftRestoredNotice } from '../drafts/DraftRestoredNotice';
+import { useDraft } from '../drafts/useDraft';
 
 const FIELD_NAMES = ['title', 'body', 'classification', 'tags'] as const;
 
@@ -37,12 +39,14 @@ export function NoteForm({
   const { register, control, handleSubmit, formState } = form;
   const errors = formState.errors;
   const body = useWatch({ control, name: 'body' });
+  const draft = useDraft(note ? `note:${note.id}` : `note:new:${matterId}`, matterId, form);
 
   const { error, submit } = useSave(
     { setFieldError: form.setError, fields: FIELD_NAMES, prefix: note ? 'fields.' : '' },
     async (fields: NoteFields) => {
       if (note) await client.notes.update({ id: note.id, revision: note.revision, fields });
       else await client.notes.create({ matterId, ...fields });
+      draft.discard();
       onSaved();
     },
   );
@@ -56,6 +60,13 @@ export function NoteForm({
       >
         <Stack gap="sm">
           <Title order={4}>{note ? t('notes.editTitle') : t('notes.newTitle')}</Title>
+          <DraftRestoredNotice
+            at={draft.restoredAt}
+            onDiscard={() => {
+              draft.discard();
+              form.reset();
+            }}
+          />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput
               {...register('title')}
@@ -97,7 +108,10 @@ export function NoteForm({
           <FormButtons
             submitLabel={note ? t('common.save') : t('notes.create')}
             submitting={formState.isSubmitting}
-            onCancel={onCancel}
+            onCancel={() => {
+              draft.discard();
+              onCancel();
+            }}
           />
         </Stack>
       </form>

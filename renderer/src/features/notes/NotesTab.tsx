@@ -2,6 +2,7 @@ import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
+import { useUndoableDelete } from '../../components/undoableDelete';
 import { ListScaffold } from '../../components/ListScaffold';
 import { RowActions } from '../../components/RowActions';
 import { useLoad } from '../../components/useLoad';
@@ -10,21 +11,28 @@ import { ClassificationBadge } from '../confidential/ClassificationBadge';
 import { formatTimestamp } from '../../app/format';
 import { MarkdownView } from './MarkdownView';
 import { NoteForm } from './NoteForm';
+import { useDraftPlace } from '../drafts/DraftContext';
 
 /** The team's notes on the case, in Markdown, newest first. */
 export function NotesTab({ matterId }: { matterId: string }) {
   const { t, i18n } = useTranslation();
   const notes = useLoad(() => client.notes.list({ matterId }), [matterId]);
   const { setError, reload: refresh } = notes;
-  const [editing, setEditing] = useState<Note | 'new' | null>(null);
+  const { waiting } = useDraftPlace();
+  const [editing, setEditing] = useState<Note | 'new' | null>(() =>
+    waiting.has(`note:new:${matterId}`) ? 'new' : null,
+  );
+  // A draft of an existing note waits for that note to load.
+  const waitingEdit = notes.data?.items.find((note) => waiting.has(`note:${note.id}`));
+  if (editing === null && waitingEdit) setEditing(waitingEdit);
   const [deleting, setDeleting] = useState<string | null>(null);
 
+  const removeUndoably = useUndoableDelete();
   const remove = async (note: Note) => {
     setDeleting(note.id);
     setError(null);
     try {
-      await client.trash.delete({ entityType: 'note', entityId: note.id });
-      refresh();
+      await removeUndoably('note', note.id, t('undo.noteDeleted', { title: note.title }), refresh);
     } catch (err) {
       setError(err);
     } finally {

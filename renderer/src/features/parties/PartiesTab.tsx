@@ -3,6 +3,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ListScaffold } from '../../components/ListScaffold';
+import { useUndoableDelete } from '../../components/undoableDelete';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/useLoad';
 import type { Party } from '../../../../shared/schemas/parties';
 import { IdentityReveal } from '../people/IdentityReveal';
@@ -38,12 +40,12 @@ export function PartiesTab({ matterId }: { matterId: string }) {
     [parties],
   );
 
+  const removeUndoably = useUndoableDelete();
   const remove = async (party: Party) => {
     setRemoving(party.id);
     setError(null);
     try {
-      await client.trash.delete({ entityType: 'party', entityId: party.id });
-      refresh();
+      await removeUndoably('party', party.id, t('undo.partyRemoved', { name: party.displayName }), refresh);
     } catch (err) {
       setError(err);
     } finally {

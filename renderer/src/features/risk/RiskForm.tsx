@@ -15,6 +15,8 @@ import { incidentLabel } from '../incidents/labels';
 import { todayIso } from '../matters/labels';
 import { CRITERIA, type Criterion } from './criteria';
 import { DateFormField } from '../../components/DateField';
+import { DraftRestoredNotice } from '../drafts/DraftRestoredNotice';
+import { useDraft } from '../drafts/useDraft';
 
 const FIELD_NAMES = [
   'assessedOn',
@@ -52,12 +54,14 @@ export function RiskForm({
   });
   const { register, control, handleSubmit, formState } = form;
   const errors = formState.errors;
+  const draft = useDraft(`risk:new:${matterId}`, matterId, form);
   const incidentOptions = incidents.map((i) => ({ value: i.id, label: incidentLabel(t, i, i18n.language) }));
 
   const { error, submit } = useSave(
     { setFieldError: form.setError, fields: FIELD_NAMES },
     async (fields: RiskAssessmentFields) => {
       await client.risk.create({ matterId, ...fields });
+      draft.discard();
       onSaved();
     },
   );
@@ -67,6 +71,13 @@ export function RiskForm({
       <form noValidate onSubmit={handleSubmit(submit)} aria-label={t('risk.newTitle')}>
         <Stack gap="md">
           <Title order={4}>{t('risk.newTitle')}</Title>
+          <DraftRestoredNotice
+            at={draft.restoredAt}
+            onDiscard={() => {
+              draft.discard();
+              form.reset();
+            }}
+          />
           <DateFormField
             control={control}
             name="assessedOn"
@@ -113,7 +124,14 @@ export function RiskForm({
             nothingFoundMessage={t('risk.noIncidents')}
           />
           <ErrorAlert error={error} title={t('risk.saveFailed')} />
-          <FormButtons submitLabel={t('risk.save')} submitting={formState.isSubmitting} onCancel={onCancel} />
+          <FormButtons
+            submitLabel={t('risk.save')}
+            submitting={formState.isSubmitting}
+            onCancel={() => {
+              draft.discard();
+              onCancel();
+            }}
+          />
         </Stack>
       </form>
     </Paper>

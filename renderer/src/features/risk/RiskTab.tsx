@@ -7,6 +7,7 @@ import { useLoad } from '../../components/useLoad';
 import { formatIsoDate, formatTimestamp } from '../../app/format';
 import { CRITERIA, RATING_COLOR } from './criteria';
 import { RiskForm } from './RiskForm';
+import { useDraftPlace } from '../drafts/DraftContext';
 
 /** The Art. 25 assessment (seriousness, urgency, irreparable harm), newest first; older ones are kept. */
 export function RiskTab({ matterId }: { matterId: string }) {
@@ -18,7 +19,8 @@ export function RiskTab({ matterId }: { matterId: string }) {
       ),
     [matterId],
   );
-  const [adding, setAdding] = useState(false);
+  const { waiting } = useDraftPlace();
+  const [adding, setAdding] = useState(() => waiting.has(`risk:new:${matterId}`));
   const assessments = loaded.data?.assessments ?? null;
   const incidents = useMemo(() => loaded.data?.incidents ?? [], [loaded.data]);
   const titles = useMemo(() => new Map(incidents.map((i) => [i.id, i])), [incidents]);
@@ -32,7 +34,7 @@ export function RiskTab({ matterId }: { matterId: string }) {
       <Text size="sm" c="dimmed">
         {t('risk.intro')}
       </Text>
-      {adding && (
+      {adding && assessments && (
         <RiskForm
           matterId={matterId}
           previous={assessments?.[0]}

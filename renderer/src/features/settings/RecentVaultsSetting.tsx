@@ -2,6 +2,7 @@ import { Button, Group, Stack, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { Settings } from '../../../../shared/schemas/settings';
 
@@ -15,6 +16,7 @@ export function RecentVaultsSetting({ value, onSaved }: { value: boolean; onSave
   const [pending, setPending] = useState<boolean | null>(null);
   const [cleared, setCleared] = useState(false);
   const [clearing, setClearing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
 
   const toggle = async (next: boolean) => {
     setError(null);
@@ -44,6 +46,19 @@ export function RecentVaultsSetting({ value, onSaved }: { value: boolean; onSave
 
   return (
     <Stack gap="xs">
+      <ConfirmDialog
+        opened={confirming}
+        title={t('recentVaultsConfirm.title')}
+        confirmLabel={t('recentVaultsConfirm.confirm')}
+        danger
+        onClose={() => setConfirming(false)}
+        onConfirm={async () => {
+          setConfirming(false);
+          await clear();
+        }}
+      >
+        <Text size="sm">{t('recentVaultsConfirm.body')}</Text>
+      </ConfirmDialog>
       <Switch
         label={t('recentVaults.label')}
         description={t('recentVaults.description')}
@@ -52,7 +67,7 @@ export function RecentVaultsSetting({ value, onSaved }: { value: boolean; onSave
         onChange={(event) => void toggle(event.currentTarget.checked)}
       />
       <Group gap="sm">
-        <Button variant="default" loading={clearing} onClick={() => void clear()}>
+        <Button variant="default" loading={clearing} onClick={() => setConfirming(true)}>
           {t('recentVaults.clear')}
         </Button>
         {cleared && (

@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { client } from '../../api/client';
+import { useDraftPlace } from './DraftContext';
+import { clearPending, markPending } from './pending';
+
+/** How long typing must pause before the draft is saved in the vault. */
+const AUTOSAVE_MS = 800;
+
+export interface DraftState {
+  /** When the draft shown was saved, if the form started from one (for the notice). */
+  restoredAt: string | null;
+  /** Drop the draft: after a successful save, on Cancel, or when the user discards it. */
+  discard: () => void;
+}
+
+/**
+ * Keeps a form's unsaved values as a draft in the vault (never in the renderer's storage): restores it
+ * when the form opens, autosaves changes once typing pauses, and lets a lock flush what is still pending.
+ */
+export function useDraft<T extends FieldValues>(
+  /** null: this form keeps no draft. */
+  key: string | null,
+  matterId: string | null,
+  form: UseFormReturn<T>,
+): DraftState {
+  const { screen, settle } = useDraftPlace();
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const discarded = useRef(false);
+  const screenRef = useRef(screen);
+  screenRef.current = screen;
+  const { reset, watch, getValues } = form;
+
+  const save = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (!key) return;
+    clearPending(key);
+    if (discarded.current) return;
+    const values = getValues() as Record<string, unknown>;
+    await client.drafts.save({ key, matterId, screen: screenRef.current, values }).catch(() => undefined);
+  }, [key, matterId, getValues]);
+
+  // Take back a draft kept in the vault.
+  useEffect(() => {
+    if (!key) return undefined;
+    let active = true;
+    client.drafts.get({ key }).then(
+      ({ items }) => {
+        const draft = items[0];
+        settle(key);
+        if (!active || !draft) return;
+        reset(draft.values as T, { keepDefaultValues: true });
+        setRestoredAt(draft.savedAt);
+      },
+      () => undefined,
+    );
+    return () => {
+      active = false;
+    };
+  }, [key, reset, settle]);
+
+  // Autosave once typing pauses; until then a lock flushes it.
+  useEffect(() => {
+    if (!key) return undefined;
+    const subscription = watch(() => {
+      if (discarded.current) return;
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
+      markPending(key, save);
+    });
+    return () => subscription.unsubscribe();
+  }, [watch, save, key]);
+
+  // Leaving the form without saving or cancelling (a lock, another screen): keep what was typed.
+  useEffect(
+    () => () => {
+      if (timer.current) {
+        clearTimeout(timer.current);
+        timer.current = null;
+      }
+    },
+    [],
+  );
+
+  const discard = useCallback(() => {
+    if (!key) return;
+    discarded.current = true;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    clearPending(key);
+    settle(key);
+    setRestoredAt(null);
+    void client.drafts.discard({ key }).catch(() => undefined);
+  }, [key, settle]);
+
+  return { restoredAt, discard };
+}
