@@ -1,7 +1,7 @@
 import { DataList } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Matter } from '../../../../shared/schemas/matter';
-import { formatIsoDate, formatTimestamp } from '../../app/format';
+import { formatTimestamp } from '../../app/format';
 
 /** The rest of a case's fields, read-only (reference, status, forum and dates are in its header). */
 export function MatterDetails({ matter }: { matter: Matter }) {

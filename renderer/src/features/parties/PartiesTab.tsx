@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ListScaffold } from '../../components/ListScaffold';
 import { useUndoableDelete } from '../../components/undoableDelete';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/useLoad';
 import type { Party } from '../../../../shared/schemas/parties';
 import { IdentityReveal } from '../people/IdentityReveal';
