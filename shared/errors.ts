@@ -41,11 +41,26 @@ export interface ValidationIssue {
   message: string;
 }
 
+/** A program holding a vault, as a VAULT_BUSY refusal names it (from the note it left beside the lock). */
+export interface VaultHolder {
+  /** How the program names itself: `Amparo`, `the amparo command line`, or another caller's name. */
+  program: string;
+  pid: number;
+  /** Set only when the holder runs on another computer (a vault on a shared drive). */
+  otherHost?: string;
+  /** ISO time it took the lock. */
+  since: string;
+  /** `exclusive`: it is re-encrypting or re-keying the vault. */
+  mode: 'shared' | 'exclusive';
+}
+
 /** The plain, structured-clone-safe shape an error takes on the wire. */
 export interface WireError {
   code: ErrorCode;
   message: string;
   issues?: ValidationIssue[];
+  /** VAULT_BUSY only: who holds the vault, so the screen can name it. */
+  holders?: VaultHolder[];
 }
 
 export type WireResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
@@ -54,22 +69,32 @@ export type WireResult<T> = { ok: true; value: T } | { ok: false; error: WireErr
 export class AmparoError extends Error {
   readonly code: ErrorCode;
   readonly issues: ValidationIssue[] | undefined;
+  readonly holders: VaultHolder[] | undefined;
 
-  constructor(code: ErrorCode, message?: string, options?: { issues?: ValidationIssue[]; cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    options?: { issues?: ValidationIssue[]; holders?: VaultHolder[]; cause?: unknown },
+  ) {
     super(message ?? code, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AmparoError';
     this.code = code;
     this.issues = options?.issues;
+    this.holders = options?.holders;
   }
 
   toWire(): WireError {
-    return this.issues
-      ? { code: this.code, message: this.message, issues: this.issues }
-      : { code: this.code, message: this.message };
+    const wire: WireError = { code: this.code, message: this.message };
+    if (this.issues) wire.issues = this.issues;
+    if (this.holders) wire.holders = this.holders;
+    return wire;
   }
 
   static fromWire(error: WireError): AmparoError {
-    return new AmparoError(error.code, error.message, error.issues ? { issues: error.issues } : undefined);
+    return new AmparoError(error.code, error.message, {
+      ...(error.issues ? { issues: error.issues } : {}),
+      ...(error.holders ? { holders: error.holders } : {}),
+    });
   }
 }
 

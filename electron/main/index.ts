@@ -10,7 +10,6 @@ import { Settings } from '../../shared/schemas/settings';
 import type { WireResult } from '../../shared/errors';
 import { createCrashRecovery } from './crash-recovery';
 import { watchScreenLock } from './screen-lock';
-import { disableSpellChecker } from './spellchecker';
 import { startupErrorDialog } from './startup-error';
 import { APP_SCHEME_DEFINITION, createAppProtocolHandler } from './app-protocol';
 import { MEDIA_SCHEME_DEFINITION, createMediaProtocolHandler } from './media-protocol';
@@ -35,7 +34,6 @@ const userDataOverride = resolveUserDataOverride(process.env['AMPARO_USER_DATA']
 if (userDataOverride) app.setPath('userData', userDataOverride);
 protocol.registerSchemesAsPrivileged([APP_SCHEME_DEFINITION, MEDIA_SCHEME_DEFINITION]);
 installAppHardening(app, hardening);
-app.on('session-created', disableSpellChecker);
 if (process.platform === 'win32') app.setAppUserModelId('org.amparo.desktop');
 
 let mainWindow: BrowserWindow | null = null;

@@ -1,6 +1,8 @@
 // What the user reads when the app cannot start: the error, in plain words, and what to do about it.
 // Pure (no Electron import): index.ts shows the result with dialog.showErrorBox, and
 // tests/unit/security/startup-error.test.ts checks every case.
+import type { VaultHolder } from '../../shared/errors';
+import { vaultHolderLines } from '../../shared/vault-holders';
 import type { Translate } from './menu';
 
 export type StartupProblem =
@@ -32,6 +34,14 @@ export const STARTUP_FALLBACK: Record<string, string> = {
   'startup.unknown':
     'An unexpected error stopped Amparo. Start it again; if this happens every time, send the technical details below to whoever supports your installation.',
   'startup.details': 'Technical details',
+  'startup.busyHeld':
+    'The vault is in use by another program. Close it or wait for it to finish, then start Amparo again.',
+  'vaultHolders.app': 'Amparo',
+  'vaultHolders.cli': 'the amparo command line',
+  'vaultHolders.process': 'process {{pid}}',
+  'vaultHolders.processElsewhere': 'process {{pid}} on {{host}}',
+  'vaultHolders.open': 'Open in {{program}} ({{process}}) since {{since}}.',
+  'vaultHolders.rekeying': 'Being re-encrypted by {{program}} ({{process}}) since {{since}}.',
 };
 
 interface ErrorFields {
@@ -39,6 +49,7 @@ interface ErrorFields {
   path?: unknown;
   message?: unknown;
   name?: unknown;
+  holders?: unknown;
 }
 
 function fields(error: unknown): ErrorFields {
@@ -65,9 +76,14 @@ const TITLES: Partial<Record<StartupProblem, string>> = {
 export function startupErrorDialog(error: unknown, t: Translate): StartupDialog {
   const problem = classifyStartupError(error);
   const say = (key: string) => t.optional(key) ?? STARTUP_FALLBACK[key] ?? key;
-  const { path, message } = fields(error);
+  const { path, message, holders } = fields(error);
   const where = typeof path === 'string' && path.length > 0 ? path : '—';
-  const text = say(`startup.${problem}`).replaceAll('{{path}}', where);
+  const named = problem === 'busy' && Array.isArray(holders) && holders.length > 0;
+  const fill = (key: string, values: Record<string, string>) =>
+    Object.entries(values).reduce((text, [name, value]) => text.replaceAll(`{{${name}}}`, value), say(key));
+  const text = named
+    ? [say('startup.busyHeld'), ...vaultHolderLines(holders as VaultHolder[], fill)].join('\n')
+    : say(`startup.${problem}`).replaceAll('{{path}}', where);
   const technical = typeof message === 'string' && message.length > 0 ? message : String(error);
   return {
     problem,

@@ -277,5 +277,14 @@ function busyError(dir: string, wanted: LockMode, ownNote: string | null): Ampar
   const what = rekeying
     ? 'The vault is being re-encrypted or re-keyed by another program'
     : 'The vault cannot be re-encrypted or re-keyed while another program has it open';
-  return new AmparoError('VAULT_BUSY', `${what}: ${describeHolders(holders)}`);
+  const here = hostname();
+  return new AmparoError('VAULT_BUSY', `${what}: ${describeHolders(holders)}`, {
+    holders: holders.map((h) => ({
+      program: String(h.program),
+      pid: Number(h.pid),
+      ...(h.host === here ? {} : { otherHost: String(h.host) }),
+      since: String(h.since),
+      mode: h.mode === 'exclusive' ? ('exclusive' as const) : ('shared' as const),
+    })),
+  });
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AmparoError } from '../../../shared/errors';
 import { createTranslator } from '../../../electron/main/menu';
 import {
   classifyStartupError,
@@ -33,6 +34,27 @@ describe('start-up failure dialog', () => {
     expect(classifyStartupError({ code: 'SQLITE_BUSY_SNAPSHOT' })).toBe('busy');
     expect(startupErrorDialog(busy, en).content).toMatch(/another Amparo/);
     expect(startupErrorDialog(busy, es).content).toMatch(/otra ventana de Amparo/);
+  });
+
+  it('a vault held by another program names that program, its process and since when', () => {
+    const since = new Date(2025, 2, 14, 9, 41).toISOString();
+    const held = new AmparoError('VAULT_BUSY', 'The vault is being re-encrypted by another program', {
+      holders: [
+        { program: 'the amparo command line', pid: 4242, since, mode: 'exclusive' },
+        { program: 'Amparo', pid: 77, otherHost: 'oficina-2', since, mode: 'shared' },
+      ],
+    });
+    const english = startupErrorDialog(held, en).content;
+    expect(english).toContain(
+      'Being re-encrypted by the amparo command line (process 4242) since 2025-03-14 09:41.',
+    );
+    expect(english).toContain('Open in Amparo (process 77 on oficina-2) since 2025-03-14 09:41.');
+    expect(english).not.toMatch(/probably another Amparo/);
+    expect(startupErrorDialog(held, es).content).toContain(
+      'La está volviendo a cifrar la línea de comandos de amparo (proceso 4242) desde 2025-03-14 09:41.',
+    );
+    // Without a translation file the built-in English still names the holder.
+    expect(startupErrorDialog(held, createTranslator('en', {})).content).toContain('(process 4242)');
   });
 
   it('permission, read-only and full disks each get their own advice', () => {

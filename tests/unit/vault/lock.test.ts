@@ -154,6 +154,11 @@ describe('the vault lock', () => {
     const busy = await failure(openVault(dir, PASS, opts));
     expect(busy.code).toBe('VAULT_BUSY');
     expect(busy.message).toContain(`being re-encrypted by amparo vault rekey (pid ${rekeyer.pid})`);
+    // The refusal carries its holder as data across the IPC boundary, so the screen can name it.
+    expect(busy.toWire().holders).toEqual([
+      { program: 'amparo vault rekey', pid: rekeyer.pid, since: expect.any(String), mode: 'exclusive' },
+    ]);
+    expect(AmparoError.fromWire(busy.toWire()).holders).toEqual(busy.holders);
   });
 
   it('refuses a second `vault rekey` while the first runs; the passphrase the first set is the one in force', async () => {
