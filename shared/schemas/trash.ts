@@ -11,7 +11,7 @@ export const DELETABLE = [
   'party',
   'evidence',
 ] as const;
-export const DeletableType = z.enum(DELETABLE);
+const DeletableType = z.enum(DELETABLE);
 /** One row of Deleted items: a soft-deleted record that can be restored. */
 export const DeletedItem = z.object({
   entityType: DeletableType,

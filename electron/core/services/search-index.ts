@@ -20,7 +20,7 @@ export interface IndexedRecord {
 export const classificationFacet = (classification: string): string => `0c${classification}`;
 
 /** Facet token naming one record: a UUID without dashes, anything else hex-encoded, so it stays one token. */
-export function entityFacet(entityId: string): string {
+function entityFacet(entityId: string): string {
   return /^[0-9a-f-]+$/i.test(entityId)
     ? `0e${entityId.replace(/-/g, '').toLowerCase()}`
     : `0x${Buffer.from(entityId, 'utf8').toString('hex')}`;

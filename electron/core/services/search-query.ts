@@ -9,7 +9,7 @@ import type { Database } from '../vault/database';
 const MAX_EXPANSION = 32;
 
 /** The user's words, with the quote character removed so no FTS syntax can be injected. */
-export function queryWords(text: string): string[] {
+function queryWords(text: string): string[] {
   return text
     .split(/\s+/)
     .map((t) => t.replace(/"/g, '').trim())

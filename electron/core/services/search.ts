@@ -14,12 +14,10 @@ import { classificationFacet } from './search-index';
 import { ftsQuery, matchExpression } from './search-query';
 import type { VaultContext } from './vault-context';
 
-export { ftsQuery } from './search-query';
-
 /** Above this many matching records, relevance gives way to recency (bm25 would read every one). */
-export const RANKED_MAX = 2000;
+const RANKED_MAX = 2000;
 /** Totals and hidden counts of very common words are counted up to this, then "at least". */
-export const COUNT_CAP = 1000;
+const COUNT_CAP = 1000;
 
 type HitRow = {
   entity_type: SearchHit['entityType'];

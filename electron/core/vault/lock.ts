@@ -27,7 +27,7 @@ export const HOLDERS_DIR = 'amparo-vault.holders';
 export type LockMode = 'shared' | 'exclusive';
 
 /** What a holder writes about itself into `amparo-vault.holders/`. */
-export interface LockHolder {
+interface LockHolder {
   program: string;
   pid: number;
   host: string;
@@ -37,7 +37,7 @@ export interface LockHolder {
 }
 
 /** The name a holder gives itself unless the caller says otherwise. */
-export const DEFAULT_PROGRAM = process.versions.electron ? 'Amparo' : 'the amparo command line';
+const DEFAULT_PROGRAM = process.versions.electron ? 'Amparo' : 'the amparo command line';
 
 export class VaultLock {
   private db: Database | null;
@@ -212,7 +212,7 @@ function createLockFile(file: string): void {
 }
 
 /** Live holders named in the notes; notes of processes that died on this computer are ignored and removed. */
-export function lockHolders(dir: string, exceptNote: string | null = null): LockHolder[] {
+function lockHolders(dir: string, exceptNote: string | null = null): LockHolder[] {
   const folder = join(dir, HOLDERS_DIR);
   let names: string[];
   try {
@@ -252,7 +252,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** "open in the amparo command line (pid 1234) since 10:02; being re-encrypted by …" */
-export function describeHolders(holders: readonly LockHolder[]): string {
+function describeHolders(holders: readonly LockHolder[]): string {
   if (holders.length === 0) return 'in use by another program';
   const here = hostname();
   return holders
