@@ -6,7 +6,6 @@
 import { Database } from '@signalapp/sqlcipher';
 import { randomBytes } from 'node:crypto';
 import {
-  chmodSync,
   closeSync,
   existsSync,
   mkdirSync,
@@ -20,6 +19,7 @@ import {
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { AmparoError } from '../../../shared/errors';
+import { ownerOnlyFile } from '../fs/permissions';
 
 export const LOCK_FILE = 'amparo-vault.lock';
 export const HOLDERS_DIR = 'amparo-vault.holders';
@@ -203,7 +203,7 @@ export class VaultLock {
 function createLockFile(file: string): void {
   try {
     closeSync(openSync(file, 'a', 0o600));
-    if (process.platform !== 'win32') chmodSync(file, 0o600);
+    ownerOnlyFile(file);
   } catch (error) {
     throw new AmparoError('IO_ERROR', `Cannot create the vault lock ${file}: ${(error as Error).message}`, {
       cause: error,
