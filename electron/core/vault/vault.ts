@@ -244,7 +244,8 @@ export async function openVault(
     const file = header.database.file;
     let db: Database | undefined;
     try {
-      db = openDatabase(join(dir, file), key, { readOnly: readOnly !== null });
+      // A check reads only: not even the switch to WAL (a rewrite of the first page) may touch the file.
+      db = openDatabase(join(dir, file), key, { readOnly: readOnly !== null || checkOnly });
       const migrations = options.migrations ?? MIGRATIONS;
       const latest = migrations.at(-1)?.version ?? 0;
       if (checkOnly || readOnly) {
