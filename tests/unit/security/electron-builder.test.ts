@@ -46,8 +46,10 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toContain('**/node_modules/@signalapp/sqlcipher/**');
     expect(Object.keys(pkg.dependencies).sort()).toEqual([
       '@signalapp/sqlcipher',
+      'date-holidays',
       'exifreader',
       'hash-wasm',
+      'temporal-polyfill',
       'zod',
     ]);
   });

@@ -26,12 +26,17 @@ let asarFiles: string[];
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'amparo-package-'));
-  // The real bundles: `npm test` runs the unit tests before `npm run build`, so build them if missing.
+  // The real bundles: built here when missing (a unit run without `npm run build` first). The package's
+  // "exports" do not list its bin script, so it is found by its path in node_modules.
   if (!existsSync(path.join(root, 'out/main/index.js'))) {
-    execFileSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], {
-      cwd: root,
-      stdio: 'ignore',
-    });
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+      {
+        cwd: root,
+        stdio: 'ignore',
+      },
+    );
   }
   const dist = path.join(work, 'electron-dist');
   mkdirSync(path.join(dist, 'resources'), { recursive: true });
