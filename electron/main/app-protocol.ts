@@ -69,7 +69,7 @@ export function resolveAppRequest(rootDir: string, requestUrl: string): AppReque
 }
 
 /** Headers on every app:// response. */
-export function securityHeaders(contentType: string): Record<string, string> {
+function securityHeaders(contentType: string): Record<string, string> {
   return {
     'Content-Type': contentType,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -36,7 +36,7 @@ export interface MediaSource {
 }
 
 /** Turns the core's answer into a fetch Response, with CORS for the app origin only. */
-export function toResponse(answer: MediaResponse, allowOrigin: string): Response {
+function toResponse(answer: MediaResponse, allowOrigin: string): Response {
   const headers = { ...answer.headers, 'Access-Control-Allow-Origin': allowOrigin, Vary: 'Origin' };
   let body: ConstructorParameters<typeof Response>[0] = null;
   if (typeof answer.body === 'string') body = answer.body;

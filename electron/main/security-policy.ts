@@ -4,7 +4,7 @@
 
 /** The privileged custom scheme the production renderer is served from (see app-protocol.ts). */
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'amparo';
+const APP_HOST = 'amparo';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 

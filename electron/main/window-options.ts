@@ -11,9 +11,7 @@ export interface WindowOptionsInput {
   iconPath?: string;
 }
 
-export function buildWebPreferences(
-  input: Pick<WindowOptionsInput, 'preloadPath' | 'isPackaged'>,
-): WebPreferences {
+function buildWebPreferences(input: Pick<WindowOptionsInput, 'preloadPath' | 'isPackaged'>): WebPreferences {
   return {
     preload: input.preloadPath,
     // The renderer is a web page with no Node and no Electron; it reaches the core only via window.amparo.

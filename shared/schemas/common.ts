@@ -15,6 +15,21 @@ export const IsoDate = z
 
 export const Id = z.uuid();
 
+/** What every record of a matter carries besides its fields (incidents, notes). */
+export const MatterRecordMeta = {
+  id: Id,
+  matterId: Id,
+  revision: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+};
+
+/** An edit: the record, the revision the user saw (optimistic locking) and the new fields. */
+export function updateInput<F extends z.ZodType>(fields: F) {
+  return z.object({ id: Id, revision: z.number().int().positive(), fields });
+}
+
 /** Absolute folder path as chosen in a dialog or typed by the user. */
 export const FolderPath = z
   .string()

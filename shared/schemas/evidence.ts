@@ -6,7 +6,7 @@ import { Classification } from './classification';
 import { Id, IsoDate } from './common';
 
 /** An absolute path to a file or folder to take in (from the file picker, a drop, or the command line). */
-export const SourcePath = z
+const SourcePath = z
   .string()
   .min(1, 'validation.required')
   .max(4096, 'validation.tooLong')
@@ -36,7 +36,7 @@ export const EvidenceFields = z.object({
 export type EvidenceFields = z.infer<typeof EvidenceFields>;
 
 /** At intake the title may be left empty: each file then gets its own name as title. */
-export const IntakeFields = EvidenceFields.extend({
+const IntakeFields = EvidenceFields.extend({
   title: z.string().trim().max(300, 'validation.tooLong').default(''),
   description: z.string().max(20000, 'validation.tooLong').default(''),
   eventDate: IsoDate.nullable().default(null),
@@ -81,16 +81,16 @@ export type AddEvidenceRequest = z.output<typeof AddEvidenceInput>;
 
 export const OperationInput = z.object({ operationId: Id });
 
-export const EVIDENCE_KINDS = ['image', 'pdf', 'audio', 'video', 'text', 'other'] as const;
+const EVIDENCE_KINDS = ['image', 'pdf', 'audio', 'video', 'text', 'other'] as const;
 export const EvidenceKind = z.enum(EVIDENCE_KINDS);
 export type EvidenceKind = z.infer<typeof EvidenceKind>;
 
-export const VERIFICATION_STATUSES = ['ok', 'damaged', 'missing', 'mismatch'] as const;
+const VERIFICATION_STATUSES = ['ok', 'damaged', 'missing', 'mismatch'] as const;
 export const VerificationStatus = z.enum(VERIFICATION_STATUSES);
 export type VerificationStatus = z.infer<typeof VerificationStatus>;
 
 /** What a metadata field may give away about people or places. */
-export const METADATA_RISKS = ['location', 'person', 'device'] as const;
+const METADATA_RISKS = ['location', 'person', 'device'] as const;
 export const MetadataRisk = z.enum(METADATA_RISKS);
 export type MetadataRisk = z.infer<typeof MetadataRisk>;
 
@@ -147,7 +147,7 @@ export const EvidenceSummary = z.object({
 });
 export type EvidenceSummary = z.infer<typeof EvidenceSummary>;
 
-export const CUSTODY_ACTIONS = [
+const CUSTODY_ACTIONS = [
   'acquired',
   'verified',
   'exported',

@@ -1,7 +1,7 @@
 // The facts timeline of a matter: threats, attacks, reports to authorities and their answers.
 import { z } from 'zod';
 import { Classification } from './classification';
-import { Id, IsoDate } from './common';
+import { Id, MatterRecordMeta, updateInput, IsoDate } from './common';
 
 export const INCIDENT_KINDS = [
   'threat',
@@ -42,22 +42,11 @@ export const IncidentFields = z.object({
 });
 export type IncidentFields = z.infer<typeof IncidentFields>;
 
-export const Incident = IncidentFields.extend({
-  id: Id,
-  matterId: Id,
-  revision: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  deletedAt: z.string().nullable(),
-});
+export const Incident = IncidentFields.extend(MatterRecordMeta);
 export type Incident = z.infer<typeof Incident>;
 
 export const CreateIncidentInput = IncidentFields.extend({ matterId: Id });
-export const UpdateIncidentInput = z.object({
-  id: Id,
-  revision: z.number().int().positive(),
-  fields: IncidentFields,
-});
+export const UpdateIncidentInput = updateInput(IncidentFields);
 
 export const ListIncidentsInput = z.object({
   matterId: Id,

@@ -1,7 +1,7 @@
 // A matter's notes (Markdown), with classification and tags.
 import { z } from 'zod';
 import { Classification } from './classification';
-import { Id } from './common';
+import { Id, MatterRecordMeta, updateInput } from './common';
 
 export const NoteFields = z.object({
   title: z.string().trim().min(1, 'validation.required').max(300, 'validation.tooLong'),
@@ -12,21 +12,10 @@ export const NoteFields = z.object({
 });
 export type NoteFields = z.infer<typeof NoteFields>;
 
-export const Note = NoteFields.extend({
-  id: Id,
-  matterId: Id,
-  revision: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  deletedAt: z.string().nullable(),
-});
+export const Note = NoteFields.extend(MatterRecordMeta);
 export type Note = z.infer<typeof Note>;
 
 export const CreateNoteInput = NoteFields.extend({ matterId: Id });
-export const UpdateNoteInput = z.object({
-  id: Id,
-  revision: z.number().int().positive(),
-  fields: NoteFields,
-});
+export const UpdateNoteInput = updateInput(NoteFields);
 
 export const NoteList = z.object({ items: z.array(Note), hiddenConfidential: z.number().int() });

@@ -10,7 +10,7 @@ export const PARTY_ROLES = [
   'state_authority',
   'commission_contact',
 ] as const;
-export const PartyRole = z.enum(PARTY_ROLES);
+const PartyRole = z.enum(PARTY_ROLES);
 export type PartyRole = z.infer<typeof PartyRole>;
 
 export const AddPartyInput = z

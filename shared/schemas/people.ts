@@ -107,7 +107,7 @@ export const ORGANISATION_TYPES = [
   'international_body',
   'other',
 ] as const;
-export const OrganisationType = z.enum(ORGANISATION_TYPES);
+const OrganisationType = z.enum(ORGANISATION_TYPES);
 
 export const OrganisationFields = z.object({
   name: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),

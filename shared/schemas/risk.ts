@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Id, IsoDate } from './common';
 
 export const RISK_RATINGS = ['low', 'medium', 'high', 'extreme'] as const;
-export const RiskRating = z.enum(RISK_RATINGS);
+const RiskRating = z.enum(RISK_RATINGS);
 
 const Criterion = z.object({
   rating: RiskRating,

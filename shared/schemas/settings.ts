@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const LANGUAGES = ['es', 'en'] as const;
+const LANGUAGES = ['es', 'en'] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 

@@ -3,7 +3,7 @@ import { FolderPath } from './common';
 
 export const PASSPHRASE_MIN_LENGTH = 12;
 
-export const Passphrase = z
+const Passphrase = z
   .string()
   .min(PASSPHRASE_MIN_LENGTH, 'validation.passphraseTooShort')
   .max(1024, 'validation.tooLong');

@@ -5,7 +5,7 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-export const median = (values: number[]): number => percentile(values, 50);
+const median = (values: number[]): number => percentile(values, 50);
 
 export async function samples(runs: number, fn: () => unknown): Promise<number[]> {
   const out: number[] = [];

@@ -10,7 +10,7 @@ import { startBridge, type Bridge } from '../bridge/server';
  * Test runs write screenshots to an ignored folder, so a run leaves the tree clean; `npm run screenshots`
  * points AMPARO_SCREENSHOT_DIR at docs/screenshots to refresh the README's pictures on purpose.
  */
-export const SCREENSHOT_DIR = resolve(
+const SCREENSHOT_DIR = resolve(
   process.env.AMPARO_SCREENSHOT_DIR ?? join(__dirname, '../../test-results/screenshots'),
 );
 

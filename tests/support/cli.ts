@@ -36,7 +36,7 @@ export interface SpawnedAmparo {
 }
 
 /** The command line from its TypeScript source (bin/amparo.cjs would prefer a build in out/, maybe stale). */
-export const AMPARO_FROM_SOURCE = [
+const AMPARO_FROM_SOURCE = [
   process.execPath,
   '--require',
   createRequire(join(REPO_ROOT, 'package.json')).resolve('tsx/cjs'),

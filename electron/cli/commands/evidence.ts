@@ -19,6 +19,13 @@ const EVIDENCE_FIELDS = [
   'filing',
 ] as const;
 
+/** `evidence list` and `verify`: one case (or all) and JSON output. */
+const CASE_SCOPED_OPTIONS = {
+  'passphrase-stdin': { type: 'boolean' },
+  json: { type: 'boolean' },
+  case: { type: 'string' },
+} as const;
+
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /** One line per item: `id  sha256  size bytes  name  exhibit N`. */
@@ -120,11 +127,7 @@ export const evidenceList: Command = {
   name: 'evidence list',
   usage: `evidence list <dir> [--case REFERENCE-OR-ID] [--json]
                                      Every item with its SHA-256, size and exhibit number`,
-  options: {
-    'passphrase-stdin': { type: 'boolean' },
-    json: { type: 'boolean' },
-    case: { type: 'string' },
-  },
+  options: CASE_SCOPED_OPTIONS,
   async run(ctx) {
     return withUnlockedVault(ctx, async (core) => {
       const ref = text(ctx.values, 'case');
@@ -161,11 +164,7 @@ export const evidenceVerify: Command = {
   name: 'evidence verify',
   usage: `evidence verify <dir> [--case REFERENCE-OR-ID] [--json]
                                      Re-hash every item and report anything altered, damaged or missing`,
-  options: {
-    'passphrase-stdin': { type: 'boolean' },
-    json: { type: 'boolean' },
-    case: { type: 'string' },
-  },
+  options: CASE_SCOPED_OPTIONS,
   async run(ctx) {
     return withUnlockedVault(ctx, async (core) => {
       const ref = text(ctx.values, 'case');

@@ -7,7 +7,7 @@ export type OptionSpec = { type: 'string' | 'boolean'; short?: string };
 /** Parsed options; `--from-json` may add a list (the `paths` of `evidence add`). */
 export type Values = Record<string, string | boolean | string[] | undefined>;
 
-export interface CommandContext {
+interface CommandContext {
   /** The vault folder, absolute. */
   dir: string;
   /** Positional arguments after the vault folder (files for `evidence add`, the query for `search`). */

@@ -12,7 +12,7 @@ import type {
 import { canonicalJson } from '../vault/header';
 import type { Database } from '../vault/database';
 
-export const GENESIS_HASH = '0'.repeat(64);
+const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditInput {
   action: AuditAction;

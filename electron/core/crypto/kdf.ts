@@ -64,7 +64,7 @@ export function assertKdfWithinLimits(cost: KdfCost): void {
 }
 
 /** Integers at or above the minimums (Argon2 itself needs at least 8 KiB per lane). */
-export function isKdfShapeValid(cost: KdfCost): boolean {
+function isKdfShapeValid(cost: KdfCost): boolean {
   return (
     Number.isInteger(cost.memoryKiB) &&
     Number.isInteger(cost.iterations) &&

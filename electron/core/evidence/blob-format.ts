@@ -106,12 +106,6 @@ export function layoutFor(storedSize: number, chunkSize: number): BlobLayout {
   return { chunkSize, chunkCount, plainSize: body - chunkCount * TAG_SIZE };
 }
 
-/** The stored size of a blob holding `plainSize` bytes (every blob has at least one, possibly empty, chunk). */
-export function storedSizeFor(plainSize: number, chunkSize = DEFAULT_CHUNK_SIZE): number {
-  const chunks = Math.max(1, Math.ceil(plainSize / chunkSize));
-  return BLOB_HEADER_SIZE + plainSize + chunks * TAG_SIZE;
-}
-
 /**
  * Push-based encryptor: feed plaintext in any slices, get stored records back. A chunk is sealed only
  * once it is known whether more data follows, so the last one always carries the final flag (also for

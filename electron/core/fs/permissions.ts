@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { AmparoError } from '../../../shared/errors';
 
 const POSIX = process.platform !== 'win32';
-export const DIR_MODE = 0o700;
-export const FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
+const FILE_MODE = 0o600;
 
 /** Make one file owner-only (right after creating it, or after SQLite made a -wal / -shm). */
 export function ownerOnlyFile(path: string): void {

@@ -20,7 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { AmparoError } from '../../../shared/errors';
 
-export interface StagedFile {
+interface StagedFile {
   readonly path: string | Buffer;
   /** The file is accounted for (its database row committed): the end of the operation leaves it. */
   keep(): void;

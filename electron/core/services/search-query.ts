@@ -20,7 +20,7 @@ export function searchIndexChanged(): void {
 }
 
 /** The user's words, with the quote character removed so no FTS syntax can be injected. */
-export function queryWords(text: string): string[] {
+function queryWords(text: string): string[] {
   return text
     .split(/\s+/)
     .map((t) => t.replace(/"/g, '').trim())

@@ -20,8 +20,6 @@ import { classificationFacet, GONE_FACET, matterFacet, typeFacet } from './searc
 import { ftsQuery, matchExpression } from './search-query';
 import type { VaultContext } from './vault-context';
 
-export { ftsQuery } from './search-query';
-
 /** Above this many matching records, relevance gives way to recency (bm25 would read every one). */
 export const RANKED_MAX = 2000;
 /** Totals and hidden counts of very common words are counted up to this, then "at least". */
@@ -29,13 +27,13 @@ export const COUNT_CAP = 1000;
 /** Revealed matters beyond this are checked row by row instead of inside FTS5. */
 export const MAX_SPELLED = 64;
 
-interface HitRow {
+type HitRow = {
   entity_type: SearchHit['entityType'];
   entity_id: string;
   matter_id: string | null;
   title: string;
   snippet: string;
-}
+};
 
 type Params = Record<string, string | number>;
 

@@ -110,7 +110,7 @@ export class VaultSession {
         this.vault = null;
         this.reveals.clear();
         try {
-          ctx.audit.append({ action: 'vault.lock', details: { reason } });
+          if (!vault?.readOnly) ctx.audit.append({ action: 'vault.lock', details: { reason } });
         } finally {
           vault?.close();
         }
@@ -159,7 +159,9 @@ export class VaultSession {
     this.reveals.clear();
     this.vault = vault;
     this.ctx = vaultContext(vault, this.actor);
-    this.ctx.audit.append({ action });
+    // On read-only media the log cannot take an entry, and nothing there can change: opening it for
+    // reading is allowed without one (every change is refused with VAULT_READ_ONLY).
+    if (!vault.readOnly) this.ctx.audit.append({ action });
     this.touch();
   }
 }

@@ -10,7 +10,7 @@ import type { WrappedKey } from '../crypto/key-wrap';
 import { writeFileAtomic } from '../fs/atomic';
 
 export const HEADER_FILE = 'amparo-vault.json';
-export const HEADER_FORMAT = 'amparo-vault';
+const HEADER_FORMAT = 'amparo-vault';
 export const HEADER_VERSION = 1;
 
 const base64 = (bytes: number) =>
@@ -76,7 +76,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** SHA-256 over the canonical JSON of every field but `checksum`: catches a damaged header early. */
-export function headerChecksum(header: UnsealedHeader): string {
+function headerChecksum(header: UnsealedHeader): string {
   return createHash('sha256').update(canonicalJson(header)).digest('hex');
 }
 

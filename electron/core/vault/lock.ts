@@ -6,7 +6,6 @@
 import { Database } from '@signalapp/sqlcipher';
 import { randomBytes } from 'node:crypto';
 import {
-  chmodSync,
   closeSync,
   existsSync,
   mkdirSync,
@@ -20,6 +19,7 @@ import {
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { AmparoError } from '../../../shared/errors';
+import { ownerOnlyFile } from '../fs/permissions';
 
 export const LOCK_FILE = 'amparo-vault.lock';
 export const HOLDERS_DIR = 'amparo-vault.holders';
@@ -27,7 +27,7 @@ export const HOLDERS_DIR = 'amparo-vault.holders';
 export type LockMode = 'shared' | 'exclusive';
 
 /** What a holder writes about itself into `amparo-vault.holders/`. */
-export interface LockHolder {
+interface LockHolder {
   program: string;
   pid: number;
   host: string;
@@ -37,7 +37,7 @@ export interface LockHolder {
 }
 
 /** The name a holder gives itself unless the caller says otherwise. */
-export const DEFAULT_PROGRAM = process.versions.electron ? 'Amparo' : 'the amparo command line';
+const DEFAULT_PROGRAM = process.versions.electron ? 'Amparo' : 'the amparo command line';
 
 export class VaultLock {
   private db: Database | null;
@@ -203,7 +203,7 @@ export class VaultLock {
 function createLockFile(file: string): void {
   try {
     closeSync(openSync(file, 'a', 0o600));
-    if (process.platform !== 'win32') chmodSync(file, 0o600);
+    ownerOnlyFile(file);
   } catch (error) {
     throw new AmparoError('IO_ERROR', `Cannot create the vault lock ${file}: ${(error as Error).message}`, {
       cause: error,
@@ -212,7 +212,7 @@ function createLockFile(file: string): void {
 }
 
 /** Live holders named in the notes; notes of processes that died on this computer are ignored and removed. */
-export function lockHolders(dir: string, exceptNote: string | null = null): LockHolder[] {
+function lockHolders(dir: string, exceptNote: string | null = null): LockHolder[] {
   const folder = join(dir, HOLDERS_DIR);
   let names: string[];
   try {
@@ -252,7 +252,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** "open in the amparo command line (pid 1234) since 10:02; being re-encrypted by …" */
-export function describeHolders(holders: readonly LockHolder[]): string {
+function describeHolders(holders: readonly LockHolder[]): string {
   if (holders.length === 0) return 'in use by another program';
   const here = hostname();
   return holders

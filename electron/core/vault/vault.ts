@@ -11,7 +11,6 @@ import { unwrapKey, wrapKey } from '../crypto/key-wrap';
 import { loosePermissions, ownerOnlyFile, tightenPermissions } from '../fs/permissions';
 import { mapSqliteError, openDatabase, rawKeyLiteral, type Database } from './database';
 import {
-  HEADER_FILE,
   HEADER_VERSION,
   keyWrapAad,
   readHeader,
@@ -245,7 +244,8 @@ export async function openVault(
     const file = header.database.file;
     let db: Database | undefined;
     try {
-      db = openDatabase(join(dir, file), key, { readOnly: readOnly !== null });
+      // A check reads only: not even the switch to WAL (a rewrite of the first page) may touch the file.
+      db = openDatabase(join(dir, file), key, { readOnly: readOnly !== null || checkOnly });
       const migrations = options.migrations ?? MIGRATIONS;
       const latest = migrations.at(-1)?.version ?? 0;
       if (checkOnly || readOnly) {
@@ -401,7 +401,7 @@ async function removeDatabaseFiles(dir: string, which: (name: string) => boolean
  * Files an interrupted operation left: database files the header does not name (a re-encryption
  * stopped before its switch) and temporary headers (a header write stopped before its rename).
  */
-export function findLeftovers(dir: string, header: VaultHeader): string[] {
+function findLeftovers(dir: string, header: VaultHeader): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -500,5 +500,3 @@ function pragmaRows(db: Database, pragma: string, notRun: string[]): string[] | 
     return null;
   }
 }
-
-export { HEADER_FILE };

@@ -28,8 +28,18 @@ async function filesContaining(dir: string, text: string): Promise<string[]> {
   return hits;
 }
 
-/** Runs one command with stdin held open, snapshots `ps -eo args` meanwhile, then feeds stdin. */
-async function runWatched(args: string[], stdinText: string, env: NodeJS.ProcessEnv, command?: string[]) {
+/**
+ * Runs one command with stdin held open, snapshots `ps -eo args` meanwhile, then feeds stdin. With
+ * `waitFor`, the snapshot is retaken (up to 10 s) until it shows that text: `npm exec` starts the real
+ * command a while after npm itself appears, longer on a busy machine.
+ */
+async function runWatched(
+  args: string[],
+  stdinText: string,
+  env: NodeJS.ProcessEnv,
+  command?: string[],
+  waitFor?: string,
+) {
   const run = spawnAmparo(args, { env, command: command ?? [process.execPath, AMPARO_BIN] });
   const pid = String(run.child.pid);
   let processList = '';
@@ -40,7 +50,11 @@ async function runWatched(args: string[], stdinText: string, env: NodeJS.Process
       .join('\n');
     if (!processList) await sleep(50);
   }
-  const everyone = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+  let everyone = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+  for (let i = 0; waitFor && i < 100 && !everyone.includes(waitFor); i++) {
+    await sleep(100);
+    everyone = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+  }
   run.child.stdin!.end(stdinText);
   return { result: await run.done, processList, everyone };
 }
@@ -98,6 +112,7 @@ describe('case text stays out of argv and logs', () => {
       `${PASS}\n`,
       { ...process.env, npm_config_cache: npmCache },
       ['npm', 'exec', '--offline', '--', process.execPath, AMPARO_BIN],
+      TITLE,
     );
     expect(result.code, result.stderr).toBe(EXIT.ok);
     expect(everyone).toContain(TITLE);

@@ -4,12 +4,22 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FakeElectron, FakeFrame } from './fake-electron';
+import { setMainLogSink } from '../../../electron/main/log';
 import { SCREEN_LOCK_POLL_MS } from '../../../electron/main/screen-lock';
 
 vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron());
 vi.mock('../../../resources/icon.png?asset', () => ({ default: '/fake/icon.png' }));
+
+// What the main process logged; each test takes the lines it expects, and anything left fails it.
+const logged: string[] = [];
+const takeLog = () => logged.splice(0);
+setMainLogSink({
+  warn: (message) => logged.push(message),
+  error: (where, error) => logged.push(`ERROR ${where}: ${String(error)}`),
+});
+afterEach(() => expect(takeLog(), 'unexpected main-process log lines').toEqual([]));
 
 let electron: FakeElectron;
 let userData: string;
@@ -29,6 +39,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
+  setMainLogSink(null);
   vi.useRealTimers();
   process.env = saved;
   rmSync(userData, { recursive: true, force: true });
@@ -94,6 +105,7 @@ describe('main process resilience (fake Electron, real core)', () => {
     expect(window().loadedUrl).toBe('app://amparo/index.html');
     expect(await status()).toBe('locked');
     expect(electron.dialog.errorBoxes).toEqual([]);
+    expect(takeLog()).toEqual(['renderer gone: crashed']);
   });
 
   it('a clean renderer exit neither reloads nor locks', async () => {
@@ -124,5 +136,6 @@ describe('a renderer that keeps crashing', () => {
     expect(window().loadCount).toBe(loads);
     expect(await status()).toBe('locked');
     await vi.waitFor(() => expect(electron.app.quitCount).toBe(1));
+    expect(takeLog()).toEqual(['renderer gone: crashed', 'renderer gone: crashed', 'renderer gone: oom']);
   });
 });

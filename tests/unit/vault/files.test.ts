@@ -229,6 +229,19 @@ describe.runIf(POSIX)('a vault on read-only media', () => {
       );
       expect(add.stderr).toContain('VAULT_READ_ONLY');
       expect(add.code).toBe(6);
+      // Reading through the command line works too: its unlock and lock write no audit entry there.
+      for (const command of [
+        ['case', 'list'],
+        ['evidence', 'list'],
+        ['evidence', 'verify'],
+      ]) {
+        const read = await runAmparo([...command, view, '--passphrase-stdin'], `${PASS}\n`);
+        expect(read.stderr, command.join(' ')).not.toContain('VAULT_READ_ONLY');
+        expect(read.code, command.join(' ')).toBe(0);
+      }
+      const listed = await runAmparo(['case', 'list', view, '--passphrase-stdin'], `${PASS}\n`);
+      expect(listed.stdout).toContain('Caso en la memoria USB');
+      expect(await modes(view)).toEqual(before);
     } finally {
       undo();
     }

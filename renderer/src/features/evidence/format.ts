@@ -7,5 +7,3 @@ export function exhibitLabel(t: TFunction, exhibit: { filing: string; number: nu
     ? t('evidence.exhibitInFiling', { filing: exhibit.filing, number: exhibit.number })
     : t('evidence.exhibit', { number: exhibit.number });
 }
-
-export const shortHash = (sha256: string): string => `${sha256.slice(0, 12)}…${sha256.slice(-6)}`;

@@ -27,7 +27,7 @@ interface Filters {
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /** Pseudonyms of the case's people (and everyone else listed), for pickers and for showing ids. */
-export function usePeopleOptions(matterId: string): Loaded<Option[]> {
+function usePeopleOptions(matterId: string): Loaded<Option[]> {
   return useLoad(
     () =>
       Promise.all([client.parties.list({ matterId }), client.people.list({})]).then(([parties, people]) => {

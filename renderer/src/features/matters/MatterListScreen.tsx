@@ -25,7 +25,7 @@ import {
 } from './MatterListFilters';
 import { MatterTable } from './MatterTable';
 
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 
 /** What the list shows; kept by the workspace so coming back from a case returns to the same page. */
 export interface MatterListQuery {
