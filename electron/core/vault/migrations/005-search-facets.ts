@@ -1,5 +1,25 @@
-import { facetsOf } from '../../services/search-index';
 import type { Migration } from './migration';
+
+// A migration is frozen: the facet tokens as this version wrote them, copied here (not imported from
+// services/search-index.ts, which may change), so this migration's output never changes.
+function idToken(kind: 'e' | 'm', id: string): string {
+  return /^[0-9a-f-]+$/i.test(id)
+    ? `0${kind}${id.replace(/-/g, '').toLowerCase()}`
+    : `0${kind}x${Buffer.from(id, 'utf8').toString('hex')}`;
+}
+
+function facetsOf(record: {
+  entityType: string;
+  entityId: string;
+  matterId: string | null;
+  classification: string;
+  matterDeleted: boolean;
+}): string {
+  const tokens = [`0c${record.classification}`, `0t${record.entityType}`, idToken('e', record.entityId)];
+  if (record.matterId) tokens.push(idToken('m', record.matterId));
+  if (record.matterDeleted) tokens.push('0gone');
+  return tokens.join(' ');
+}
 
 // The search index gains a `facets` column (classification, type, record and matter tokens, never matched
 // by typed words) so visibility, counts and row lookups go through FTS5 rather than every matching row. FTS5 has no
