@@ -159,11 +159,14 @@ test('search with case, totals, highlight, back; Ctrl+K; list filter kept; audit
   // The case filter finds any case as it is typed, by reference or by a beneficiary.
   await app.getByRole('combobox', { name: 'Caso' }).fill('arbol');
   await app.getByRole('option', { name: 'MC-1008-19 · Defensora en Guerrero' }).click();
-  await expect(log.getByRole('row', { name: /Registro creado.*Hecho: Hecho 60/ })).toBeVisible();
+  await expect(
+    log.getByRole('row', { name: /Registro creado.*Abrir Hecho 60.*Abrir MC-1008-19/ }),
+  ).toBeVisible();
   await expect(log).not.toContainText('P-2-21');
   await screenshot(app, 'finding-audit-1366');
-  await app.getByRole('combobox', { name: 'Caso' }).clear();
+  await app.getByRole('button', { name: 'Mostrar todos los casos' }).click();
   await expect(log.getByRole('row', { name: /Identidad revelada/ })).toBeVisible();
   await revealed.getByRole('button', { name: 'Abrir Árbol Sereno' }).click();
-  await expect(app.getByRole('heading', { name: 'Personas' })).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'Personas y organizaciones' })).toBeVisible();
+  await expect(app.getByText('Árbol Sereno').first()).toBeVisible();
 });
