@@ -83,6 +83,9 @@ test('search with case, totals, highlight, back; Ctrl+K; list filter kept; audit
   await expect(hits.first().locator('mark')).toHaveText(/^hostigamiento$/i);
   await app.setViewportSize({ width: 1366, height: 768 });
   await screenshot(app, 'finding-search-1366');
+  await app.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(app, 'finding-search-1024');
+  await app.setViewportSize({ width: 1366, height: 768 });
   await app.getByRole('button', { name: 'Más resultados' }).click();
   await expect(total).toHaveText('60 de 60 resultados para «hostigamiento»');
   await expect(hits).toHaveCount(60);
@@ -164,6 +167,8 @@ test('search with case, totals, highlight, back; Ctrl+K; list filter kept; audit
   ).toBeVisible();
   await expect(log).not.toContainText('P-2-21');
   await screenshot(app, 'finding-audit-1366');
+  await app.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(app, 'finding-audit-1024');
   await app.getByRole('button', { name: 'Mostrar todos los casos' }).click();
   await expect(log.getByRole('row', { name: /Identidad revelada/ })).toBeVisible();
   await revealed.getByRole('button', { name: 'Abrir Árbol Sereno' }).click();
