@@ -83,6 +83,9 @@ test('search with case, totals, highlight, back; Ctrl+K; list filter kept; audit
   await expect(hits.first().locator('mark')).toHaveText(/^hostigamiento$/i);
   await app.setViewportSize({ width: 1366, height: 768 });
   await screenshot(app, 'finding-search-1366');
+  await app.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(app, 'finding-search-1024');
+  await app.setViewportSize({ width: 1366, height: 768 });
   await app.getByRole('button', { name: 'Más resultados' }).click();
   await expect(total).toHaveText('60 de 60 resultados para «hostigamiento»');
   await expect(hits).toHaveCount(60);
@@ -161,11 +164,16 @@ test('search with case, totals, highlight, back; Ctrl+K; list filter kept; audit
   // The case filter finds any case as it is typed, by reference or by a beneficiary.
   await app.getByRole('combobox', { name: 'Caso' }).fill('arbol');
   await app.getByRole('option', { name: 'MC-1008-19 · Defensora en Guerrero' }).click();
-  await expect(log.getByRole('row', { name: /Registro creado.*Hecho: Hecho 60/ })).toBeVisible();
+  await expect(
+    log.getByRole('row', { name: /Registro creado.*Abrir Hecho 60.*Abrir MC-1008-19/ }),
+  ).toBeVisible();
   await expect(log).not.toContainText('P-2-21');
   await screenshot(app, 'finding-audit-1366');
-  await app.getByRole('combobox', { name: 'Caso' }).clear();
+  await app.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(app, 'finding-audit-1024');
+  await app.getByRole('button', { name: 'Mostrar todos los casos' }).click();
   await expect(log.getByRole('row', { name: /Identidad revelada/ })).toBeVisible();
   await revealed.getByRole('button', { name: 'Abrir Árbol Sereno' }).click();
-  await expect(app.getByRole('heading', { name: 'Personas' })).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'Personas y organizaciones' })).toBeVisible();
+  await expect(app.getByText('Árbol Sereno').first()).toBeVisible();
 });

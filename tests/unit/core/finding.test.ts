@@ -8,6 +8,7 @@ import type { Channel } from '../../../shared/contract';
 import type { AuditPage } from '../../../shared/schemas/audit';
 import type { MatterFields, MatterPage, QuickFindHit } from '../../../shared/schemas/matter';
 import { EMPTY_IDENTITY } from '../../../shared/schemas/people';
+import { MATCH_END, MATCH_START, type SearchResult } from '../../../shared/schemas/search';
 import { precautionaryRequest } from '../../support/fixtures';
 import { TEST_KDF, tempDir } from '../../support/temp';
 
@@ -171,6 +172,25 @@ describe('quick switcher', () => {
     expect(await find('colibri')).toMatchObject([{ id: secret, pseudonym: 'Colibrí' }]);
     // Nothing typed: recent cases.
     expect((await find('')).map((h) => h.id).sort()).toEqual([open, secret].sort());
+  });
+});
+
+describe('search hits', () => {
+  it('mark the matched words in the snippet and name the case', async () => {
+    await newCase({
+      reference: 'MC-1008-19',
+      title: 'Defensora en Guerrero',
+      summary: 'Hostigamiento constante frente a su domicilio.',
+    });
+    const result = await call<SearchResult>('search:query', { query: 'hostigamiento' });
+    expect(result.hits).toHaveLength(1);
+    expect(result.hits[0]!.snippet).toBe(
+      `MC-1008-19 ${MATCH_START}Hostigamiento${MATCH_END} constante frente a su domicilio.`,
+    );
+    expect(result.hits[0]).toMatchObject({
+      matterReference: 'MC-1008-19',
+      matterTitle: 'Defensora en Guerrero',
+    });
   });
 });
 

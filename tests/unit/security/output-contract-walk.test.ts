@@ -62,6 +62,7 @@ describe('the whole contract', () => {
     await ok('matters:get', { id: matter.id });
     await ok('matters:find', { ref: matter.id });
     await ok('matters:list');
+    await ok('matters:quickFind', { query: 'a' });
     const changed = await ok('matters:changeStatus', {
       matterId: matter.id,
       revision: updated.revision,

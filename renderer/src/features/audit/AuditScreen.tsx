@@ -118,6 +118,7 @@ export function AuditScreen({ onOpenMatter, onOpenPeople }: AuditScreenProps) {
   const [matterId, setMatterId] = useState<string | null>(null);
   const [action, setAction] = useState<AuditAction | null>(null);
   const [page, setPage] = useState(1);
+  const [pickerKey, setPickerKey] = useState(0);
   const [verifying, setVerifying] = useState(false);
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [verifyError, setVerifyError] = useState<unknown>(null);
@@ -164,12 +165,27 @@ export function AuditScreen({ onOpenMatter, onOpenPeople }: AuditScreenProps) {
       <ErrorAlert error={verifyError} />
       <Group align="flex-end" gap="sm">
         <MatterPicker
+          // A new picker when cleared from outside, so its box empties too.
+          key={pickerKey}
           value={matterId}
           onChange={(value) => {
             setMatterId(value);
             setPage(1);
           }}
         />
+        {matterId && (
+          // The select's own clear button is mouse-only; this one is for everyone.
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setMatterId(null);
+              setPickerKey((n) => n + 1);
+              setPage(1);
+            }}
+          >
+            {t('finding.audit.clearMatter')}
+          </Button>
+        )}
         <Select
           label={t('audit.filterAction')}
           placeholder={t('audit.allActions')}

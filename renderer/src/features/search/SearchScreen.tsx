@@ -25,7 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { client, errorCode } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTime } from '../../app/format';
-import type { SearchHit, SearchResult } from '../../../../shared/schemas/search';
+import { SEARCHABLE, type SearchHit, type SearchResult } from '../../../../shared/schemas/search';
 import type { MatterPlace } from '../matters/MatterScreen';
 import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';
 import { ReasonModal } from '../confidential/ReasonModal';
@@ -180,6 +180,11 @@ export function SearchScreen({
 
   const result = run?.result;
   const shown = run?.hits.length ?? 0;
+  // By kind, each in the core's order; more results join their kind's group.
+  const groups = SEARCHABLE.map((type) => ({
+    type,
+    hits: run?.hits.filter((h) => h.entityType === type) ?? [],
+  })).filter((g) => g.hits.length > 0);
 
   return (
     <Stack gap="md" maw={960}>
@@ -271,22 +276,16 @@ export function SearchScreen({
           )}
         </Stack>
       )}
-      {run && shown > 0 && (
-        <Stack
-          gap="xs"
-          component="ol"
-          aria-label={t('finding.search.results')}
-          p={0}
-          m={0}
-          style={{ listStyle: 'none' }}
-        >
-          {run.hits.map((hit) => (
-            <li key={`${hit.entityType}:${hit.entityId}`}>
-              <HitCard hit={hit} onOpen={() => open(hit)} />
-            </li>
+      {groups.map((group) => (
+        <Stack key={group.type} gap="xs" component="section" aria-label={t(`search.groups.${group.type}`)}>
+          <Title order={3} size="h4">
+            {t(`search.groups.${group.type}`)}
+          </Title>
+          {group.hits.map((hit) => (
+            <HitCard key={`${hit.entityType}:${hit.entityId}`} hit={hit} onOpen={() => open(hit)} />
           ))}
         </Stack>
-      )}
+      ))}
       {run && result?.nextOffset != null && (
         <Group justify="center">
           <Button
@@ -309,9 +308,6 @@ function HitCard({ hit, onOpen }: { hit: SearchHit; onOpen: () => void }) {
     <UnstyledButton onClick={onOpen} className="amparo-hit" data-testid="search-hit">
       <Paper withBorder p="sm">
         <Group gap="xs" wrap="nowrap" align="flex-start">
-          <Badge variant="light" color="gray" size="sm" style={{ flexShrink: 0 }}>
-            {t(`entityType.${hit.entityType}`)}
-          </Badge>
           <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
             {hit.title}
           </Text>

@@ -48,7 +48,6 @@ export function QuickSwitcher({ onOpen }: { onOpen: (matterId: string) => void }
       onSpotlightClose={() => setOpened(false)}
       scrollable
       maxHeight={420}
-      aria-label={t('finding.switcher.title')}
     >
       <Spotlight.Search
         placeholder={t('finding.switcher.placeholder')}
