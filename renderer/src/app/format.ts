@@ -78,3 +78,8 @@ export function formatTimestampUtc(value: string, language: string): string {
   if (Number.isNaN(date.getTime())) return value;
   return `${new Intl.DateTimeFormat(intlLocale(language), { ...DATE, ...TIME, timeZone: 'UTC' }).format(date)} UTC`;
 }
+
+/** A decimal with up to `digits` places (coordinates: -99.13320 → "-99.1332"). */
+export function formatDecimal(value: number, digits: number, language: string): string {
+  return value.toLocaleString(intlLocale(language), { maximumFractionDigits: digits });
+}
