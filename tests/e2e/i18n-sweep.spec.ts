@@ -46,32 +46,35 @@ const CODE = /\b[a-z]+(_[a-z]+)+\b/;
 const ENGLISH_IN_SPANISH =
   /\b(user|idle|system|status|fields?|reason|item|copy|working|metadata|removed|the|of)\b/i;
 
+// Runs in the page (kept as source text: the Node-side tsconfig has no DOM types). Visible text nodes and
+// the placeholders and labels of visible elements, outside anything hidden from assistive technology.
+const COLLECT_TEXTS = `(() => {
+  const out = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node.textContent || '').replace(/\\s+/g, ' ').trim();
+    const parent = node.parentElement;
+    if (!text || !parent || !parent.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+    if (parent.closest('[aria-hidden="true"]')) continue;
+    out.add(text);
+  }
+  for (const el of document.querySelectorAll('[placeholder], [aria-label]')) {
+    if (!el.checkVisibility() || el.closest('[aria-hidden="true"]')) continue;
+    for (const attr of ['placeholder', 'aria-label']) {
+      const value = (el.getAttribute(attr) || '').trim();
+      if (value) out.add(value);
+    }
+  }
+  return [...out];
+})()`;
+
 async function visibleTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out = new Set<string>();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent?.replace(/\s+/g, ' ').trim();
-      const parent = node.parentElement;
-      if (!text || !parent || !parent.checkVisibility({ visibilityProperty: true, opacityProperty: true }))
-        continue;
-      if (parent.closest('[aria-hidden="true"]')) continue;
-      out.add(text);
-    }
-    for (const el of document.querySelectorAll<HTMLElement>('[placeholder], [aria-label]')) {
-      if (!el.checkVisibility() || el.closest('[aria-hidden="true"]')) continue;
-      for (const attr of ['placeholder', 'aria-label']) {
-        const value = el.getAttribute(attr)?.trim();
-        if (value) out.add(value);
-      }
-    }
-    return [...out];
-  });
+  return (await page.evaluate(COLLECT_TEXTS)) as string[];
 }
 
 async function visitAll(
   page: Page,
-  nav: Record<string, string>,
+  nav: Record<'newCase' | 'cancel' | 'people' | 'search' | 'trash' | 'audit' | 'settings', string>,
   tabs: string[],
   seen: (where: string) => Promise<void>,
 ) {
