@@ -37,7 +37,7 @@ export function OccurredOnField({ control }: { control: Control_ }) {
   };
   const setDate = (value: string | null) => date.field.onChange(value ?? '');
   return (
-    <SimpleGrid cols={{ base: 1, sm: 3 }} role="group" aria-label={t('incidents.fields.occurredOn')}>
+    <SimpleGrid cols={{ base: 1, sm: 3 }} role="group" aria-label={t('incidents.fields.when')}>
       {level === 'day' && <DateField {...common} value={date.field.value} onChange={setDate} />}
       {level === 'month' && (
         <MonthPickerInput
