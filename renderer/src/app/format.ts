@@ -79,7 +79,10 @@ export function formatTimestampUtc(value: string, language: string): string {
   return `${new Intl.DateTimeFormat(intlLocale(language), { ...DATE, ...TIME, timeZone: 'UTC' }).format(date)} UTC`;
 }
 
-/** A decimal with up to `digits` places (coordinates: -99.13320 → "-99.1332"). */
+/** A decimal with exactly `digits` places, sign kept (coordinates: "-99.13320"). */
 export function formatDecimal(value: number, digits: number, language: string): string {
-  return value.toLocaleString(intlLocale(language), { maximumFractionDigits: digits });
+  return value.toLocaleString(intlLocale(language), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }

@@ -18,7 +18,7 @@ describe('formatting for the UI language', () => {
     expect(intlLocale('es')).toBe('es-MX');
     expect(formatBytes(2867, 'es')).toBe('2.8 KB');
     expect(formatExactBytes(15090, 'es')).toBe('15,090 B');
-    expect(formatDecimal(-99.1332, 5, 'es')).toBe('-99.1332');
+    expect(formatDecimal(-99.1332, 5, 'es')).toBe('-99.13320');
   });
 
   it('writes dates with Mexican month abbreviations and English ones in English', () => {

@@ -29,7 +29,7 @@ export function metadataValue(
   gps: MetadataReport['gps'],
   language: string,
 ): string {
-  const coordinate = (value: number) => formatDecimal(value, 6, language);
+  const coordinate = (value: number) => formatDecimal(value, 5, language);
   if (gps && field.name === 'GPSLatitude') return coordinate(gps.latitude);
   if (gps && field.name === 'GPSLongitude') return coordinate(gps.longitude);
   const reference = REFERENCE_VALUES[field.value];
