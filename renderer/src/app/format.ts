@@ -78,3 +78,11 @@ export function formatTimestampUtc(value: string, language: string): string {
   if (Number.isNaN(date.getTime())) return value;
   return `${new Intl.DateTimeFormat(intlLocale(language), { ...DATE, ...TIME, timeZone: 'UTC' }).format(date)} UTC`;
 }
+
+/** A decimal with exactly `digits` places, sign kept (coordinates: "-99.13320"). */
+export function formatDecimal(value: number, digits: number, language: string): string {
+  return value.toLocaleString(intlLocale(language), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}

@@ -2,6 +2,7 @@ import { DateInput, type DateInputProps } from '@mantine/dates';
 import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { dateInputFormat, parseTypedDate } from '../app/dates';
+import { useCalendarLabels } from './calendarLabels';
 import { useFieldError } from './fieldError';
 
 export interface DateFieldProps extends Omit<
@@ -20,8 +21,10 @@ export interface DateFieldProps extends Omit<
 export function DateField({ value, onChange, placeholder, ...rest }: DateFieldProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  const ariaLabels = useCalendarLabels();
   return (
     <DateInput
+      ariaLabels={ariaLabels}
       {...rest}
       value={value || null}
       onChange={(picked) => onChange(picked || null)}

@@ -1,7 +1,8 @@
 import { Code, DataList, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceItem } from '../../../../shared/schemas/evidence';
-import { formatIsoDate, formatTimestamp } from '../../app/format';
+import { formatExactBytes, formatIsoDate, formatTimestamp, formatTimestampUtc } from '../../app/format';
+import { custodyNote } from './custodyNote';
 import { exhibitLabel } from './format';
 import { formatBytes } from '../../app/format';
 import type { EvidenceLinks } from './links';
@@ -21,7 +22,7 @@ export function CustodyReport({ item, links }: { item: EvidenceItem; links: Evid
     [t('evidence.item.type'), `${t(`evidence.kind.${item.kind}`)} (${item.mediaType})`],
     [
       t('evidence.list.size'),
-      `${formatBytes(item.size, language)} (${item.size.toLocaleString(language)} B)`,
+      `${formatBytes(item.size, language)} (${formatExactBytes(item.size, language)})`,
     ],
     [t('evidence.item.acquired'), `${formatTimestamp(item.acquiredAt, language)} — ${item.acquiredBy}`],
     [t('evidence.item.exhibits'), item.exhibits.map((x) => exhibitLabel(t, x)).join(', ') || '—'],
@@ -65,14 +66,21 @@ export function CustodyReport({ item, links }: { item: EvidenceItem; links: Evid
             <Table.Tr key={c.seq}>
               <Table.Td>{c.seq}</Table.Td>
               <Table.Td>
-                <Text size="sm">{c.at.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}</Text>
+                <Text size="sm">{formatTimestampUtc(c.at, language)}</Text>
+                <Text size="xs" c="dimmed">
+                  {t('evidence.custody.localTime', { time: formatTimestamp(c.at, language) })}
+                </Text>
               </Table.Td>
               <Table.Td>{c.actor}</Table.Td>
               <Table.Td>{t(`evidence.custody.action.${c.action}`)}</Table.Td>
               <Table.Td>
                 <Stack gap={0}>
                   {c.fileName && <Text size="xs">{t('evidence.custody.file', { name: c.fileName })}</Text>}
-                  {c.size !== null && <Text size="xs">{t('evidence.custody.size', { size: c.size })}</Text>}
+                  {c.size !== null && (
+                    <Text size="xs">
+                      {t('evidence.custody.size', { size: formatExactBytes(c.size, language) })}
+                    </Text>
+                  )}
                   {c.sha256 && (
                     <Text size="xs" style={{ wordBreak: 'break-all' }}>
                       SHA-256 {c.sha256}
@@ -86,7 +94,7 @@ export function CustodyReport({ item, links }: { item: EvidenceItem; links: Evid
                       })}
                     </Text>
                   )}
-                  {c.note && <Text size="xs">{c.note}</Text>}
+                  {c.note && <Text size="xs">{custodyNote(t, c, language)}</Text>}
                 </Stack>
               </Table.Td>
             </Table.Tr>

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { EvidenceItem } from '../../../../shared/schemas/evidence';
+import { formatDecimal } from '../../app/format';
+import { metadataGroup, metadataName, metadataValue } from './metadataLabels';
 
 /**
  * What the file says about itself (EXIF, PDF info…), with a warning when that identifies someone or a place,
@@ -19,7 +21,7 @@ export function MetadataPanel({
   /** The item changed in the vault (an exhibit number was assigned): load it again. */
   onChanged: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState<'strip' | 'exhibit' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [filing, setFiling] = useState('');
@@ -67,8 +69,8 @@ export function MetadataPanel({
               {item.metadata.gps && (
                 <Text size="sm">
                   {t('evidence.metadata.gps', {
-                    latitude: item.metadata.gps.latitude.toFixed(5),
-                    longitude: item.metadata.gps.longitude.toFixed(5),
+                    latitude: formatDecimal(item.metadata.gps.latitude, 5, i18n.language),
+                    longitude: formatDecimal(item.metadata.gps.longitude, 5, i18n.language),
                   })}
                 </Text>
               )}
@@ -96,11 +98,11 @@ export function MetadataPanel({
                 <Table.Tr key={`${f.group}-${f.name}-${index}`}>
                   <Table.Td>
                     <Text size="sm" c="dimmed">
-                      {f.group}
+                      {metadataGroup(t, f)}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{f.name}</Table.Td>
-                  <Table.Td>{f.value}</Table.Td>
+                  <Table.Td>{metadataName(t, f)}</Table.Td>
+                  <Table.Td>{metadataValue(t, f, item.metadata.gps, i18n.language)}</Table.Td>
                   <Table.Td>
                     {f.risk && (
                       <Badge size="xs" color="orange" variant="light">

@@ -3,6 +3,7 @@ import { MonthPickerInput, YearPickerInput } from '@mantine/dates';
 import type { z } from 'zod';
 import { useController, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useCalendarLabels } from '../../components/calendarLabels';
 import { DateField } from '../../components/DateField';
 import { useFieldError } from '../../components/fieldError';
 import { useEnumOptions } from '../../components/options';
@@ -28,6 +29,7 @@ export function OccurredOnField({ control }: { control: Control_ }) {
   const date = useController({ control, name: 'occurredOn' });
   const precision = useController({ control, name: 'occurredPrecision' });
   const qualifier = useController({ control, name: 'occurredQualifier' });
+  const ariaLabels = useCalendarLabels();
   const level = (precision.field.value ?? 'day') as DatePrecision;
   const common = {
     label: t('incidents.fields.occurredOn'),
@@ -35,13 +37,14 @@ export function OccurredOnField({ control }: { control: Control_ }) {
     error: fieldError(date.fieldState.error),
     onBlur: date.field.onBlur,
   };
+  const picker = { ...common, ariaLabels };
   const setDate = (value: string | null) => date.field.onChange(value ?? '');
   return (
-    <SimpleGrid cols={{ base: 1, sm: 3 }} role="group" aria-label={t('incidents.fields.occurredOn')}>
+    <SimpleGrid cols={{ base: 1, sm: 3 }} role="group" aria-label={t('incidents.fields.when')}>
       {level === 'day' && <DateField {...common} value={date.field.value} onChange={setDate} />}
       {level === 'month' && (
         <MonthPickerInput
-          {...common}
+          {...picker}
           value={date.field.value || null}
           onChange={setDate}
           valueFormat="MMMM [de] YYYY"
@@ -50,7 +53,7 @@ export function OccurredOnField({ control }: { control: Control_ }) {
       )}
       {level === 'year' && (
         <YearPickerInput
-          {...common}
+          {...picker}
           value={date.field.value || null}
           onChange={setDate}
           valueFormat="YYYY"
