@@ -7,3 +7,6 @@ export function exhibitLabel(t: TFunction, exhibit: { filing: string; number: nu
     ? t('evidence.exhibitInFiling', { filing: exhibit.filing, number: exhibit.number })
     : t('evidence.exhibit', { number: exhibit.number });
 }
+
+/** A SHA-256 shortened for reading: enough to tell two files apart at a glance, never for checking. */
+export const shortHash = (sha256: string): string => `${sha256.slice(0, 12)}…${sha256.slice(-6)}`;
