@@ -52,5 +52,6 @@ test('a photo with GPS: Spanish metadata with a signed longitude, and a Spanish 
   await expect(custody).toContainText('UTC');
   await expect(custody).toContainText('Hora local:');
   await expect(custody).not.toContainText(/Working copy|metadata_removed/);
+  await custody.scrollIntoViewIfNeeded();
   await screenshot(app, 'custody-es');
 });
