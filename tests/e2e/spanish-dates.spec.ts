@@ -24,6 +24,9 @@ test('the first screen switches to Spanish; a case date is typed as dd/mm/aaaa a
   // The calendar opened on the typed date shows Spanish month names: 5 February, not 2 May.
   await expect(app.getByText('febrero 2023', { exact: true })).toBeVisible();
   await screenshot(app, 'case-form-date-picker-es');
+  await app.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(app, 'case-form-date-picker-es-1024');
+  await app.setViewportSize({ width: 1366, height: 768 });
   await opened.press('Tab');
   await expect(opened).toHaveValue('05/02/2023');
   await app.getByRole('button', { name: 'Crear caso' }).click();
@@ -92,6 +95,7 @@ test('facts with approximate dates are entered in Spanish, sorted sensibly and p
   await app.emulateMedia({ media: 'print' });
   await expect(facts.nth(0)).toContainText('Desde 2022');
   await app.emulateMedia({ media: 'screen' });
+  await app.getByRole('button', { name: 'Cancelar' }).click();
   await app.setViewportSize({ width: 1024, height: 700 });
   await screenshot(app, 'timeline-approximate-dates-es-1024');
 });

@@ -25,6 +25,9 @@ export function DateField({ value, onChange, placeholder, ...rest }: DateFieldPr
   return (
     <DateInput
       ariaLabels={ariaLabels}
+      // Weekends in red and the neighbouring months' days in grey fail contrast; neither is needed here.
+      weekendDays={[]}
+      hideOutsideDates
       {...rest}
       value={value || null}
       onChange={(picked) => onChange(picked || null)}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-/** Names for the calendar's arrow and heading buttons, which show only an icon or a date. */
+/** Names for the calendar's arrow buttons, which show only an icon (the heading shows its own text). */
 export function useCalendarLabels() {
   const { t } = useTranslation();
   return {
@@ -10,7 +10,5 @@ export function useCalendarLabels() {
     nextYear: t('dates.nextYear'),
     previousDecade: t('dates.previousDecade'),
     nextDecade: t('dates.nextDecade'),
-    monthLevelControl: t('dates.chooseMonth'),
-    yearLevelControl: t('dates.chooseYear'),
   };
 }
