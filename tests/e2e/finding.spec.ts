@@ -95,7 +95,7 @@ test('search with case, totals, highlight, back; Ctrl+K; list filter kept; audit
   const target = hits.nth(55);
   const targetTitle = (await target.locator('p').nth(0).innerText()).trim();
   await target.scrollIntoViewIfNeeded();
-  const scrolled = await app.evaluate(() => window.scrollY);
+  const scrolled = await app.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY);
   expect(scrolled).toBeGreaterThan(500);
   await target.click();
   await expect(app.getByRole('heading', { name: 'Defensora en Guerrero' })).toBeVisible();
@@ -110,7 +110,9 @@ test('search with case, totals, highlight, back; Ctrl+K; list filter kept; audit
   await app.getByRole('button', { name: 'Volver a la búsqueda' }).first().click();
   await expect(app.getByRole('searchbox', { name: 'Buscar' })).toHaveValue('hostigamiento');
   await expect(total).toHaveText('60 de 60 resultados para «hostigamiento»');
-  await expect.poll(() => app.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled - 200);
+  await expect
+    .poll(() => app.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY))
+    .toBeGreaterThan(scrolled - 200);
 
   // A new search never shows the old results under it.
   await app.getByRole('searchbox', { name: 'Buscar' }).fill('inexistentísimo');
