@@ -199,6 +199,8 @@ export type EvidenceList = z.infer<typeof EvidenceList>;
 export const IntakeFailure = z.object({
   path: z.string(),
   name: z.string(),
+  /** The name's exact bytes in hex when they are not valid UTF-8 (absent: `name` is exact). */
+  nameRaw: z.string().nullable().optional(),
   code: z.string(),
   message: z.string(),
 });

@@ -3,7 +3,8 @@
 // from the media origin, the metadata warning, exhibit numbers, integrity checks and the custody report;
 // then edit an item's details and link it to an incident of the timeline. A blob altered on disk is
 // reported by the preview and by Verify integrity, never shown as if valid.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { jpegWithExif, pdf } from '../support/media';
 import {
@@ -203,4 +204,40 @@ test('a blob altered on disk is reported by the preview and by verify, never sho
     app.getByRole('status').filter({ hasText: 'Altered or damaged: the stored file was changed on disk' }),
   ).toBeVisible();
   await screenshot(app, 'evidence-tampered');
+});
+
+test('links and pipes in a chosen folder are listed as not taken in; a file given as a link is said to be one', async ({
+  app,
+  bridge,
+  workDir,
+}) => {
+  const folder = join(workDir, 'memoria-usb');
+  await mkdir(folder);
+  await writeFile(join(folder, 'acta.txt'), 'acta de hechos');
+  await symlink(join(folder, 'acta.txt'), join(folder, 'acceso-directo.txt'));
+  execFileSync('mkfifo', [join(folder, 'tuberia')]);
+  const target = join(workDir, 'oficio.pdf');
+  await writeFile(target, pdf('Oficio'));
+  const link = join(workDir, 'enlace-al-oficio.pdf');
+  await symlink(target, link);
+  bridge.setChosenFiles([folder, link]);
+
+  await createVaultThroughUi(app, join(workDir, 'boveda'), PASS);
+  await createCaseThroughUi(app, CASE_TITLE);
+  await app.getByRole('tab', { name: 'Evidence' }).click();
+  await app.getByRole('button', { name: 'Choose files…' }).click();
+  await expect(app.getByText('2 files added to the case.')).toBeVisible();
+  await expect(app.getByText('2 entries in the folders were not taken in:')).toBeVisible();
+  await expect(
+    app.getByText(
+      `${join(folder, 'acceso-directo.txt')}: a symbolic link (links inside folders are not followed)`,
+    ),
+  ).toBeVisible();
+  await expect(
+    app.getByText(`${join(folder, 'tuberia')}: not a file (a pipe, socket or device)`),
+  ).toBeVisible();
+  await expect(app.getByText(`${link} → ${target}`)).toBeVisible();
+  await expect(
+    app.getByRole('table', { name: 'Evidence' }).getByRole('row', { name: /^Annex 2 oficio / }),
+  ).toBeVisible();
 });

@@ -1,7 +1,7 @@
 // `amparo evidence add | list | verify`.
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { EvidenceSummary, SkippedEntry } from '../../../shared/schemas/evidence';
+import type { EvidenceSummary, IntakeFailure, SkippedEntry } from '../../../shared/schemas/evidence';
 import { describeCheck } from '../../core/evidence/verify';
 import { withUnlockedVault, type CoreClient } from '../core-client';
 import { escapeForTerminal as esc, nameForTerminal, toTerminalJson } from '../escape';
@@ -38,6 +38,12 @@ function itemLine(item: EvidenceSummary): string {
 function skippedLine(entry: SkippedEntry): string {
   const what = entry.reason === 'link' ? 'a symbolic link' : 'a pipe, socket or device';
   return `${nameForTerminal(entry.path, entry.pathRaw)} (${what}; not taken in)`;
+}
+
+/** A failure's message; when it starts with a name that is not UTF-8, that name from its exact bytes. */
+function failureText(f: IntakeFailure): string {
+  if (!f.nameRaw || !f.message.startsWith(f.name)) return esc(f.message);
+  return nameForTerminal(f.name, f.nameRaw) + esc(f.message.slice(f.name.length));
 }
 
 async function findCase(core: CoreClient, ref: string): Promise<string> {
@@ -112,7 +118,7 @@ export const evidenceAdd: Command = {
       else for (const item of result.added) ctx.out(itemLine(item));
       for (const name of result.empty)
         ctx.note(`amparo: note: ${esc(name)} is empty (0 bytes); recorded as received`);
-      for (const f of result.failed) ctx.note(`amparo: ${f.code}: ${esc(f.message)}`);
+      for (const f of result.failed) ctx.note(`amparo: ${f.code}: ${failureText(f)}`);
       for (const l of result.linked ?? [])
         ctx.note(`amparo: linked: ${esc(l.link)} is a symbolic link; recorded as ${esc(l.target)}`);
       for (const skipped of result.skipped ?? []) ctx.note(`amparo: skipped: ${skippedLine(skipped)}`);

@@ -106,9 +106,11 @@ export async function collectFiles(paths: readonly string[]): Promise<CollectedF
       }
     } catch (error) {
       const name = displayName(baseNameOf(path));
+      const raw = rawBytesIfNotUtf8(baseNameOf(path));
       result.failures.push({
         path: given,
         name,
+        ...(raw ? { nameRaw: raw.toString('hex') } : {}),
         code: 'FILE_UNREADABLE',
         message: `${name}: cannot read it (${(error as NodeJS.ErrnoException).code ?? error})`,
       });

@@ -76,8 +76,9 @@ export class AppConfig {
     return this.data.settings.rememberRecentVaults ? [...this.data.recentVaults] : [...this.memoryRecent];
   }
 
+  /** `patch` was parsed by dispatch; over settings that are valid already, the result is valid too. */
   async updateSettings(patch: UpdateSettingsInput): Promise<Settings> {
-    const next = Settings.parse({ ...this.data.settings, ...stripUndefined(patch) });
+    const next: Settings = { ...this.data.settings, ...stripUndefined(patch) };
     const wasRemembering = this.data.settings.rememberRecentVaults;
     // Turning the list off erases it from disk; this run still offers the folders it knew.
     if (wasRemembering && !next.rememberRecentVaults) this.memoryRecent = this.data.recentVaults;

@@ -39,6 +39,9 @@ export function intakeOrigin(records: EvidenceRecords, input: AddEvidenceRequest
   return original;
 }
 
+/** `nameRaw` for a name that is not UTF-8, nothing otherwise (records and answers stay as they were). */
+const rawHex = (raw: Buffer | null) => (raw ? { nameRaw: raw.toString('hex') } : {});
+
 export async function addEvidence(
   op: Operation<EvidenceProgress>,
   ctx: VaultContext,
@@ -125,13 +128,14 @@ export async function addEvidence(
         result.cancelled = true;
         break;
       }
-      result.failed.push({ path: file.shownPath, name: file.name, code, message });
+      result.failed.push({ path: file.shownPath, name: file.name, ...rawHex(file.rawName), code, message });
       if (code === 'VAULT_LOCKED') {
         // A locked vault takes no further file: each one left is reported, none is dropped silently.
         for (const rest of files.slice(index + 1))
           result.failed.push({
             path: rest.shownPath,
             name: rest.name,
+            ...rawHex(rest.rawName),
             code,
             message: `${rest.name}: not taken in, the vault was locked`,
           });

@@ -3,7 +3,7 @@
 // link given directly is reported as recorded under its target's name, and links and pipes inside
 // folders are listed as skipped on stderr.
 import { execFile } from 'node:child_process';
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +58,17 @@ describe('amparo evidence with hostile file names', () => {
       `amparo: skipped: ${folder}/tuberia (a pipe, socket or device; not taken in)\n`,
     );
     expect(added.stderr).toContain('3 added, 0 failed');
+
+    // A name that is not UTF-8 in a failure line: the same single escape. JSON cannot carry the raw byte, so
+    // the path is given as a file dialog hands it over (U+FFFD in its place) and found by its bytes.
+    await run('mkfifo', [join(work, 'fifo')]);
+    await rename(join(work, 'fifo'), Buffer.from([...Buffer.from(`${work}/tub`), 0xe9, ...Buffer.from('a')]));
+    const refused = await execAmparo(
+      ['evidence', 'add', dir, '--passphrase-stdin', '--from-json', '-'],
+      `${PASS}\n${JSON.stringify({ case: 'MC-7-26', paths: [`${work}/tub\uFFFDa`] })}`,
+    );
+    expect(refused.code).toBe(EXIT.someFilesFailed);
+    expect(refused.stderr).toContain('amparo: FILE_UNREADABLE: tub\\xe9a: not a regular file');
 
     const listed = await execAmparo(
       ['evidence', 'list', dir, '--passphrase-stdin', '--case', 'MC-7-26'],

@@ -5,8 +5,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { setMainLogSink } from '../../../electron/main/log';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { captureMainLog } from './main-log';
 import { CHANNELS, eventChannel } from '../../../shared/contract';
 import type { WireResult } from '../../../shared/errors';
 import type { FakeElectron, FakeFrame } from './fake-electron';
@@ -21,13 +21,7 @@ const saved = { ...process.env };
 const PASS = 'frase de contraseña larga y segura';
 
 // What the main process logged; each test takes the lines it expects, and anything left fails it.
-const logged: string[] = [];
-const takeLog = () => logged.splice(0);
-setMainLogSink({
-  warn: (message) => logged.push(message),
-  error: (where, error) => logged.push(`ERROR ${where}: ${String(error)}`),
-});
-afterEach(() => expect(takeLog(), 'unexpected main-process log lines').toEqual([]));
+const takeLog = captureMainLog();
 
 beforeAll(async () => {
   userData = mkdtempSync(path.join(tmpdir(), 'amparo-main-'));
@@ -39,7 +33,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  setMainLogSink(null);
   process.env = saved;
   rmSync(userData, { recursive: true, force: true });
 });

@@ -4,22 +4,16 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FakeElectron, FakeFrame } from './fake-electron';
-import { setMainLogSink } from '../../../electron/main/log';
+import { captureMainLog } from './main-log';
 import { SCREEN_LOCK_POLL_MS } from '../../../electron/main/screen-lock';
 
 vi.mock('electron', async () => (await import('./fake-electron')).createFakeElectron());
 vi.mock('../../../resources/icon.png?asset', () => ({ default: '/fake/icon.png' }));
 
 // What the main process logged; each test takes the lines it expects, and anything left fails it.
-const logged: string[] = [];
-const takeLog = () => logged.splice(0);
-setMainLogSink({
-  warn: (message) => logged.push(message),
-  error: (where, error) => logged.push(`ERROR ${where}: ${String(error)}`),
-});
-afterEach(() => expect(takeLog(), 'unexpected main-process log lines').toEqual([]));
+const takeLog = captureMainLog();
 
 let electron: FakeElectron;
 let userData: string;
@@ -39,7 +33,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  setMainLogSink(null);
   vi.useRealTimers();
   process.env = saved;
   rmSync(userData, { recursive: true, force: true });

@@ -218,6 +218,28 @@ function IntakeSummary({ result }: { result: AddEvidenceResult }) {
           {t('evidence.intake.empty', { names: result.empty.join(', ') })}
         </Alert>
       )}
+      {(result.linked ?? []).length > 0 && (
+        <Alert color="blue" variant="light" title={t('evidence.intake.linked')}>
+          {result.linked!.map((l) => (
+            <Text key={l.link} size="sm">
+              {t('evidence.intake.linkedItem', { link: l.link, target: l.target })}
+            </Text>
+          ))}
+        </Alert>
+      )}
+      {(result.skipped ?? []).length > 0 && (
+        <Alert
+          color="yellow"
+          variant="light"
+          title={t('evidence.intake.skipped', { count: result.skipped!.length })}
+        >
+          {result.skipped!.map((s) => (
+            <Text key={s.path} size="sm">
+              <b>{s.path}</b>: {t(`evidence.intake.skippedReason.${s.reason}`)}
+            </Text>
+          ))}
+        </Alert>
+      )}
       {result.failed.length > 0 && (
         <Alert
           color="red"
