@@ -194,3 +194,44 @@ test('skip link, shortcuts panel and the layout at 1024×700', async ({ app, wor
   await app.getByRole('button', { name: 'Mostrar la navegación' }).click();
   await expect(app.getByRole('navigation').getByRole('button', { name: 'Casos' })).toBeVisible();
 });
+
+test('a note being written survives the idle auto-lock (autosaved once typing pauses)', async ({
+  app,
+  bridge,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  await createVault(app, join(workDir, 'boveda'));
+  await createCase(app, TITLE);
+  await app.getByRole('tab', { name: 'Notas' }).click();
+  await app.getByRole('button', { name: 'Nueva nota' }).click();
+  const form = app.getByRole('form', { name: 'Nueva nota' });
+  await form.getByLabel('Título').fill('Reunión con la defensora');
+  await form.getByLabel('Texto').fill('Pidió **no** llamar a su celular; usar el número de la oficina.');
+  // The core keeps the draft once typing pauses, without any lock asking for it.
+  await expect
+    .poll(async () => JSON.stringify(await bridge.core.dispatch('drafts:get', {})), { timeout: 10_000 })
+    .toContain('Reunión con la defensora');
+  await bridge.core.lock('idle');
+  await expect(app.getByRole('heading', { name: 'Desbloquear bóveda' })).toBeVisible();
+  expect(await app.content()).not.toContain('defensora');
+
+  await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
+  await app.getByRole('button', { name: 'Desbloquear' }).click();
+  const restored = app.getByRole('form', { name: 'Nueva nota' });
+  await expect(restored.getByLabel('Título')).toHaveValue('Reunión con la defensora');
+  await expect(restored.getByLabel('Texto')).toHaveValue(/usar el número de la oficina/);
+  await expect(restored.getByTestId('draft-restored')).toBeVisible();
+
+  // Discarding the draft empties the form and forgets it in the vault.
+  await restored.getByRole('button', { name: 'Descartar borrador' }).click();
+  await expect(restored.getByLabel('Título')).toHaveValue('');
+  await expect
+    .poll(async () => JSON.stringify(await bridge.core.dispatch('drafts:get', {})))
+    .not.toContain('defensora');
+  // The form still keeps what is typed next.
+  await restored.getByLabel('Título').fill('Segunda reunión');
+  await expect
+    .poll(async () => JSON.stringify(await bridge.core.dispatch('drafts:get', {})), { timeout: 10_000 })
+    .toContain('Segunda reunión');
+});

@@ -10,8 +10,11 @@ const AUTOSAVE_MS = 800;
 export interface DraftState {
   /** When the draft shown was saved, if the form started from one (for the notice). */
   restoredAt: string | null;
-  /** Drop the draft: after a successful save, on Cancel, or when the user discards it. */
-  discard: () => void;
+  /**
+   * Drop the draft: after a successful save, on Cancel, or when the user discards it (`keepDrafting`: the
+   * form stays open, its next changes become a new draft).
+   */
+  discard: (options?: { keepDrafting?: boolean }) => void;
 }
 
 /**
@@ -84,16 +87,21 @@ export function useDraft<T extends FieldValues>(
     [],
   );
 
-  const discard = useCallback(() => {
-    if (!key) return;
-    discarded.current = true;
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    clearPending(key);
-    settle(key);
-    setRestoredAt(null);
-    void client.drafts.discard({ key }).catch(() => undefined);
-  }, [key, settle]);
+  const discard = useCallback(
+    (options?: { keepDrafting?: boolean }) => {
+      if (!key) return;
+      discarded.current = true;
+      // The form's own reset right after this is not typing: resume drafting only after it.
+      if (options?.keepDrafting) setTimeout(() => (discarded.current = false), 0);
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      clearPending(key);
+      settle(key);
+      setRestoredAt(null);
+      void client.drafts.discard({ key }).catch(() => undefined);
+    },
+    [key, settle],
+  );
 
   return { restoredAt, discard };
 }

@@ -89,7 +89,7 @@ export function IncidentForm({ matterId, incident, people, onSaved, onCancel }: 
           <DraftRestoredNotice
             at={draft.restoredAt}
             onDiscard={() => {
-              draft.discard();
+              draft.discard({ keepDrafting: true });
               form.reset();
             }}
           />

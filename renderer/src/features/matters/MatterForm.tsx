@@ -71,7 +71,7 @@ export function MatterForm({ mode, initial, onSubmit, onCancel, onReload, draft:
         <DraftRestoredNotice
           at={draft.restoredAt}
           onDiscard={() => {
-            draft.discard();
+            draft.discard({ keepDrafting: true });
             form.reset();
           }}
         />
