@@ -187,6 +187,25 @@ test('skip link, shortcuts panel and the layout at 1024×700', async ({ app, wor
   expect(await app.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
   await screenshot(app, 'case-list-1024');
 
+  // On a fact, the longest kind shows whole too, and a focused field is clearly marked.
+  await app.getByRole('row', { name: new RegExp(long) }).click();
+  await app.getByRole('tab', { name: 'Cronología' }).click();
+  await app.getByRole('button', { name: 'Nuevo hecho' }).click();
+  const kind = app.getByRole('combobox', { name: 'Tipo', exact: true }).last();
+  await kind.click();
+  await app.getByRole('option', { name: 'Denuncia ante autoridad nacional' }).click();
+  for (const select of await app.getByRole('form', { name: 'Nuevo hecho' }).getByRole('combobox').all()) {
+    const value = await select.inputValue();
+    expect(await select.evaluate(fits), `"${value}" is cut`).toBe(true);
+  }
+  const title = app.getByLabel('Qué ocurrió');
+  await title.focus();
+  const ring = await title.evaluate((el) => getComputedStyle(el).boxShadow);
+  expect(ring).not.toBe('none');
+  await screenshot(app, 'new-fact-1024');
+  await app.getByRole('button', { name: 'Cancelar' }).click();
+  await app.getByRole('navigation').getByRole('button', { name: 'Casos' }).click();
+
   // The navigation folds away and comes back.
   await app.getByRole('button', { name: 'Ocultar la navegación' }).click();
   await expect(app.getByRole('navigation')).toBeHidden();

@@ -93,7 +93,7 @@ export function IncidentForm({ matterId, incident, people, onSaved, onCancel }: 
               form.reset();
             }}
           />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
             <SelectField control={control} name="kind" label={t('incidents.fields.kind')} data={kinds} />
             <TextInput
               {...register('occurredOn')}
