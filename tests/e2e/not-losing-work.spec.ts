@@ -253,4 +253,17 @@ test('a note being written survives the idle auto-lock (autosaved once typing pa
   await expect
     .poll(async () => JSON.stringify(await bridge.core.dispatch('drafts:get', {})), { timeout: 10_000 })
     .toContain('Segunda reunión');
+
+  // Left for another tab, the draft waits for its form: unlocking does not jump back to it, but opening
+  // the notes again brings it back.
+  await app.getByRole('tab', { name: 'Personas' }).click();
+  await app.keyboard.press('Control+L');
+  await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
+  await app.getByRole('button', { name: 'Desbloquear' }).click();
+  await expect(app.getByRole('heading', { name: 'Casos' })).toBeVisible();
+  await app.getByRole('row', { name: new RegExp('A\\.A\\.Q\\.O\\.') }).click();
+  await app.getByRole('tab', { name: 'Notas' }).click();
+  await expect(app.getByRole('form', { name: 'Nueva nota' }).getByLabel('Título')).toHaveValue(
+    'Segunda reunión',
+  );
 });

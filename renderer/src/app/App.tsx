@@ -6,7 +6,7 @@ import { CreateVaultScreen } from '../features/vault/CreateVaultScreen';
 import { UnlockScreen } from '../features/vault/UnlockScreen';
 import { RevealedIdentitiesProvider } from '../features/people/revealedIdentities';
 import { notifications } from '@mantine/notifications';
-import { flushPendingDrafts } from '../features/drafts/pending';
+import { flushPendingDrafts, setLocking } from '../features/drafts/pending';
 import { applyLanguage } from './i18n';
 import { lockedSession, sessionFromStatus, type Session } from './session';
 import { StartScreen } from './StartScreen';
@@ -47,6 +47,7 @@ export function App() {
   useEffect(() => {
     try {
       return client.events.onVaultLocked(({ reason }) => {
+        setLocking(true);
         notifications.clean();
         setSession((prev) => lockedSession(prev, reason));
       });
@@ -58,6 +59,7 @@ export function App() {
   const lockNow = useCallback(async () => {
     // Drop every unlocked screen first, then tell the core; the UI never waits to hide case data. Typing
     // not yet autosaved is captured before the forms unmount and reaches the vault before it locks.
+    setLocking(true);
     const drafts = flushPendingDrafts();
     notifications.clean();
     setSession((prev) => lockedSession(prev, 'user'));
@@ -75,7 +77,10 @@ export function App() {
     void applyLanguage(next.language);
   }, []);
 
-  const enter = useCallback((status: VaultStatus) => setSession(sessionFromStatus(status)), []);
+  const enter = useCallback((status: VaultStatus) => {
+    setLocking(false);
+    setSession(sessionFromStatus(status));
+  }, []);
 
   switch (session.phase) {
     case 'starting':
