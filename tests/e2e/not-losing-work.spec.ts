@@ -164,6 +164,12 @@ test('skip link, shortcuts panel and the layout at 1024×700', async ({ app, wor
   await expect(help).toBeVisible();
   await app.keyboard.press('Escape');
 
+  await app.keyboard.press('Control+F');
+  await expect(app.getByRole('navigation').getByRole('button', { name: 'Búsqueda' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+
   // Ctrl+N starts a new case; a long forum name shows whole in its select.
   await app.keyboard.press('Control+N');
   await expect(app.getByRole('heading', { name: 'Nuevo caso' })).toBeVisible();
