@@ -27,14 +27,30 @@ async function createCase(app: Page, title: string) {
   await expect(app.getByRole('heading', { name: title })).toBeVisible();
 }
 
-/** Everything the page could keep in the browser's own storage, as text. */
+// Page-side expressions as strings: this project's Node typings have no DOM.
+const STORAGE = `(async () => JSON.stringify({
+  local: { ...localStorage },
+  session: { ...sessionStorage },
+  indexedDB: (await indexedDB.databases()).map((db) => db.name),
+}))()`;
+const PAGE_WIDTH = 'document.documentElement.scrollWidth';
+const FIRST_FOCUSABLE =
+  'document.querySelector(\'a[href], button, input, select, textarea, [tabindex="0"]\')?.textContent';
+
+type Box = { scrollWidth: number; clientWidth: number };
+const fits = (el: unknown) => (el as Box).scrollWidth <= (el as Box).clientWidth + 1;
+
+/** Everything the page keeps in the browser's own storage; the app itself keeps nothing there. */
 async function browserStorage(app: Page): Promise<string> {
-  return app.evaluate(async () => {
-    const parts: string[] = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
-    const dbs = (await indexedDB.databases?.()) ?? [];
-    parts.push(JSON.stringify(dbs.map((db) => db.name)));
-    return parts.join('\n');
+  const stored = await app.evaluate<string>(STORAGE);
+  const { local, session, indexedDB } = JSON.parse(stored) as Record<string, object>;
+  // The only entry is the test bridge's own token (the Electron app has no bridge).
+  expect({ local, session: Object.keys(session ?? {}), indexedDB }).toEqual({
+    local: {},
+    session: ['amparoBridgeToken'],
+    indexedDB: [],
   });
+  return stored;
 }
 
 test('a half-written fact survives Ctrl+L and comes back on the same screen', async ({ app, workDir }) => {
@@ -138,11 +154,7 @@ test('skip link, shortcuts panel and the layout at 1024×700', async ({ app, wor
 
   // "Saltar al contenido" is the first stop of the page, before the header's controls; it moves the
   // focus past the header and navigation.
-  const first = await app.evaluate(
-    () =>
-      document.querySelector<HTMLElement>('a[href], button, input, select, textarea, [tabindex="0"]')
-        ?.textContent,
-  );
+  const first = await app.evaluate<string | undefined>(FIRST_FOCUSABLE);
   expect(first).toBe('Saltar al contenido');
   await app.getByRole('button', { name: 'Ocultar la navegación' }).focus();
   await app.keyboard.press('Shift+Tab');
@@ -174,7 +186,6 @@ test('skip link, shortcuts panel and the layout at 1024×700', async ({ app, wor
   await app.keyboard.press('Control+N');
   await expect(app.getByRole('heading', { name: 'Nuevo caso' })).toBeVisible();
   const forum = app.getByRole('combobox', { name: 'Instancia' });
-  const fits = (input: HTMLInputElement) => input.scrollWidth <= input.clientWidth + 1;
   await expect(forum).toHaveValue('Comisión Interamericana de Derechos Humanos (CIDH)');
   expect(await forum.evaluate(fits), 'CIDH forum name is cut').toBe(true);
   await forum.click();
@@ -187,10 +198,10 @@ test('skip link, shortcuts panel and the layout at 1024×700', async ({ app, wor
   await app.getByLabel('Título').fill(long);
   await app.getByRole('button', { name: 'Crear caso' }).click();
   await expect(app.getByRole('heading', { name: long })).toBeVisible();
-  expect(await app.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  expect(await app.evaluate<number>(PAGE_WIDTH)).toBeLessThanOrEqual(1024);
   await app.getByRole('navigation').getByRole('button', { name: 'Casos' }).click();
   await expect(app.getByRole('table', { name: 'Casos' })).toBeVisible();
-  expect(await app.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  expect(await app.evaluate<number>(PAGE_WIDTH)).toBeLessThanOrEqual(1024);
   await screenshot(app, 'case-list-1024');
 
   // On a fact, the longest kind shows whole too, and a focused field is clearly marked.
@@ -206,7 +217,11 @@ test('skip link, shortcuts panel and the layout at 1024×700', async ({ app, wor
   }
   const title = app.getByLabel('Qué ocurrió');
   await title.focus();
-  const ring = await title.evaluate((el) => getComputedStyle(el).boxShadow);
+  const ring = await title.evaluate(
+    (el) =>
+      (globalThis as unknown as { getComputedStyle(e: unknown): { boxShadow: string } }).getComputedStyle(el)
+        .boxShadow,
+  );
   expect(ring).not.toBe('none');
   await screenshot(app, 'new-fact-1024');
   await app.getByRole('button', { name: 'Cancelar' }).click();
