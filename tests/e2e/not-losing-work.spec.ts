@@ -6,13 +6,6 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
 
-// The page's own globals, for the code these tests run inside the browser (the test project has no DOM types).
-declare const document: {
-  querySelector(selector: string): { textContent: string | null } | null;
-  documentElement: { scrollWidth: number };
-};
-declare const indexedDB: { databases?(): Promise<{ name?: string }[]> };
-
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 const TITLE = 'Medidas cautelares — A.A.Q.O. y familia (agresión y vigilancia)';
 const FACT = 'Llamada anónima con amenazas a la defensora, madrugada del martes';
@@ -34,14 +27,30 @@ async function createCase(app: Page, title: string) {
   await expect(app.getByRole('heading', { name: title })).toBeVisible();
 }
 
-/** Everything the page could keep in the browser's own storage, as text. */
+// Page-side expressions as strings: this project's Node typings have no DOM.
+const STORAGE = `(async () => JSON.stringify({
+  local: { ...localStorage },
+  session: { ...sessionStorage },
+  indexedDB: (await indexedDB.databases()).map((db) => db.name),
+}))()`;
+const PAGE_WIDTH = 'document.documentElement.scrollWidth';
+const FIRST_FOCUSABLE =
+  'document.querySelector(\'a[href], button, input, select, textarea, [tabindex="0"]\')?.textContent';
+
+type Box = { scrollWidth: number; clientWidth: number };
+const fits = (el: unknown) => (el as Box).scrollWidth <= (el as Box).clientWidth + 1;
+
+/** Everything the page keeps in the browser's own storage; the app itself keeps nothing there. */
 async function browserStorage(app: Page): Promise<string> {
-  return app.evaluate(async () => {
-    const parts: string[] = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
-    const dbs = (await indexedDB.databases?.()) ?? [];
-    parts.push(JSON.stringify(dbs.map((db) => db.name)));
-    return parts.join('\n');
+  const stored = await app.evaluate<string>(STORAGE);
+  const { local, session, indexedDB } = JSON.parse(stored) as Record<string, object>;
+  // The only entry is the test bridge's own token (the Electron app has no bridge).
+  expect({ local, session: Object.keys(session ?? {}), indexedDB }).toEqual({
+    local: {},
+    session: ['amparoBridgeToken'],
+    indexedDB: [],
   });
+  return stored;
 }
 
 test('a half-written fact survives Ctrl+L and comes back on the same screen', async ({ app, workDir }) => {
@@ -145,9 +154,7 @@ test('skip link, shortcuts panel and the layout at 1024×700', async ({ app, wor
 
   // "Saltar al contenido" is the first stop of the page, before the header's controls; it moves the
   // focus past the header and navigation.
-  const first = await app.evaluate(
-    () => document.querySelector('a[href], button, input, select, textarea, [tabindex="0"]')?.textContent,
-  );
+  const first = await app.evaluate<string | undefined>(FIRST_FOCUSABLE);
   expect(first).toBe('Saltar al contenido');
   await app.getByRole('button', { name: 'Ocultar la navegación' }).focus();
   await app.keyboard.press('Shift+Tab');
@@ -169,12 +176,16 @@ test('skip link, shortcuts panel and the layout at 1024×700', async ({ app, wor
   await expect(help).toBeVisible();
   await app.keyboard.press('Escape');
 
+  await app.keyboard.press('Control+F');
+  await expect(app.getByRole('navigation').getByRole('button', { name: 'Búsqueda' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+
   // Ctrl+N starts a new case; a long forum name shows whole in its select.
   await app.keyboard.press('Control+N');
   await expect(app.getByRole('heading', { name: 'Nuevo caso' })).toBeVisible();
   const forum = app.getByRole('combobox', { name: 'Instancia' });
-  const fits = (input: { scrollWidth: number; clientWidth: number }) =>
-    input.scrollWidth <= input.clientWidth + 1;
   await expect(forum).toHaveValue('Comisión Interamericana de Derechos Humanos (CIDH)');
   expect(await forum.evaluate(fits), 'CIDH forum name is cut').toBe(true);
   await forum.click();
@@ -187,11 +198,34 @@ test('skip link, shortcuts panel and the layout at 1024×700', async ({ app, wor
   await app.getByLabel('Título').fill(long);
   await app.getByRole('button', { name: 'Crear caso' }).click();
   await expect(app.getByRole('heading', { name: long })).toBeVisible();
-  expect(await app.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  expect(await app.evaluate<number>(PAGE_WIDTH)).toBeLessThanOrEqual(1024);
   await app.getByRole('navigation').getByRole('button', { name: 'Casos' }).click();
   await expect(app.getByRole('table', { name: 'Casos' })).toBeVisible();
-  expect(await app.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  expect(await app.evaluate<number>(PAGE_WIDTH)).toBeLessThanOrEqual(1024);
   await screenshot(app, 'case-list-1024');
+
+  // On a fact, the longest kind shows whole too, and a focused field is clearly marked.
+  await app.getByRole('row', { name: new RegExp(long) }).click();
+  await app.getByRole('tab', { name: 'Cronología' }).click();
+  await app.getByRole('button', { name: 'Nuevo hecho' }).click();
+  const kind = app.getByRole('combobox', { name: 'Tipo', exact: true }).last();
+  await kind.click();
+  await app.getByRole('option', { name: 'Denuncia ante autoridad nacional' }).click();
+  for (const select of await app.getByRole('form', { name: 'Nuevo hecho' }).getByRole('combobox').all()) {
+    const value = await select.inputValue();
+    expect(await select.evaluate(fits), `"${value}" is cut`).toBe(true);
+  }
+  const title = app.getByLabel('Qué ocurrió');
+  await title.focus();
+  const ring = await title.evaluate(
+    (el) =>
+      (globalThis as unknown as { getComputedStyle(e: unknown): { boxShadow: string } }).getComputedStyle(el)
+        .boxShadow,
+  );
+  expect(ring).not.toBe('none');
+  await screenshot(app, 'new-fact-1024');
+  await app.getByRole('button', { name: 'Cancelar' }).click();
+  await app.getByRole('navigation').getByRole('button', { name: 'Casos' }).click();
 
   // The navigation folds away and comes back.
   await app.getByRole('button', { name: 'Ocultar la navegación' }).click();
@@ -199,4 +233,58 @@ test('skip link, shortcuts panel and the layout at 1024×700', async ({ app, wor
   await screenshot(app, 'case-list-1024-collapsed');
   await app.getByRole('button', { name: 'Mostrar la navegación' }).click();
   await expect(app.getByRole('navigation').getByRole('button', { name: 'Casos' })).toBeVisible();
+});
+
+test('a note being written survives the idle auto-lock (autosaved once typing pauses)', async ({
+  app,
+  bridge,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  await createVault(app, join(workDir, 'boveda'));
+  await createCase(app, TITLE);
+  await app.getByRole('tab', { name: 'Notas' }).click();
+  await app.getByRole('button', { name: 'Nueva nota' }).click();
+  const form = app.getByRole('form', { name: 'Nueva nota' });
+  await form.getByLabel('Título').fill('Reunión con la defensora');
+  await form.getByLabel('Texto').fill('Pidió **no** llamar a su celular; usar el número de la oficina.');
+  // The core keeps the draft once typing pauses, without any lock asking for it.
+  await expect
+    .poll(async () => JSON.stringify(await bridge.core.dispatch('drafts:get', {})), { timeout: 10_000 })
+    .toContain('Reunión con la defensora');
+  await bridge.core.lock('idle');
+  await expect(app.getByRole('heading', { name: 'Desbloquear bóveda' })).toBeVisible();
+  expect(await app.content()).not.toContain('defensora');
+
+  await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
+  await app.getByRole('button', { name: 'Desbloquear' }).click();
+  const restored = app.getByRole('form', { name: 'Nueva nota' });
+  await expect(restored.getByLabel('Título')).toHaveValue('Reunión con la defensora');
+  await expect(restored.getByLabel('Texto')).toHaveValue(/usar el número de la oficina/);
+  await expect(restored.getByTestId('draft-restored')).toBeVisible();
+
+  // Discarding the draft empties the form and forgets it in the vault.
+  await restored.getByRole('button', { name: 'Descartar borrador' }).click();
+  await expect(restored.getByLabel('Título')).toHaveValue('');
+  await expect
+    .poll(async () => JSON.stringify(await bridge.core.dispatch('drafts:get', {})))
+    .not.toContain('defensora');
+  // The form still keeps what is typed next.
+  await restored.getByLabel('Título').fill('Segunda reunión');
+  await expect
+    .poll(async () => JSON.stringify(await bridge.core.dispatch('drafts:get', {})), { timeout: 10_000 })
+    .toContain('Segunda reunión');
+
+  // Left for another tab, the draft waits for its form: unlocking does not jump back to it, but opening
+  // the notes again brings it back.
+  await app.getByRole('tab', { name: 'Personas' }).click();
+  await app.keyboard.press('Control+L');
+  await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
+  await app.getByRole('button', { name: 'Desbloquear' }).click();
+  await expect(app.getByRole('heading', { name: 'Casos' })).toBeVisible();
+  await app.getByRole('row', { name: new RegExp('A\\.A\\.Q\\.O\\.') }).click();
+  await app.getByRole('tab', { name: 'Notas' }).click();
+  await expect(app.getByRole('form', { name: 'Nueva nota' }).getByLabel('Título')).toHaveValue(
+    'Segunda reunión',
+  );
 });

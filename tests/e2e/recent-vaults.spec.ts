@@ -40,6 +40,11 @@ test('the recent-vaults list can be switched off and cleared', async ({ app, wor
     .or(app.getByRole('button', { name: 'Settings' }))
     .click();
   await app.getByRole('button', { name: 'Clear the list' }).click();
+  // Forgetting cannot be undone, so it asks first.
+  await app
+    .getByRole('dialog', { name: 'Forget recent vaults?' })
+    .getByRole('button', { name: 'Forget them' })
+    .click();
   await expect(
     app.getByRole('status').filter({ hasText: 'The list of recent vaults was cleared.' }),
   ).toBeVisible();

@@ -7,7 +7,7 @@ import { UnlockScreen } from '../features/vault/UnlockScreen';
 import { RevealedIdentitiesProvider } from '../features/people/revealedIdentities';
 import { SettingsChangeContext } from '../components/GateLanguagePicker';
 import { notifications } from '@mantine/notifications';
-import { flushPendingDrafts } from '../features/drafts/pending';
+import { flushPendingDrafts, setLocking } from '../features/drafts/pending';
 import { applyLanguage } from './i18n';
 import { lockedSession, sessionFromStatus, type Session } from './session';
 import { StartScreen } from './StartScreen';
@@ -48,6 +48,7 @@ export function App() {
   useEffect(() => {
     try {
       return client.events.onVaultLocked(({ reason }) => {
+        setLocking(true);
         notifications.clean();
         setSession((prev) => lockedSession(prev, reason));
       });
@@ -59,6 +60,7 @@ export function App() {
   const lockNow = useCallback(async () => {
     // Drop every unlocked screen first, then tell the core; the UI never waits to hide case data. Typing
     // not yet autosaved is captured before the forms unmount and reaches the vault before it locks.
+    setLocking(true);
     const drafts = flushPendingDrafts();
     notifications.clean();
     setSession((prev) => lockedSession(prev, 'user'));
@@ -76,7 +78,10 @@ export function App() {
     void applyLanguage(next.language);
   }, []);
 
-  const enter = useCallback((status: VaultStatus) => setSession(sessionFromStatus(status)), []);
+  const enter = useCallback((status: VaultStatus) => {
+    setLocking(false);
+    setSession(sessionFromStatus(status));
+  }, []);
 
   switch (session.phase) {
     case 'starting':

@@ -48,8 +48,10 @@ type Screen =
 const NAV_ITEMS = ['cases', 'people', 'search', 'import', 'trash', 'audit', 'settings'] as const;
 type NavItem = (typeof NAV_ITEMS)[number];
 
-/** A screen saved with a draft is trusted only if it is one this workspace knows. */
+/** Where to return after unlock: a screen saved with a draft, if it is one this workspace knows. */
 function isScreen(value: DraftScreen): boolean {
+  // A form the user left for another screen is not where they were when the vault locked.
+  if (value.away === true) return false;
   if (value.name === 'case') return typeof value.id === 'string';
   return value.name === 'newCase' || (NAV_ITEMS as readonly unknown[]).includes(value.name);
 }

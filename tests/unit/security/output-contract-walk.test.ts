@@ -150,6 +150,16 @@ describe('the whole contract', () => {
     });
     await ok('notes:list', { matterId: matter.id });
 
+    const draft = {
+      key: `note:new:${matter.id}`,
+      matterId: matter.id,
+      screen: { name: 'case', id: matter.id, place: { tab: 'notes' } },
+      values: { title: 'Borrador', body: 'Sin guardar', classification: 'restricted', tags: [] },
+    };
+    await ok('drafts:save', draft);
+    await ok('drafts:get', {});
+    await ok('drafts:discard', { key: draft.key });
+
     await ok('search:query', { query: 'amenaza' });
     await ok('search:unlockProtected', { reason: 'Buscar a la beneficiaria por su nombre' });
     await ok('search:query', { query: 'Quintero', includeProtected: true });

@@ -28,7 +28,7 @@ export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: (
               <Table.Td>{t(`keyboard.shortcut.${s.id}`)}</Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
-                  {displayKeys(s.keys, macos).map((key, i) => (
+                  {displayKeys(s.keys, macos, t('keyboard.ctrl')).map((key, i) => (
                     <Kbd key={i}>{key}</Kbd>
                   ))}
                 </Group>

@@ -54,7 +54,7 @@ export function useShortcutsVersion(): number {
   );
 }
 
-/** Keys as the user reads them on this system: ⌘ on macOS, Ctrl elsewhere. */
-export function displayKeys(keys: string, macos: boolean): string[] {
-  return keys.split('+').map((part) => (part === 'mod' ? (macos ? '⌘' : 'Ctrl') : part));
+/** Keys as the user reads them on this system: ⌘ on macOS, Ctrl (as the keyboard's language names it) elsewhere. */
+export function displayKeys(keys: string, macos: boolean, ctrl: string): string[] {
+  return keys.split('+').map((part) => (part === 'mod' ? (macos ? '⌘' : ctrl) : part));
 }

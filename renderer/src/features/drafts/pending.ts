@@ -25,3 +25,15 @@ export function flushPendingDrafts(timeoutMs = 1500): Promise<void> {
   const saved = Promise.allSettled(flushes.map((flush) => flush())).then(() => undefined);
   return Promise.race([saved, new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))]);
 }
+
+// Set from the moment a lock starts until the workspace opens again: forms unmounting meanwhile are being
+// locked away (their draft is where the user was), not left by the user for another screen.
+let locking = false;
+
+export function setLocking(value: boolean): void {
+  locking = value;
+}
+
+export function isLocking(): boolean {
+  return locking;
+}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { client } from '../../api/client';
 import { useDraftPlace } from './DraftContext';
-import { clearPending, markPending } from './pending';
+import { clearPending, isLocking, markPending } from './pending';
 
 /** How long typing must pause before the draft is saved in the vault. */
 const AUTOSAVE_MS = 800;
@@ -10,8 +10,16 @@ const AUTOSAVE_MS = 800;
 export interface DraftState {
   /** When the draft shown was saved, if the form started from one (for the notice). */
   restoredAt: string | null;
-  /** Drop the draft: after a successful save, on Cancel, or when the user discards it. */
-  discard: () => void;
+  /**
+   * Drop the draft: after a successful save, on Cancel, or when the user discards it (`keepDrafting`: the
+   * form stays open, its next changes become a new draft).
+   */
+  discard: (options?: { keepDrafting?: boolean }) => void;
+  /**
+   * Runs the form's save; the draft is dropped when it succeeds. Meanwhile nothing is drafted, so a save
+   * that closes the form (unmounting it) leaves no draft behind; a failed save keeps drafting.
+   */
+  whileSaving: (save: () => Promise<void>) => Promise<void>;
 }
 
 /**
@@ -28,19 +36,27 @@ export function useDraft<T extends FieldValues>(
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const discarded = useRef(false);
+  // A draft of this form is in the vault (saved since it opened or restored, not discarded).
+  const kept = useRef(false);
   const screenRef = useRef(screen);
   screenRef.current = screen;
   const { reset, watch, getValues } = form;
 
-  const save = useCallback(async () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    if (!key) return;
-    clearPending(key);
-    if (discarded.current) return;
-    const values = getValues() as Record<string, unknown>;
-    await client.drafts.save({ key, matterId, screen: screenRef.current, values }).catch(() => undefined);
-  }, [key, matterId, getValues]);
+  /** `away`: the user left the form for another screen, so after unlock it is not "where they were". */
+  const save = useCallback(
+    async (away = false) => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      if (!key) return;
+      clearPending(key);
+      if (discarded.current) return;
+      const values = getValues() as Record<string, unknown>;
+      const screen = away ? { ...screenRef.current, away: true } : screenRef.current;
+      kept.current = true;
+      await client.drafts.save({ key, matterId, screen, values }).catch(() => undefined);
+    },
+    [key, matterId, getValues],
+  );
 
   // Take back a draft kept in the vault.
   useEffect(() => {
@@ -51,6 +67,7 @@ export function useDraft<T extends FieldValues>(
         const draft = items[0];
         settle(key);
         if (!active || !draft) return;
+        kept.current = true;
         reset(draft.values as T, { keepDefaultValues: true });
         setRestoredAt(draft.savedAt);
       },
@@ -68,32 +85,55 @@ export function useDraft<T extends FieldValues>(
       if (discarded.current) return;
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
-      markPending(key, save);
+      markPending(key, () => save());
     });
     return () => subscription.unsubscribe();
   }, [watch, save, key]);
 
-  // Leaving the form without saving or cancelling (a lock, another screen): keep what was typed.
+  // Leaving the form without saving or cancelling: keep what was typed. Left for another screen (not
+  // locked away), the draft waits for the form without being where the user returns after unlock.
+  const saveRef = useRef(save);
+  saveRef.current = save;
   useEffect(
     () => () => {
-      if (timer.current) {
-        clearTimeout(timer.current);
-        timer.current = null;
-      }
+      const unsaved = timer.current !== null || kept.current;
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      if (unsaved && !discarded.current && !isLocking()) void saveRef.current(true);
     },
     [],
   );
 
-  const discard = useCallback(() => {
-    if (!key) return;
-    discarded.current = true;
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    clearPending(key);
-    settle(key);
-    setRestoredAt(null);
-    void client.drafts.discard({ key }).catch(() => undefined);
-  }, [key, settle]);
+  const discard = useCallback(
+    (options?: { keepDrafting?: boolean }) => {
+      if (!key) return;
+      discarded.current = true;
+      // The form's own reset right after this is not typing: resume drafting only after it.
+      if (options?.keepDrafting) setTimeout(() => (discarded.current = false), 0);
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      clearPending(key);
+      settle(key);
+      setRestoredAt(null);
+      void client.drafts.discard({ key }).catch(() => undefined);
+    },
+    [key, settle],
+  );
 
-  return { restoredAt, discard };
+  const whileSaving = useCallback(
+    async (run: () => Promise<void>) => {
+      const before = discarded.current;
+      discarded.current = true;
+      try {
+        await run();
+      } catch (error) {
+        discarded.current = before;
+        throw error;
+      }
+      discard();
+    },
+    [discard],
+  );
+
+  return { restoredAt, discard, whileSaving };
 }

@@ -108,12 +108,12 @@ export function IncidentForm({ matterId, incident, people, onSaved, onCancel }: 
           <DraftRestoredNotice
             at={draft.restoredAt}
             onDiscard={() => {
-              draft.discard();
+              draft.discard({ keepDrafting: true });
               form.reset();
             }}
           />
           <OccurredOnField control={control} />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
             <SelectField control={control} name="kind" label={t('incidents.fields.kind')} data={kinds} />
             <ClassificationField control={control} name="classification" />
           </SimpleGrid>

@@ -59,10 +59,7 @@ export function MatterForm({ mode, initial, onSubmit, onCancel, onReload, draft:
   const draft = useDraft(draftOf?.key ?? null, draftOf?.matterId ?? null, form);
   const { error, submit } = useSave(
     { setFieldError: form.setError, fields: FIELD_NAMES, prefix: 'fields.' },
-    async (fields: CreateMatterInput) => {
-      await onSubmit(fields);
-      draft.discard();
-    },
+    (fields: CreateMatterInput) => draft.whileSaving(() => onSubmit(fields)),
   );
   const status = useWatch({ control, name: 'status' });
 
@@ -72,7 +69,7 @@ export function MatterForm({ mode, initial, onSubmit, onCancel, onReload, draft:
         <DraftRestoredNotice
           at={draft.restoredAt}
           onDiscard={() => {
-            draft.discard();
+            draft.discard({ keepDrafting: true });
             form.reset();
           }}
         />

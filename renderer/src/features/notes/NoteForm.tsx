@@ -63,7 +63,7 @@ export function NoteForm({
           <DraftRestoredNotice
             at={draft.restoredAt}
             onDiscard={() => {
-              draft.discard();
+              draft.discard({ keepDrafting: true });
               form.reset();
             }}
           />

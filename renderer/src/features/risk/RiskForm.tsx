@@ -74,7 +74,7 @@ export function RiskForm({
           <DraftRestoredNotice
             at={draft.restoredAt}
             onDiscard={() => {
-              draft.discard();
+              draft.discard({ keepDrafting: true });
               form.reset();
             }}
           />
