@@ -5,6 +5,7 @@ import { caseFileAndAudit } from './003-case-file-and-audit';
 import { evidence } from './004-evidence';
 import { searchFacets } from './005-search-facets';
 import { evidenceRawNames } from './006-evidence-raw-names';
+import { personProfile } from './007-person-profile';
 import type { Migration } from './migration';
 
 export type { Migration };
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   evidence,
   searchFacets,
   evidenceRawNames,
+  personProfile,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
