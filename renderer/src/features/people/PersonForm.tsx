@@ -11,8 +11,15 @@ import { FormButtons } from '../../components/FormButtons';
 import { ClassificationField } from '../../components/SelectField';
 import { useSave } from '../../components/useSave';
 import { Classification } from '../../../../shared/schemas/classification';
-import { ProtectedIdentity, Pseudonym, type Person } from '../../../../shared/schemas/people';
+import {
+  EMPTY_PROFILE,
+  PersonProfile,
+  ProtectedIdentity,
+  Pseudonym,
+  type Person,
+} from '../../../../shared/schemas/people';
 import { initialsFromName } from '../../../../shared/text/initials';
+import { PersonProfileFields } from './PersonProfileFields';
 import { useRevealedIdentities } from './revealedIdentities';
 
 /** One value per line in a textarea, checked by the shared schema's list rule. */
@@ -41,6 +48,7 @@ const PersonForm = z.object({
   phones: lines(shape.phones),
   addresses: lines(shape.addresses),
   notes: shape.notes,
+  profile: PersonProfile,
 });
 type PersonFormInput = z.input<typeof PersonForm>;
 type PersonFormOutput = z.output<typeof PersonForm>;
@@ -66,12 +74,19 @@ const BLANK: PersonFormInput = {
   phones: '',
   addresses: '',
   notes: '',
+  profile: EMPTY_PROFILE,
 };
 
 function toInput(person: Person | undefined, identity: ProtectedIdentity | undefined): PersonFormInput {
   return {
     ...BLANK,
-    ...(person ? { pseudonym: person.pseudonym, classification: person.classification } : {}),
+    ...(person
+      ? {
+          pseudonym: person.pseudonym,
+          classification: person.classification,
+          profile: person.profile ?? EMPTY_PROFILE,
+        }
+      : {}),
     ...(identity
       ? {
           legalName: identity.legalName,
@@ -96,6 +111,9 @@ const isBlank = (identity: ProtectedIdentity) =>
   !identity.dateOfBirth &&
   !identity.notes.trim() &&
   [identity.aliases, identity.idNumbers, identity.phones, identity.addresses].every((l) => l.length === 0);
+
+const isBlankProfile = (profile: PersonProfile) =>
+  profile.roles.length === 0 && profile.gender === null && profile.classification === 'restricted';
 
 interface PersonFormProps {
   /** The person being edited; absent for a new person. */
@@ -144,14 +162,27 @@ export function PersonFormPanel({ person, onSaved, onCancel }: PersonFormProps) 
     async (values: PersonFormOutput) => {
       const fields = { pseudonym: values.pseudonym, classification: values.classification };
       const identity = identityOf(values);
+      // A withheld profile is not in the form: sending the blank one would overwrite it unseen.
+      const profile =
+        !person?.profileWithheld && (person?.profile || !isBlankProfile(values.profile))
+          ? { profile: values.profile }
+          : {};
       let saved: Person;
       if (!person) {
-        saved = await client.people.create(isBlank(identity) ? fields : { ...fields, identity });
+        saved = await client.people.create(
+          isBlank(identity) ? { ...fields, ...profile } : { ...fields, identity, ...profile },
+        );
       } else if (identityEditable && !(isBlank(identity) && !person.hasIdentity)) {
-        saved = await client.people.update({ id: person.id, revision: person.revision, fields, identity });
+        saved = await client.people.update({
+          id: person.id,
+          revision: person.revision,
+          fields,
+          identity,
+          ...profile,
+        });
         identities.replace(person.id, identity);
       } else {
-        saved = await client.people.update({ id: person.id, revision: person.revision, fields });
+        saved = await client.people.update({ id: person.id, revision: person.revision, fields, ...profile });
       }
       // Nothing typed into the identity stays in the form once it is saved.
       form.reset(BLANK);
@@ -178,6 +209,13 @@ export function PersonFormPanel({ person, onSaved, onCancel }: PersonFormProps) 
           />
           <ClassificationField control={control} name="classification" withDescription={false} />
         </SimpleGrid>
+        {person?.profileWithheld ? (
+          <Alert color="gray" variant="light">
+            {t('personProfile.withheld')}
+          </Alert>
+        ) : (
+          <PersonProfileFields control={control} />
+        )}
         <Title order={3} size="h5">
           {t('people.protectedIdentity')}
         </Title>
