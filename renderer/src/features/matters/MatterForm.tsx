@@ -1,9 +1,11 @@
 import { SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef } from 'react';
-import { useForm } from 'react-hook-form';
+import { useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useFieldError } from '../../components/fieldError';
+import { LengthDescription } from '../../components/lengthLimit';
 import { FormButtons } from '../../components/FormButtons';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
 import { ClassificationField, SelectField } from '../../components/SelectField';
@@ -21,6 +23,15 @@ const FIELD_NAMES = [
   'summary',
   'classification',
 ] as const;
+
+const TITLE_MAX = 200;
+
+/** Today in the user's time zone, as YYYY-MM-DD. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
 
 interface MatterFormProps {
   mode: 'create' | 'edit';
@@ -46,15 +57,39 @@ export function MatterForm({ mode, initial, onSubmit, onCancel, onReload }: Matt
     { setFieldError: form.setError, fields: FIELD_NAMES, prefix: 'fields.' },
     onSubmit,
   );
+  const title = useWatch({ control, name: 'title' });
+  // An opening date after today is usually a typo (2052 for 2025): asked once, then saved as given.
+  const [future, setFuture] = useState<MatterFields | null>(null);
+  const guardedSubmit = async (fields: MatterFields) => {
+    if (fields.openedOn > localToday()) setFuture(fields);
+    else await submit(fields);
+  };
 
   return (
-    <form noValidate onSubmit={handleSubmit(submit)}>
+    <form noValidate onSubmit={handleSubmit(guardedSubmit)}>
+      <ConfirmDialog
+        opened={future !== null}
+        title={t('matters.form.futureTitle')}
+        confirmLabel={t('matters.form.futureConfirm')}
+        onClose={() => setFuture(null)}
+        onConfirm={async () => {
+          const fields = future!;
+          setFuture(null);
+          await submit(fields);
+        }}
+      >
+        {t('matters.form.futureBody', { date: future?.openedOn ?? '' })}
+      </ConfirmDialog>
       <Stack gap="md" maw={880}>
         <TextInput
           {...register('title')}
           label={t('matters.fields.title')}
-          description={t('matters.fields.titleDescription')}
-          error={fieldError(errors.title)}
+          description={
+            <LengthDescription value={title} max={TITLE_MAX}>
+              {t('matters.fields.titleDescription')}
+            </LengthDescription>
+          }
+          error={fieldError(errors.title, TITLE_MAX)}
           autoFocus={mode === 'create'}
           withAsterisk
         />
