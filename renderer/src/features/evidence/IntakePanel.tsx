@@ -30,8 +30,12 @@ interface IntakeDetails {
   classification: Classification;
 }
 
-const isDate = (value: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime());
+// A calendar date that exists (2023-02-30 does not: Date would roll it over to March).
+const isDate = (value: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+};
 /** Empty, or a real date: anything else keeps the files out until it is fixed. */
 const dateOk = (value: string) => value === '' || isDate(value);
 
