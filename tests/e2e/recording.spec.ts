@@ -172,8 +172,8 @@ test('a note with a table, the length counter, a future opening date, and person
     const dialog = app.getByRole('dialog', { name: 'New person' });
     await dialog.getByRole('textbox', { name: 'Pseudonym', exact: true }).fill(pseudonym);
     for (const role of roles) await dialog.getByRole('checkbox', { name: role }).check();
-    await dialog.getByRole('textbox', { name: 'Gender', exact: true }).click();
-    await app.getByRole('option', { name: gender }).click();
+    await dialog.getByRole('combobox', { name: 'Gender', exact: true }).click();
+    await app.getByRole('option', { name: gender, exact: true }).click();
     await dialog.getByRole('button', { name: 'Create person' }).click();
     await expect(dialog).toBeHidden();
   };
@@ -181,7 +181,7 @@ test('a note with a table, the length counter, a future opening date, and person
   await addPerson('J.L.T.', ['Migrant'], 'Man');
   const people = app.getByRole('table', { name: 'People' });
   await expect(people.getByRole('row').filter({ hasText: 'R.M.G.' })).toContainText('Journalist');
-  await app.getByRole('textbox', { name: 'Profile' }).click();
+  await app.getByRole('combobox', { name: 'Profile' }).click();
   await app.getByRole('option', { name: 'Journalist' }).click();
   await expect(people.getByRole('row')).toHaveCount(2);
   await expect(people).toContainText('R.M.G.');
