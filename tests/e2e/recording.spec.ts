@@ -27,6 +27,21 @@ async function twoSizes(app: Page, name: string): Promise<void> {
     [1024, 700],
   ] as const) {
     await app.setViewportSize({ width, height });
+    // A dialog is pictured once it has finished fading in (spinners run forever).
+    await app.waitForFunction(() =>
+      (
+        globalThis as unknown as {
+          document: {
+            getAnimations(): {
+              playState: string;
+              effect: { getTiming(): { iterations?: number } } | null;
+            }[];
+          };
+        }
+      ).document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    );
     await screenshot(app, `${name}-${width}x${height}`);
   }
   await app.setViewportSize({ width: 1366, height: 768 });

@@ -81,7 +81,7 @@ export function PeopleScreen() {
             description={t('people.searchDescription')}
             value={query}
             onChange={(event) => setQuery(event.currentTarget.value)}
-            w={360}
+            w={320}
             spellCheck={false}
             autoComplete="off"
           />
@@ -92,7 +92,7 @@ export function PeopleScreen() {
             onChange={(value) => setRoles(value as ProfileRole[])}
             placeholder={t('personProfile.filterAny')}
             clearable
-            w={300}
+            w={280}
           />
           <Select
             label={t('personProfile.gender')}
@@ -101,7 +101,7 @@ export function PeopleScreen() {
             onChange={(value) => setGender(value as Gender | null)}
             placeholder={t('personProfile.filterAny')}
             clearable
-            w={220}
+            w={200}
           />
         </Group>
         {(roles.length > 0 || gender) && (
