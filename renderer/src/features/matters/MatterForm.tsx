@@ -11,7 +11,7 @@ import { SaveErrorAlert } from '../../components/SaveErrorAlert';
 import { ClassificationField, SelectField } from '../../components/SelectField';
 import { useSave } from '../../components/useSave';
 import { DEFAULT_FORUM, MatterFields } from '../../../../shared/schemas/matter';
-import { useMatterOptions } from './labels';
+import { todayIso, useMatterOptions } from './labels';
 
 const FIELD_NAMES = [
   'title',
@@ -25,13 +25,6 @@ const FIELD_NAMES = [
 ] as const;
 
 const TITLE_MAX = 200;
-
-/** Today in the user's time zone, as YYYY-MM-DD. */
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 interface MatterFormProps {
   mode: 'create' | 'edit';
@@ -61,7 +54,7 @@ export function MatterForm({ mode, initial, onSubmit, onCancel, onReload }: Matt
   // An opening date after today is usually a typo (2052 for 2025): asked once, then saved as given.
   const [future, setFuture] = useState<MatterFields | null>(null);
   const guardedSubmit = async (fields: MatterFields) => {
-    if (fields.openedOn > localToday()) setFuture(fields);
+    if (fields.openedOn > todayIso()) setFuture(fields);
     else await submit(fields);
   };
 

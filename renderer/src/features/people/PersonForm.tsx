@@ -1,12 +1,13 @@
 import { Alert, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/fieldError';
+import { LengthDescription } from '../../components/lengthLimit';
 import { FormButtons } from '../../components/FormButtons';
 import { ClassificationField } from '../../components/SelectField';
 import { useSave } from '../../components/useSave';
@@ -150,6 +151,7 @@ export function PersonFormPanel({ person, onSaved, onCancel }: PersonFormProps) 
   const errors = formState.errors;
 
   const legalName = register('legalName');
+  const pseudonymValue = useWatch({ control, name: 'pseudonym' });
   const pseudonym = register('pseudonym');
 
   const { error, submit } = useSave(
@@ -201,8 +203,12 @@ export function PersonFormPanel({ person, onSaved, onCancel }: PersonFormProps) 
               void pseudonym.onChange(event);
             }}
             label={t('people.fields.pseudonym')}
-            description={t('people.fields.pseudonymDescription')}
-            error={fieldError(errors.pseudonym)}
+            description={
+              <LengthDescription value={pseudonymValue} max={60}>
+                {t('people.fields.pseudonymDescription')}
+              </LengthDescription>
+            }
+            error={fieldError(errors.pseudonym, 60)}
             spellCheck={false}
             autoComplete="off"
             withAsterisk
