@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PDF_AUTHOR, PDF_PAGE_TEXT, pdfWithMetadata } from '../support/pdf-with-metadata';
 import { createCaseThroughUi, createVaultThroughUi, expect, screenshot, test } from './fixtures';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
 const run = promisify(execFile);
@@ -44,6 +45,14 @@ async function twoSizes(app: Page, name: string): Promise<void> {
     );
     await screenshot(app, `${name}-${width}x${height}`);
   }
+  // The new screens hold to the same bar as the others: no serious or critical axe violation.
+  const { violations } = await new AxeBuilder({ page: app }).analyze();
+  expect(
+    violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)),
+    name,
+  ).toEqual([]);
   await app.setViewportSize({ width: 1366, height: 768 });
 }
 

@@ -274,7 +274,10 @@ export function IntakePanel({
                             aria-label={t('evidence.intakeRows.dateFor', { name })}
                             placeholder={t('evidence.intakeRows.datePlaceholder')}
                             value={value.eventDate}
-                            error={dateOk(value.eventDate) ? undefined : t('validation.date')}
+                            // A red border marks the row; the alert under the list says what to fix (a
+                            // small red message in each cell would be too faint to read).
+                            error={!dateOk(value.eventDate)}
+                            styles={{ input: { color: 'var(--mantine-color-text)' } }}
                             onChange={(e) => editRow(index, { eventDate: e.currentTarget.value })}
                           />
                         </Table.Td>
