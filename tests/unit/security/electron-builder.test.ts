@@ -48,6 +48,7 @@ describe('electron-builder.yml', () => {
       '@signalapp/sqlcipher',
       'exifreader',
       'hash-wasm',
+      'pdf-lib',
       'zod',
     ]);
   });
