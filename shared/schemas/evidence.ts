@@ -60,6 +60,21 @@ export const AddEvidenceInput = z
     /** The filing whose exhibit list the new items join ('' = the matter's main annex list); null = none. */
     filing: z.string().trim().max(100, 'validation.tooLong').nullable().default(''),
     /**
+     * Per path given (a file, or a folder and everything under it): the fields that differ from `fields`
+     * for that path, edited row by row before the intake is confirmed.
+     */
+    perPath: z
+      .array(
+        z.object({
+          path: SourcePath,
+          source: IntakeFields.shape.source.optional(),
+          eventDate: IsoDate.nullable().optional(),
+          classification: Classification.optional(),
+        }),
+      )
+      .max(10000)
+      .default([]),
+    /**
      * A working copy made outside Amparo (e.g. a redacted image) of an item already in this matter: one file,
      * stored as a new item linked to the original, which stays untouched.
      */
@@ -224,6 +239,13 @@ export const AddEvidenceResult = z.object({
   skipped: z.array(SkippedEntry).optional(),
   /** Links given directly: each file was taken in under its target's name. */
   linked: z.array(z.object({ link: z.string(), target: z.string() })).optional(),
+  /**
+   * Items just added whose SHA-256 was already in the matter (known only once the file is read), with the
+   * item that holds it; its title is null when that item is confidential.
+   */
+  duplicates: z
+    .array(z.object({ id: Id, name: z.string(), existingId: Id, existingTitle: z.string().nullable() }))
+    .optional(),
 });
 export type AddEvidenceResult = z.infer<typeof AddEvidenceResult>;
 

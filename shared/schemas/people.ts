@@ -30,6 +30,45 @@ export const EMPTY_IDENTITY: ProtectedIdentity = {
 /** The name that is always safe to show: initials as in the Commission's public documents, or an alias. */
 export const Pseudonym = z.string().trim().min(1, 'validation.required').max(60, 'validation.tooLong');
 
+/** Roles the Commission's differentiated approach asks about (a person may hold several). */
+export const PROFILE_ROLES = [
+  'human_rights_defender',
+  'journalist',
+  'trafficking_survivor',
+  'migrant',
+  'child',
+  'indigenous',
+  'lgbti',
+  'disability',
+  'other',
+] as const;
+export const ProfileRole = z.enum(PROFILE_ROLES);
+export type ProfileRole = z.infer<typeof ProfileRole>;
+
+export const GENDERS = ['woman', 'man', 'non_binary', 'self_described', 'prefer_not_to_say'] as const;
+export const Gender = z.enum(GENDERS);
+export type Gender = z.infer<typeof Gender>;
+
+/** Sensitive, not identifying: shown like other classified data, never written to logs. */
+export const PersonProfile = z.object({
+  roles: z.array(ProfileRole).max(PROFILE_ROLES.length),
+  /** What "other" means, when chosen. */
+  otherRole: z.string().trim().max(100, 'validation.tooLong'),
+  gender: Gender.nullable(),
+  /** The person's own words, when the gender is self-described. */
+  genderDescription: z.string().trim().max(100, 'validation.tooLong'),
+  classification: Classification,
+});
+export type PersonProfile = z.infer<typeof PersonProfile>;
+
+export const EMPTY_PROFILE: PersonProfile = {
+  roles: [],
+  otherRole: '',
+  gender: null,
+  genderDescription: '',
+  classification: 'restricted',
+};
+
 export const PersonFields = z.object({
   pseudonym: Pseudonym,
   classification: Classification,
@@ -39,6 +78,7 @@ export type PersonFields = z.infer<typeof PersonFields>;
 export const CreatePersonInput = PersonFields.extend({
   /** Optional: a person may be recorded before anyone knows (or writes down) who they are. */
   identity: ProtectedIdentity.optional(),
+  profile: PersonProfile.optional(),
 });
 export type CreatePersonInput = z.infer<typeof CreatePersonInput>;
 
@@ -48,6 +88,8 @@ export const UpdatePersonInput = z.object({
   fields: PersonFields,
   /** Replacing the identity requires it to be revealed right now (the editor saw what it replaces). */
   identity: ProtectedIdentity.optional(),
+  /** Absent: the profile stays as it is. */
+  profile: PersonProfile.optional(),
 });
 export type UpdatePersonInput = z.infer<typeof UpdatePersonInput>;
 
@@ -57,6 +99,9 @@ export const Person = z.object({
   pseudonym: z.string(),
   classification: Classification,
   hasIdentity: z.boolean(),
+  /** Null when none is recorded, or when it is confidential and not revealed (then `profileWithheld`). */
+  profile: PersonProfile.nullable(),
+  profileWithheld: z.boolean(),
   revision: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -81,6 +126,9 @@ export type RevealedIdentity = z.infer<typeof RevealedIdentity>;
 export const ListPeopleInput = z.object({
   query: z.string().trim().max(200).default(''),
   deleted: z.boolean().default(false),
+  /** People holding every one of these roles (withheld profiles never match). */
+  roles: z.array(ProfileRole).max(PROFILE_ROLES.length).default([]),
+  gender: Gender.optional(),
 });
 export type ListPeopleInput = z.input<typeof ListPeopleInput>;
 

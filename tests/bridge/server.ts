@@ -10,6 +10,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { EVENT_NAMES } from '../../shared/contract';
 import { createCore, type Core, type CoreOptions } from '../../electron/core';
 import { eventDrift, outputDrift } from '../support/contract-check';
+import { createChooser } from './chooser';
 
 export interface BridgeOptions {
   /** Built renderer (out/renderer). */
@@ -20,6 +21,11 @@ export interface BridgeOptions {
   chooseFolder?: (purpose: 'create' | 'open' | 'export') => string | null;
   /** What the "Choose files…" dialog answers (also settable later with `setChosenFiles`). */
   chooseFiles?: () => string[];
+  /**
+   * `npm run dev:browser -- --files DIR`: file dialogs and the export-folder dialog open a chooser page
+   * listing DIR instead of answering from `chooseFiles` / `chooseFolder`.
+   */
+  filesDir?: string;
   kdfCost?: CoreOptions['kdfCost'];
 }
 
@@ -94,13 +100,26 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   let chosenFiles = options.chooseFiles ?? (() => []);
   let mediaOrigin = '';
   const rendererDir = resolve(options.rendererDir);
-  const clientJs = await bundleClient();
+  const chooser = options.filesDir
+    ? createChooser(
+        options.filesDir,
+        (given) => sameSecret(given, token),
+        () => origin,
+      )
+    : null;
+  // The page's client opens the chooser window only when there is one.
+  const clientJs = `${chooser ? 'window.__amparoBridgeChooser = true;\n' : ''}${await bundleClient()}`;
   const core = await createCore({
     configDir: options.configDir,
     ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}),
     shell: {
-      chooseFolder: async ({ purpose }) => ({ path: options.chooseFolder?.(purpose) ?? null }),
-      chooseFiles: async () => ({ paths: chosenFiles() }),
+      chooseFolder: async ({ purpose }) => ({
+        path:
+          chooser && purpose === 'export'
+            ? await chooser.chooseFolder()
+            : (options.chooseFolder?.(purpose) ?? null),
+      }),
+      chooseFiles: async () => ({ paths: chooser ? await chooser.chooseFiles() : chosenFiles() }),
       // The spreadsheet chooser answers the first chosen file.
       chooseSpreadsheet: async () => ({ path: chosenFiles()[0] ?? null }),
       mediaUrl: (ticket) => `${mediaOrigin}/evidence/${ticket}`,
@@ -172,6 +191,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         req.on('close', () => streams.delete(res));
         return;
       }
+      if (chooser && (await chooser.handle(req, res, url, () => readBody(req)))) return;
       if (url.pathname === '/__bridge/client.js') {
         res.writeHead(200, { 'content-type': MIME['.js']! }).end(clientJs);
         return;

@@ -65,6 +65,7 @@ test('add a PDF and a photo to a case, preview both, verify integrity and export
   await app.getByLabel('How it was obtained').fill('Entregado en memoria USB, 14/03/2024');
   await app.getByLabel('Date of the event').fill('2024-03-12');
   await app.getByRole('button', { name: 'Choose files…' }).click();
+  await app.getByRole('button', { name: /^Add \d+ files?$/ }).click();
   await expect(app.getByText('2 files added to the case.')).toBeVisible();
 
   const rows = app.getByRole('table', { name: 'Evidence' }).getByRole('row');
@@ -172,6 +173,7 @@ test('a blob altered on disk is reported by the preview and by verify, never sho
   await createCaseThroughUi(app, CASE_TITLE);
   await app.getByRole('tab', { name: 'Evidence' }).click();
   await app.getByRole('button', { name: 'Choose files…' }).click();
+  await app.getByRole('button', { name: /^Add \d+ files?$/ }).click();
   await expect(app.getByText('1 file added to the case.')).toBeVisible();
 
   // One byte flipped in the middle of the encrypted file: its GCM tag no longer matches.

@@ -100,6 +100,7 @@ test('unlock, search and both previews ask nothing of any host but the bridge', 
   await createCaseThroughUi(app, CASE_TITLE);
   await app.getByRole('tab', { name: 'Evidence' }).click();
   await app.getByRole('button', { name: 'Choose files…' }).click();
+  await app.getByRole('button', { name: /^Add \d+ files?$/ }).click();
   await expect(app.getByText('2 files added to the case.')).toBeVisible();
 
   // Unlock.

@@ -56,6 +56,7 @@ test('scanned pages in CCITT fax, JBIG2 and JPEG 2000 render in the PDF preview'
   await createCaseThroughUi(app, 'Expediente escaneado');
   await app.getByRole('tab', { name: 'Evidence' }).click();
   await app.getByRole('button', { name: 'Choose files…' }).click();
+  await app.getByRole('button', { name: /^Add \d+ files?$/ }).click();
   await expect(app.getByText('3 files added to the case.')).toBeVisible();
 
   const rows = app.getByRole('table', { name: 'Evidence' }).getByRole('row');

@@ -23,6 +23,8 @@ export interface SourceFile {
   shownPath: string;
   /** The symbolic link the user gave, when this file was reached through one. */
   linkedFrom: string | null;
+  /** The path the caller gave that led to this file (itself, or a folder above it). */
+  given: string;
 }
 
 export interface CollectedFiles {
@@ -31,9 +33,10 @@ export interface CollectedFiles {
   skipped: SkippedEntry[];
 }
 
-function sourceFile(path: Buffer, linkedFrom: string | null = null): SourceFile {
+function sourceFile(path: Buffer, given: string, linkedFrom: string | null = null): SourceFile {
   const base = baseNameOf(path);
   return {
+    given,
     path,
     name: displayName(base),
     rawName: rawBytesIfNotUtf8(base),
@@ -69,7 +72,7 @@ async function pathBytes(given: string): Promise<Buffer> {
 
 export async function collectFiles(paths: readonly string[]): Promise<CollectedFiles> {
   const result: CollectedFiles = { files: [], failures: [], skipped: [] };
-  const walk = async (dir: Buffer): Promise<void> => {
+  const walk = async (dir: Buffer, given: string): Promise<void> => {
     const entries: Dirent<Buffer>[] = await readdir(dir, { withFileTypes: true, encoding: 'buffer' });
     const named = entries
       .map((entry) => ({ entry, shown: displayName(entry.name) }))
@@ -77,8 +80,8 @@ export async function collectFiles(paths: readonly string[]): Promise<CollectedF
     for (const { entry, shown } of named) {
       if (shown.startsWith('.') || LITTER.has(shown.toLowerCase())) continue;
       const full = joinBytes(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) result.files.push(sourceFile(full));
+      if (entry.isDirectory()) await walk(full, given);
+      else if (entry.isFile()) result.files.push(sourceFile(full, given));
       else {
         const raw = rawBytesIfNotUtf8(full);
         result.skipped.push({
@@ -96,13 +99,13 @@ export async function collectFiles(paths: readonly string[]): Promise<CollectedF
       const info = await lstat(path);
       if (info.isSymbolicLink()) {
         const target = await realpath(path, { encoding: 'buffer' });
-        if ((await stat(target)).isDirectory()) await walk(target);
-        else result.files.push(sourceFile(target, given));
+        if ((await stat(target)).isDirectory()) await walk(target, given);
+        else result.files.push(sourceFile(target, given, given));
       } else if (info.isDirectory()) {
-        await walk(path);
+        await walk(path, given);
       } else {
         // Pipes and devices given directly are refused by the intake with a reason.
-        result.files.push(sourceFile(path));
+        result.files.push(sourceFile(path, given));
       }
     } catch (error) {
       const name = displayName(baseNameOf(path));

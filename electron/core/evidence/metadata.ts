@@ -108,7 +108,7 @@ export function kindOf(mediaType: string): EvidenceKind {
   return 'other';
 }
 
-const STRIPPABLE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
+const STRIPPABLE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']);
 
 const MAX_FIELDS = 120;
 const MAX_VALUE = 300;
@@ -121,8 +121,13 @@ const DEVICE = /serial|make|model|lens|deviceid|imageuniqueid|cameraid|documenti
 const TECHNICAL =
   /thumbnail|makernote|pointer|offset|bytecount|stripoffsets|padding|interoperability|printim/i;
 
+// Fields that name a program, not a person: a PDF's Creator and Producer ("Microsoft Word"), XMP's
+// CreatorTool, EXIF's Software. XMP's dc:creator (extracted as "creator") is the author and stays a person.
+const PROGRAM = /^(creatortool|producer|software|processingsoftware|applicationrecordversion)$/i;
+
 function riskOf(group: string, name: string): MetadataRisk | null {
   if (group === 'gps' || PLACE.test(name)) return 'location';
+  if (PROGRAM.test(name) || (group === 'pdf' && /^creator$/i.test(name))) return null;
   if (PERSON.test(name)) return 'person';
   if (DEVICE.test(name) && !/creatortool|producer/i.test(name)) return 'device';
   return null;

@@ -29,6 +29,17 @@ function titleFor(given: string, name: string, count: number): string {
   return count === 1 ? given : `${given} — ${fromName}`.slice(0, 300);
 }
 
+/** The oldest live item of the matter with these bytes, other than `id`. */
+function sameContent(ctx: VaultContext, matterId: string, sha256: string, id: string) {
+  return ctx.db
+    .prepare(
+      `SELECT id, title, classification FROM evidence_items
+       WHERE matter_id = $matterId AND sha256 = $sha256 AND id != $id AND deleted_at IS NULL
+       ORDER BY acquired_at, id LIMIT 1`,
+    )
+    .get<{ id: string; title: string; classification: string }>({ matterId, sha256, id });
+}
+
 /** What the intake needs checked before it starts (so a bad request fails before any file is read). */
 export function intakeOrigin(records: EvidenceRecords, input: AddEvidenceRequest): ItemRow | null {
   records.assertMatter(input.matterId);
@@ -58,6 +69,18 @@ export async function addEvidence(
     cancelled: false,
     skipped: collected.skipped,
     linked: [],
+    duplicates: [],
+  };
+  const perPath = new Map(input.perPath.map((entry) => [entry.path, entry]));
+  const fieldsOf = (file: SourceFile) => {
+    const own = perPath.get(file.given);
+    if (!own) return fields;
+    return {
+      ...fields,
+      ...(own.source !== undefined ? { source: own.source } : {}),
+      ...(own.eventDate !== undefined ? { eventDate: own.eventDate } : {}),
+      ...(own.classification !== undefined ? { classification: own.classification } : {}),
+    };
   };
   const files = collected.files;
   const sizes = await Promise.all(
@@ -109,7 +132,7 @@ export async function addEvidence(
             return records.commitItem(
               staged,
               matterId,
-              { ...fields, title: titleFor(fields.title, staged.originalName, files.length) },
+              { ...fieldsOf(file), title: titleFor(fields.title, staged.originalName, files.length) },
               provenanceOf(file),
             );
           } catch (error) {
@@ -117,6 +140,14 @@ export async function addEvidence(
           }
         });
         result.added.push(records.toSummary(records.row(id)));
+        const existing = sameContent(ctx, matterId, staged.sha256, id);
+        if (existing)
+          result.duplicates!.push({
+            id,
+            name: file.name,
+            existingId: existing.id,
+            existingTitle: existing.classification === 'confidential' ? null : existing.title,
+          });
         if (staged.size === 0) result.empty.push(file.name);
         if (file.linkedFrom) result.linked!.push({ link: file.linkedFrom, target: file.shownPath });
       } finally {

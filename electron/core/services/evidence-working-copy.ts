@@ -1,4 +1,4 @@
-// A working copy without metadata: a new item made from an image in memory (never written unencrypted),
+// A working copy without metadata: a new item made from an image or a PDF in memory (never written unencrypted),
 // linked to the original, which stays untouched. Every decrypted byte and key is zeroed when it is done.
 import { extname } from 'node:path';
 import { AmparoError } from '../../../shared/errors';
@@ -6,6 +6,7 @@ import type { EvidenceProgress } from '../../../shared/schemas/evidence';
 import { stageBytes } from '../evidence/intake';
 import { openBlob, readAll } from '../evidence/reader';
 import { MAX_STRIP_BYTES, stripMetadata } from '../evidence/strip';
+import { stripPdf } from '../evidence/strip-pdf';
 import type { Operation } from '../operations/runner';
 import { mapSqliteError } from '../vault/database';
 import type { EvidenceRecords, ItemRow } from './evidence-records';
@@ -23,7 +24,7 @@ export async function makeWorkingCopy(
     throw new AmparoError('VALIDATION_FAILED', `${row.media_type}: no copy without metadata can be made`);
   }
   if (row.size > MAX_STRIP_BYTES)
-    throw new AmparoError('VALIDATION_FAILED', 'The image is too large for a working copy');
+    throw new AmparoError('VALIDATION_FAILED', 'The file is too large for a working copy');
   const original = await records.withBlob(row, async (blob) => {
     const reader = await openBlob(blob.path, blob.key, blob.blobId);
     const parts: Buffer[] = [];
@@ -34,7 +35,11 @@ export async function makeWorkingCopy(
     }
     return op.wipeOnEnd(Buffer.concat(parts));
   });
-  const stripped = op.wipeOnEnd(stripMetadata(original, row.media_type));
+  const stripped = op.wipeOnEnd(
+    row.media_type === 'application/pdf'
+      ? (await stripPdf(original)).bytes
+      : stripMetadata(original, row.media_type),
+  );
   const ext = extname(row.original_name);
   const stem = ext ? row.original_name.slice(0, -ext.length) : row.original_name;
   const staged = await stageBytes(ctx.dir, stripped, `${stem}.no-metadata${ext}`);

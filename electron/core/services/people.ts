@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../../shared/contract';
 import { AmparoError } from '../../../shared/errors';
 import {
+  PersonProfile,
   ProtectedIdentity,
   type CreatePersonInput,
   type Organisation,
@@ -34,6 +35,11 @@ type PersonRow = {
   updated_at: string;
   deleted_at: string | null;
   has_identity: number;
+  profile_roles: string | null;
+  profile_other_role: string | null;
+  profile_gender: string | null;
+  profile_gender_description: string | null;
+  profile_classification: string | null;
 };
 
 type IdentityRow = {
@@ -46,15 +52,33 @@ type IdentityRow = {
   notes: string;
 };
 
-const PERSON_SELECT = `SELECT p.*, EXISTS (SELECT 1 FROM protected_identities i WHERE i.person_id = p.id) AS has_identity
-                       FROM people p`;
+const PERSON_SELECT = `SELECT p.*, EXISTS (SELECT 1 FROM protected_identities i WHERE i.person_id = p.id) AS has_identity,
+                         pp.roles AS profile_roles, pp.other_role AS profile_other_role, pp.gender AS profile_gender,
+                         pp.gender_description AS profile_gender_description,
+                         pp.classification AS profile_classification
+                       FROM people p LEFT JOIN person_profiles pp ON pp.person_id = p.id`;
 
-function toPerson(row: PersonRow): Person {
+function profileOf(row: PersonRow): PersonProfile | null {
+  if (row.profile_classification === null) return null;
+  return PersonProfile.parse({
+    roles: JSON.parse(row.profile_roles ?? '[]'),
+    otherRole: row.profile_other_role ?? '',
+    gender: row.profile_gender,
+    genderDescription: row.profile_gender_description ?? '',
+    classification: row.profile_classification,
+  });
+}
+
+function toPerson(row: PersonRow, profileVisible: boolean): Person {
+  const profile = profileOf(row);
+  const withheld = profile !== null && profile.classification === 'confidential' && !profileVisible;
   return {
     id: row.id,
     pseudonym: row.pseudonym,
     classification: row.classification as Person['classification'],
     hasIdentity: row.has_identity === 1,
+    profile: withheld ? null : profile,
+    profileWithheld: withheld,
     revision: row.revision,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -93,7 +117,18 @@ export class PeopleService {
     private readonly reveals: RevealState,
   ) {}
 
-  list({ query, deleted }: ParsedInput<'people:list'>): PeopleList {
+  /** A confidential profile shows only while confidential people, or this person, are revealed. */
+  private profileVisible(id: string): boolean {
+    return (
+      this.reveals.isConfidentialRevealed(CONFIDENTIAL_PEOPLE_SCOPE) || this.reveals.isPersonRevealed(id)
+    );
+  }
+
+  private toPerson(row: PersonRow): Person {
+    return toPerson(row, this.profileVisible(row.id));
+  }
+
+  list({ query, deleted, roles, gender }: ParsedInput<'people:list'>): PeopleList {
     const { db } = this.ctx();
     const rows = db
       .prepare(`${PERSON_SELECT} WHERE p.deleted_at IS ${deleted ? 'NOT NULL' : 'NULL'} ORDER BY p.pseudonym`)
@@ -102,7 +137,18 @@ export class PeopleService {
     const matching = rows.filter((r) => !folded || foldForSearch(r.pseudonym).includes(folded));
     const showConfidential = this.reveals.isConfidentialRevealed(CONFIDENTIAL_PEOPLE_SCOPE);
     const shown = matching.filter((r) => showConfidential || r.classification !== 'confidential');
-    return { items: shown.map(toPerson), hiddenConfidential: matching.length - shown.length };
+    const people = shown.map((r) => this.toPerson(r));
+    // Filtering on a withheld profile would tell what it holds: those people never match a filter.
+    const filtered =
+      roles.length === 0 && !gender
+        ? people
+        : people.filter(
+            (p) =>
+              p.profile !== null &&
+              roles.every((role) => p.profile!.roles.includes(role)) &&
+              (!gender || p.profile.gender === gender),
+          );
+    return { items: filtered, hiddenConfidential: matching.length - shown.length };
   }
 
   private row(id: string): PersonRow {
@@ -113,7 +159,7 @@ export class PeopleService {
   }
 
   get(id: string): Person {
-    return toPerson(this.row(id));
+    return this.toPerson(this.row(id));
   }
 
   create(input: CreatePersonInput): Person {
@@ -125,6 +171,7 @@ export class PeopleService {
         `INSERT INTO people (id, pseudonym, classification, created_at, updated_at) VALUES ($id, $pseudonym, $classification, $at, $at)`,
       ).run({ id, pseudonym: input.pseudonym, classification: input.classification, at });
       if (input.identity) this.writeIdentity(id, input.identity);
+      if (input.profile) this.writeProfile(id, input.profile);
       this.index(id, input.pseudonym, input.classification);
       audit.append({
         action: 'record.create',
@@ -133,6 +180,8 @@ export class PeopleService {
         details: {
           classification: input.classification,
           identityFields: input.identity ? filledFields(input.identity) : [],
+          // Which parts of the profile are filled, never what they say.
+          profileFields: input.profile ? profileFields(null, normalProfile(input.profile)) : [],
         },
       });
     })();
@@ -156,6 +205,15 @@ export class PeopleService {
         identityFields = before ? changedFields(before, input.identity) : filledFields(input.identity);
         this.writeIdentity(input.id, input.identity);
       }
+      let changedProfile: string[] = [];
+      if (input.profile) {
+        const before = profileOf(current);
+        if (before?.classification === 'confidential' && !this.profileVisible(input.id)) {
+          throw new AmparoError('CONFIDENTIAL', 'Reveal the profile before editing it');
+        }
+        changedProfile = profileFields(before, normalProfile(input.profile));
+        this.writeProfile(input.id, input.profile);
+      }
       db.prepare(
         `UPDATE people SET pseudonym = $pseudonym, classification = $classification, revision = revision + 1, updated_at = $at
          WHERE id = $id`,
@@ -176,6 +234,7 @@ export class PeopleService {
             input.fields,
           ),
           identityFields: identityFields.map((f) => `identity.${f}`),
+          profileFields: changedProfile.map((f) => `profile.${f}`),
         },
       });
     })();
@@ -278,6 +337,26 @@ export class PeopleService {
       personId,
       body: protectedText(identity),
     });
+  }
+
+  private writeProfile(personId: string, input: PersonProfile): void {
+    const profile = normalProfile(input);
+    this.ctx()
+      .db.prepare(
+        `INSERT INTO person_profiles (person_id, roles, other_role, gender, gender_description, classification)
+         VALUES ($personId, $roles, $otherRole, $gender, $genderDescription, $classification)
+         ON CONFLICT (person_id) DO UPDATE SET roles = excluded.roles, other_role = excluded.other_role,
+           gender = excluded.gender, gender_description = excluded.gender_description,
+           classification = excluded.classification`,
+      )
+      .run({
+        personId,
+        roles: JSON.stringify(profile.roles),
+        otherRole: profile.otherRole,
+        gender: profile.gender,
+        genderDescription: profile.genderDescription,
+        classification: profile.classification,
+      });
   }
 
   /** Re-index after a restore. */
@@ -407,6 +486,33 @@ function toOrganisation(row: OrganisationRow): Organisation {
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
   };
+}
+
+/** Roles once each; a description only where it describes the choice made. */
+function normalProfile(profile: PersonProfile): PersonProfile {
+  return {
+    ...profile,
+    roles: [...new Set(profile.roles)],
+    otherRole: profile.roles.includes('other') ? profile.otherRole : '',
+    genderDescription: profile.gender === 'self_described' ? profile.genderDescription : '',
+  };
+}
+
+/** Names of the profile fields that differ (or, for a new profile, that hold something). */
+function profileFields(before: PersonProfile | null, after: PersonProfile): string[] {
+  const base = before ?? {
+    roles: [],
+    otherRole: '',
+    gender: null,
+    genderDescription: '',
+    classification: null,
+  };
+  const changed: string[] = [];
+  if ([...base.roles].sort().join() !== [...after.roles].sort().join()) changed.push('roles');
+  for (const key of ['otherRole', 'gender', 'genderDescription'] as const)
+    if ((base[key] ?? '') !== (after[key] ?? '')) changed.push(key);
+  if (before && before.classification !== after.classification) changed.push('classification');
+  return changed;
 }
 
 /** Which identity fields hold something (names of fields only, for the audit log). */

@@ -9,7 +9,7 @@ import type { AddEvidenceResult } from '../../../shared/schemas/evidence';
 import { precautionaryRequest } from '../../support/fixtures';
 import { TEST_KDF, tempDir } from '../../support/temp';
 
-const PASS = 'frase de contraseña larga para pruebas';
+export const PASS = 'frase de contraseña larga para pruebas';
 
 export interface EvidenceSetup {
   core: Core;

@@ -49,6 +49,7 @@ describe('electron-builder.yml', () => {
       'date-holidays',
       'exifreader',
       'hash-wasm',
+      'pdf-lib',
       'temporal-polyfill',
       'zod',
     ]);

@@ -6,6 +6,7 @@ import { evidence } from './004-evidence';
 import { searchFacets } from './005-search-facets';
 import { evidenceRawNames } from './006-evidence-raw-names';
 import { incidentDatePrecision } from './007-incident-date-precision';
+import { personProfile } from './008-person-profile';
 import { drafts } from './009-drafts';
 import type { Migration } from './migration';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   searchFacets,
   evidenceRawNames,
   incidentDatePrecision,
+  personProfile,
   drafts,
 ];
 

@@ -13,6 +13,7 @@ import { EvidenceEditForm } from './EvidenceEditForm';
 import { EvidencePreview } from './EvidencePreview';
 import { useEvidenceLinks } from './links';
 import { MetadataPanel } from './MetadataPanel';
+import { ExportMetadataWarning } from './ExportMetadataWarning';
 import { VerificationBadge } from './VerificationBadge';
 
 /** One evidence item: preview, metadata (with a warning when it identifies someone), integrity, custody. */
@@ -183,7 +184,11 @@ export function EvidenceItemView({
       <ConfirmDialog
         opened={exportOpen}
         title={t('evidence.export.title')}
-        confirmLabel={t('evidence.export.confirm')}
+        confirmLabel={
+          item.metadata.risks.length > 0
+            ? t('evidence.exportClean.exportOriginal')
+            : t('evidence.export.confirm')
+        }
         onClose={() => setExportOpen(false)}
         onConfirm={async () => {
           const result = await client.evidence.export({
@@ -196,7 +201,34 @@ export function EvidenceItemView({
           load();
         }}
       >
-        <Text size="sm">{t('evidence.export.warning', { folder: exportFolder ?? '' })}</Text>
+        <Stack gap="sm">
+          <Text size="sm">{t('evidence.export.warning', { folder: exportFolder ?? '' })}</Text>
+          {item.metadata.risks.length > 0 && (
+            <ExportMetadataWarning
+              item={item}
+              onExportClean={async () => {
+                // The working copy already made, or a new one; then that copy is what leaves.
+                const existing = item.workingCopies.find((w) => w.derivation === 'metadata_removed');
+                const copyId =
+                  existing?.id ??
+                  (
+                    await client.evidence.stripMetadata({
+                      id: item.id,
+                      title: t('evidence.metadata.copyTitle', { title: item.title }),
+                    })
+                  ).id;
+                const result = await client.evidence.export({
+                  ids: [copyId],
+                  folder: exportFolder!,
+                  confirmed: true,
+                });
+                setExportOpen(false);
+                setExported(result.files[0]?.path ?? '');
+                load();
+              }}
+            />
+          )}
+        </Stack>
       </ConfirmDialog>
     </Stack>
   );

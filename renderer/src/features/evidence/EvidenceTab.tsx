@@ -53,7 +53,7 @@ export function EvidenceTab({ matterId, initialOpenId }: { matterId: string; ini
 
   return (
     <Stack gap="md">
-      <IntakePanel matterId={matterId} onTaken={reload} />
+      <IntakePanel matterId={matterId} onTaken={reload} onOpen={setOpenId} />
 
       <Group justify="space-between">
         <Title order={3} size="h4">

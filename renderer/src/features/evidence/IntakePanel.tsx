@@ -1,4 +1,19 @@
-import { Alert, Button, Group, Paper, Progress, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  Progress,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
@@ -16,13 +31,43 @@ interface IntakeDetails {
   classification: Classification;
 }
 
-const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+// A calendar date that exists (2023-02-30 does not: Date would roll it over to March).
+const isDate = (value: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+};
+/** Empty, or a real date: anything else keeps the files out until it is fixed. */
+const dateOk = (value: string) => value === '' || isDate(value);
+
+/** A file or folder waiting for confirmation; unset fields follow the batch's. */
+interface PendingRow {
+  path: string;
+  source?: string;
+  eventDate?: string;
+  classification?: Classification;
+}
+
+const baseName = (path: string) =>
+  path
+    .replace(/[\\/]+$/, '')
+    .split(/[\\/]/)
+    .pop() || path;
 
 /**
  * Adding files to a case: drop them or pick them, with where they came from; one intake at a time, with
  * its progress and a cancel button, then a summary of what was added, skipped or refused.
  */
-export function IntakePanel({ matterId, onTaken }: { matterId: string; onTaken: () => void }) {
+export function IntakePanel({
+  matterId,
+  onTaken,
+  onOpen,
+}: {
+  matterId: string;
+  onTaken: () => void;
+  /** Opens an item of the case (the one a duplicate repeats). */
+  onOpen?: (id: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const classifications = useEnumOptions('classification', CLASSIFICATIONS);
   const [details, setDetails] = useState<IntakeDetails>({
@@ -37,7 +82,25 @@ export function IntakePanel({ matterId, onTaken }: { matterId: string; onTaken: 
   const [intakeError, setIntakeError] = useState<unknown>(null);
   const [dropNotice, setDropNotice] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const [pending, setPending] = useState<PendingRow[]>([]);
   const operationRef = useRef<string | null>(null);
+  const rowValue = (row: PendingRow) => ({
+    source: row.source ?? details.source,
+    eventDate: row.eventDate ?? details.eventDate,
+    classification: row.classification ?? details.classification,
+  });
+  const datesOk = dateOk(details.eventDate) && pending.every((row) => dateOk(rowValue(row).eventDate));
+  const editRow = (index: number, change: Partial<PendingRow>) =>
+    setPending((rows) => rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
+  /** Chosen or dropped paths wait in the list, once each, until the user confirms. */
+  const stage = (paths: string[]) => {
+    setResult(null);
+    setIntakeError(null);
+    setPending((rows) => [
+      ...rows,
+      ...[...new Set(paths)].filter((p) => !rows.some((r) => r.path === p)).map((path) => ({ path })),
+    ]);
+  };
 
   useEffect(
     () =>
@@ -48,8 +111,9 @@ export function IntakePanel({ matterId, onTaken }: { matterId: string; onTaken: 
   );
 
   const take = useCallback(
-    async (paths: string[]) => {
-      if (paths.length === 0 || operationRef.current) return;
+    async (rows: PendingRow[]) => {
+      if (rows.length === 0 || operationRef.current) return;
+      const paths = rows.map((r) => r.path);
       const operationId = crypto.randomUUID();
       operationRef.current = operationId;
       setOperation(operationId);
@@ -68,8 +132,17 @@ export function IntakePanel({ matterId, onTaken }: { matterId: string; onTaken: 
             eventDate: isDate(details.eventDate) ? details.eventDate : null,
             classification: details.classification,
           },
+          perPath: rows
+            .filter((r) => r.source !== undefined || r.eventDate !== undefined || r.classification)
+            .map((r) => ({
+              path: r.path,
+              ...(r.source !== undefined ? { source: r.source } : {}),
+              ...(r.eventDate !== undefined ? { eventDate: r.eventDate ? r.eventDate : null } : {}),
+              ...(r.classification ? { classification: r.classification } : {}),
+            })),
         });
         setResult(added);
+        setPending([]);
       } catch (err) {
         setIntakeError(err);
       } finally {
@@ -84,7 +157,7 @@ export function IntakePanel({ matterId, onTaken }: { matterId: string; onTaken: 
   const choose = async () => {
     try {
       const { paths } = await client.dialog.chooseFiles({});
-      await take(paths);
+      stage(paths);
     } catch (err) {
       setIntakeError(err);
     }
@@ -97,7 +170,7 @@ export function IntakePanel({ matterId, onTaken }: { matterId: string; onTaken: 
       .map((file) => client.pathForFile(file))
       .filter((p): p is string => Boolean(p));
     if (paths.length === 0) setDropNotice(true);
-    else void take(paths);
+    else stage(paths);
   };
 
   const percent = progress && progress.bytesTotal > 0 ? (100 * progress.bytesDone) / progress.bytesTotal : 0;
@@ -150,6 +223,7 @@ export function IntakePanel({ matterId, onTaken }: { matterId: string; onTaken: 
             label={t('evidence.fields.eventDate')}
             description={t('evidence.fields.eventDateHint')}
             value={details.eventDate}
+            error={dateOk(details.eventDate) ? undefined : t('validation.date')}
             onChange={(value) => setDetails({ ...details, eventDate: value ?? '' })}
             clearable
           />
@@ -161,6 +235,94 @@ export function IntakePanel({ matterId, onTaken }: { matterId: string; onTaken: 
             onChange={(value) => value && setDetails({ ...details, classification: value as Classification })}
           />
         </Group>
+        {pending.length > 0 && (
+          <Stack gap="xs">
+            <Text size="sm">{t('evidence.intakeRows.review', { count: pending.length })}</Text>
+            <Table.ScrollContainer minWidth={720}>
+              <Table aria-label={t('evidence.intakeRows.tableLabel')} verticalSpacing={4}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('evidence.intakeRows.file')}</Table.Th>
+                    <Table.Th>{t('evidence.fields.source')}</Table.Th>
+                    <Table.Th>{t('evidence.fields.eventDate')}</Table.Th>
+                    <Table.Th>{t('evidence.fields.classification')}</Table.Th>
+                    <Table.Th>
+                      <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {pending.map((row, index) => {
+                    const value = rowValue(row);
+                    const name = baseName(row.path);
+                    return (
+                      <Table.Tr key={row.path}>
+                        <Table.Td maw={260} style={{ overflowWrap: 'anywhere' }} title={row.path}>
+                          {name}
+                        </Table.Td>
+                        <Table.Td>
+                          <TextInput
+                            size="xs"
+                            aria-label={t('evidence.intakeRows.sourceFor', { name })}
+                            value={value.source}
+                            maxLength={300}
+                            onChange={(e) => editRow(index, { source: e.currentTarget.value })}
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <DateField
+                            size="xs"
+                            aria-label={t('evidence.intakeRows.dateFor', { name })}
+                            value={value.eventDate}
+                            // A red border marks the row; the alert under the list says what to fix (a
+                            // small red message in each cell would be too faint to read).
+                            error={!dateOk(value.eventDate)}
+                            styles={{ input: { color: 'var(--mantine-color-text)' } }}
+                            onChange={(date) => editRow(index, { eventDate: date ?? '' })}
+                            clearable
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <Select
+                            size="xs"
+                            aria-label={t('evidence.intakeRows.classificationFor', { name })}
+                            data={classifications}
+                            value={value.classification}
+                            allowDeselect={false}
+                            onChange={(v) => v && editRow(index, { classification: v as Classification })}
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <ActionIcon
+                            variant="subtle"
+                            color="gray"
+                            aria-label={t('evidence.intakeRows.removeRow', { name })}
+                            onClick={() => setPending((rows) => rows.filter((_, i) => i !== index))}
+                          >
+                            ×
+                          </ActionIcon>
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            {!datesOk && (
+              <Alert color="red" variant="light" role="alert">
+                {t('evidence.intakeRows.fixDates')}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setPending([])} disabled={operation !== null}>
+                {t('evidence.intakeRows.discard')}
+              </Button>
+              <Button onClick={() => void take(pending)} disabled={!datesOk || operation !== null}>
+                {t('evidence.intakeRows.confirm', { count: pending.length })}
+              </Button>
+            </Group>
+          </Stack>
+        )}
         {operation && (
           <Stack gap={4} role="status" aria-live="polite">
             <Group justify="space-between">
@@ -193,14 +355,41 @@ export function IntakePanel({ matterId, onTaken }: { matterId: string; onTaken: 
           </Alert>
         )}
         <ErrorAlert error={intakeError} />
-        {result && <IntakeSummary result={result} />}
+        {result && (
+          <IntakeSummary
+            result={result}
+            onOpen={onOpen}
+            onRemoved={(id) => {
+              setResult((r) => r && { ...r, duplicates: r.duplicates?.filter((d) => d.id !== id) });
+              onTaken();
+            }}
+          />
+        )}
       </Stack>
     </Paper>
   );
 }
 
-function IntakeSummary({ result }: { result: AddEvidenceResult }) {
+function IntakeSummary({
+  result,
+  onOpen,
+  onRemoved,
+}: {
+  result: AddEvidenceResult;
+  onOpen: ((id: string) => void) | undefined;
+  onRemoved: (id: string) => void;
+}) {
   const { t } = useTranslation();
+  const [removeError, setRemoveError] = useState<unknown>(null);
+  const remove = async (id: string) => {
+    setRemoveError(null);
+    try {
+      await client.trash.delete({ entityType: 'evidence', entityId: id });
+      onRemoved(id);
+    } catch (err) {
+      setRemoveError(err);
+    }
+  };
   return (
     <Stack gap="xs">
       {(result.added.length > 0 || (result.failed.length === 0 && !result.cancelled)) && (
@@ -213,6 +402,28 @@ function IntakeSummary({ result }: { result: AddEvidenceResult }) {
           {t('errors.CANCELLED')}
         </Alert>
       )}
+      {(result.duplicates ?? []).map((d) => (
+        <Alert key={d.id} color="yellow" variant="light" title={t('evidence.intakeRows.duplicateTitle')}>
+          <Stack gap={6}>
+            <Text size="sm">
+              {t('evidence.intakeRows.duplicate', { name: d.name })}{' '}
+              {onOpen ? (
+                <Anchor component="button" type="button" size="sm" onClick={() => onOpen(d.existingId)}>
+                  {d.existingTitle ?? t('evidence.intakeRows.confidentialItem')}
+                </Anchor>
+              ) : (
+                <b>{d.existingTitle ?? t('evidence.intakeRows.confidentialItem')}</b>
+              )}
+            </Text>
+            <Group gap="xs">
+              <Button size="xs" variant="default" color="red" onClick={() => void remove(d.id)}>
+                {t('evidence.intakeRows.removeDuplicate', { name: d.name })}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      ))}
+      <ErrorAlert error={removeError} />
       {result.empty.length > 0 && (
         <Alert color="yellow" variant="light">
           {t('evidence.intake.empty', { names: result.empty.join(', ') })}

@@ -1,10 +1,11 @@
 import { Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/fieldError';
+import { LengthDescription } from '../../components/lengthLimit';
 import { FormButtons } from '../../components/FormButtons';
 import { MultiSelectField, TagsField } from '../../components/ListFields';
 import { useEnumOptions, type Option } from '../../components/options';
@@ -82,6 +83,7 @@ export function IncidentForm({ matterId, incident, people, onSaved, onCancel }: 
         },
   });
   const { register, control, handleSubmit, formState } = form;
+  const titleValue = useWatch({ control, name: 'title' });
   const errors = formState.errors;
   const draft = useDraft(incident ? `incident:${incident.id}` : `incident:new:${matterId}`, matterId, form);
 
@@ -120,7 +122,8 @@ export function IncidentForm({ matterId, incident, people, onSaved, onCancel }: 
           <TextInput
             {...register('title')}
             label={t('incidents.fields.title')}
-            error={fieldError(errors.title)}
+            description={<LengthDescription value={titleValue} max={300} />}
+            error={fieldError(errors.title, 300)}
             withAsterisk
             autoFocus
           />

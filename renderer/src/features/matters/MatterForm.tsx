@@ -1,9 +1,11 @@
 import { SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useFieldError } from '../../components/fieldError';
+import { LengthDescription } from '../../components/lengthLimit';
 import { FormButtons } from '../../components/FormButtons';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
 import { ClassificationField, SelectField } from '../../components/SelectField';
@@ -16,7 +18,7 @@ import {
 } from '../../../../shared/schemas/matter';
 import { DraftRestoredNotice } from '../drafts/DraftRestoredNotice';
 import { useDraft } from '../drafts/useDraft';
-import { useMatterOptions } from './labels';
+import { todayIso, useMatterOptions } from './labels';
 import { DateFormField } from '../../components/DateField';
 
 const FIELD_NAMES = [
@@ -30,6 +32,8 @@ const FIELD_NAMES = [
   'classification',
   'statusOn',
 ] as const;
+
+const TITLE_MAX = 200;
 
 interface MatterFormProps {
   mode: 'create' | 'edit';
@@ -62,9 +66,29 @@ export function MatterForm({ mode, initial, onSubmit, onCancel, onReload, draft:
     (fields: CreateMatterInput) => draft.whileSaving(() => onSubmit(fields)),
   );
   const status = useWatch({ control, name: 'status' });
+  const title = useWatch({ control, name: 'title' });
+  // An opening date after today is usually a typo (2052 for 2025): asked once, then saved as given.
+  const [future, setFuture] = useState<CreateMatterInput | null>(null);
+  const guardedSubmit = async (fields: CreateMatterInput) => {
+    if (fields.openedOn > todayIso()) setFuture(fields);
+    else await submit(fields);
+  };
 
   return (
-    <form noValidate onSubmit={handleSubmit(submit)}>
+    <form noValidate onSubmit={handleSubmit(guardedSubmit)}>
+      <ConfirmDialog
+        opened={future !== null}
+        title={t('matters.form.futureTitle')}
+        confirmLabel={t('matters.form.futureConfirm')}
+        onClose={() => setFuture(null)}
+        onConfirm={async () => {
+          const fields = future!;
+          setFuture(null);
+          await submit(fields);
+        }}
+      >
+        {t('matters.form.futureBody', { date: future?.openedOn ?? '' })}
+      </ConfirmDialog>
       <Stack gap="md" maw={880}>
         <DraftRestoredNotice
           at={draft.restoredAt}
@@ -76,8 +100,12 @@ export function MatterForm({ mode, initial, onSubmit, onCancel, onReload, draft:
         <TextInput
           {...register('title')}
           label={t('matters.fields.title')}
-          description={t('matters.fields.titleDescription')}
-          error={fieldError(errors.title)}
+          description={
+            <LengthDescription value={title} max={TITLE_MAX}>
+              {t('matters.fields.titleDescription')}
+            </LengthDescription>
+          }
+          error={fieldError(errors.title, TITLE_MAX)}
           autoFocus={mode === 'create'}
           withAsterisk
         />

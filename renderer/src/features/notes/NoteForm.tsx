@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/fieldError';
+import { LengthDescription } from '../../components/lengthLimit';
 import { FormButtons } from '../../components/FormButtons';
 import { TagsField } from '../../components/ListFields';
 import { ClassificationField } from '../../components/SelectField';
@@ -40,6 +41,7 @@ export function NoteForm({
   const errors = formState.errors;
   const body = useWatch({ control, name: 'body' });
   const draft = useDraft(note ? `note:${note.id}` : `note:new:${matterId}`, matterId, form);
+  const title = useWatch({ control, name: 'title' });
 
   const { error, submit } = useSave(
     { setFieldError: form.setError, fields: FIELD_NAMES, prefix: note ? 'fields.' : '' },
@@ -71,7 +73,8 @@ export function NoteForm({
             <TextInput
               {...register('title')}
               label={t('notes.fields.title')}
-              error={fieldError(errors.title)}
+              description={<LengthDescription value={title} max={300} />}
+              error={fieldError(errors.title, 300)}
               withAsterisk
               autoFocus
             />

@@ -1,18 +1,26 @@
 import { Alert, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/fieldError';
+import { LengthDescription } from '../../components/lengthLimit';
 import { FormButtons } from '../../components/FormButtons';
 import { ClassificationField } from '../../components/SelectField';
 import { useSave } from '../../components/useSave';
 import { Classification } from '../../../../shared/schemas/classification';
-import { ProtectedIdentity, Pseudonym, type Person } from '../../../../shared/schemas/people';
+import {
+  EMPTY_PROFILE,
+  PersonProfile,
+  ProtectedIdentity,
+  Pseudonym,
+  type Person,
+} from '../../../../shared/schemas/people';
 import { initialsFromName } from '../../../../shared/text/initials';
+import { PersonProfileFields } from './PersonProfileFields';
 import { useRevealedIdentities } from './revealedIdentities';
 import { DateFormField } from '../../components/DateField';
 
@@ -42,6 +50,7 @@ const PersonForm = z.object({
   phones: lines(shape.phones),
   addresses: lines(shape.addresses),
   notes: shape.notes,
+  profile: PersonProfile,
 });
 type PersonFormInput = z.input<typeof PersonForm>;
 type PersonFormOutput = z.output<typeof PersonForm>;
@@ -67,12 +76,19 @@ const BLANK: PersonFormInput = {
   phones: '',
   addresses: '',
   notes: '',
+  profile: EMPTY_PROFILE,
 };
 
 function toInput(person: Person | undefined, identity: ProtectedIdentity | undefined): PersonFormInput {
   return {
     ...BLANK,
-    ...(person ? { pseudonym: person.pseudonym, classification: person.classification } : {}),
+    ...(person
+      ? {
+          pseudonym: person.pseudonym,
+          classification: person.classification,
+          profile: person.profile ?? EMPTY_PROFILE,
+        }
+      : {}),
     ...(identity
       ? {
           legalName: identity.legalName,
@@ -97,6 +113,9 @@ const isBlank = (identity: ProtectedIdentity) =>
   !identity.dateOfBirth &&
   !identity.notes.trim() &&
   [identity.aliases, identity.idNumbers, identity.phones, identity.addresses].every((l) => l.length === 0);
+
+const isBlankProfile = (profile: PersonProfile) =>
+  profile.roles.length === 0 && profile.gender === null && profile.classification === 'restricted';
 
 interface PersonFormProps {
   /** The person being edited; absent for a new person. */
@@ -133,6 +152,7 @@ export function PersonFormPanel({ person, onSaved, onCancel }: PersonFormProps) 
   const errors = formState.errors;
 
   const legalName = register('legalName');
+  const pseudonymValue = useWatch({ control, name: 'pseudonym' });
   const pseudonym = register('pseudonym');
 
   const { error, submit } = useSave(
@@ -145,14 +165,27 @@ export function PersonFormPanel({ person, onSaved, onCancel }: PersonFormProps) 
     async (values: PersonFormOutput) => {
       const fields = { pseudonym: values.pseudonym, classification: values.classification };
       const identity = identityOf(values);
+      // A withheld profile is not in the form: sending the blank one would overwrite it unseen.
+      const profile =
+        !person?.profileWithheld && (person?.profile || !isBlankProfile(values.profile))
+          ? { profile: values.profile }
+          : {};
       let saved: Person;
       if (!person) {
-        saved = await client.people.create(isBlank(identity) ? fields : { ...fields, identity });
+        saved = await client.people.create(
+          isBlank(identity) ? { ...fields, ...profile } : { ...fields, identity, ...profile },
+        );
       } else if (identityEditable && !(isBlank(identity) && !person.hasIdentity)) {
-        saved = await client.people.update({ id: person.id, revision: person.revision, fields, identity });
+        saved = await client.people.update({
+          id: person.id,
+          revision: person.revision,
+          fields,
+          identity,
+          ...profile,
+        });
         identities.replace(person.id, identity);
       } else {
-        saved = await client.people.update({ id: person.id, revision: person.revision, fields });
+        saved = await client.people.update({ id: person.id, revision: person.revision, fields, ...profile });
       }
       // Nothing typed into the identity stays in the form once it is saved.
       form.reset(BLANK);
@@ -171,14 +204,25 @@ export function PersonFormPanel({ person, onSaved, onCancel }: PersonFormProps) 
               void pseudonym.onChange(event);
             }}
             label={t('people.fields.pseudonym')}
-            description={t('people.fields.pseudonymDescription')}
-            error={fieldError(errors.pseudonym)}
+            description={
+              <LengthDescription value={pseudonymValue} max={60}>
+                {t('people.fields.pseudonymDescription')}
+              </LengthDescription>
+            }
+            error={fieldError(errors.pseudonym, 60)}
             spellCheck={false}
             autoComplete="off"
             withAsterisk
           />
           <ClassificationField control={control} name="classification" withDescription={false} />
         </SimpleGrid>
+        {person?.profileWithheld ? (
+          <Alert color="gray" variant="light">
+            {t('personProfile.withheld')}
+          </Alert>
+        ) : (
+          <PersonProfileFields control={control} />
+        )}
         <Title order={3} size="h5">
           {t('people.protectedIdentity')}
         </Title>
