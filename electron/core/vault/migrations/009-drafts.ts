@@ -13,7 +13,7 @@ export const drafts: Migration = {
         screen TEXT NOT NULL,
         draft_values TEXT NOT NULL,
         saved_at TEXT NOT NULL
-      );
+      ) STRICT;
       CREATE INDEX drafts_matter ON drafts (matter_id);
     `);
   },
