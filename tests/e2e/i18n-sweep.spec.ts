@@ -29,7 +29,7 @@ function patterns(catalogue: unknown): RegExp[] {
 /** Text that is data or a name in any language: the test's own entries, numbers, dates, symbols. */
 const ALLOWED = [
   /^(Amparo|Español|English|SHA-256|UTC|CIDH|IACHR|EXIF|GPS|PDF)$/,
-  /^[\d\s.,:/#·—–\-+%()]+$/,
+  /^[\d\s.,:/#·—–\-+%()?]+$/, // numbers and symbols (the "?" of the shortcuts button)
   /^\d{1,2} [a-z]{3}\.? \d{4}(, \d{2}:\d{2})?$/i, // es-MX and en-US medium dates, with a time
   /^[A-Z][a-z]{2} \d{1,2}, \d{4}(, \d{2}:\d{2})?$/,
   new RegExp(

@@ -118,7 +118,7 @@ test('removing a person from a case can be undone', async ({ app, workDir }) => 
   await expect(app.getByText('Se restableció.')).toBeVisible();
 
   // The overview's header names the beneficiaries by pseudonym, with reference, forum and dates.
-  await app.getByRole('tab', { name: 'Resumen' }).click();
+  await app.getByRole('tab', { name: 'Datos generales' }).click();
   const header = app.getByTestId('matter-header');
   await expect(header).toContainText('A.L.Q.');
   await expect(header).toContainText('Comisión Interamericana de Derechos Humanos (CIDH)');

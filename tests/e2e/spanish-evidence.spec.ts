@@ -35,6 +35,7 @@ test('a photo with GPS: Spanish metadata with a signed longitude, and a Spanish 
   await app.getByRole('button', { name: 'Crear caso' }).click();
   await app.getByRole('tab', { name: 'Pruebas' }).click();
   await app.getByRole('button', { name: 'Elegir archivos…' }).click();
+  await app.getByRole('button', { name: 'Agregar 1 archivo' }).click();
   await expect(app.getByText('Se agregó 1 archivo al caso.')).toBeVisible();
   await app.getByRole('row', { name: /pinta-en-la-pared/ }).click();
 

@@ -12,13 +12,18 @@ export interface DateFieldProps extends Omit<
   /** ISO YYYY-MM-DD, or '' / null for none. */
   value: string | null;
   onChange: (value: string | null) => void;
+  /**
+   * Told whether the typed text is not a date (e.g. 31/02/2023). With it, such text stays in the box (not
+   * silently reverted on blur), so the caller can refuse to go on until it is fixed.
+   */
+  onTypedInvalid?: (invalid: boolean) => void;
 }
 
 /**
  * A date typed or picked in the UI language's order (dd/mm/aaaa in Spanish), always given back as ISO
  * YYYY-MM-DD. Every date the user enters goes through this.
  */
-export function DateField({ value, onChange, placeholder, ...rest }: DateFieldProps) {
+export function DateField({ value, onChange, onTypedInvalid, placeholder, ...rest }: DateFieldProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const ariaLabels = useCalendarLabels();
@@ -30,9 +35,17 @@ export function DateField({ value, onChange, placeholder, ...rest }: DateFieldPr
       hideOutsideDates
       {...rest}
       value={value || null}
-      onChange={(picked) => onChange(picked || null)}
+      onChange={(picked) => {
+        if (picked) onTypedInvalid?.(false);
+        onChange(picked || null);
+      }}
       valueFormat={dateInputFormat(language)}
-      dateParser={(text) => parseTypedDate(text, language)}
+      dateParser={(text) => {
+        const parsed = parseTypedDate(text, language);
+        onTypedInvalid?.(text.trim() !== '' && parsed === null);
+        return parsed;
+      }}
+      {...(onTypedInvalid ? { fixOnBlur: false } : {})}
       placeholder={placeholder ?? t('dates.placeholder')}
       popoverProps={{ withinPortal: true, transitionProps: { duration: 0 }, ...rest.popoverProps }}
     />

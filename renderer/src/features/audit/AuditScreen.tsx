@@ -293,7 +293,7 @@ function RecordCell({ entry, onOpenMatter, onOpenPeople }: { entry: AuditEntry }
       : null;
   return (
     <>
-      {`${kind}: `}
+      {`${t('audit.recordKind', { kind })} `}
       {open ? (
         <Anchor component="button" size="sm" onClick={open} aria-label={t('finding.audit.open', { label })}>
           {label}

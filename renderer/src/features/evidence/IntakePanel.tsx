@@ -89,7 +89,14 @@ export function IntakePanel({
     eventDate: row.eventDate ?? details.eventDate,
     classification: row.classification ?? details.classification,
   });
-  const datesOk = dateOk(details.eventDate) && pending.every((row) => dateOk(rowValue(row).eventDate));
+  // Typed text that is not a date, by field ('main' or a row's path): nothing is taken in until it is fixed.
+  const [typedInvalid, setTypedInvalid] = useState<Record<string, boolean>>({});
+  const markTyped = (key: string) => (invalid: boolean) =>
+    setTypedInvalid((marks) => (marks[key] === invalid ? marks : { ...marks, [key]: invalid }));
+  const datesOk =
+    !Object.values(typedInvalid).some(Boolean) &&
+    dateOk(details.eventDate) &&
+    pending.every((row) => dateOk(rowValue(row).eventDate));
   const editRow = (index: number, change: Partial<PendingRow>) =>
     setPending((rows) => rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   /** Chosen or dropped paths wait in the list, once each, until the user confirms. */
@@ -223,7 +230,8 @@ export function IntakePanel({
             label={t('evidence.fields.eventDate')}
             description={t('evidence.fields.eventDateHint')}
             value={details.eventDate}
-            error={dateOk(details.eventDate) ? undefined : t('validation.date')}
+            error={dateOk(details.eventDate) && !typedInvalid.main ? undefined : t('validation.date')}
+            onTypedInvalid={markTyped('main')}
             onChange={(value) => setDetails({ ...details, eventDate: value ?? '' })}
             clearable
           />
@@ -276,7 +284,8 @@ export function IntakePanel({
                             value={value.eventDate}
                             // A red border marks the row; the alert under the list says what to fix (a
                             // small red message in each cell would be too faint to read).
-                            error={!dateOk(value.eventDate)}
+                            error={!dateOk(value.eventDate) || typedInvalid[row.path] === true}
+                            onTypedInvalid={markTyped(row.path)}
                             styles={{ input: { color: 'var(--mantine-color-text)' } }}
                             onChange={(date) => editRow(index, { eventDate: date ?? '' })}
                             clearable
