@@ -7,6 +7,7 @@ import { searchFacets } from './005-search-facets';
 import { evidenceRawNames } from './006-evidence-raw-names';
 import { incidentDatePrecision } from './007-incident-date-precision';
 import { drafts } from './009-drafts';
+import { matterState } from './010-matter-state';
 import type { Migration } from './migration';
 
 export type { Migration };
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   evidenceRawNames,
   incidentDatePrecision,
   drafts,
+  matterState,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
