@@ -31,7 +31,7 @@ test('a case against Guatemala: chosen in the form, shown in its header, found b
 
   await app.getByRole('button', { name: 'Nuevo caso' }).first().click();
   await app.getByLabel('Título').fill('Comunidad maya q’eqchi’ en Alta Verapaz');
-  const state = app.getByRole('textbox', { name: 'Estado (país)' });
+  const state = app.getByRole('combobox', { name: 'Estado (país)' });
   await expect(state).toHaveValue('México');
   await state.click();
   // The OAS member States come first.
@@ -52,7 +52,7 @@ test('a case against Guatemala: chosen in the form, shown in its header, found b
   await app.getByRole('button', { name: 'Volver a casos' }).first().click();
   const table = app.getByRole('table', { name: 'Casos' });
   await expect(table.getByRole('row')).toHaveCount(3);
-  const filter = app.getByRole('textbox', { name: 'Estado (país)' });
+  const filter = app.getByRole('combobox', { name: 'Estado (país)' });
   await filter.fill('Guatemala');
   await app.getByRole('option', { name: 'Guatemala' }).click();
   await expect(table.getByRole('row')).toHaveCount(2);
