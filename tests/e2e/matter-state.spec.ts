@@ -67,4 +67,10 @@ test('a case against Guatemala: chosen in the form, shown in its header, found b
   await app.getByRole('option', { name: 'México' }).click();
   await expect(table.getByRole('row')).toHaveCount(2);
   await expect(table).toContainText('Defensora en Guerrero');
+
+  // The new-case form at the smaller size, the list of States open on a search.
+  await app.getByRole('button', { name: 'Nuevo caso' }).first().click();
+  await app.getByRole('combobox', { name: 'Estado (país)' }).fill('san');
+  await expect(app.getByRole('option', { name: 'San Vicente y las Granadinas' })).toBeVisible();
+  await screenshot(app, 'matter-state-form-1024');
 });
