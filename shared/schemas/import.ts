@@ -18,6 +18,7 @@ export const CASE_IMPORT_FIELDS = [
   'openedOn',
   'summary',
   'classification',
+  'state',
 ] as const;
 
 /** Fields of a person that go only to the protected identity (never to the person, a list or the index). */

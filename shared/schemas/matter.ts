@@ -43,6 +43,14 @@ export const MATTER_STATUSES = [
 export const MatterStatus = z.enum(MATTER_STATUSES);
 export type MatterStatus = z.infer<typeof MatterStatus>;
 
+/** The State a matter is brought against: an ISO 3166-1 alpha-2 code. Most of this team's cases are against Mexico. */
+export const DEFAULT_MATTER_STATE = 'MX';
+export const MatterState = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'validation.invalid');
+
 /** The editable fields of a matter: one schema for the form and for the main process. */
 export const MatterFields = z.object({
   title: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
@@ -53,6 +61,7 @@ export const MatterFields = z.object({
   openedOn: IsoDate,
   summary: z.string().max(20000, 'validation.tooLong'),
   classification: Classification,
+  state: MatterState.default(DEFAULT_MATTER_STATE),
 });
 export type MatterFields = z.infer<typeof MatterFields>;
 
@@ -77,11 +86,12 @@ export const MatterSummary = Matter.pick({
   updatedAt: true,
   archivedAt: true,
   classification: true,
+  state: true,
 });
 export type MatterSummary = z.infer<typeof MatterSummary>;
 
 /** Orders of the case list. Last activity: the latest change to the case or to any of its records. */
-export const MATTER_SORTS = ['lastActivity', 'openedOn', 'title', 'reference'] as const;
+export const MATTER_SORTS = ['lastActivity', 'openedOn', 'title', 'reference', 'state'] as const;
 export const MatterSort = z.enum(MATTER_SORTS);
 export type MatterSort = z.infer<typeof MatterSort>;
 
@@ -92,6 +102,8 @@ export const ListMattersInput = z.object({
   matterType: MatterType.optional(),
   status: MatterStatus.optional(),
   forum: Forum.optional(),
+  /** The State the matter is brought against (ISO 3166-1 alpha-2). */
+  state: MatterState.optional(),
   /** Opened on or after / on or before these days. */
   openedFrom: IsoDate.optional(),
   openedTo: IsoDate.optional(),

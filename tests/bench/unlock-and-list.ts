@@ -29,6 +29,7 @@ function matter(i: number): MatterFields {
     openedOn: `20${String(10 + (i % 15)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}`,
     summary: 'Amenazas por redes sociales, hackeo de cuentas y referencias a su ubicación. '.repeat(4),
     classification: 'restricted',
+    state: 'MX',
   };
 }
 

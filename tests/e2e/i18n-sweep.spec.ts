@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { userInfo } from 'node:os';
 import en from '../../shared/i18n/en.json';
 import es from '../../shared/i18n/es.json';
+import { ISO_COUNTRY_CODES, stateName } from '../../shared/countries';
 import { expect, test } from './fixtures';
 
 const PASS = 'caballo morado salta lejos del río 2023';
@@ -38,6 +39,12 @@ const ALLOWED = [
   /^(Bóveda|Vault): /, // the vault path header
   /^(\/|~\/)/, // folder paths
   /^\*$/, // a required field's asterisk
+  // State names come from the platform (Intl.DisplayNames), in the UI's language.
+  new RegExp(
+    `^(${ISO_COUNTRY_CODES.flatMap((c) => [stateName(c, 'es-MX'), stateName(c, 'en')])
+      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|')})$`,
+  ),
   new RegExp(`^${userInfo().username}$`), // the actor in the logs: this machine's user
 ];
 

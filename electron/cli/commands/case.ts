@@ -16,6 +16,7 @@ const CASE_FIELDS = [
   'opened',
   'summary',
   'classification',
+  'state',
 ] as const;
 
 /** Validation problems named as the user typed them (`type`, `opened`), not by the contract's field names. */
@@ -31,9 +32,10 @@ function withOptionNames(error: unknown): never {
 export const caseAdd: Command = {
   name: 'case add',
   usage: `case add <dir> --from-json -|FILE  Add a case; JSON fields: title, type (both required), reference,
-                                     forum, status, opened (YYYY-MM-DD), summary, classification
+                                     forum, status, opened (YYYY-MM-DD), summary, classification,
+                                     state (ISO 3166-1 alpha-2 code of the State, default MX)
   case add <dir> --title T --type TYPE [--reference R] [--forum F] [--status S] [--opened YYYY-MM-DD]
-                 [--summary TEXT] [--classification public|restricted|confidential]   (same fields as options)`,
+                 [--summary TEXT] [--classification public|restricted|confidential] [--state CC]   (same fields as options)`,
   options: {
     'passphrase-stdin': { type: 'boolean' },
     'from-json': { type: 'string' },
@@ -61,6 +63,7 @@ export const caseAdd: Command = {
           openedOn: text(values, 'opened') ?? new Date().toISOString().slice(0, 10),
           summary: text(values, 'summary') ?? '',
           classification: (text(values, 'classification') ?? 'restricted') as MatterSummary['classification'],
+          state: text(values, 'state'),
         })
         .catch(withOptionNames);
       ctx.out(flag(values, 'json') ? toTerminalJson(matter) : matter.id);

@@ -55,6 +55,8 @@ const HEADER_WORDS: Record<ImportKind, Partial<Record<ImportField, string[]>>> =
     ],
     summary: ['resumen', 'summary', 'descripcion', 'description', 'notas', 'notes'],
     classification: ['clasificacion', 'classification'],
+    // A bare "Estado" stays the procedural status, as the team's sheets use it.
+    state: ['pais', 'country', 'state', 'estado parte', 'estado demandado', 'estado denunciado'],
   },
   people: {
     pseudonym: ['seudonimo', 'pseudonimo', 'pseudonym', 'iniciales', 'initials', 'alias publico'],

@@ -18,7 +18,7 @@ import type { PartyRole } from '../../../shared/schemas/parties';
 import { CreatePersonInput } from '../../../shared/schemas/people';
 import { readDate } from './dates';
 import type { Cell, Spreadsheet, Table } from './read-table';
-import { codeFor, type ValueList } from './values';
+import { codeFor, stateCodeFor, type ValueList } from './values';
 
 /** What the vault already holds, looked up by the words a spreadsheet uses. */
 export interface VaultLookups {
@@ -166,6 +166,15 @@ class RowReader {
     return code;
   }
 
+  /** The State a case is against, by code or name; the schema's default (Mexico) when empty. */
+  state(field: string): string | undefined {
+    const value = this.text(field);
+    if (!value) return undefined;
+    const code = stateCodeFor(value);
+    if (!code) this.refuse(field, 'unknownValue', { value });
+    return code;
+  }
+
   date(field: string, { optional = false } = {}): string | null {
     const cell = this.cell(field);
     if (!cellText(cell)) {
@@ -238,6 +247,7 @@ export function planImport(sheet: Spreadsheet, mapping: ImportMapping, vault: Va
         'classification',
         'restricted',
       );
+      const state = r.state('state');
       const key = refKey(reference);
       if (key) {
         const earlier = firstRowOfReference.get(key);
@@ -256,6 +266,7 @@ export function planImport(sheet: Spreadsheet, mapping: ImportMapping, vault: Va
         openedOn,
         summary: r.text('summary'),
         classification,
+        state,
       };
       const parsed = MatterFields.safeParse(candidate);
       if (!parsed.success && r.problems.length === 0) r.schemaIssues(parsed.error, (p) => String(p[0]));

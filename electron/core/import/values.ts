@@ -6,6 +6,7 @@ import { FORUMS, MATTER_STATUSES, MATTER_TYPES } from '../../../shared/schemas/m
 import { CLASSIFICATIONS } from '../../../shared/schemas/classification';
 import { INCIDENT_KINDS } from '../../../shared/schemas/incidents';
 import { PARTY_ROLES } from '../../../shared/schemas/parties';
+import { ISO_COUNTRY_CODES, stateName } from '../../../shared/countries';
 import { foldForSearch } from '../text/fold';
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -71,4 +72,26 @@ export type ValueList = keyof typeof LISTS;
 /** The code a spreadsheet's word stands for, or undefined when it names none. */
 export function codeFor(list: ValueList, text: string): string | undefined {
   return LISTS[list].get(norm(text));
+}
+
+/** Names people write for a State beyond the platform's Spanish and English names. */
+const STATE_SHORT_FORMS: Record<string, string[]> = {
+  MX: ['estados unidos mexicanos'],
+  US: ['eua', 'eeuu', 'ee uu', 'usa', 'estados unidos de america'],
+  BO: ['estado plurinacional de bolivia'],
+  VE: ['republica bolivariana de venezuela'],
+};
+
+const STATES = (() => {
+  const words = new Map<string, string>();
+  for (const code of ISO_COUNTRY_CODES) {
+    const labels = [code, stateName(code, 'es'), stateName(code, 'en'), ...(STATE_SHORT_FORMS[code] ?? [])];
+    for (const label of labels) if (!words.has(norm(label))) words.set(norm(label), code);
+  }
+  return words;
+})();
+
+/** The ISO 3166-1 alpha-2 code of a State written as its code or its Spanish or English name. */
+export function stateCodeFor(text: string): string | undefined {
+  return STATES.get(norm(text));
 }

@@ -5,6 +5,7 @@ import { AmparoError } from '../../../shared/errors';
 import type { ParsedInput } from '../../../shared/contract';
 import type { StatusChange } from '../../../shared/schemas/status';
 import {
+  DEFAULT_MATTER_STATE,
   type Matter,
   type FoundMatter,
   type MatterFields,
@@ -24,6 +25,7 @@ type MatterRow = {
   title: string;
   matter_type: string;
   forum: string;
+  state: string;
   reference: string;
   status: string;
   opened_on: string;
@@ -50,7 +52,7 @@ type StatusRow = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const SUMMARY_COLUMNS =
-  'id, title, matter_type, forum, reference, status, opened_on, updated_at, archived_at, classification';
+  'id, title, matter_type, forum, state, reference, status, opened_on, updated_at, archived_at, classification';
 
 /**
  * A case's last activity: the latest change to it or to any of its records (facts, notes, evidence, people
@@ -80,6 +82,7 @@ function toSummary(row: Omit<MatterRow, 'summary' | 'revision' | 'created_at'>):
     updatedAt: row.updated_at,
     archivedAt: row.archived_at,
     classification: row.classification as Matter['classification'],
+    state: row.state,
   };
 }
 
@@ -92,7 +95,10 @@ function likePattern(query: string): string {
   return `%${foldForSearch(query).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function fieldParams(fields: MatterFields) {
+/** Direct callers (command line, tests) may leave the State out: the schema's default applies. */
+type WithOptionalState<T> = Omit<T, 'state'> & { state?: string };
+
+function fieldParams(fields: WithOptionalState<MatterFields>) {
   return {
     title: fields.title,
     matterType: fields.matterType,
@@ -102,6 +108,7 @@ function fieldParams(fields: MatterFields) {
     openedOn: fields.openedOn,
     summary: fields.summary,
     classification: fields.classification,
+    state: fields.state ?? DEFAULT_MATTER_STATE,
     searchText: foldForSearch(`${fields.title} ${fields.reference}`),
   };
 }
@@ -130,6 +137,7 @@ export class MatterService {
       ['matterType', 'matter_type'],
       ['status', 'status'],
       ['forum', 'forum'],
+      ['state', 'state'],
     ] as const) {
       const value = input[key];
       if (value) {
@@ -170,6 +178,7 @@ export class MatterService {
       openedOn: `opened_on ${dir}, last_activity_at DESC`,
       title: `title COLLATE NOCASE ${dir}`,
       reference: `reference COLLATE NOCASE ${dir}`,
+      state: `state ${dir}, last_activity_at DESC`,
     }[input.sort ?? 'lastActivity'];
     const rows = db
       .prepare(
@@ -234,16 +243,16 @@ export class MatterService {
     throw new AmparoError('NOT_FOUND', `No case with reference or id "${ref}"`);
   }
 
-  create(fields: ParsedInput<'matters:create'>): Matter {
+  create(fields: WithOptionalState<ParsedInput<'matters:create'>>): Matter {
     const { db, audit, actor, now } = this.ctx();
     const id = randomUUID();
     const at = now().toISOString();
     db.transaction(() => {
       db.prepare(
-        `INSERT INTO matters (id, title, matter_type, forum, reference, status, opened_on, summary, classification,
-                              revision, created_at, updated_at, search_text)
-         VALUES ($id, $title, $matterType, $forum, $reference, $status, $openedOn, $summary, $classification,
-                 1, $at, $at, $searchText)`,
+        `INSERT INTO matters (id, title, matter_type, forum, state, reference, status, opened_on, summary,
+                              classification, revision, created_at, updated_at, search_text)
+         VALUES ($id, $title, $matterType, $forum, $state, $reference, $status, $openedOn, $summary,
+                 $classification, 1, $at, $at, $searchText)`,
       ).run({ id, at, ...fieldParams(fields) });
       db.prepare(
         `INSERT INTO matter_status_history (id, matter_id, from_status, to_status, changed_on, changed_at, actor)
@@ -275,7 +284,13 @@ export class MatterService {
     return toMatter(this.row(id));
   }
 
-  update({ id, revision, fields }: ParsedInput<'matters:update'>): Matter {
+  update({
+    id,
+    revision,
+    fields,
+  }: Omit<ParsedInput<'matters:update'>, 'fields'> & {
+    fields: WithOptionalState<MatterFields>;
+  }): Matter {
     const { db, audit, actor, now } = this.ctx();
     db.transaction(() => {
       const current = toMatter(this.row(id));
@@ -287,7 +302,8 @@ export class MatterService {
       }
       const at = now().toISOString();
       db.prepare(
-        `UPDATE matters SET title = $title, matter_type = $matterType, forum = $forum, reference = $reference,
+        `UPDATE matters SET title = $title, matter_type = $matterType, forum = $forum, state = $state,
+                reference = $reference,
                 status = $status, opened_on = $openedOn, summary = $summary, classification = $classification,
                 search_text = $searchText, revision = revision + 1, updated_at = $at
          WHERE id = $id`,

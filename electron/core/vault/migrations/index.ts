@@ -8,6 +8,7 @@ import { evidenceRawNames } from './006-evidence-raw-names';
 import { incidentDatePrecision } from './007-incident-date-precision';
 import { personProfile } from './008-person-profile';
 import { drafts } from './009-drafts';
+import { matterState } from './010-matter-state';
 import type { Migration } from './migration';
 
 export type { Migration };
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   incidentDatePrecision,
   personProfile,
   drafts,
+  matterState,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,7 +1,7 @@
 import { SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useFieldError } from '../../components/fieldError';
@@ -20,6 +20,7 @@ import { DraftRestoredNotice } from '../drafts/DraftRestoredNotice';
 import { useDraft } from '../drafts/useDraft';
 import { todayIso, useMatterOptions } from './labels';
 import { DateFormField } from '../../components/DateField';
+import { stateFilter, useStateOptions } from '../../components/useStateOptions';
 
 const FIELD_NAMES = [
   'title',
@@ -30,6 +31,7 @@ const FIELD_NAMES = [
   'openedOn',
   'summary',
   'classification',
+  'state',
   'statusOn',
 ] as const;
 
@@ -52,10 +54,15 @@ export function MatterForm({ mode, initial, onSubmit, onCancel, onReload, draft:
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const options = useMatterOptions();
+  const states = useStateOptions();
   // Choosing a matter type suggests its usual forum until the user picks a forum themselves.
   const forumChosenByUser = useRef(false);
   const form = useForm<CreateMatterInput>({
-    resolver: zodResolver(mode === 'create' ? NewMatterForm : MatterFields),
+    // The form always holds a State (its initial values set one), so the schema's default never applies
+    // here and its input and output types are the same.
+    resolver: zodResolver(
+      mode === 'create' ? NewMatterForm : MatterFields,
+    ) as unknown as Resolver<CreateMatterInput>,
     defaultValues: initial,
   });
   const { register, control, handleSubmit, formState, getValues, setValue } = form;
@@ -133,6 +140,17 @@ export function MatterForm({ mode, initial, onSubmit, onCancel, onReload, draft:
             onPicked={() => {
               forumChosenByUser.current = true;
             }}
+          />
+          <SelectField
+            control={control}
+            name="state"
+            label={t('matterState.label')}
+            description={t('matterState.description')}
+            data={states}
+            searchable
+            filter={stateFilter}
+            nothingFoundMessage={t('matterState.nothingFound')}
+            comboboxProps={{ width: 'max-content' }}
           />
           <TextInput
             {...register('reference')}

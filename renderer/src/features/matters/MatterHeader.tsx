@@ -3,6 +3,7 @@ import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { useLoad } from '../../components/useLoad';
+import { useStateName } from '../../components/useStateOptions';
 import type { Matter } from '../../../../shared/schemas/matter';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
 import { formatIsoDate } from '../../app/format';
@@ -29,6 +30,7 @@ export const MatterHeader = forwardRef<HTMLHeadingElement, { matter: Matter; ref
   function MatterHeader({ matter, refreshKey }, titleRef) {
     const { t, i18n } = useTranslation();
     const language = i18n.language;
+    const stateName = useStateName();
     const parties = useLoad(() => client.parties.list({ matterId: matter.id }), [matter.id, refreshKey]);
     const history = useLoad(
       () => client.matters.statusHistory({ matterId: matter.id }),
@@ -55,9 +57,10 @@ export const MatterHeader = forwardRef<HTMLHeadingElement, { matter: Matter; ref
             </Badge>
           )}
         </Group>
-        <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md" verticalSpacing="xs" maw={1100}>
+        <SimpleGrid cols={{ base: 2, lg: 5 }} spacing="md" verticalSpacing="xs" maw={1100}>
           <Fact label={t('matters.fields.reference')}>{matter.reference || t('matters.view.none')}</Fact>
           <Fact label={t('matters.fields.forum')}>{t(`forum.${matter.forum}`)}</Fact>
+          <Fact label={t('matterState.label')}>{stateName(matter.state)}</Fact>
           <Fact label={t('matterHeader.beneficiaries')}>
             {beneficiaries.length > 0 ? beneficiaries.join(', ') : t('matterHeader.noBeneficiaries')}
           </Fact>

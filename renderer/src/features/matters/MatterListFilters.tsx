@@ -13,12 +13,15 @@ import {
   type MatterType,
 } from '../../../../shared/schemas/matter';
 import { useEnumOptions } from '../../components/options';
+import { stateFilter, useStateOptions } from '../../components/useStateOptions';
 
 /** The case list's filters and order: kept by the workspace (memory only) across navigation. */
 export interface MatterFilters {
   matterType: MatterType | null;
   status: MatterStatus | null;
   forum: Forum | null;
+  /** ISO 3166-1 alpha-2 code of the State the cases are against. */
+  state: string | null;
   openedFromYear: number | null;
   openedToYear: number | null;
   /** Days of recent activity, or null for any. */
@@ -31,6 +34,7 @@ export const NO_FILTERS: MatterFilters = {
   matterType: null,
   status: null,
   forum: null,
+  state: null,
   openedFromYear: null,
   openedToYear: null,
   activeWithin: null,
@@ -45,6 +49,7 @@ export function hasFilters(f: MatterFilters): boolean {
     f.matterType !== null ||
     f.status !== null ||
     f.forum !== null ||
+    f.state !== null ||
     f.openedFromYear !== null ||
     f.openedToYear !== null ||
     f.activeWithin !== null
@@ -59,6 +64,7 @@ export function filterInput(f: MatterFilters, today = new Date()): Partial<ListM
     ...(f.matterType ? { matterType: f.matterType } : {}),
     ...(f.status ? { status: f.status } : {}),
     ...(f.forum ? { forum: f.forum } : {}),
+    ...(f.state ? { state: f.state } : {}),
     ...(f.openedFromYear ? { openedFrom: `${f.openedFromYear}-01-01` } : {}),
     ...(f.openedToYear ? { openedTo: `${f.openedToYear}-12-31` } : {}),
     ...(since ? { activeSince: since.slice(0, 10) } : {}),
@@ -83,6 +89,7 @@ export function MatterListFilters({
   const types = useEnumOptions('matterType', MATTER_TYPES);
   const statuses = useEnumOptions('matterStatus', MATTER_STATUSES);
   const forums = useEnumOptions('forum', FORUMS);
+  const states = useStateOptions();
   const sorts = useEnumOptions('finding.list.sorts', MATTER_SORTS);
   const activity = useEnumOptions('finding.list.activity', ACTIVITY_DAYS);
   const set = (patch: Partial<MatterFilters>) => onChange((prev) => ({ ...prev, ...patch }));
@@ -118,6 +125,19 @@ export function MatterListFilters({
         onChange={(v) => set({ forum: v as Forum | null })}
         clearable
         w={230}
+        comboboxProps={{ width: 'max-content' }}
+      />
+      <Select
+        label={t('matterState.label')}
+        placeholder={any}
+        data={states}
+        value={filters.state}
+        onChange={(v) => set({ state: v })}
+        searchable
+        filter={stateFilter}
+        nothingFoundMessage={t('matterState.nothingFound')}
+        clearable
+        w={200}
         comboboxProps={{ width: 'max-content' }}
       />
       <NumberInput

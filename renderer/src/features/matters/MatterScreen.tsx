@@ -21,8 +21,8 @@ import { NextSteps } from './NextSteps';
 import { DraftScreenProvider, useDraftPlace } from '../drafts/DraftContext';
 
 function fieldsOf(matter: Matter): MatterFields {
-  const { title, matterType, forum, reference, status, openedOn, summary, classification } = matter;
-  return { title, matterType, forum, reference, status, openedOn, summary, classification };
+  const { title, matterType, forum, reference, status, openedOn, summary, classification, state } = matter;
+  return { title, matterType, forum, reference, status, openedOn, summary, classification, state };
 }
 
 /** The case view's tabs; `evidence` is mounted by features/evidence. */

@@ -2,7 +2,7 @@ import { Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
-import { DEFAULT_FORUM, type MatterFields } from '../../../../shared/schemas/matter';
+import { DEFAULT_FORUM, DEFAULT_MATTER_STATE, type MatterFields } from '../../../../shared/schemas/matter';
 import { todayIso } from './labels';
 import { MatterForm } from './MatterForm';
 
@@ -16,6 +16,7 @@ function blankMatter(): MatterFields {
     openedOn: todayIso(),
     summary: '',
     classification: 'restricted',
+    state: DEFAULT_MATTER_STATE,
   };
 }
 
