@@ -55,7 +55,7 @@ test('import a spreadsheet with one refused row, in Spanish', async ({ app, brid
   await expectAccessible(app, 'the mapping step');
 
   await app.getByRole('button', { name: 'Revisar las filas' }).click();
-  await expect(app.getByText('Casos: 2 aceptadas, 1 rechazadas')).toBeVisible();
+  await expect(app.getByText('Casos — filas aceptadas: 2; rechazadas: 1')).toBeVisible();
   const refusals = app.getByRole('table', { name: 'Filas que se rechazarían' });
   await expect(refusals.getByRole('row')).toHaveCount(2);
   const row = refusals.getByRole('row').nth(1);
@@ -94,7 +94,7 @@ test('import a spreadsheet with one refused row, in Spanish', async ({ app, brid
   await nav.getByRole('button', { name: 'Importar' }).click();
   await app.getByRole('button', { name: 'Elegir hoja de cálculo…' }).click();
   await app.getByRole('button', { name: 'Revisar las filas' }).click();
-  await expect(app.getByText('Casos: 0 aceptadas, 3 rechazadas')).toBeVisible();
+  await expect(app.getByText('Casos — filas aceptadas: 0; rechazadas: 3')).toBeVisible();
   await expect(app.getByText('Ya hay en la bóveda un caso con la referencia «MC-301-23»')).toBeVisible();
   await expect(app.getByText('No hay nada que importar.')).toBeVisible();
 });
