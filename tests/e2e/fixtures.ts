@@ -115,4 +115,26 @@ export async function createCaseThroughUi(page: Page, title: string): Promise<vo
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
 }
 
+/**
+ * In Spanish from the first screen (its language picker): creates a vault and a case with just a title,
+ * and waits for the case's page.
+ */
+export async function createSpanishVaultAndCase(
+  page: Page,
+  dir: string,
+  passphrase: string,
+  title: string,
+): Promise<void> {
+  await page.getByText('Español', { exact: true }).click();
+  await page.getByLabel('Carpeta de la bóveda').fill(dir);
+  await page.getByLabel('Frase de contraseña', { exact: true }).fill(passphrase);
+  await page.getByLabel('Confirmar frase de contraseña', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Crear bóveda' }).click();
+  await expect(page.getByRole('heading', { name: 'Casos' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Nuevo caso' }).click();
+  await page.getByLabel('Título').fill(title);
+  await page.getByRole('button', { name: 'Crear caso' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+}
+
 export { expect };

@@ -1,6 +1,6 @@
 // Spanish dates: the language is picked on the first screen, dates are typed and picked as dd/mm/aaaa, the
 // wire keeps ISO, and what is shown reads as Mexican Spanish.
-import { expect, screenshot, test } from './fixtures';
+import { createSpanishVaultAndCase, expect, screenshot, test } from './fixtures';
 
 const PASS = 'caballo morado salta lejos del río 2023';
 
@@ -51,15 +51,7 @@ test('facts with approximate dates are entered in Spanish, sorted sensibly and p
   workDir,
 }) => {
   await app.setViewportSize({ width: 1366, height: 768 });
-  await app.getByText('Español', { exact: true }).click();
-  await app.getByLabel('Carpeta de la bóveda').fill(`${workDir}/boveda`);
-  await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
-  await app.getByLabel('Confirmar frase de contraseña', { exact: true }).fill(PASS);
-  await app.getByRole('button', { name: 'Crear bóveda' }).click();
-  await expect(app.getByRole('heading', { name: 'Casos' })).toBeVisible({ timeout: 30_000 });
-  await app.getByRole('button', { name: 'Nuevo caso' }).click();
-  await app.getByLabel('Título').fill('Resolución 44/2023');
-  await app.getByRole('button', { name: 'Crear caso' }).click();
+  await createSpanishVaultAndCase(app, `${workDir}/boveda`, PASS, 'Resolución 44/2023');
   await app.getByRole('tab', { name: 'Cronología' }).click();
 
   const addFact = async (title: string, typed: string, precision: string, qualifier: string) => {

@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { jpegWithExif } from '../support/media';
-import { expect, screenshot, test } from './fixtures';
+import { createSpanishVaultAndCase, expect, screenshot, test } from './fixtures';
 
 const PASS = 'caballo morado salta lejos del río 2023';
 
@@ -24,15 +24,7 @@ test('a photo with GPS: Spanish metadata with a signed longitude, and a Spanish 
   bridge.setChosenFiles([photo]);
 
   await app.setViewportSize({ width: 1366, height: 768 });
-  await app.getByText('Español', { exact: true }).click();
-  await app.getByLabel('Carpeta de la bóveda').fill(`${workDir}/boveda`);
-  await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
-  await app.getByLabel('Confirmar frase de contraseña', { exact: true }).fill(PASS);
-  await app.getByRole('button', { name: 'Crear bóveda' }).click();
-  await expect(app.getByRole('heading', { name: 'Casos' })).toBeVisible({ timeout: 30_000 });
-  await app.getByRole('button', { name: 'Nuevo caso' }).click();
-  await app.getByLabel('Título').fill('Resolución 44/2023');
-  await app.getByRole('button', { name: 'Crear caso' }).click();
+  await createSpanishVaultAndCase(app, `${workDir}/boveda`, PASS, 'Resolución 44/2023');
   await app.getByRole('tab', { name: 'Pruebas' }).click();
   await app.getByRole('button', { name: 'Elegir archivos…' }).click();
   await app.getByRole('button', { name: 'Agregar 1 archivo' }).click();
