@@ -9,6 +9,7 @@ import { incidentDatePrecision } from './007-incident-date-precision';
 import { personProfile } from './008-person-profile';
 import { drafts } from './009-drafts';
 import { matterState } from './010-matter-state';
+import { followup } from './011-followup';
 import type { Migration } from './migration';
 
 export type { Migration };
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   personProfile,
   drafts,
   matterState,
+  followup,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
