@@ -18,6 +18,9 @@ export const followup: Migration = {
         counterpart_name  TEXT NOT NULL DEFAULT '',
         -- portal | email | letter | meeting | call | other
         channel           TEXT NOT NULL,
+        -- What it is: request_for_information | state_report | observations | resolution | extension_request |
+        -- extension_decision | hearing_notice | acknowledgement | petition | other
+        kind              TEXT NOT NULL DEFAULT 'other',
         -- When it was received or sent: the forum-side local date, optional time and IANA zone.
         occurred_on       TEXT NOT NULL,
         occurred_time     TEXT,
