@@ -79,6 +79,16 @@ import {
   RunImportInput,
 } from './schemas/import';
 import { Settings, UpdateSettingsInput } from './schemas/settings';
+// follow-up: protection measures and the follow-up timeline
+import {
+  AddMeasureStatusInput,
+  CreateMeasureInput,
+  LinkOptions,
+  MeasureList,
+  ProtectionMeasure,
+  UpdateMeasureInput,
+} from './schemas/protection-measures';
+import { FollowupTimeline, FollowupTimelineInput } from './schemas/followup-timeline';
 import {
   ChangePassphraseInput,
   ChooseFolderInput,
@@ -199,6 +209,18 @@ export const contract = {
   'import:dryRun': channel(DryRunImportInput, ImportReport),
   'import:run': channel(RunImportInput, ImportResult),
   'import:cancel': channel(OperationInput, Empty),
+
+  // follow-up: protection measures and the follow-up timeline
+  /** Protection measures of a case; the status history is append-only (`measures:addStatus`). */
+  'measures:list': channel(MatterFileInput, MeasureList),
+  'measures:get': channel(z.object({ id: Id }), ProtectionMeasure),
+  'measures:create': channel(CreateMeasureInput, ProtectionMeasure),
+  'measures:update': channel(UpdateMeasureInput, ProtectionMeasure),
+  'measures:addStatus': channel(AddMeasureStatusInput, ProtectionMeasure),
+  /** The case's communications and incidents a status may cite. */
+  'measures:linkOptions': channel(MatterFileInput, LinkOptions),
+  /** Communications, resolutions, deadlines, status changes and measure changes in date order. */
+  'followup:timeline': channel(FollowupTimelineInput, FollowupTimeline),
 
   'settings:get': channel(Empty, Settings),
   'settings:update': channel(UpdateSettingsInput, Settings),

@@ -20,6 +20,8 @@ import { RiskService } from './services/risk';
 import { SearchService } from './services/search';
 import { TrashService } from './services/trash';
 import { VaultSession } from './services/vault-session';
+import { ProtectionMeasureService } from './services/protection-measures';
+import { FollowupTimelineService } from './services/followup-timeline';
 import type { VaultOptions } from './vault/vault';
 
 export type { ShellPort };
@@ -74,6 +76,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.shell.mediaUrl ? { mediaUrl: (ticket: string) => options.shell.mediaUrl!(ticket) } : {}),
   });
   const parties = new PartyService(ctx);
+  // follow-up: protection measures and the follow-up timeline
+  const measures = new ProtectionMeasureService(ctx, session.reveals, matters);
+  const followup = new FollowupTimelineService(ctx, session.reveals, matters);
   const imports = new ImportService(
     ctx,
     { matters, people, parties, incidents },
@@ -95,9 +100,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     risk: new RiskService(ctx),
     search: new SearchService(ctx, session.reveals),
     auditLabels: new AuditLabels(ctx, session.reveals),
-    trash: new TrashService(ctx, { matters, people, incidents, notes, evidence, drafts }),
+    trash: new TrashService(ctx, { matters, people, incidents, notes, evidence, drafts, measures }),
     evidence,
     imports,
+    measures,
+    followup,
   };
   const dispatch = createDispatcher(createHandlers(services), {
     onCall: (channel) => {

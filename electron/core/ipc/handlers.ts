@@ -14,6 +14,8 @@ import type { PeopleService } from '../services/people';
 import type { RiskService } from '../services/risk';
 import type { SearchService } from '../services/search';
 import type { TrashService } from '../services/trash';
+import type { ProtectionMeasureService } from '../services/protection-measures';
+import type { FollowupTimelineService } from '../services/followup-timeline';
 import type { VaultSession } from '../services/vault-session';
 import type { Handlers } from './dispatch';
 
@@ -44,6 +46,9 @@ export interface Services {
   evidence: EvidenceService;
   auditLabels: AuditLabels;
   imports: ImportService;
+  // follow-up: protection measures and the follow-up timeline
+  measures: ProtectionMeasureService;
+  followup: FollowupTimelineService;
 }
 
 const done = {};
@@ -135,6 +140,16 @@ export function createHandlers(s: Services): Handlers {
     'import:dryRun': (input) => s.imports.dryRun(input),
     'import:run': (input) => s.imports.run(input),
     'import:cancel': ({ operationId }) => (s.imports.cancel(operationId), done),
+
+    // follow-up: protection measures and the follow-up timeline
+    'measures:list': ({ matterId }) => s.measures.list(matterId),
+    'measures:get': ({ id }) => s.measures.get(id),
+    'measures:create': ({ matterId, firstStatus, ...fields }) =>
+      s.measures.create(matterId, fields, firstStatus),
+    'measures:update': ({ id, revision, fields }) => s.measures.update(id, revision, fields),
+    'measures:addStatus': ({ measureId, ...entry }) => s.measures.addStatus(measureId, entry),
+    'measures:linkOptions': ({ matterId }) => s.measures.linkOptions(matterId),
+    'followup:timeline': (input) => s.followup.timeline(input),
 
     'settings:get': () => config.settings,
     'settings:update': (patch) => config.updateSettings(patch),

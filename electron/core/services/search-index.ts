@@ -5,11 +5,14 @@
 // reach (queries are confined to title and body), so that FTS5 itself finds a record's row and the
 // confidential rows of a query without reading every matching row.
 import type { Classification } from '../../../shared/schemas/classification';
+import type { SEARCHABLE } from '../../../shared/schemas/search';
 import type { Database } from '../vault/database';
+
+type SearchableType = (typeof SEARCHABLE)[number];
 import { searchIndexChanged } from './search-query';
 
 export interface IndexedRecord {
-  entityType: 'matter' | 'incident' | 'note' | 'person' | 'organisation' | 'evidence';
+  entityType: SearchableType;
   entityId: string;
   matterId: string | null;
   classification: Classification;

@@ -11,6 +11,7 @@ import type { DraftService } from './drafts';
 import type { MatterService } from './matters';
 import type { NoteService } from './notes';
 import type { PeopleService } from './people';
+import type { ProtectionMeasureService } from './protection-measures';
 import { markMatterInSearch, removeFromSearch } from './search-index';
 import type { VaultContext } from './vault-context';
 
@@ -24,6 +25,13 @@ const TABLES: Record<Deletable, { table: string; label: string; matter: string }
   organisation: { table: 'organisations', label: 'name', matter: 'NULL' },
   party: { table: 'matter_parties', label: 'role', matter: 'matter_id' },
   evidence: { table: 'evidence_items', label: 'title', matter: 'matter_id' },
+  // follow-up: protection measures, named as in search (description's first line, or authority, or kind)
+  measure: {
+    table: 'protection_measures',
+    label: `substr(coalesce(nullif(trim(substr(description, 1, instr(description || char(10), char(10)) - 1)), ''),
+                   nullif(authority, ''), kind), 1, 120)`,
+    matter: 'matter_id',
+  },
 };
 
 export class TrashService {
@@ -37,6 +45,7 @@ export class TrashService {
       evidence: EvidenceService;
       /** Drafts of a case are dropped with it. */
       drafts?: DraftService;
+      measures?: ProtectionMeasureService;
     },
   ) {}
 
@@ -117,6 +126,7 @@ export class TrashService {
     if (entityType === 'note') this.services.notes.reindex(entityId);
     if (entityType === 'organisation') this.services.people.reindexOrganisation(entityId);
     if (entityType === 'evidence') this.services.evidence.reindex(entityId);
+    if (entityType === 'measure') this.services.measures?.reindex(entityId);
   }
 
   /**
@@ -183,6 +193,27 @@ export class TrashService {
         `DELETE FROM tags WHERE entity_type = 'note' AND entity_id IN (SELECT id FROM notes WHERE matter_id = $id)`,
         matters,
       );
+      // follow-up: protection measures (their history and people go with them), of purged cases and on their own
+      const measureIds = [
+        ...byType('measure'),
+        ...matters.flatMap((id) =>
+          db
+            .prepare('SELECT id FROM protection_measures WHERE matter_id = $id')
+            .all<{ id: string }>({ id })
+            .map((r) => r.id),
+        ),
+      ];
+      for (const id of new Set(measureIds)) {
+        db.prepare('DELETE FROM protection_measure_status WHERE measure_id = $id').run({ id });
+        db.prepare('DELETE FROM protection_measure_people WHERE measure_id = $id').run({ id });
+        db.prepare(`DELETE FROM search_index WHERE entity_type = 'measure' AND entity_id = $id`).run({ id });
+        db.prepare('DELETE FROM protection_measures WHERE id = $id').run({ id });
+      }
+      // A status that cited an incident purged for good keeps its date and note; the citation is gone with it.
+      run(
+        `UPDATE protection_measure_status SET incident_id = NULL WHERE incident_id = $id`,
+        byType('incident'),
+      );
       run(`DELETE FROM search_index WHERE matter_id = $id`, matters);
       run(`DELETE FROM incidents WHERE matter_id = $id`, matters);
       run(`DELETE FROM notes WHERE matter_id = $id`, matters);
@@ -199,6 +230,7 @@ export class TrashService {
         db.prepare('UPDATE matter_parties SET family_of = NULL WHERE family_of = $id').run({ id });
         db.prepare('DELETE FROM incident_people WHERE person_id = $id').run({ id });
         db.prepare('DELETE FROM evidence_people WHERE person_id = $id').run({ id });
+        db.prepare('DELETE FROM protection_measure_people WHERE person_id = $id').run({ id });
         db.prepare('DELETE FROM protected_search WHERE person_id = $id').run({ id });
         db.prepare('DELETE FROM people WHERE id = $id').run({ id });
       }
