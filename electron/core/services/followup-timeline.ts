@@ -201,7 +201,7 @@ const measures: TimelineSource = {
   },
 };
 
-/** The sources in the order their entries of the same day are listed. Hearings will join here. */
+/** Every source of the timeline. Hearings join here (kind 'hearing', tab 'hearings') when they exist. */
 export const TIMELINE_SOURCES: readonly TimelineSource[] = [
   statusChanges,
   communications,
@@ -209,9 +209,10 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
   deadlines,
 ];
 
+/** On one day: the resolution before the status change it brings, letters before what they set. */
 const KIND_RANK: Record<TimelineKind, number> = {
-  status: 0,
-  resolution: 1,
+  resolution: 0,
+  status: 1,
   communication: 2,
   hearing: 3,
   measure: 4,

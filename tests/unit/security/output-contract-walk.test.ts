@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../shared/contract';
 import { IncidentFields } from '../../../shared/schemas/incidents';
 import { NoteFields } from '../../../shared/schemas/notes';
+import { MeasureFields } from '../../../shared/schemas/protection-measures';
 import { EvidenceFields } from '../../../shared/schemas/evidence';
 import { MatterFields } from '../../../shared/schemas/matter';
 import { EMPTY_IDENTITY, OrganisationFields, PersonFields } from '../../../shared/schemas/people';
@@ -149,6 +150,35 @@ describe('the whole contract', () => {
       fields: { ...NoteFields.parse(note), body: 'Se habló de la amenaza y de la ampliación.' },
     });
     await ok('notes:list', { matterId: matter.id });
+
+    // follow-up: protection measures and the follow-up timeline
+    const measure = await ok('measures:create', {
+      matterId: matter.id,
+      kind: 'panic_button',
+      description: 'Botón de pánico',
+      authority: 'Mecanismo de Protección',
+      personIds: [person.id],
+      agreedOn: null,
+      agreedWithBeneficiaries: 'unknown',
+      classification: 'restricted',
+      firstStatus: { status: 'implemented', onDate: '2023-10-02' },
+    });
+    await ok('measures:update', {
+      id: measure.id,
+      revision: measure.revision,
+      fields: { ...MeasureFields.parse(measure), agreedWithBeneficiaries: 'no' },
+    });
+    await ok('measures:addStatus', {
+      measureId: measure.id,
+      status: 'failing',
+      onDate: '2024-04-03',
+      incidentId: incident.id,
+      note: 'No respondió',
+    });
+    await ok('measures:get', { id: measure.id });
+    await ok('measures:list', { matterId: matter.id });
+    await ok('measures:linkOptions', { matterId: matter.id });
+    await ok('followup:timeline', { matterId: matter.id, kinds: ['measure', 'status'] });
 
     const draft = {
       key: `note:new:${matter.id}`,
