@@ -19,6 +19,8 @@ import { StatusHistory } from './StatusHistory';
 import { MatterHeader } from './MatterHeader';
 import { NextSteps } from './NextSteps';
 import { DraftScreenProvider, useDraftPlace } from '../drafts/DraftContext';
+import { MeasuresTab } from '../measures/MeasuresTab';
+import { FollowupTab } from '../followup/FollowupTab';
 
 function fieldsOf(matter: Matter): MatterFields {
   const { title, matterType, forum, reference, status, openedOn, summary, classification, state } = matter;
@@ -26,7 +28,16 @@ function fieldsOf(matter: Matter): MatterFields {
 }
 
 /** The case view's tabs; `evidence` is mounted by features/evidence. */
-export type MatterTab = 'overview' | 'people' | 'timeline' | 'risk' | 'notes' | 'evidence';
+export type MatterTab =
+  | 'overview'
+  | 'people'
+  | 'timeline'
+  | 'risk'
+  | 'notes'
+  | 'evidence'
+  // follow-up: protection measures and the follow-up timeline
+  | 'measures'
+  | 'followup';
 
 /** Where in a case to land when opening it (e.g. from a search hit): a tab, and on Evidence an item. */
 export interface MatterPlace {
@@ -62,7 +73,9 @@ export function MatterScreen({
   const [deleting, setDeleting] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const shownId = matter && !editing ? matter.id : null;
-  useRevealRecord(shownId ? place?.recordId : undefined);
+  // The record to highlight: the one opened from outside, or one picked on the follow-up timeline.
+  const [found, setFound] = useState<string | undefined>(place?.recordId);
+  useRevealRecord(shownId ? found : undefined);
 
   // Keyboard and screen-reader users land on the case they opened (and come back to it after editing).
   useEffect(() => {
@@ -132,6 +145,8 @@ export function MatterScreen({
             <Tabs.Tab value="risk">{t('matters.tabs.risk')}</Tabs.Tab>
             <Tabs.Tab value="notes">{t('matters.tabs.notes')}</Tabs.Tab>
             <Tabs.Tab value="evidence">{t('matters.tabs.evidence')}</Tabs.Tab>
+            <Tabs.Tab value="measures">{t('matters.tabs.measures')}</Tabs.Tab>
+            <Tabs.Tab value="followup">{t('matters.tabs.followup')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="overview" pt="md">
             <Stack gap="md">
@@ -171,6 +186,23 @@ export function MatterScreen({
           </Tabs.Panel>
           <Tabs.Panel value="notes" pt="md">
             <NotesTab matterId={matter.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="measures" pt="md">
+            <MeasuresTab
+              matterId={matter.id}
+              matterTitle={matter.title}
+              openId={tab === 'measures' ? found : undefined}
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value="followup" pt="md">
+            <FollowupTab
+              matterId={matter.id}
+              matterTitle={matter.title}
+              onOpen={(target) => {
+                setFound(target.recordId);
+                setTab(target.tab as MatterTab);
+              }}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="evidence" pt="md">
             <EvidenceTab
