@@ -69,14 +69,7 @@ export function FollowupTab({
           <PrintButton label={t('followup.print')} />
         </Group>
       </Group>
-      <Group
-        align="flex-end"
-        gap="sm"
-        wrap="wrap"
-        className="amparo-no-print"
-        role="group"
-        aria-label={t('followup.filters')}
-      >
+      <Stack gap="xs" className="amparo-no-print" role="group" aria-label={t('followup.filters')}>
         <Chip.Group multiple value={kinds} onChange={(value) => setKinds(value as TimelineKind[])}>
           <Group gap={6} role="group" aria-label={t('followup.kinds')}>
             {TIMELINE_KINDS.map((kind) => (
@@ -86,15 +79,17 @@ export function FollowupTab({
             ))}
           </Group>
         </Chip.Group>
-        <DateField
-          label={t('followup.from')}
-          value={from}
-          onChange={(v) => setFrom(v ?? '')}
-          clearable
-          w={170}
-        />
-        <DateField label={t('followup.to')} value={to} onChange={(v) => setTo(v ?? '')} clearable w={170} />
-      </Group>
+        <Group align="flex-end" gap="sm">
+          <DateField
+            label={t('followup.from')}
+            value={from}
+            onChange={(v) => setFrom(v ?? '')}
+            clearable
+            w={170}
+          />
+          <DateField label={t('followup.to')} value={to} onChange={(v) => setTo(v ?? '')} clearable w={170} />
+        </Group>
+      </Stack>
       {/* On paper, say which part of the follow-up this is. */}
       {(kinds.length > 0 || isDate(from) || isDate(to)) && (
         <Text size="sm" className="amparo-print-only">

@@ -89,11 +89,14 @@ export function MeasureDetail({
           active={measure.history.length - 1}
           bulletSize={14}
           lineWidth={2}
+          // A list for assistive technology: Mantine draws the timeline with plain boxes.
+          role="list"
           aria-label={t('measures.history')}
         >
           {measure.history.map((entry) => (
             <Timeline.Item
               key={entry.id}
+              role="listitem"
               color={STATUS_COLOR[entry.status]}
               title={
                 <Group gap="xs">
