@@ -134,3 +134,59 @@ test('a panic button: added, recorded as failing citing an incident, seen on the
   );
   await expect(app.getByRole('region', { name: 'Medida Botón de pánico' })).toBeVisible();
 });
+
+test('a half-written status survives Ctrl+L; the follow-up prints without its controls', async ({
+  app,
+  bridge,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  await call(bridge, 'settings:update', { language: 'es' });
+  await call(bridge, 'vault:create', { path: join(workDir, 'boveda'), passphrase: PASS });
+  const matter = await call<{ id: string }>(bridge, 'matters:create', precautionaryRequest({ title: TITLE }));
+  await call(bridge, 'measures:create', {
+    matterId: matter.id,
+    kind: 'cctv',
+    description: 'Cámaras en el domicilio',
+    authority: 'Mecanismo de Protección (SEGOB)',
+    personIds: [],
+    agreedOn: null,
+    agreedWithBeneficiaries: 'unknown',
+    classification: 'restricted',
+    firstStatus: { status: 'proposed', onDate: '2023-09-01' },
+  });
+  await app.setViewportSize({ width: 1366, height: 768 });
+  await app.reload();
+  await app.getByRole('row', { name: new RegExp(TITLE) }).click();
+  await app.getByRole('tab', { name: 'Medidas de protección' }).click();
+  await app.getByRole('button', { name: 'Cámaras de videovigilancia', exact: true }).click();
+  const detail = app.getByRole('region', { name: 'Medida Cámaras de videovigilancia' });
+  await detail.getByRole('button', { name: 'Registrar estado' }).click();
+  const note = 'Las cámaras no graban desde la tormenta';
+  await detail.getByRole('form', { name: 'Registrar un estado' }).getByLabel('Nota').fill(note);
+  await app.keyboard.press('Control+L');
+  await expect(app.getByRole('heading', { name: 'Desbloquear bóveda' })).toBeVisible();
+  expect(await app.content()).not.toContain('no graban');
+
+  await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
+  await app.getByRole('button', { name: 'Desbloquear' }).click();
+  await expect(app.getByRole('tab', { name: 'Medidas de protección' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  const restored = app
+    .getByRole('region', { name: 'Medida Cámaras de videovigilancia' })
+    .getByRole('form', { name: 'Registrar un estado' });
+  await expect(restored.getByLabel('Nota')).toHaveValue(note);
+  await expect(restored.getByTestId('draft-restored')).toBeVisible();
+
+  // On paper: the timeline and the case title, no tabs, chips or buttons.
+  await app.getByRole('tab', { name: 'Seguimiento' }).click();
+  await expect(app.getByRole('list', { name: 'Seguimiento' }).getByRole('listitem')).toHaveCount(2);
+  await app.emulateMedia({ media: 'print' });
+  await expect(app.getByRole('group', { name: 'Tipos de entrada' })).toBeHidden();
+  await expect(app.getByRole('button', { name: 'Imprimir seguimiento' })).toBeHidden();
+  await expect(app.getByRole('heading', { name: `${TITLE} — Seguimiento` })).toBeVisible();
+  await screenshot(app, 'followup-print-es');
+  await app.emulateMedia({ media: 'screen' });
+});

@@ -26,7 +26,7 @@ export function MeasureDetail({
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { waiting } = useDraftPlace();
-  const [recording, setRecording] = useState(() => waiting.has(`measure-status:${measure.id}`));
+  const [recording, setRecording] = useState(() => waiting.has(`measureStatus:${measure.id}`));
   const kind = t(`measureKind.${measure.kind}`);
   return (
     <Paper

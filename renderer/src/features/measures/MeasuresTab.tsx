@@ -52,7 +52,7 @@ export function MeasuresTab({
   // A draft of an edit, or of a status, waits for its measure to load.
   const waitingEdit = items?.find((m) => waiting.has(`measure:${m.id}`));
   if (editing === null && waitingEdit) setEditing(waitingEdit);
-  const waitingStatus = items?.find((m) => waiting.has(`measure-status:${m.id}`));
+  const waitingStatus = items?.find((m) => waiting.has(`measureStatus:${m.id}`));
   if (shownId === null && waitingStatus) setShownId(waitingStatus.id);
   const shown = items?.find((m) => m.id === shownId) ?? null;
   const { reload, setError } = measures;

@@ -59,7 +59,7 @@ export function StatusForm({
   const { register, control, handleSubmit, formState } = form;
   const communication = useController({ control, name: 'communicationId' });
   const incident = useController({ control, name: 'incidentId' });
-  const draft = useDraft(`measure-status:${measure.id}`, measure.matterId, form);
+  const draft = useDraft(`measureStatus:${measure.id}`, measure.matterId, form);
   const language = i18n.language;
   const citeData = useMemo(() => {
     const list = options.data;
