@@ -162,7 +162,7 @@ export class ProtectionMeasureService {
         entityId: measureId,
         matterId: current.matterId,
         details: {
-          fields: ['status'],
+          fields: ['measureStatus'],
           status: entry.status,
           onDate: entry.onDate,
           cites: entry.communicationId ? 'communication' : entry.incidentId ? 'incident' : null,
