@@ -1,7 +1,9 @@
 // Protection measures and the follow-up timeline, in Spanish: a panic button the State reported for the
 // seed-like case (Resolution 44/2023), later recorded as failing citing the incident that shows it, and the
 // change seen on the follow-up timeline, whose entry leads back to the measure.
+import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import type { Bridge } from '../bridge/server';
 import { precautionaryRequest } from '../support/fixtures';
 import { expect, screenshot, test } from './fixtures';
@@ -13,6 +15,15 @@ async function call<T>(bridge: Bridge, channel: string, input: unknown): Promise
   const result = await bridge.core.dispatch(channel as never, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.value as T;
+}
+
+/** No serious or critical axe violation on the screen as it is now. */
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
+  expect(serious, `axe violations on ${where}`).toEqual([]);
 }
 
 test('a panic button: added, recorded as failing citing an incident, seen on the follow-up timeline', async ({
@@ -107,6 +118,7 @@ test('a panic button: added, recorded as failing citing an incident, seen on the
   await expect(history.getByRole('listitem').nth(0)).toContainText('Implementada');
   await expect(history.getByRole('listitem').nth(1)).toContainText('No hubo respuesta a la alerta.');
   await screenshot(app, 'measures-tab-es-1366');
+  await expectAccessible(app, 'the measures tab');
 
   await app.getByRole('tab', { name: 'Seguimiento' }).click();
   const timeline = app.getByRole('list', { name: 'Seguimiento' });
@@ -119,6 +131,7 @@ test('a panic button: added, recorded as failing citing an incident, seen on the
   await expect(entries.nth(3)).toContainText('Falla');
   await expect(entries.nth(3)).toContainText('Mecanismo de Protección (SEGOB) · A.A.Q.O.');
   await screenshot(app, 'followup-tab-es-1366');
+  await expectAccessible(app, 'the follow-up tab');
 
   // A chip shows only that kind; the entry opens the measure.
   const chips = app.getByRole('group', { name: 'Tipos de entrada' });
