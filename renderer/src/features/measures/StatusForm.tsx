@@ -17,6 +17,7 @@ import { useSave } from '../../components/useSave';
 import {
   MEASURE_STATUSES,
   MeasureStatusFields,
+  type MeasureStatus,
   type ProtectionMeasure,
 } from '../../../../shared/schemas/protection-measures';
 import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';
@@ -25,6 +26,15 @@ import { useDraft } from '../drafts/useDraft';
 import { todayIso } from '../matters/labels';
 
 const FIELD_NAMES = ['status', 'onDate', 'communicationId', 'incidentId', 'note'] as const;
+
+/** The status a new entry most often records after the current one (the user picks another freely). */
+const LIKELY_NEXT: Record<MeasureStatus, MeasureStatus> = {
+  proposed: 'agreed',
+  agreed: 'implemented',
+  implemented: 'failing',
+  failing: 'implemented',
+  withdrawn: 'withdrawn',
+};
 
 /**
  * Appends a status to a measure's history, dated, citing the communication or incident that shows it. Never
@@ -49,7 +59,7 @@ export function StatusForm({
   const form = useForm<z.input<typeof MeasureStatusFields>, unknown, MeasureStatusFields>({
     resolver: zodResolver(MeasureStatusFields),
     defaultValues: {
-      status: 'failing',
+      status: LIKELY_NEXT[measure.status],
       onDate: todayIso(),
       communicationId: null,
       incidentId: null,
