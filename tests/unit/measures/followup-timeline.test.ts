@@ -2,6 +2,11 @@
 // status changes of the case and measure status changes in one date order, filtered by kind and dates,
 // with confidential records left out (and counted) until revealed, and each entry pointing at its tab.
 import { describe, expect, it } from 'vitest';
+import {
+  FollowupTimelineService,
+  TIMELINE_SOURCES,
+  type TimelineSource,
+} from '../../../electron/core/services/followup-timeline';
 import { measuresVault } from './measures-vault';
 
 async function seeded() {
@@ -160,5 +165,49 @@ describe('the follow-up timeline', () => {
     expect(() => v.followup.timeline({ matterId: '00000000-0000-4000-8000-000000000000' })).toThrow(
       expect.objectContaining({ code: 'NOT_FOUND' }),
     );
+  });
+
+  it('takes hearings as one more source: sorted, filtered and hidden like the others', async () => {
+    const { v } = await seeded();
+    // Stands in for the hearings table to come: what a hearings source would return.
+    const hearings: TimelineSource = {
+      kinds: ['hearing'],
+      read: (_db, matterId) =>
+        matterId === v.matter.id
+          ? [
+              {
+                confidential: false,
+                key: 'hearing:1',
+                date: '2024-03-07',
+                kind: 'hearing',
+                event: 'held',
+                title: 'Audiencia pública, 189 período de sesiones',
+                detail: [],
+                target: { tab: 'hearings', recordId: 'h1' },
+              },
+              {
+                confidential: true,
+                key: 'hearing:2',
+                date: '2024-03-08',
+                kind: 'hearing',
+                event: 'held',
+                title: 'Reunión de trabajo reservada',
+                detail: [],
+                target: { tab: 'hearings', recordId: 'h2' },
+              },
+            ]
+          : [],
+    };
+    const withHearings = new FollowupTimelineService(() => v.ctx, v.reveals, v.matters, [
+      ...TIMELINE_SOURCES,
+      hearings,
+    ]);
+    const all = withHearings.timeline({ matterId: v.matter.id });
+    const at = all.items.findIndex((e) => e.kind === 'hearing');
+    expect(all.items[at - 1]!.date <= '2024-03-07' && all.items[at + 1]!.date >= '2024-03-07').toBe(true);
+    expect(all.hiddenConfidential).toBe(1);
+    expect(
+      withHearings.timeline({ matterId: v.matter.id, kinds: ['hearing'] }).items.map((e) => e.title),
+    ).toEqual(['Audiencia pública, 189 período de sesiones']);
   });
 });
