@@ -1,0 +1,157 @@
+// RenderableDocument → PDF with pdfmake (pdfkit underneath): Liberation Serif embedded as subsets, the
+// table of contents from the level-1 headings, "Página N de M" and the footer text on every page, the
+// document's title and language in the PDF's metadata. Footnotes are printed as numbered notes at the end
+// ("Notas"): pdfmake cannot place text at the foot of the page it refers from.
+// pdfmake may fetch fonts and images from URLs and read local files; this writer hands it the fonts
+// as buffers and a resolver that refuses every URL, so rendering never touches the network or the disk.
+import { createRequire } from 'node:module';
+import type { RenderableDocument } from '../../../../shared/schemas/filing-render';
+import { footnoteNumbering, languageTag, notesTitle, pageLabelParts } from './footnotes';
+import { loadFonts } from './fonts';
+import { installWordGapJustification } from './pdf-justify';
+import { blockNode, endnotes, PAGE, type PdfNode, STYLES, TABLE_LAYOUTS } from './pdf-content';
+
+export interface RenderOptions {
+  signal?: AbortSignal;
+}
+
+interface PdfKitStream {
+  on(event: 'data', listener: (chunk: Buffer) => void): void;
+  on(event: 'end', listener: () => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  end(): void;
+}
+interface Printer {
+  createPdfKitDocument(
+    definition: Record<string, unknown>,
+    options: { progressCallback?: (progress: number) => void; tableLayouts?: unknown },
+  ): Promise<PdfKitStream>;
+}
+type PrinterClass = new (
+  fonts: Record<string, Record<string, string>>,
+  files: { existsSync(name: string): boolean; readFileSync(name: string): Buffer },
+  urls: { resolve(url: string): void; resolved(): Promise<void> },
+  localAccessPolicy: (path: string) => boolean,
+) => Printer;
+
+// pdfmake's public entry point is a process-wide singleton (fonts and callbacks shared by every caller);
+// its Printer takes them per document.
+const requireHere = createRequire(__filename);
+const { default: PdfPrinter } = requireHere('pdfmake/js/Printer') as { default: PrinterClass };
+installWordGapJustification();
+
+const FONT_NAMES = {
+  'serif.ttf': 'serif',
+  'serif-bold.ttf': 'serifBold',
+  'serif-italic.ttf': 'serifItalic',
+  'serif-bold-italic.ttf': 'serifBoldItalic',
+  'mono.ttf': 'mono',
+} as const;
+const FAMILIES = {
+  Serif: {
+    normal: 'serif.ttf',
+    bold: 'serif-bold.ttf',
+    italics: 'serif-italic.ttf',
+    bolditalics: 'serif-bold-italic.ttf',
+  },
+  Mono: { normal: 'mono.ttf', bold: 'mono.ttf', italics: 'mono.ttf', bolditalics: 'mono.ttf' },
+};
+
+function fontFiles() {
+  const fonts = loadFonts();
+  return {
+    existsSync: (name: string) => name in FONT_NAMES,
+    readFileSync: (name: string) => fonts[FONT_NAMES[name as keyof typeof FONT_NAMES]],
+  };
+}
+
+const noNetwork = {
+  resolve(url: string) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url)) throw new Error('Generated documents never load URLs.');
+  },
+  resolved: () => Promise.resolve(),
+};
+
+function abortError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new DOMException('Rendering aborted', 'AbortError');
+}
+
+function footer(doc: RenderableDocument) {
+  return (page: number, pages: number): PdfNode => {
+    const label = pageLabelParts(doc.labels.page)
+      .map((part) => ('text' in part ? part.text : String(part.field === 'page' ? page : pages)))
+      .join('');
+    return {
+      margin: [PAGE.margin, 20, PAGE.margin, 0],
+      style: 'footer',
+      columns: [
+        { width: '*', text: doc.footer },
+        { width: 'auto', text: label, alignment: 'right' },
+      ],
+    };
+  };
+}
+
+/** Keeps a heading with what follows it: a heading last on its page moves to the next one. */
+function keepHeadingsWithNext(
+  node: { headlineLevel?: number },
+  nodes: { getFollowingNodesOnPage(): unknown[] },
+): boolean {
+  return node.headlineLevel !== undefined && nodes.getFollowingNodesOnPage().length === 0;
+}
+
+export function pdfDefinition(doc: RenderableDocument): Record<string, unknown> {
+  const notes = footnoteNumbering();
+  const content: PdfNode[] = [];
+  if (doc.heading.length > 0) {
+    content.push({
+      stack: doc.heading.map((line) => ({ text: line })),
+      style: 'heading',
+      alignment: 'right',
+    });
+  }
+  content.push({ text: doc.title, style: 'title' });
+  if (doc.tableOfContents) {
+    content.push({
+      toc: { title: { text: doc.labels.contents, style: 'tocTitle' }, textStyle: 'toc', numberStyle: 'toc' },
+      margin: [0, 0, 0, 12],
+    });
+  }
+  for (const block of doc.blocks) content.push(blockNode(block, notes));
+  content.push(...endnotes(notes, notesTitle(doc.lang)));
+  return {
+    pageSize: 'LETTER',
+    pageMargins: [PAGE.margin, PAGE.margin, PAGE.margin, PAGE.margin],
+    language: languageTag(doc.lang),
+    info: { title: doc.title, creator: 'Amparo', producer: 'Amparo' },
+    defaultStyle: { font: 'Serif', fontSize: 12, lineHeight: 1.25 },
+    styles: STYLES,
+    content,
+    footer: footer(doc),
+    pageBreakBefore: keepHeadingsWithNext,
+  };
+}
+
+export async function renderPdf(doc: RenderableDocument, opts: RenderOptions = {}): Promise<Uint8Array> {
+  const { signal } = opts;
+  if (signal?.aborted) throw abortError(signal);
+  const printer = new PdfPrinter(structuredClone(FAMILIES), fontFiles(), noNetwork, () => false);
+  const stream = await printer.createPdfKitDocument(pdfDefinition(doc), {
+    tableLayouts: TABLE_LAYOUTS,
+    // Called while pages are written out; layout itself runs in one synchronous stretch.
+    progressCallback: () => {
+      if (signal?.aborted) throw abortError(signal);
+    },
+  });
+  if (signal?.aborted) throw abortError(signal);
+  return new Promise<Uint8Array>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk) => chunks.push(chunk));
+    stream.on('end', () => {
+      const all = Buffer.concat(chunks);
+      resolve(new Uint8Array(all.buffer, all.byteOffset, all.byteLength));
+    });
+    stream.on('error', reject);
+    stream.end();
+  });
+}
