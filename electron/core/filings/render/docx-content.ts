@@ -10,6 +10,7 @@ import {
   ImageRun,
   Paragraph,
   ShadingType,
+  Tab,
   TabStopType,
   Table,
   TableCell,
@@ -137,9 +138,7 @@ export async function blockChildren(block: RenderBlock, ctx: DocxContext): Promi
           indent: block.number === undefined ? undefined : { left: HANGING, hanging: HANGING },
           tabStops: block.number === undefined ? undefined : [{ type: TabStopType.LEFT, position: HANGING }],
           children: [
-            ...(block.number === undefined
-              ? []
-              : [new TextRun({ text: block.number }), new TextRun({ text: '\t' })]),
+            ...(block.number === undefined ? [] : [new TextRun({ children: [block.number, new Tab()] })]),
             ...runs(ctx.notes.number(block.content)),
           ],
         }),

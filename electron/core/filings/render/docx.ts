@@ -9,6 +9,7 @@ import {
   LevelFormat,
   Packer,
   PageNumber,
+  Tab,
   Paragraph,
   TableOfContents,
   TabStopPosition,
@@ -40,7 +41,7 @@ function footer(doc: RenderableDocument): Footer {
         tabStops: [{ type: TabStopType.RIGHT, position: TabStopPosition.MAX }],
         children: [
           new TextRun({ text: doc.footer, size: 18, color: '444444' }),
-          new TextRun({ children: ['\t', ...label], size: 18, color: '444444' }),
+          new TextRun({ children: [new Tab(), ...label], size: 18, color: '444444' }),
         ],
       }),
     ],
