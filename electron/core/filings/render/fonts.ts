@@ -18,27 +18,27 @@ export type FontSet = Record<FontFace, Buffer>;
 export const SERIF_FAMILY = 'Liberation Serif';
 export const MONO_FAMILY = 'Liberation Mono';
 
-function candidates(): string[] {
+/** Where to look, first match wins: `resourcesPath` is Electron's (process.resourcesPath), `from` this module's folder. */
+export function locateFonts(resourcesPath: string | undefined, from: string): string | undefined {
   const found: string[] = [];
-  // Electron sets resourcesPath in the main process; in a packaged app the fonts are there.
-  const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
+  // In a packaged app the fonts sit in the resources folder, beside app.asar.
   if (resourcesPath) found.push(path.join(resourcesPath, 'fonts'));
   // From the sources (electron/core/filings/render) or a bundle (out/main), walk up to the checkout.
-  let dir = __dirname;
+  let dir = from;
   for (let i = 0; i < 8; i++) {
     found.push(path.join(dir, 'resources', 'fonts'));
     const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  return found;
+  return found.find((d) => existsSync(path.join(d, FONT_FILES.serif)));
 }
 
 let cachedDir: string | undefined;
 
 export function fontsDirectory(): string {
   if (cachedDir) return cachedDir;
-  const dir = candidates().find((d) => existsSync(path.join(d, FONT_FILES.serif)));
+  const dir = locateFonts((process as { resourcesPath?: string }).resourcesPath, __dirname);
   if (!dir) throw new Error('The fonts for generated documents (resources/fonts) are missing.');
   cachedDir = dir;
   return dir;
