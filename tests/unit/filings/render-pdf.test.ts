@@ -185,6 +185,27 @@ describe('renderPdf', () => {
     expect(squeeze(pdftotext(['-raw'], longFile)).split(HASHES[0] ?? '-').length - 1).toBe(40);
   });
 
+  it('never leaves a heading alone at the foot of a page', async () => {
+    const long = await renderPdf(sampleDocument({ paragraphs: 80, headingsEvery: 3, toc: false }));
+    const longFile = path.join(work, 'headings.pdf');
+    writeFileSync(longFile, long);
+    const total = Number(
+      /^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [longFile], { encoding: 'utf8' }))?.[1],
+    );
+    let headings = 0;
+    for (let p = 1; p <= total; p++) {
+      const lines = pageText(p, longFile)
+        .split('\n')
+        .filter((l) => l.trim() !== '');
+      headings += lines.filter((l) => /^\s*Sección \d+\s*$/.test(l)).length;
+      // The last line is the footer; the one before it ends the body.
+      expect(lines.at(-2), `page ${p}`).not.toMatch(/^\s*Sección \d+\s*$/);
+    }
+    // Paragraphs 2…81, a heading before every third: 3, 6, …, 81. Without keep-with-next two of them
+    // end a page in this document.
+    expect(headings).toBe(27);
+  }, 60_000);
+
   it('writes English documents with their own words and language', async () => {
     const english = {
       ...sampleDocument(),

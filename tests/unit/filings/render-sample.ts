@@ -23,7 +23,7 @@ function filler(n: number): string {
 }
 
 export function sampleDocument(
-  options: { paragraphs?: number; rows?: number; toc?: boolean } = {},
+  options: { paragraphs?: number; rows?: number; toc?: boolean; headingsEvery?: number } = {},
 ): RenderableDocument {
   const paragraphs = options.paragraphs ?? 24;
   const rows = options.rows ?? 3;
@@ -79,6 +79,9 @@ export function sampleDocument(
     };
     if (i === 5)
       content.content.push({ footnote: [{ text: 'Segunda nota: informe de riesgo del Mecanismo.' }] });
+    if (options.headingsEvery && i % options.headingsEvery === 0) {
+      blocks.push({ type: 'heading', level: 3, content: [{ text: `Sección ${i}` }] });
+    }
     blocks.push(content);
   }
   blocks.push({

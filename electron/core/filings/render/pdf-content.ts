@@ -127,7 +127,7 @@ export function endnotes(notes: NumberedNotes, title: string): PdfNode[] {
 }
 
 export const STYLES = {
-  heading: { fontSize: 11, lineHeight: 1.15 },
+  heading: { fontSize: 11, lineHeight: 1.15, margin: [0, 0, 0, 14] },
   title: { fontSize: 14, bold: true, alignment: 'center', margin: [0, 6, 0, 18] },
   tocTitle: { fontSize: 13, bold: true, margin: [0, 0, 0, 8] },
   toc: { fontSize: 11, margin: [0, 1, 0, 1] },

@@ -85,19 +85,23 @@ function footer(doc: RenderableDocument) {
       margin: [PAGE.margin, 20, PAGE.margin, 0],
       style: 'footer',
       columns: [
-        { width: '*', text: doc.footer },
-        { width: 'auto', text: label, alignment: 'right' },
+        { width: '*', text: doc.footer, style: 'footer' },
+        { width: 'auto', text: label, alignment: 'right', style: 'footer' },
       ],
     };
   };
 }
 
-/** Keeps a heading with what follows it: a heading last on its page moves to the next one. */
+/**
+ * Keeps a heading with what follows it: a heading last on its page moves to the next one. The footer's
+ * nodes are on every page too, below the body: they do not count as what follows.
+ */
 function keepHeadingsWithNext(
   node: { headlineLevel?: number },
-  nodes: { getFollowingNodesOnPage(): unknown[] },
+  nodes: { getFollowingNodesOnPage(): { style?: unknown }[] },
 ): boolean {
-  return node.headlineLevel !== undefined && nodes.getFollowingNodesOnPage().length === 0;
+  if (node.headlineLevel === undefined) return false;
+  return !nodes.getFollowingNodesOnPage().some((n) => n.style !== 'footer');
 }
 
 export function pdfDefinition(doc: RenderableDocument): Record<string, unknown> {
