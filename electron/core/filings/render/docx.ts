@@ -17,6 +17,7 @@ import {
   TextRun,
   type FileChild,
 } from 'docx';
+import { estimatePageNumbers } from 'docx/layout';
 import type { RenderableDocument } from '../../../../shared/schemas/filing-render';
 import { blockChildren, LIST_REFS, PAGE_TWIPS, textRun } from './docx-content';
 import { footnoteNumbering, languageTag, pageLabelParts } from './footnotes';
@@ -165,7 +166,8 @@ export async function renderDocx(doc: RenderableDocument, opts: RenderOptions = 
       { name: SERIF_FAMILY, data: fonts.serif, bold: fonts.serifBold, italic: fonts.serifItalic },
       { name: MONO_FAMILY, data: fonts.mono },
     ],
-    // Word fills the table of contents' page numbers when it opens the document.
+    // The contents' page numbers as docx's own layout estimates them; Word recomputes them on opening.
+    pageNumbers: doc.tableOfContents ? estimatePageNumbers : undefined,
     features: doc.tableOfContents ? { updateFields: true } : undefined,
     sections: [
       {

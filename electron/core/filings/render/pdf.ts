@@ -5,7 +5,7 @@
 // pdfmake may fetch fonts and images from URLs and read local files; this writer hands it the fonts
 // as buffers and a resolver that refuses every URL, so rendering never touches the network or the disk.
 import { createRequire } from 'node:module';
-import type { RenderableDocument } from '../../../../shared/schemas/filing-render';
+import type { RenderBlock, RenderableDocument } from '../../../../shared/schemas/filing-render';
 import { footnoteNumbering, languageTag, notesTitle, pageLabelParts } from './footnotes';
 import { loadFonts } from './fonts';
 import { installWordGapJustification } from './pdf-justify';
@@ -104,6 +104,20 @@ function keepHeadingsWithNext(
   return !nodes.getFollowingNodesOnPage().some((n) => n.style !== 'footer');
 }
 
+/**
+ * Whether a block is surely shorter than a page (about 3,900 characters of body text): pdfmake keeps only
+ * the first page of an unbreakable block taller than one, so only these are kept with their heading.
+ */
+function fitsOnAPage(block: RenderBlock): boolean {
+  if (block.type !== 'paragraph' && block.type !== 'quote') return false;
+  const length = block.content.reduce(
+    (sum, inline) =>
+      sum + ('footnote' in inline ? 4 : inline.text.length + (inline.text.match(/\n/g)?.length ?? 0) * 90),
+    0,
+  );
+  return length <= 1500;
+}
+
 export function pdfDefinition(doc: RenderableDocument): Record<string, unknown> {
   const notes = footnoteNumbering();
   const content: PdfNode[] = [];
@@ -121,7 +135,18 @@ export function pdfDefinition(doc: RenderableDocument): Record<string, unknown> 
       margin: [0, 0, 0, 12],
     });
   }
-  for (const block of doc.blocks) content.push(blockNode(block, notes));
+  for (let i = 0; i < doc.blocks.length; i++) {
+    const block = doc.blocks[i] as RenderBlock;
+    const next = doc.blocks[i + 1];
+    if (block.type === 'heading' && next && fitsOnAPage(next)) {
+      // One unbreakable stack keeps the heading with its first paragraph in a single layout pass
+      // (keepHeadingsWithNext re-lays the whole document out for each heading it moves).
+      content.push({ stack: [blockNode(block, notes), blockNode(next, notes)], unbreakable: true });
+      i++;
+    } else {
+      content.push(blockNode(block, notes));
+    }
+  }
   content.push(...endnotes(notes, notesTitle(doc.lang)));
   return {
     pageSize: 'LETTER',
