@@ -65,6 +65,27 @@ describe('writeDocument at the edges', () => {
     expect(parts).toMatch(/^word\/media\/.+\.png$/m);
   });
 
+  it('makes no network request, even for a document quoting web addresses', async () => {
+    const calls: string[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = ((input: unknown) => {
+      calls.push(String(input));
+      return Promise.reject(new Error('no network in generated documents'));
+    }) as typeof fetch;
+    try {
+      const url = 'https://www.oas.org/es/cidh/decisiones/mc/cautelares.asp';
+      const doc: RenderableDocument = {
+        ...bare,
+        blocks: [{ type: 'paragraph', number: '1.', content: [{ text: `Véase ${url}` }] }],
+      };
+      expect(pdfText(await writeDocument(doc, 'pdf'), 'url.pdf')).toContain(url);
+      await writeDocument(doc, 'docx');
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(calls).toEqual([]);
+  });
+
   it('refuses a document outside the schema before writing anything', async () => {
     const wrong = { ...bare, blocks: [{ type: 'paragraph', content: [{ text: 'x', colour: 'red' }] }] };
     await expect(writeDocument(wrong as unknown as RenderableDocument, 'pdf')).rejects.toThrow();
