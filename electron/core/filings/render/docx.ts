@@ -20,17 +20,10 @@ import {
 import { estimatePageNumbers } from 'docx/layout';
 import type { RenderableDocument } from '../../../../shared/schemas/filing-render';
 import { blockChildren, LIST_REFS, PAGE_TWIPS, textRun } from './docx-content';
-import { footnoteNumbering, languageTag, pageLabelParts } from './footnotes';
+import { footnoteNumbering } from './footnotes';
+import { languageTag, pageLabelParts } from './labels';
 import { loadFonts, MONO_FAMILY, SERIF_FAMILY } from './fonts';
-import type { RenderOptions } from './pdf';
-
-function abortIfAsked(signal?: AbortSignal): void {
-  if (signal?.aborted) {
-    throw signal.reason instanceof Error
-      ? signal.reason
-      : new DOMException('Rendering aborted', 'AbortError');
-  }
-}
+import { abortIfAsked, type RenderOptions } from './options';
 
 function footer(doc: RenderableDocument): Footer {
   const label = pageLabelParts(doc.labels.page).map((part) =>

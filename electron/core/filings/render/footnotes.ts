@@ -1,10 +1,10 @@
 // Footnotes are numbered once, in reading order, so the PDF and the DOCX print the same numbers.
-import type { RenderBlock, RenderInline, RenderText } from '../../../../shared/schemas/filing-render';
+import type { RenderInline, RenderText } from '../../../../shared/schemas/filing-render';
 
 export type NumberedInline = RenderText | { footnote: RenderText[]; number: number };
 
 export interface NumberedNotes {
-  /** Each block's inlines with their footnotes numbered; same shape as the input blocks. */
+  /** The inlines with their footnotes numbered on from the last call's; text runs unchanged. */
   number(inlines: RenderInline[]): NumberedInline[];
   /** All footnotes, in the order numbered. */
   readonly notes: { number: number; content: RenderText[] }[];
@@ -23,38 +23,4 @@ export function footnoteNumbering(): NumberedNotes {
       });
     },
   };
-}
-
-/** The inlines of a block in reading order (lists item by item), for writers that walk blocks once. */
-export function blockInlines(block: RenderBlock): RenderInline[][] {
-  switch (block.type) {
-    case 'heading':
-    case 'paragraph':
-    case 'quote':
-      return [block.content];
-    case 'list':
-      return block.items;
-    default:
-      return [];
-  }
-}
-
-/** "Página {page} de {pages}" split around its placeholders, so each writer can put its own fields in. */
-export function pageLabelParts(label: string): ({ text: string } | { field: 'page' | 'pages' })[] {
-  const parts: ({ text: string } | { field: 'page' | 'pages' })[] = [];
-  for (const piece of label.split(/(\{page\}|\{pages\})/)) {
-    if (piece === '{page}') parts.push({ field: 'page' });
-    else if (piece === '{pages}') parts.push({ field: 'pages' });
-    else if (piece) parts.push({ text: piece });
-  }
-  return parts;
-}
-
-/** Words the schema's labels do not carry. */
-export function notesTitle(lang: 'es' | 'en'): string {
-  return lang === 'es' ? 'Notas' : 'Notes';
-}
-
-export function languageTag(lang: 'es' | 'en'): string {
-  return lang === 'es' ? 'es-MX' : 'en';
 }

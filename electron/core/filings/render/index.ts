@@ -3,10 +3,12 @@
 // vault.
 import { RenderableDocument } from '../../../../shared/schemas/filing-render';
 import { renderDocx } from './docx';
-import { renderPdf, type RenderOptions } from './pdf';
+import type { RenderOptions } from './options';
+import { renderPdf } from './pdf';
 
 export { renderDocx } from './docx';
-export { renderPdf, type RenderOptions } from './pdf';
+export type { RenderOptions } from './options';
+export { renderPdf } from './pdf';
 
 export type DocumentFormat = 'pdf' | 'docx';
 

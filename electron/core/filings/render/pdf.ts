@@ -6,14 +6,12 @@
 // as buffers and a resolver that refuses every URL, so rendering never touches the network or the disk.
 import { createRequire } from 'node:module';
 import type { RenderBlock, RenderableDocument } from '../../../../shared/schemas/filing-render';
-import { footnoteNumbering, languageTag, notesTitle, pageLabelParts } from './footnotes';
+import { footnoteNumbering } from './footnotes';
+import { languageTag, notesTitle, pageLabelParts } from './labels';
 import { loadFonts } from './fonts';
+import { abortIfAsked, type RenderOptions } from './options';
 import { installWordGapJustification } from './pdf-justify';
 import { blockNode, endnotes, PAGE, type PdfNode, STYLES, TABLE_LAYOUTS } from './pdf-content';
-
-export interface RenderOptions {
-  signal?: AbortSignal;
-}
 
 interface PdfKitStream {
   on(event: 'data', listener: (chunk: Buffer) => void): void;
@@ -71,10 +69,6 @@ const noNetwork = {
   },
   resolved: () => Promise.resolve(),
 };
-
-function abortError(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new DOMException('Rendering aborted', 'AbortError');
-}
 
 function footer(doc: RenderableDocument) {
   return (page: number, pages: number): PdfNode => {
@@ -163,16 +157,16 @@ export function pdfDefinition(doc: RenderableDocument): Record<string, unknown> 
 
 export async function renderPdf(doc: RenderableDocument, opts: RenderOptions = {}): Promise<Uint8Array> {
   const { signal } = opts;
-  if (signal?.aborted) throw abortError(signal);
+  abortIfAsked(signal);
   const printer = new PdfPrinter(structuredClone(FAMILIES), fontFiles(), noNetwork, () => false);
   const stream = await printer.createPdfKitDocument(pdfDefinition(doc), {
     tableLayouts: TABLE_LAYOUTS,
     // Called while pages are written out; layout itself runs in one synchronous stretch.
     progressCallback: () => {
-      if (signal?.aborted) throw abortError(signal);
+      abortIfAsked(signal);
     },
   });
-  if (signal?.aborted) throw abortError(signal);
+  abortIfAsked(signal);
   return new Promise<Uint8Array>((resolve, reject) => {
     const chunks: Buffer[] = [];
     stream.on('data', (chunk) => chunks.push(chunk));
