@@ -4,7 +4,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
+import {
+  decodePDFRawStream,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+} from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPdf, writeDocument } from '../../../electron/core/filings/render';
 import { pdfPagesText, squeeze } from './render-pdf-text';
@@ -123,6 +132,31 @@ describe('renderPdf', () => {
       }
       expect(Number(entry?.[1]), heading).toBe(printedOn);
     }
+  });
+
+  it("has bookmarks for the headings, nested by level, for the reader's side panel", async () => {
+    const doc = await PDFDocument.load(bytes);
+    const dict = (obj: unknown) =>
+      (obj instanceof PDFRef ? doc.context.lookup(obj) : obj) as PDFDict | undefined;
+    const level = (parent: PDFDict | undefined): [string, unknown[]][] => {
+      const out: [string, unknown[]][] = [];
+      for (
+        let item = dict(parent?.get(PDFName.of('First')));
+        item;
+        item = dict(item.get(PDFName.of('Next')))
+      ) {
+        const title = item.get(PDFName.of('Title')) as PDFString | PDFHexString;
+        out.push([title.decodeText(), level(item)]);
+      }
+      return out;
+    };
+    expect(level(dict(doc.catalog.get(PDFName.of('Outlines'))))).toEqual([
+      ['I. Beneficiarios propuestos', []],
+      ['II. Cronología del riesgo', [['Gravedad, urgencia e irreparabilidad', []]]],
+      ['III. Índice de anexos', []],
+      ['IV. Medidas solicitadas', []],
+      ['Notas', []],
+    ]);
   });
 
   it('draws the pseudonyms, accents and hashes in its content streams, and not the protected name', async () => {

@@ -45,13 +45,34 @@ function paragraph(block: Extract<RenderBlock, { type: 'paragraph' }>, notes: Nu
   };
 }
 
-function heading(block: Extract<RenderBlock, { type: 'heading' }>, notes: NumberedNotes): PdfNode {
+/** Numbers the document's bookmarks (the PDF outline) and remembers each level's last one, its parent. */
+export interface Outline {
+  next: number;
+  parents: Partial<Record<1 | 2, string>>;
+}
+
+function heading(
+  block: Extract<RenderBlock, { type: 'heading' }>,
+  notes: NumberedNotes,
+  outline: Outline,
+): PdfNode {
+  const inlines = notes.number(block.content);
+  const id = `heading-${++outline.next}`;
   const node: Record<string, unknown> = {
-    text: inlineNodes(notes.number(block.content)),
+    id,
+    text: inlineNodes(inlines),
     style: `h${block.level}`,
     headlineLevel: block.level,
+    // A bookmark in the reader's side panel, nested under the heading above it.
+    outline: true,
+    outlineText: inlines.map((i) => ('footnote' in i ? '' : i.text)).join(''),
+    outlineParentId: block.level > 1 ? outline.parents[(block.level - 1) as 1 | 2] : undefined,
   };
-  if (block.level === 1) node.tocItem = true;
+  if (block.level < 3) outline.parents[block.level as 1 | 2] = id;
+  if (block.level === 1) {
+    node.tocItem = true;
+    delete outline.parents[2];
+  }
   return node;
 }
 
@@ -90,10 +111,10 @@ function table(block: Extract<RenderBlock, { type: 'table' }>): PdfNode {
   };
 }
 
-export function blockNode(block: RenderBlock, notes: NumberedNotes): PdfNode {
+export function blockNode(block: RenderBlock, notes: NumberedNotes, outline: Outline): PdfNode {
   switch (block.type) {
     case 'heading':
-      return heading(block, notes);
+      return heading(block, notes, outline);
     case 'paragraph':
       return paragraph(block, notes);
     case 'list':
@@ -113,7 +134,7 @@ export function blockNode(block: RenderBlock, notes: NumberedNotes): PdfNode {
 export function endnotes(notes: NumberedNotes, title: string): PdfNode[] {
   if (notes.notes.length === 0) return [];
   return [
-    { text: title, style: 'h1', headlineLevel: 1 },
+    { text: title, style: 'h1', headlineLevel: 1, outline: true },
     ...notes.notes.map((note) => ({
       id: `note-${note.number}`,
       style: 'note',

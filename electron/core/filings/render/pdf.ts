@@ -11,7 +11,7 @@ import { languageTag, notesTitle, pageLabelParts } from './labels';
 import { loadFonts } from './fonts';
 import { abortIfAsked, type RenderOptions } from './options';
 import { installWordGapJustification } from './pdf-justify';
-import { blockNode, endnotes, PAGE, type PdfNode, STYLES, TABLE_LAYOUTS } from './pdf-content';
+import { blockNode, endnotes, type Outline, PAGE, type PdfNode, STYLES, TABLE_LAYOUTS } from './pdf-content';
 
 interface PdfKitStream {
   on(event: 'data', listener: (chunk: Buffer) => void): void;
@@ -58,7 +58,7 @@ const FAMILIES = {
 function fontFiles() {
   const fonts = loadFonts();
   return {
-    existsSync: (name: string) => name in FONT_NAMES,
+    existsSync: (name: string) => Object.hasOwn(FONT_NAMES, name),
     readFileSync: (name: string) => fonts[FONT_NAMES[name as keyof typeof FONT_NAMES]],
   };
 }
@@ -88,7 +88,7 @@ function footer(doc: RenderableDocument) {
 
 /**
  * Keeps a heading with what follows it: a heading last on its page moves to the next one. The footer's
- * nodes are on every page too, below the body: they do not count as what follows.
+ * nodes (style 'footer') are on every page too: they do not count as what follows.
  */
 function keepHeadingsWithNext(
   node: { headlineLevel?: number },
@@ -114,6 +114,7 @@ function fitsOnAPage(block: RenderBlock): boolean {
 
 export function pdfDefinition(doc: RenderableDocument): Record<string, unknown> {
   const notes = footnoteNumbering();
+  const outline: Outline = { next: 0, parents: {} };
   const content: PdfNode[] = [];
   if (doc.heading.length > 0) {
     content.push({
@@ -135,10 +136,13 @@ export function pdfDefinition(doc: RenderableDocument): Record<string, unknown> 
     if (block.type === 'heading' && next && fitsOnAPage(next)) {
       // One unbreakable stack keeps the heading with its first paragraph in a single layout pass
       // (keepHeadingsWithNext re-lays the whole document out for each heading it moves).
-      content.push({ stack: [blockNode(block, notes), blockNode(next, notes)], unbreakable: true });
+      content.push({
+        stack: [blockNode(block, notes, outline), blockNode(next, notes, outline)],
+        unbreakable: true,
+      });
       i++;
     } else {
-      content.push(blockNode(block, notes));
+      content.push(blockNode(block, notes, outline));
     }
   }
   content.push(...endnotes(notes, notesTitle(doc.lang)));
