@@ -47,9 +47,12 @@ describe('electron-builder.yml', () => {
     expect(Object.keys(pkg.dependencies).sort()).toEqual([
       '@signalapp/sqlcipher',
       'date-holidays',
+      'docx',
       'exifreader',
       'hash-wasm',
       'pdf-lib',
+      'pdfmake',
+      'pureimage',
       'temporal-polyfill',
       'zod',
     ]);

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { locateFonts } from '../../../electron/core/filings/render/fonts';
 
 const root = path.resolve(__dirname, '../../..');
 const require = createRequire(path.join(root, 'package.json'));
@@ -144,6 +145,21 @@ describe('electron-builder --linux dir (stand-in Electron)', () => {
       /^profile amparo-appimage \/opt\/amparo-appimage\/amparo flags=\(unconfined\) \{$/m,
     );
     expect(profile).toMatch(/^\s*userns,$/m);
+  });
+
+  // Generated documents (filings, binders): the fonts and their licence beside app.asar, where the core looks.
+  it('ships the document fonts with their licence where the core finds them', () => {
+    const resources = path.join(appDir, 'resources');
+    for (const file of [
+      'LiberationSerif-Regular.ttf',
+      'LiberationMono-Regular.ttf',
+      'LICENSE-Liberation.txt',
+    ]) {
+      expect(existsSync(path.join(resources, 'fonts', file)), file).toBe(true);
+    }
+    expect(locateFonts(resources, path.join(resources, 'app.asar', 'out', 'main'))).toBe(
+      path.join(resources, 'fonts'),
+    );
   });
 
   it('unpacks the SQLCipher native module for Linux x64 outside the asar', () => {
