@@ -10,6 +10,7 @@ export const DELETABLE = [
   'organisation',
   'party',
   'evidence',
+  'communication',
 ] as const;
 export const DeletableType = z.enum(DELETABLE);
 /** One row of Deleted items: a soft-deleted record that can be restored. */

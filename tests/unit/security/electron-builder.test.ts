@@ -49,7 +49,9 @@ describe('electron-builder.yml', () => {
       'date-holidays',
       'exifreader',
       'hash-wasm',
+      'html-to-text',
       'pdf-lib',
+      'postal-mime',
       'temporal-polyfill',
       'zod',
     ]);
