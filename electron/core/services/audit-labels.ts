@@ -26,6 +26,7 @@ const LOOKUPS: Record<string, string> = {
   incident: `SELECT title AS label, classification, matter_id AS matterId FROM incidents WHERE id = $id`,
   note: `SELECT title AS label, classification, matter_id AS matterId FROM notes WHERE id = $id`,
   evidence: `SELECT title AS label, classification, matter_id AS matterId FROM evidence_items WHERE id = $id`,
+  communication: `SELECT subject AS label, classification, matter_id AS matterId FROM communications WHERE id = $id`,
   risk_assessment: `SELECT assessed_on AS label, 'restricted' AS classification, matter_id AS matterId
                     FROM risk_assessments WHERE id = $id`,
   party: `SELECT coalesce(p.pseudonym, o.name) AS label, coalesce(p.classification, o.classification)

@@ -189,7 +189,8 @@ export class CommunicationService {
   create(matterId: string, fields: CommunicationFields): Communication {
     const { db } = this.ctx();
     const id = db.transaction(() => this.insert(matterId, fields))();
-    return this.get(id);
+    // The one who just wrote it sees it, confidential or not (as with notes).
+    return this.records.toCommunication(this.records.row(id));
   }
 
   update(id: string, revision: number, fields: CommunicationFields): Communication {
@@ -215,7 +216,7 @@ export class CommunicationService {
         details: { fields: changedFields(current, fields) },
       });
     })();
-    return this.get(id);
+    return this.records.toCommunication(this.records.row(id));
   }
 
   /** Files given by path become evidence items of the case, linked to the communication. */
