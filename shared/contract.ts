@@ -224,7 +224,10 @@ export const contract = {
   'communications:get': channel(CommunicationIdInput, Communication),
   'communications:create': channel(CreateCommunicationInput, Communication),
   'communications:update': channel(UpdateCommunicationInput, Communication),
-  'communications:attach': channel(AttachFilesInput.extend({ operationId: Id.optional() }), AttachFilesResult),
+  'communications:attach': channel(
+    AttachFilesInput.extend({ operationId: Id.optional() }),
+    AttachFilesResult,
+  ),
   'communications:importEmails': channel(ImportEmailsInput, ImportEmailsResult),
   'communications:cancel': channel(OperationInput, Empty),
   'communications:chooseEmails': channel(Empty, ChooseEmailsResult),

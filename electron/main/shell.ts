@@ -59,7 +59,7 @@ export function createShellPort(
     /** Correspondence: any number of saved e-mails (.eml). */
     async chooseEmails(): Promise<{ paths: string[] }> {
       const options: OpenDialogOptions = {
-        title: getTranslate()('communications.import.chooseTitle'),
+        title: getTranslate()('dialog.chooseEmails'),
         properties: ['openFile', 'multiSelections', 'dontAddToRecent'],
         filters: [{ name: 'E-mail (.eml)', extensions: ['eml'] }],
       };

@@ -30,7 +30,9 @@ const HEADER_LINE = /^[!-9;-~]+:/;
 function mailboxes(list: Address[] | Address | undefined): { name: string; address: string }[] {
   const all = list === undefined ? [] : Array.isArray(list) ? list : [list];
   return all.flatMap((a) =>
-    a.group ? a.group.map((m) => ({ name: m.name, address: m.address })) : [{ name: a.name, address: a.address }],
+    a.group
+      ? a.group.map((m) => ({ name: m.name, address: m.address }))
+      : [{ name: a.name, address: a.address }],
   );
 }
 
@@ -106,9 +108,13 @@ export async function parseEml(raw: Buffer, name: string): Promise<ParsedEmail> 
       maxNestingDepth: 64,
     });
   } catch (error) {
-    throw new AmparoError('EMAIL_INVALID', `${name}: the message cannot be read (${(error as Error).message})`, {
-      cause: error,
-    });
+    throw new AmparoError(
+      'EMAIL_INVALID',
+      `${name}: the message cannot be read (${(error as Error).message})`,
+      {
+        cause: error,
+      },
+    );
   }
   assertBoundaries(raw, email, name);
   const header = (key: string) => email.headers.find((h) => h.key === key)?.value.trim() ?? null;

@@ -111,7 +111,9 @@ export function whenFromDateHeader(header: string | null, counterpart: Counterpa
   if (offsetMinutes === null) return local(date, null);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
-  const instant = Temporal.Instant.from(`${date.toString()}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`);
+  const instant = Temporal.Instant.from(
+    `${date.toString()}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`,
+  );
   const home = HOME_ZONES[counterpart];
   for (const zone of [...(home ? [home] : []), ...COMMON_ZONES]) {
     if (instant.toZonedDateTimeISO(zone).offsetNanoseconds === offsetMinutes * 60e9) return local(date, zone);

@@ -107,7 +107,10 @@ async function importOne(
     size = info.size;
   } catch (error) {
     if (error instanceof AmparoError) throw error;
-    throw new AmparoError('FILE_UNREADABLE', `${name}: cannot read the file (${(error as NodeJS.ErrnoException).code})`);
+    throw new AmparoError(
+      'FILE_UNREADABLE',
+      `${name}: cannot read the file (${(error as NodeJS.ErrnoException).code})`,
+    );
   }
   if (size > MAX_EML_BYTES)
     throw new AmparoError(
@@ -120,7 +123,10 @@ async function importOne(
     raw = await readFile(path, { signal: op.signal });
   } catch (error) {
     op.throwIfCancelled();
-    throw new AmparoError('FILE_UNREADABLE', `${name}: cannot read the file (${(error as NodeJS.ErrnoException).code})`);
+    throw new AmparoError(
+      'FILE_UNREADABLE',
+      `${name}: cannot read the file (${(error as NodeJS.ErrnoException).code})`,
+    );
   }
   const sha256 = createHash('sha256').update(raw).digest('hex');
   report('parsing');
@@ -152,7 +158,9 @@ async function importOne(
     }
     op.throwIfCancelled();
     report('recording');
-    const when = fields.occurredTime ? ` on ${fields.occurredOn} ${fields.occurredTime}` : ` on ${fields.occurredOn}`;
+    const when = fields.occurredTime
+      ? ` on ${fields.occurredOn} ${fields.occurredTime}`
+      : ` on ${fields.occurredOn}`;
     const messageNote = parsed.headers.messageId ? ` (message ${parsed.headers.messageId})` : '';
     let id = '';
     try {
@@ -181,7 +189,11 @@ async function importOne(
             matterId,
             {
               title: part.name.slice(0, 300),
-              description: `${part.inline ? `${INLINE_MARK} ` : ''}Attachment of the e-mail "${fields.subject}"${messageNote}.`.slice(0, 20000),
+              description:
+                `${part.inline ? `${INLINE_MARK} ` : ''}Attachment of the e-mail "${fields.subject}"${messageNote}.`.slice(
+                  0,
+                  20000,
+                ),
               eventDate: fields.occurredOn,
               source: from.slice(0, 300),
               acquisition: `${received}${when}; attachment ${index + 1} of the message`.slice(0, 300),

@@ -39,7 +39,13 @@ export type CommunicationRow = {
   deleted_at: string | null;
 };
 
-type LinkRow = { id: string; direction: string; occurred_on: string; subject: string; classification: string };
+type LinkRow = {
+  id: string;
+  direction: string;
+  occurred_on: string;
+  subject: string;
+  classification: string;
+};
 
 const asLink = (r: LinkRow) => ({
   id: r.id,
@@ -56,7 +62,9 @@ export class CommunicationRecords {
 
   row(id: string, { includeDeleted = false } = {}): CommunicationRow {
     const row = this.ctx()
-      .db.prepare(`SELECT * FROM communications WHERE id = $id ${includeDeleted ? '' : 'AND deleted_at IS NULL'}`)
+      .db.prepare(
+        `SELECT * FROM communications WHERE id = $id ${includeDeleted ? '' : 'AND deleted_at IS NULL'}`,
+      )
       .get<CommunicationRow>({ id });
     if (!row) throw new AmparoError('NOT_FOUND', `No communication ${id}`);
     return row;

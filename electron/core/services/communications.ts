@@ -98,7 +98,9 @@ export class CommunicationService {
       // Folded like search: "informacion" finds "Información".
       const words = foldForSearch(text).split(/\s+/).filter(Boolean);
       rows = rows.filter((r) => {
-        const hay = foldForSearch([r.subject, r.body, r.reference, r.note_number, r.counterpart_name].join('\n'));
+        const hay = foldForSearch(
+          [r.subject, r.body, r.reference, r.note_number, r.counterpart_name].join('\n'),
+        );
         return words.every((w) => hay.includes(w));
       });
     }

@@ -170,17 +170,25 @@ export class TrashService {
         // Deadlines and measure statuses keep their own history; they only lose the link to the letter.
         db.prepare('UPDATE deadlines SET communication_id = NULL WHERE communication_id = $id').run({ id });
         db.prepare('UPDATE deadlines SET fulfilled_by = NULL WHERE fulfilled_by = $id').run({ id });
-        db.prepare('UPDATE deadline_events SET communication_id = NULL WHERE communication_id = $id').run({ id });
-        db.prepare('UPDATE protection_measure_status SET communication_id = NULL WHERE communication_id = $id').run({
+        db.prepare('UPDATE deadline_events SET communication_id = NULL WHERE communication_id = $id').run({
+          id,
+        });
+        db.prepare(
+          'UPDATE protection_measure_status SET communication_id = NULL WHERE communication_id = $id',
+        ).run({
           id,
         });
         db.prepare('DELETE FROM communication_attachments WHERE communication_id = $id').run({ id });
-        db.prepare(`DELETE FROM search_index WHERE entity_type = 'communication' AND entity_id = $id`).run({ id });
+        db.prepare(`DELETE FROM search_index WHERE entity_type = 'communication' AND entity_id = $id`).run({
+          id,
+        });
         db.prepare('DELETE FROM communications WHERE id = $id').run({ id });
       }
       for (const id of new Set(evidenceIds)) {
         db.prepare('DELETE FROM communication_attachments WHERE evidence_id = $id').run({ id });
-        db.prepare('UPDATE communications SET raw_evidence_id = NULL WHERE raw_evidence_id = $id').run({ id });
+        db.prepare('UPDATE communications SET raw_evidence_id = NULL WHERE raw_evidence_id = $id').run({
+          id,
+        });
       }
       const blobIds: string[] = [];
       for (const id of new Set(evidenceIds)) {

@@ -9,7 +9,8 @@ import { tempDir } from '../../support/temp';
 import { commissionEmail, SUBJECT } from './eml';
 
 const PASS = 'clave de prueba suficientemente larga';
-const amparo = (args: string[], stdin = '') => runAmparo([...args, '--passphrase-stdin'], `${PASS}\n${stdin}`);
+const amparo = (args: string[], stdin = '') =>
+  runAmparo([...args, '--passphrase-stdin'], `${PASS}\n${stdin}`);
 
 describe('amparo comms', () => {
   it('adds, imports and lists a case’s communications', async () => {
@@ -51,7 +52,13 @@ describe('amparo comms', () => {
 
     const bad = await amparo(
       ['comms', 'add', dir, '--case', 'MC-1008-19', '--from-json', '-'],
-      JSON.stringify({ direction: 'sent', counterpart: 'commission', channel: 'portal', date: '2026-02-30', subject: 'x' }),
+      JSON.stringify({
+        direction: 'sent',
+        counterpart: 'commission',
+        channel: 'portal',
+        date: '2026-02-30',
+        subject: 'x',
+      }),
     );
     expect(bad.code).toBe(EXIT.usage);
     expect(bad.stderr).toContain('occurredOn');
@@ -74,7 +81,10 @@ describe('amparo comms', () => {
 
     const listed = await amparo(['comms', 'list', dir, '--case', 'mc-1008-19']);
     expect(listed.code).toBe(EXIT.ok);
-    const rows = listed.stdout.trim().split('\n').map((l) => l.split('\t'));
+    const rows = listed.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
     expect(rows.map((r) => [r[1], r[2], r[3], r[5], r[6]])).toEqual([
       ['2026-03-12', 'sent', 'commission', '-', 'Observaciones de la representación'],
       ['2026-03-03 17:45', 'received', 'commission', 'MC-1008-19', SUBJECT],

@@ -73,7 +73,11 @@ describe('communications', () => {
   });
 
   it('refuses a reply to a communication of another case, and a reply loop', async () => {
-    const other = await call<{ id: string }>(s.core, 'matters:create', precautionaryRequest({ reference: 'MC-1-20' }));
+    const other = await call<{ id: string }>(
+      s.core,
+      'matters:create',
+      precautionaryRequest({ reference: 'MC-1-20' }),
+    );
     const elsewhere = await create(request, other.id);
     const refused = await s.core.dispatch('communications:create', {
       matterId: s.matterId,
@@ -95,7 +99,12 @@ describe('communications', () => {
     const edited = await call<Communication>(s.core, 'communications:update', {
       id: c.id,
       revision: 1,
-      fields: { ...request, occurredTime: '09:30', zone: 'America/New_York', subject: 'Solicitud (corregida)' },
+      fields: {
+        ...request,
+        occurredTime: '09:30',
+        zone: 'America/New_York',
+        subject: 'Solicitud (corregida)',
+      },
     });
     expect(edited).toMatchObject({ revision: 2, subject: 'Solicitud (corregida)', occurredTime: '09:30' });
     const stale = await s.core.dispatch('communications:update', { id: c.id, revision: 1, fields: request });
@@ -126,11 +135,20 @@ describe('communications', () => {
 
   it('filters by direction, counterpart, kind and folded words', async () => {
     await create(request);
-    await create({ ...request, direction: 'sent', counterpart: 'state', kind: 'other', subject: 'Oficio a la SRE', body: '' });
+    await create({
+      ...request,
+      direction: 'sent',
+      counterpart: 'state',
+      kind: 'other',
+      subject: 'Oficio a la SRE',
+      body: '',
+    });
     expect((await list({ direction: 'sent' })).items.map((r) => r.subject)).toEqual(['Oficio a la SRE']);
     expect((await list({ counterpart: 'commission' })).items).toHaveLength(1);
     expect((await list({ kind: 'request_for_information' })).items).toHaveLength(1);
-    expect((await list({ text: 'INFORMACION plazo' })).items.map((r) => r.subject)).toEqual([request.subject]);
+    expect((await list({ text: 'INFORMACION plazo' })).items.map((r) => r.subject)).toEqual([
+      request.subject,
+    ]);
   });
 
   it('hides confidential communications until revealed, and says how many', async () => {
@@ -151,10 +169,14 @@ describe('communications', () => {
     const c = await create({ ...request, channel: 'email' });
     const file = join(s.work, 'anexo.pdf');
     await writeFile(file, '%PDF-1.4\nanexo\n%%EOF\n');
-    const result = await call<{ communication: Communication; failed: unknown[] }>(s.core, 'communications:attach', {
-      id: c.id,
-      paths: [file, join(s.work, 'falta.pdf')],
-    });
+    const result = await call<{ communication: Communication; failed: unknown[] }>(
+      s.core,
+      'communications:attach',
+      {
+        id: c.id,
+        paths: [file, join(s.work, 'falta.pdf')],
+      },
+    );
     expect(result.failed).toHaveLength(1);
     expect(result.communication.attachments.map((a) => a.originalName)).toEqual(['anexo.pdf']);
     const item = await call<EvidenceItem>(s.core, 'evidence:get', {
@@ -171,7 +193,9 @@ describe('communications', () => {
     let hits = await call<{ hits: unknown[] }>(s.core, 'search:query', { query: 'plazo' });
     expect(hits.hits).toHaveLength(0);
     const bin = await call<{ entityType: string; label: string }[]>(s.core, 'trash:list');
-    expect(bin).toContainEqual(expect.objectContaining({ entityType: 'communication', label: request.subject }));
+    expect(bin).toContainEqual(
+      expect.objectContaining({ entityType: 'communication', label: request.subject }),
+    );
     await call(s.core, 'trash:restore', { entityType: 'communication', entityId: c.id });
     hits = await call<{ hits: unknown[] }>(s.core, 'search:query', { query: 'plazo' });
     expect(hits.hits).toHaveLength(1);
@@ -191,7 +215,9 @@ describe('communications', () => {
       const service = new CommunicationService(() => ctx, new RevealState(() => Date.now()), {
         recorded: (c) => seen.push(c),
       });
-      const parsed = (await import('../../../shared/schemas/communications')).CommunicationFields.parse(request);
+      const parsed = (await import('../../../shared/schemas/communications')).CommunicationFields.parse(
+        request,
+      );
       const c = service.create(s.matterId, parsed);
       expect(seen).toEqual([
         {

@@ -7,7 +7,8 @@ const CRLF = '\r\n';
 /** base64 in 76-character lines, as MIME writes it. */
 export const base64Lines = (data: Buffer): string => data.toString('base64').replace(/.{76}/g, `$&${CRLF}`);
 
-export const encodedWord = (text: string): string => `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
+export const encodedWord = (text: string): string =>
+  `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
 
 /** RFC 2231 extended parameter value: UTF-8'' and percent-encoded bytes. */
 export const rfc2231 = (text: string): string =>
@@ -26,7 +27,11 @@ export interface CommissionEmail {
 /** A request for information from the Commission: multipart/mixed with text + HTML and two attachments. */
 export function commissionEmail(options: { messageId?: string } = {}): CommissionEmail {
   const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(40_000), Buffer.from('\n%%EOF\n')]);
-  const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(20_000), Buffer.from([0xff, 0xd9])]);
+  const photo = Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+    randomBytes(20_000),
+    Buffer.from([0xff, 0xd9]),
+  ]);
   const text =
     'Estimada representación:\r\n\r\nLa Comisión solicita información actualizada en un plazo de 10 días.\r\n\r\nSecretaría Ejecutiva';
   const html =

@@ -16,7 +16,8 @@ import { blobsDir } from '../../../electron/core/evidence/store';
 import { call, setupEvidence, type EvidenceSetup } from '../evidence/evidence-setup';
 import { base64Lines, commissionEmail, PDF_NAME, PHOTO_NAME, rfc2231, simpleEmail, SUBJECT } from './eml';
 
-const sha256sum = (path: string): string => execFileSync('sha256sum', [path], { encoding: 'utf8' }).split(' ')[0]!;
+const sha256sum = (path: string): string =>
+  execFileSync('sha256sum', [path], { encoding: 'utf8' }).split(' ')[0]!;
 
 let s: EvidenceSetup;
 beforeEach(async () => {
@@ -32,7 +33,9 @@ const importEmails = (paths: string[], extra: Record<string, unknown> = {}) =>
 async function counts() {
   const evidence = await call<{ items: unknown[] }>(s.core, 'evidence:list', { matterId: s.matterId });
   const comms = await call<CommunicationList>(s.core, 'communications:list', { matterId: s.matterId });
-  const entries = await readdir(blobsDir(s.vaultDir), { recursive: true, withFileTypes: true }).catch(() => []);
+  const entries = await readdir(blobsDir(s.vaultDir), { recursive: true, withFileTypes: true }).catch(
+    () => [],
+  );
   const blobs = entries.filter((e) => e.isFile()).length;
   return { evidence: evidence.items.length, communications: comms.items.length, blobs };
 }
@@ -85,7 +88,10 @@ describe('communications:importEmails', () => {
     expect(raw.sha256).toBe(sha256sum(emlPath));
     expect(raw.originalName).toBe('solicitud.eml');
     const item = await call<EvidenceItem>(s.core, 'evidence:get', { id: c.attachments[0]!.evidenceId });
-    expect(item.custody[0]).toMatchObject({ action: 'acquired', sha256: sha256sum(join(s.work, 'part-pdf')) });
+    expect(item.custody[0]).toMatchObject({
+      action: 'acquired',
+      sha256: sha256sum(join(s.work, 'part-pdf')),
+    });
     expect(item.custody[0]!.note).toContain(
       'Received by e-mail from Secretaría Ejecutiva CIDH <cidhdenuncias@oas.org> on 2026-03-03 17:45',
     );
@@ -97,7 +103,9 @@ describe('communications:importEmails', () => {
     const found = await call<{ hits: { entityType: string; entityId: string }[] }>(s.core, 'search:query', {
       query: 'plazo',
     });
-    expect(found.hits).toContainEqual(expect.objectContaining({ entityType: 'communication', entityId: c.id }));
+    expect(found.hits).toContainEqual(
+      expect.objectContaining({ entityType: 'communication', entityId: c.id }),
+    );
   });
 
   it('reports the same message imported again as a duplicate, by Message-ID or by its bytes', async () => {
@@ -125,7 +133,11 @@ describe('communications:importEmails', () => {
     await writeFile(
       path,
       simpleEmail(
-        ['Subject: Informe del Estado', 'Content-Type: text/html; charset=UTF-8', 'Content-Transfer-Encoding: base64'],
+        [
+          'Subject: Informe del Estado',
+          'Content-Type: text/html; charset=UTF-8',
+          'Content-Transfer-Encoding: base64',
+        ],
         [base64Lines(Buffer.from(html, 'utf8'))],
       ),
     );
@@ -142,7 +154,10 @@ describe('communications:importEmails', () => {
   it('keeps a zip as it is, names with path separators made safe, inline images and a forwarded message', async () => {
     const zip = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(200, 7)]);
     const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(64, 1)]);
-    const inner = simpleEmail(['Subject: Original reenviado', 'Message-ID: <inner@example.org>'], ['Texto del original.']);
+    const inner = simpleEmail(
+      ['Subject: Original reenviado', 'Message-ID: <inner@example.org>'],
+      ['Texto del original.'],
+    );
     const path = join(s.work, 'varios.eml');
     await writeFile(
       path,

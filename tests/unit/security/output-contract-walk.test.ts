@@ -224,7 +224,13 @@ describe('the whole contract', () => {
     await ok('communications:update', {
       id: sent.id,
       revision: sent.revision,
-      fields: { direction: 'sent', counterpart: 'commission', channel: 'portal', occurredOn: '2026-03-11', subject: 'Respuesta' },
+      fields: {
+        direction: 'sent',
+        counterpart: 'commission',
+        channel: 'portal',
+        occurredOn: '2026-03-11',
+        subject: 'Respuesta',
+      },
     });
     await ok('communications:attach', { id: sent.id, paths: [photo] });
     await ok('communications:list', { matterId: matter.id });

@@ -1,3 +1,4 @@
+import { CorrespondenceTab } from '../communications/CorrespondenceTab';
 import { Alert, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +27,7 @@ function fieldsOf(matter: Matter): MatterFields {
 }
 
 /** The case view's tabs; `evidence` is mounted by features/evidence. */
-export type MatterTab = 'overview' | 'people' | 'timeline' | 'risk' | 'notes' | 'evidence';
+export type MatterTab = 'overview' | 'people' | 'timeline' | 'risk' | 'notes' | 'evidence' | 'correspondence';
 
 /** Where in a case to land when opening it (e.g. from a search hit): a tab, and on Evidence an item. */
 export interface MatterPlace {
@@ -59,6 +60,8 @@ export function MatterScreen({
   const [archiving, setArchiving] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const [tab, setTab] = useState<MatterTab>(place?.tab ?? 'overview');
+  // An evidence item opened from elsewhere in the case (a communication's attachment).
+  const [evidenceToOpen, setEvidenceToOpen] = useState<string | undefined>(undefined);
   const [deleting, setDeleting] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const shownId = matter && !editing ? matter.id : null;
@@ -132,6 +135,7 @@ export function MatterScreen({
             <Tabs.Tab value="risk">{t('matters.tabs.risk')}</Tabs.Tab>
             <Tabs.Tab value="notes">{t('matters.tabs.notes')}</Tabs.Tab>
             <Tabs.Tab value="evidence">{t('matters.tabs.evidence')}</Tabs.Tab>
+            <Tabs.Tab value="correspondence">{t('matters.tabs.correspondence')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="overview" pt="md">
             <Stack gap="md">
@@ -175,7 +179,17 @@ export function MatterScreen({
           <Tabs.Panel value="evidence" pt="md">
             <EvidenceTab
               matterId={matter.id}
-              initialOpenId={place?.tab === 'evidence' ? place.evidenceId : undefined}
+              initialOpenId={evidenceToOpen ?? (place?.tab === 'evidence' ? place.evidenceId : undefined)}
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value="correspondence" pt="md">
+            <CorrespondenceTab
+              matterId={matter.id}
+              initialOpenId={place?.tab === 'correspondence' ? place.recordId : undefined}
+              onOpenEvidence={(evidenceId) => {
+                setEvidenceToOpen(evidenceId);
+                setTab('evidence');
+              }}
             />
           </Tabs.Panel>
         </Tabs>
