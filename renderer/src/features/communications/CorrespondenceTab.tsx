@@ -90,7 +90,7 @@ export function CorrespondenceTab({
         <Title order={3}>{t('communications.title')}</Title>
         <Group gap="xs">
           <Button variant="default" onClick={() => setImporting((v) => !v)} aria-expanded={importing}>
-            {t('communications.import.open')}
+            {t('communications.import.toggle')}
           </Button>
           {editing === null && <Button onClick={() => setEditing({ mode: 'new' })}>{t('communications.new')}</Button>}
         </Group>
