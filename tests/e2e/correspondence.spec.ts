@@ -8,7 +8,11 @@ import { createSpanishVaultAndCase, expect, screenshot, test } from './fixtures'
 
 const PASS = 'frase de contraseña larga para la prueba';
 
-test('imports an e-mail from the Commission, opens it and records the reply', async ({ app, bridge, workDir }) => {
+test('imports an e-mail from the Commission, opens it and records the reply', async ({
+  app,
+  bridge,
+  workDir,
+}) => {
   const eml = join(workDir, 'solicitud-cidh.eml');
   await writeFile(eml, commissionEmail().eml);
   bridge.setChosenFiles([eml]);
@@ -26,22 +30,27 @@ test('imports an e-mail from the Commission, opens it and records the reply', as
   await expect(detail.getByRole('heading', { name: SUBJECT })).toBeVisible();
   await expect(detail.getByText('Correo importado')).toBeVisible();
   await expect(detail.getByText('Secretaría Ejecutiva CIDH <cidhdenuncias@oas.org>')).toBeVisible();
-  await expect(detail.getByText('La Comisión solicita información actualizada en un plazo de 10 días.')).toBeVisible();
+  await expect(
+    detail.getByText('La Comisión solicita información actualizada en un plazo de 10 días.'),
+  ).toBeVisible();
   await expect(detail.getByText('Comisión (CIDH)', { exact: false })).toBeVisible();
   const attachments = detail.getByRole('group', { name: 'Anexos' });
   await expect(attachments.getByRole('button', { name: PDF_NAME })).toBeVisible();
   await expect(detail.getByRole('button', { name: 'el .eml guardado (elemento de prueba)' })).toBeVisible();
   // The list row: received, the Commission, the reference parsed from the subject.
-  const row = app.locator('tbody tr').filter({ hasText: SUBJECT });
+  const list = app.getByRole('table', { name: 'Correspondencia' });
+  const row = list.locator('tbody tr').filter({ hasText: SUBJECT });
   await expect(row.getByRole('img', { name: 'Recibida' })).toBeVisible();
   await expect(row.getByText('MC-1008-19', { exact: true })).toBeVisible();
+  // The import panel folded away: the list and the open message are what the picture is for.
+  await app.getByRole('button', { name: 'Importar correos' }).click();
   await screenshot(app, 'correspondence-es');
 
   await detail.getByRole('button', { name: 'Registrar respuesta' }).click();
   const form = app.getByRole('form', { name: 'Registrar respuesta' });
   await expect(form.getByLabel('Asunto')).toHaveValue(`Re: ${SUBJECT}`);
   await expect(form.getByLabel('Referencia del órgano')).toHaveValue('MC-1008-19');
-  await expect(form.getByRole('textbox', { name: 'Dirección' })).toHaveValue('Enviada');
+  await expect(form.getByRole('combobox', { name: 'Dirección' })).toHaveValue('Enviada');
   await form.getByLabel('Texto').fill('La representación remite la información solicitada.');
   await form.getByRole('button', { name: 'Registrar' }).click();
 
@@ -49,8 +58,10 @@ test('imports an e-mail from the Commission, opens it and records the reply', as
   await expect(reply.getByText('Responde a:')).toBeVisible();
   await reply.getByRole('button', { name: new RegExp(SUBJECT.slice(0, 20)) }).click();
   const original = app.getByRole('article', { name: SUBJECT });
-  await expect(original.getByRole('group', { name: 'Respuestas' }).getByRole('button', { name: /Re: MC-1008-19/ })).toBeVisible();
-  await expect(app.locator('tbody tr')).toHaveCount(2);
+  await expect(
+    original.getByRole('group', { name: 'Respuestas' }).getByRole('button', { name: /Re: MC-1008-19/ }),
+  ).toBeVisible();
+  await expect(list.locator('tbody tr')).toHaveCount(2);
 
   // An attachment opens as the evidence item it is.
   await original.getByRole('group', { name: 'Anexos' }).getByRole('button', { name: PDF_NAME }).click();

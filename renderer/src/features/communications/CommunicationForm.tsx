@@ -47,7 +47,8 @@ export function initialValues(
   today = new Date().toISOString().slice(0, 10),
 ): CommunicationFieldsInput {
   if (communication) {
-    const { direction, counterpart, counterpartName, channel, kind, occurredOn, occurredTime, zone } = communication;
+    const { direction, counterpart, counterpartName, channel, kind, occurredOn, occurredTime, zone } =
+      communication;
     const { notifiedOn, reference, noteNumber, subject, body, classification, inReplyTo } = communication;
     return {
       direction,
@@ -137,7 +138,11 @@ export function CommunicationForm({
     { setFieldError: form.setError, fields: FIELD_NAMES, prefix: 'fields.' },
     async (fields: CommunicationFields) => {
       const saved = communication
-        ? await client.communications.update({ id: communication.id, revision: communication.revision, fields })
+        ? await client.communications.update({
+            id: communication.id,
+            revision: communication.revision,
+            fields,
+          })
         : await client.communications.create({ matterId, fields });
       draft.discard();
       onSaved(saved);
@@ -163,14 +168,24 @@ export function CommunicationForm({
             }}
           />
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-            <SelectField control={control} name="direction" label={t('communications.fields.direction')} data={directions} />
+            <SelectField
+              control={control}
+              name="direction"
+              label={t('communications.fields.direction')}
+              data={directions}
+            />
             <SelectField
               control={control}
               name="counterpart"
               label={t('communications.fields.counterpart')}
               data={counterparts}
             />
-            <SelectField control={control} name="channel" label={t('communications.fields.channel')} data={channels} />
+            <SelectField
+              control={control}
+              name="channel"
+              label={t('communications.fields.channel')}
+              data={channels}
+            />
             <SelectField control={control} name="kind" label={t('communications.fields.kind')} data={kinds} />
           </SimpleGrid>
           <TextInput
@@ -180,7 +195,12 @@ export function CommunicationForm({
             error={fieldError(errors.counterpartName, 300)}
           />
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-            <DateFormField control={control} name="occurredOn" label={t('communications.fields.occurredOn')} withAsterisk />
+            <DateFormField
+              control={control}
+              name="occurredOn"
+              label={t('communications.fields.occurredOn')}
+              withAsterisk
+            />
             <TextInput
               {...register('occurredTime', { setValueAs: orNull })}
               label={t('communications.fields.occurredTime')}

@@ -40,7 +40,13 @@ type Filters = Pick<ListCommunicationsInput, 'direction' | 'counterpart' | 'kind
 function DirectionIcon({ direction }: { direction: CommunicationSummary['direction'] }) {
   const { t } = useTranslation();
   return (
-    <Text span fw={700} c={direction === 'received' ? 'blue' : 'teal'} aria-label={t(`communications.direction.${direction}`)} role="img">
+    <Text
+      span
+      fw={700}
+      c={direction === 'received' ? 'blue' : 'teal'}
+      aria-label={t(`communications.direction.${direction}`)}
+      role="img"
+    >
       {direction === 'received' ? '↓' : '↑'}
     </Text>
   );
@@ -60,7 +66,10 @@ export function CorrespondenceTab({
   const { t, i18n } = useTranslation();
   const [filters, setFilters] = useState<Filters>({});
   const [text, setText] = useState('');
-  const list = useLoad(() => client.communications.list({ matterId, ...filters }), [matterId, JSON.stringify(filters)]);
+  const list = useLoad(
+    () => client.communications.list({ matterId, ...filters }),
+    [matterId, JSON.stringify(filters)],
+  );
   const { waiting } = useDraftPlace();
   const [editing, setEditing] = useState<Editing | null>(() =>
     waiting.has(`communication:new:${matterId}`) ? { mode: 'new' } : null,
@@ -77,7 +86,12 @@ export function CorrespondenceTab({
   const remove = async (c: Communication) => {
     setError(null);
     try {
-      await removeUndoably('communication', c.id, t('communications.deleted', { subject: c.subject }), list.reload);
+      await removeUndoably(
+        'communication',
+        c.id,
+        t('communications.deleted', { subject: c.subject }),
+        list.reload,
+      );
       setOpenId(null);
     } catch (err) {
       setError(err);
@@ -92,7 +106,9 @@ export function CorrespondenceTab({
           <Button variant="default" onClick={() => setImporting((v) => !v)} aria-expanded={importing}>
             {t('communications.import.toggle')}
           </Button>
-          {editing === null && <Button onClick={() => setEditing({ mode: 'new' })}>{t('communications.new')}</Button>}
+          {editing === null && (
+            <Button onClick={() => setEditing({ mode: 'new' })}>{t('communications.new')}</Button>
+          )}
         </Group>
       </Group>
       {importing && (
@@ -107,7 +123,13 @@ export function CorrespondenceTab({
       )}
       {editing !== null && (
         <CommunicationForm
-          key={editing.mode === 'new' ? 'new' : editing.mode === 'edit' ? editing.of.id : `reply-${editing.to.id}`}
+          key={
+            editing.mode === 'new'
+              ? 'new'
+              : editing.mode === 'edit'
+                ? editing.of.id
+                : `reply-${editing.to.id}`
+          }
           matterId={matterId}
           communication={editing.mode === 'edit' ? editing.of : undefined}
           replyTo={editing.mode === 'reply' ? editing.to : undefined}
@@ -144,7 +166,9 @@ export function CorrespondenceTab({
           label={t('communications.fields.counterpart')}
           data={counterparts}
           value={filters.counterpart ?? null}
-          onChange={(v) => setFilters({ ...filters, counterpart: (v ?? undefined) as Filters['counterpart'] })}
+          onChange={(v) =>
+            setFilters({ ...filters, counterpart: (v ?? undefined) as Filters['counterpart'] })
+          }
           clearable
           w={200}
         />
@@ -194,7 +218,11 @@ export function CorrespondenceTab({
             </Table.Thead>
             <Table.Tbody>
               {l.items.map((c) => (
-                <Table.Tr key={c.id} data-record-id={c.id} bg={c.id === openId ? 'var(--mantine-color-blue-light)' : undefined}>
+                <Table.Tr
+                  key={c.id}
+                  data-record-id={c.id}
+                  bg={c.id === openId ? 'var(--mantine-color-blue-light)' : undefined}
+                >
                   <Table.Td>
                     <DirectionIcon direction={c.direction} />
                   </Table.Td>

@@ -74,7 +74,9 @@ export function EmailImportPanel({
     else void run(paths);
   };
 
-  const percent = progress ? (100 * (progress.fileIndex + (progress.step === 'done' ? 1 : 0.5))) / progress.fileCount : 0;
+  const percent = progress
+    ? (100 * (progress.fileIndex + (progress.step === 'done' ? 1 : 0.5))) / progress.fileCount
+    : 0;
 
   return (
     <Paper
@@ -141,7 +143,10 @@ export function EmailImportPanel({
                     <Text size="sm" fw={500}>
                       {r.name}
                     </Text>
-                    <Text size="sm" c={r.status === 'failed' ? 'red' : r.status === 'duplicate' ? 'orange' : 'teal'}>
+                    <Text
+                      size="sm"
+                      c={r.status === 'failed' ? 'red' : r.status === 'duplicate' ? 'orange' : 'teal'}
+                    >
                       {r.status === 'imported'
                         ? t('communications.import.imported', { count: r.attachments })
                         : r.status === 'duplicate'
