@@ -34,6 +34,7 @@ test('imports an e-mail from the Commission, opens it and records the reply', as
     detail.getByText('La Comisión solicita información actualizada en un plazo de 10 días.'),
   ).toBeVisible();
   await expect(detail.getByText('Comisión (CIDH)', { exact: false })).toBeVisible();
+  await expect(detail.getByText('Solicitud de información', { exact: true })).toBeVisible();
   const attachments = detail.getByRole('group', { name: 'Anexos' });
   await expect(attachments.getByRole('button', { name: PDF_NAME })).toBeVisible();
   await expect(detail.getByRole('button', { name: 'el .eml guardado (elemento de prueba)' })).toBeVisible();

@@ -2,7 +2,7 @@
 // the sender's address, the forum's reference and note number from the subject, and the date, time and
 // zone from the Date header (the sender's own wall clock, with an IANA zone that has that offset then).
 import { Temporal } from 'temporal-polyfill';
-import type { Counterpart } from '../../../shared/schemas/communications';
+import type { CommunicationKind, Counterpart } from '../../../shared/schemas/communications';
 
 /** Domains whose mail comes from one counterpart. */
 const DOMAINS: [RegExp, Counterpart][] = [
@@ -17,6 +17,21 @@ const DOMAINS: [RegExp, Counterpart][] = [
 export function guessCounterpart(address: string | undefined): Counterpart {
   const domain = (address ?? '').split('@')[1]?.trim() ?? '';
   return DOMAINS.find(([re]) => re.test(domain))?.[1] ?? 'other';
+}
+
+/** What the subject says the letter is (a suggestion; "other" when it says nothing known). */
+const KINDS: [RegExp, CommunicationKind][] = [
+  [/solicitud de informaci[oó]n|request for information|solicita informaci[oó]n/i, 'request_for_information'],
+  [/pr[oó]rroga|extension/i, 'extension_request'],
+  [/resoluci[oó]n|resolution/i, 'resolution'],
+  [/audiencia|hearing/i, 'hearing_notice'],
+  [/acuse de recibo|acknowledg/i, 'acknowledgement'],
+  [/informe del estado|state report/i, 'state_report'],
+  [/observaciones|observations/i, 'observations'],
+];
+
+export function guessKind(subject: string): CommunicationKind {
+  return KINDS.find(([re]) => re.test(subject))?.[1] ?? 'other';
 }
 
 /** Where each counterpart usually writes from: tried first when naming the Date header's zone. */

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/schemas/communications';
 import type { Classification } from '../../../shared/schemas/classification';
 import { parseEml, type ParsedEmail } from '../email/parse-eml';
-import { guessCounterpart, noteNumberFrom, referenceFrom, whenFromDateHeader } from '../email/suggest';
+import { guessCounterpart, guessKind, noteNumberFrom, referenceFrom, whenFromDateHeader } from '../email/suggest';
 import { stageBytes, stageFile, type StagedBlob } from '../evidence/intake';
 import type { Operation } from '../operations/runner';
 import { mapSqliteError } from '../vault/database';
@@ -61,7 +61,7 @@ function fieldsFrom(parsed: ParsedEmail, classification: Classification, fallbac
     counterpart,
     counterpartName: (parsed.headers.from[0]?.name || parsed.headers.from[0]?.address || '').slice(0, 300),
     channel: 'email',
-    kind: 'other',
+    kind: guessKind(subject),
     occurredOn: when?.occurredOn ?? fallbackDate,
     occurredTime: when?.occurredTime ?? null,
     zone: when?.occurredTime ? when.zone : null,

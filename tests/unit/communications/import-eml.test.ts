@@ -61,6 +61,7 @@ describe('communications:importEmails', () => {
     expect(c.channel).toBe('email');
     expect(c.origin).toBe('eml');
     expect(c.counterpart).toBe('commission');
+    expect(c.kind).toBe('request_for_information');
     expect(c.counterpartName).toBe('Secretaría Ejecutiva CIDH');
     expect(c.reference).toBe('MC-1008-19');
     expect(c.noteNumber).toBe('CIDH/SE/Art.25/MC-1008-19/123');
