@@ -57,6 +57,11 @@ test('imports an e-mail from the Commission, opens it and records the reply', as
 
   const reply = app.getByRole('article', { name: `Re: ${SUBJECT}` });
   await expect(reply.getByText('Responde a:')).toBeVisible();
+  // Files sent with the reply become its attachments (the picker answers the same saved file here).
+  await reply.getByRole('button', { name: 'Agregar anexos' }).click();
+  await expect(
+    reply.getByRole('group', { name: 'Anexos' }).getByRole('button', { name: 'solicitud-cidh.eml' }),
+  ).toBeVisible();
   await reply.getByRole('button', { name: new RegExp(SUBJECT.slice(0, 20)) }).click();
   const original = app.getByRole('article', { name: SUBJECT });
   await expect(

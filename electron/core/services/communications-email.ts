@@ -16,7 +16,13 @@ import {
 } from '../../../shared/schemas/communications';
 import type { Classification } from '../../../shared/schemas/classification';
 import { parseEml, type ParsedEmail } from '../email/parse-eml';
-import { guessCounterpart, guessKind, noteNumberFrom, referenceFrom, whenFromDateHeader } from '../email/suggest';
+import {
+  guessCounterpart,
+  guessKind,
+  noteNumberFrom,
+  referenceFrom,
+  whenFromDateHeader,
+} from '../email/suggest';
 import { stageBytes, stageFile, type StagedBlob } from '../evidence/intake';
 import type { Operation } from '../operations/runner';
 import { mapSqliteError } from '../vault/database';

@@ -15,6 +15,7 @@ export function CommunicationDetail({
   onOpen,
   onOpenEvidence,
   onReply,
+  onAttach,
   onEdit,
   onDelete,
   onClose,
@@ -23,6 +24,8 @@ export function CommunicationDetail({
   onOpen: (id: string) => void;
   onOpenEvidence: (evidenceId: string) => void;
   onReply: () => void;
+  /** Pick files to keep as evidence items attached to this communication. */
+  onAttach: () => void;
   onEdit: () => void;
   onDelete: () => void;
   onClose: () => void;
@@ -78,6 +81,9 @@ export function CommunicationDetail({
           </Stack>
           <Group gap="xs">
             <Button onClick={onReply}>{t('communications.detail.reply')}</Button>
+            <Button variant="default" onClick={onAttach}>
+              {t('communications.detail.attach')}
+            </Button>
             <Button variant="default" onClick={onEdit}>
               {t('common.edit')}
             </Button>

@@ -13,6 +13,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
+import { AmparoError, type ErrorCode } from '../../../../shared/errors';
 import { formatIsoDate } from '../../app/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListScaffold } from '../../components/ListScaffold';
@@ -75,13 +76,47 @@ export function CorrespondenceTab({
     waiting.has(`communication:new:${matterId}`) ? { mode: 'new' } : null,
   );
   const [importing, setImporting] = useState(false);
+  const [pendingForm, setPendingForm] = useState<'edit' | 'reply' | null>(null);
   const [openId, setOpenId] = useState<string | null>(initialOpenId ?? null);
   const open = useLoad(openId ? () => client.communications.get({ id: openId }) : null, [openId, list.data]);
   const [error, setError] = useState<unknown>(null);
+  // After unlock, an edit or reply left unsaved reopens with its draft once its communication is loaded.
+  const [resumed, setResumed] = useState(false);
+  if (!resumed && list.data) {
+    const ids = new Set(list.data.items.map((c) => c.id));
+    const key = [...waiting].find((k) => {
+      const [kind, a, b] = k.split(':');
+      return kind === 'communication' && ids.has((a === 'reply' ? b : a) ?? '');
+    });
+    setResumed(true);
+    if (key) {
+      const parts = key.split(':');
+      setOpenId(parts[1] === 'reply' ? parts[2]! : parts[1]!);
+      setPendingForm(parts[1] === 'reply' ? 'reply' : 'edit');
+    }
+  }
+  if (pendingForm && open.data && editing === null) {
+    setEditing(pendingForm === 'reply' ? { mode: 'reply', to: open.data } : { mode: 'edit', of: open.data });
+    setPendingForm(null);
+  }
   const removeUndoably = useUndoableDelete();
   const directions = useEnumOptions('communications.direction', DIRECTIONS);
   const counterparts = useEnumOptions('communications.counterpart', COUNTERPARTS);
   const kinds = useEnumOptions('communications.kind', COMMUNICATION_KINDS);
+
+  const attach = async (c: Communication) => {
+    setError(null);
+    try {
+      const { paths } = await client.dialog.chooseFiles({});
+      if (paths.length === 0) return;
+      const result = await client.communications.attach({ id: c.id, paths });
+      if (result.failed.length > 0)
+        setError(new AmparoError(result.failed[0]!.code as ErrorCode, result.failed[0]!.message));
+      list.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
 
   const remove = async (c: Communication) => {
     setError(null);
@@ -148,6 +183,7 @@ export function CorrespondenceTab({
           onOpen={setOpenId}
           onOpenEvidence={onOpenEvidence}
           onReply={() => setEditing({ mode: 'reply', to: open.data! })}
+          onAttach={() => void attach(open.data!)}
           onEdit={() => setEditing({ mode: 'edit', of: open.data! })}
           onDelete={() => void remove(open.data!)}
           onClose={() => setOpenId(null)}
