@@ -1,12 +1,27 @@
 // Correspondence in Spanish, in the browser: a saved e-mail from the Commission imported through the
 // picker, opened (headers, text, attachments as evidence links, the original .eml), and a reply recorded
 // from it, linked both ways.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { commissionEmail, PDF_NAME, SUBJECT } from '../unit/communications/eml';
 import { createSpanishVaultAndCase, expect, screenshot, test } from './fixtures';
 
 const PASS = 'frase de contraseña larga para la prueba';
+
+/** Serious or critical axe findings on what is shown now (after any fade-in has finished). */
+async function axeSerious(page: Page): Promise<string[]> {
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): Animation[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
 
 test('imports an e-mail from the Commission, opens it and records the reply', async ({
   app,
@@ -46,12 +61,14 @@ test('imports an e-mail from the Commission, opens it and records the reply', as
   // The import panel folded away: the list and the open message are what the picture is for.
   await app.getByRole('button', { name: 'Importar correos' }).click();
   await screenshot(app, 'correspondence-es');
+  expect(await axeSerious(app), 'axe on the correspondence tab').toEqual([]);
 
   await detail.getByRole('button', { name: 'Registrar respuesta' }).click();
   const form = app.getByRole('form', { name: 'Registrar respuesta' });
   await expect(form.getByLabel('Asunto')).toHaveValue(`Re: ${SUBJECT}`);
   await expect(form.getByLabel('Referencia del órgano')).toHaveValue('MC-1008-19');
   await expect(form.getByRole('combobox', { name: 'Dirección' })).toHaveValue('Enviada');
+  expect(await axeSerious(app), 'axe on the reply form').toEqual([]);
   await form.getByLabel('Texto').fill('La representación remite la información solicitada.');
   await form.getByRole('button', { name: 'Registrar' }).click();
 
