@@ -10,6 +10,12 @@ import { createSpanishVaultAndCase, expect, screenshot, test } from './fixtures'
 
 const PASS = 'frase de contraseña larga para la prueba';
 
+/** The part of the DOM's Animation this file reads (e2e specs compile without the DOM library). */
+interface Animation {
+  playState: string;
+  effect: { getTiming(): { iterations?: number } } | null;
+}
+
 /** Serious or critical axe findings on what is shown now (after any fade-in has finished). */
 async function axeSerious(page: Page): Promise<string[]> {
   await page.waitForFunction(() =>
