@@ -124,7 +124,7 @@ async function importOne(
       `${name}: ${mib(size)} is more than the ${mib(MAX_EML_BYTES)} an e-mail may have here; nothing was read`,
     );
   report('reading');
-  let raw: Buffer;
+  let raw: Buffer | null;
   try {
     raw = await readFile(path, { signal: op.signal });
   } catch (error) {
@@ -137,6 +137,9 @@ async function importOne(
   const sha256 = createHash('sha256').update(raw).digest('hex');
   report('parsing');
   const parsed = await parseEml(raw, name);
+  // The parts are decoded: the message's bytes are not needed in memory any more (the original is
+  // streamed from the file into its blob, and its hash compared with this one).
+  raw = null;
   const twin = existing(ctx, matterId, parsed.headers.messageId, sha256);
   if (twin)
     return {
