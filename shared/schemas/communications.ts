@@ -2,7 +2,7 @@
 // forum's reference, the attachments (stored as evidence items) and the earlier communication it answers.
 import { z } from 'zod';
 import { Classification } from './classification';
-import { Id, IsoDate, MatterRecordMeta, updateInput } from './common';
+import { FolderPath, Id, IsoDate, MatterRecordMeta, updateInput } from './common';
 import { ClockTime, TimeZoneId } from './deadline';
 
 export const DIRECTIONS = ['received', 'sent'] as const;
@@ -175,10 +175,13 @@ export const CommunicationIdInput = z.object({ id: Id });
 export const CreateCommunicationInput = z.object({ matterId: Id, fields: CommunicationFields });
 export const UpdateCommunicationInput = updateInput(CommunicationFields);
 
+/** An absolute file path as a picker or a drop gives it (the same rule as a folder's). */
+const FilePath = FolderPath;
+
 /** Files given by path become evidence items linked to the communication (custody: received from …). */
 export const AttachFilesInput = z.object({
   id: Id,
-  paths: z.array(z.string().min(1).max(4096)).min(1).max(200),
+  paths: z.array(FilePath).min(1).max(200),
 });
 
 /** Refused before reading: a saved message this large is not an e-mail a forum sent. */
@@ -187,7 +190,7 @@ export const MAX_EML_BYTES = 150 * 1024 * 1024;
 export const ImportEmailsInput = z.object({
   matterId: Id,
   operationId: Id.optional(),
-  paths: z.array(z.string().min(1).max(4096)).min(1).max(500),
+  paths: z.array(FilePath).min(1).max(500),
   classification: Classification.default('restricted'),
 });
 
