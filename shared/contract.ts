@@ -89,6 +89,21 @@ import {
   UpdateMeasureInput,
 } from './schemas/protection-measures';
 import { FollowupTimeline, FollowupTimelineInput } from './schemas/followup-timeline';
+// Correspondence (communications, .eml import)
+import {
+  AttachFilesInput,
+  AttachFilesResult,
+  ChooseEmailsResult,
+  Communication,
+  CommunicationIdInput,
+  CommunicationList,
+  CreateCommunicationInput,
+  EmailImportProgress,
+  ImportEmailsInput,
+  ImportEmailsResult,
+  ListCommunicationsInput,
+  UpdateCommunicationInput,
+} from './schemas/communications';
 import {
   ChangePassphraseInput,
   ChooseFolderInput,
@@ -221,6 +236,22 @@ export const contract = {
   'measures:linkOptions': channel(MatterFileInput, LinkOptions),
   /** Communications, resolutions, deadlines, status changes and measure changes in date order. */
   'followup:timeline': channel(FollowupTimelineInput, FollowupTimeline),
+  /**
+   * Correspondence of a case. `communications:importEmails` takes saved e-mails (.eml), each file on its
+   * own (progress as `communications:progress` events; `communications:cancel` stops it); `attach` turns
+   * files into evidence items linked to the communication; `chooseEmails` is the shell's .eml picker.
+   */
+  'communications:list': channel(ListCommunicationsInput, CommunicationList),
+  'communications:get': channel(CommunicationIdInput, Communication),
+  'communications:create': channel(CreateCommunicationInput, Communication),
+  'communications:update': channel(UpdateCommunicationInput, Communication),
+  'communications:attach': channel(
+    AttachFilesInput.extend({ operationId: Id.optional() }),
+    AttachFilesResult,
+  ),
+  'communications:importEmails': channel(ImportEmailsInput, ImportEmailsResult),
+  'communications:cancel': channel(OperationInput, Empty),
+  'communications:chooseEmails': channel(Empty, ChooseEmailsResult),
 
   'settings:get': channel(Empty, Settings),
   'settings:update': channel(UpdateSettingsInput, Settings),
@@ -243,6 +274,7 @@ export const events = {
   'vault:locked': VaultLockedEvent,
   'evidence:progress': EvidenceProgress,
   'import:progress': ImportProgress,
+  'communications:progress': EmailImportProgress,
 } as const;
 
 export type Contract = typeof contract;

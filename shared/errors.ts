@@ -26,6 +26,9 @@ export const ERROR_CODES = [
   'FILE_UNREADABLE',
   'FILE_CHANGED',
   'EVIDENCE_DAMAGED',
+  // Correspondence: a file that is not an e-mail, and one too large to import.
+  'EMAIL_INVALID',
+  'FILE_TOO_LARGE',
   'CANCELLED',
   'FORBIDDEN_SENDER',
   'UNKNOWN_CHANNEL',

@@ -7,6 +7,7 @@ import { createDispatcher, type Dispatch } from './ipc/dispatch';
 import { createHandlers, type ShellPort } from './ipc/handlers';
 import { AppConfig, type DamagedSettings } from './services/app-config';
 import { AuditLabels } from './services/audit-labels';
+import { CommunicationService } from './services/communications';
 import { EvidenceService } from './services/evidence';
 import type { MediaResponse } from './evidence/media';
 import { ImportService } from './services/import';
@@ -60,6 +61,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // Running intakes, checks and exports stop (each removes its unfinished file); preview links die.
       evidence.abortAll();
       imports.abortAll();
+      communications.abortAll();
       emitter.emit('vault:locked', { reason } satisfies EventPayload<'vault:locked'>);
     },
   });
@@ -79,6 +81,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // follow-up: protection measures and the follow-up timeline
   const measures = new ProtectionMeasureService(ctx, session.reveals, matters);
   const followup = new FollowupTimelineService(ctx, session.reveals, matters);
+  // Correspondence (the lead wires `recorded` to the deadlines: a reply fulfils what it answers)
+  const communications = new CommunicationService(ctx, session.reveals, {
+    onProgress: (progress) => emitter.emit('communications:progress', progress),
+    onActivity: () => session.touch(),
+  });
   const imports = new ImportService(
     ctx,
     { matters, people, parties, incidents },
@@ -105,6 +112,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     imports,
     measures,
     followup,
+    trash: new TrashService(ctx, { matters, people, incidents, notes, evidence, drafts, communications }),
+    evidence,
+    imports,
+    communications,
   };
   const dispatch = createDispatcher(createHandlers(services), {
     onCall: (channel) => {

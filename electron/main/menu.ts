@@ -25,6 +25,7 @@ export const FALLBACK_LABELS: Record<string, string> = {
   'dialog.chooseFolderOpen': 'Choose the vault folder',
   'dialog.chooseFolderExport': 'Choose the folder for the decrypted copies',
   'dialog.chooseEvidenceFiles': 'Choose the evidence files to add',
+  'dialog.chooseEmails': 'Choose the saved e-mails (.eml) to import',
 };
 
 type Messages = Record<string, unknown>;

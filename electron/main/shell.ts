@@ -56,6 +56,19 @@ export function createShellPort(
         : await dialog.showOpenDialog(options);
       return { paths: result.canceled ? [] : result.filePaths };
     },
+    /** Correspondence: any number of saved e-mails (.eml). */
+    async chooseEmails(): Promise<{ paths: string[] }> {
+      const options: OpenDialogOptions = {
+        title: getTranslate()('dialog.chooseEmails'),
+        properties: ['openFile', 'multiSelections', 'dontAddToRecent'],
+        filters: [{ name: 'E-mail (.eml)', extensions: ['eml'] }],
+      };
+      const window = getWindow();
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return { paths: result.canceled ? [] : result.filePaths };
+    },
     /** Spreadsheet import: one CSV or XLSX file. */
     async chooseSpreadsheet(): Promise<{ path: string | null }> {
       const options: OpenDialogOptions = {

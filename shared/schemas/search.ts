@@ -10,6 +10,7 @@ export const SEARCHABLE = [
   'evidence',
   // follow-up: protection measures
   'measure',
+  'communication',
 ] as const;
 
 export const SearchInput = z.object({

@@ -12,6 +12,7 @@ export const DELETABLE = [
   'evidence',
   // follow-up: protection measures
   'measure',
+  'communication',
 ] as const;
 export const DeletableType = z.enum(DELETABLE);
 /** One row of Deleted items: a soft-deleted record that can be restored. */

@@ -14,7 +14,7 @@ let source: EventSource | null = null;
 /** Dialogs that open the dev chooser window (`npm run dev:browser -- --files DIR`). */
 function opensChooser(channel: string, input: unknown): boolean {
   if (!(window as unknown as { __amparoBridgeChooser?: boolean }).__amparoBridgeChooser) return false;
-  if (channel === 'dialog:chooseFiles') return true;
+  if (channel === 'dialog:chooseFiles' || channel === 'communications:chooseEmails') return true;
   return channel === 'dialog:chooseFolder' && (input as { purpose?: string })?.purpose === 'export';
 }
 

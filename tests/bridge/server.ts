@@ -120,6 +120,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
             : (options.chooseFolder?.(purpose) ?? null),
       }),
       chooseFiles: async () => ({ paths: chooser ? await chooser.chooseFiles() : chosenFiles() }),
+      // Correspondence: the .eml picker answers like the evidence one.
+      chooseEmails: async () => ({ paths: chooser ? await chooser.chooseFiles() : chosenFiles() }),
       // The spreadsheet chooser answers the first chosen file.
       chooseSpreadsheet: async () => ({ path: chosenFiles()[0] ?? null }),
       mediaUrl: (ticket) => `${mediaOrigin}/evidence/${ticket}`,

@@ -159,7 +159,7 @@ test('no English or internal code in the Spanish UI, no Spanish in the English U
       audit: 'Bitácora de auditoría',
       settings: 'Configuración',
     },
-    ['Datos generales', 'Personas', 'Cronología', 'Riesgo', 'Notas', 'Pruebas'],
+    ['Datos generales', 'Personas', 'Cronología', 'Riesgo', 'Notas', 'Pruebas', 'Correspondencia'],
     seen,
   );
   await app.getByRole('button', { name: 'Bloquear ahora' }).click();
@@ -184,7 +184,7 @@ test('no English or internal code in the Spanish UI, no Spanish in the English U
       audit: 'Audit log',
       settings: 'Settings',
     },
-    ['Overview', 'People', 'Timeline', 'Risk', 'Notes', 'Evidence'],
+    ['Overview', 'People', 'Timeline', 'Risk', 'Notes', 'Evidence', 'Correspondence'],
     seen,
   );
 

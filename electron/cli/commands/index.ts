@@ -1,6 +1,7 @@
 // Every command of `amparo`, in the order the help lists them. A new area (deadlines, bundles, filings)
 // adds a file beside these and its commands here.
 import { caseAdd, caseList } from './case';
+import { commsAdd, commsImport, commsList } from './comms';
 import { deadlineCompute, deadlineRules } from './deadline';
 import { evidenceAdd, evidenceList, evidenceVerify } from './evidence';
 import { importSpreadsheet } from './import';
@@ -18,6 +19,10 @@ export const COMMANDS: readonly Command[] = [
   evidenceList,
   evidenceVerify,
   search,
+  // Correspondence
+  commsAdd,
+  commsImport,
+  commsList,
   deadlineRules,
   deadlineCompute,
   importSpreadsheet,

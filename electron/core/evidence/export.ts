@@ -14,7 +14,7 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 const MAX_NAME_BYTES = 200;
 
 /** A file name safe to create on Linux, macOS and Windows that still reads like the original. */
-function safeFileName(name: string, fallback = 'evidence'): string {
+export function safeFileName(name: string, fallback = 'evidence'): string {
   let safe = name
     .normalize('NFC')
     // Control characters, and bidi marks that could make `gpj.exe` read as `exe.jpg`.

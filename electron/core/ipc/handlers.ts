@@ -2,6 +2,7 @@
 // rules of its own.
 import type { AppConfig } from '../services/app-config';
 import type { AuditLabels } from '../services/audit-labels';
+import type { CommunicationService } from '../services/communications';
 import type { DraftService } from '../services/drafts';
 import type { EvidenceService } from '../services/evidence';
 import { revealConfidential } from '../services/confidential';
@@ -26,6 +27,8 @@ export interface ShellPort {
   chooseFiles?(): Promise<{ paths: string[] }>;
   /** Native picker for one spreadsheet to import; absent where there is none (answers no file). */
   chooseSpreadsheet?(): Promise<{ path: string | null }>;
+  /** Native multi-file picker for saved e-mails (.eml); absent where there is none (answers no files). */
+  chooseEmails?(): Promise<{ paths: string[] }>;
   /** The URL under which this shell serves an evidence preview ticket (Electron: amparo-media://). */
   mediaUrl?(ticket: string): string;
 }
@@ -49,6 +52,7 @@ export interface Services {
   // follow-up: protection measures and the follow-up timeline
   measures: ProtectionMeasureService;
   followup: FollowupTimelineService;
+  communications: CommunicationService;
 }
 
 const done = {};
@@ -150,6 +154,15 @@ export function createHandlers(s: Services): Handlers {
     'measures:addStatus': ({ measureId, ...entry }) => s.measures.addStatus(measureId, entry),
     'measures:linkOptions': ({ matterId }) => s.measures.linkOptions(matterId),
     'followup:timeline': (input) => s.followup.timeline(input),
+    // Correspondence
+    'communications:list': (input) => s.communications.list(input),
+    'communications:get': ({ id }) => s.communications.get(id),
+    'communications:create': ({ matterId, fields }) => s.communications.create(matterId, fields),
+    'communications:update': ({ id, revision, fields }) => s.communications.update(id, revision, fields),
+    'communications:attach': ({ id, paths, operationId }) => s.communications.attach(id, paths, operationId),
+    'communications:importEmails': (input) => s.communications.importEmails(input),
+    'communications:cancel': ({ operationId }) => (s.communications.cancel(operationId), done),
+    'communications:chooseEmails': async () => (shell.chooseEmails ? shell.chooseEmails() : { paths: [] }),
 
     'settings:get': () => config.settings,
     'settings:update': (patch) => config.updateSettings(patch),

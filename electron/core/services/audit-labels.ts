@@ -29,6 +29,7 @@ const LOOKUPS: Record<string, string> = {
   // follow-up: protection measures (named by authority, or their kind)
   measure: `SELECT CASE WHEN authority <> '' THEN authority ELSE kind END AS label, classification,
             matter_id AS matterId FROM protection_measures WHERE id = $id`,
+  communication: `SELECT subject AS label, classification, matter_id AS matterId FROM communications WHERE id = $id`,
   risk_assessment: `SELECT assessed_on AS label, 'restricted' AS classification, matter_id AS matterId
                     FROM risk_assessments WHERE id = $id`,
   party: `SELECT coalesce(p.pseudonym, o.name) AS label, coalesce(p.classification, o.classification)

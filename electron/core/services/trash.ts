@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import { AmparoError } from '../../../shared/errors';
 import type { DeletedItem } from '../../../shared/schemas/trash';
 import { blobPath } from '../evidence/store';
+import type { CommunicationService } from './communications';
 import type { EvidenceService } from './evidence';
 import type { IncidentService } from './incidents';
 import type { DraftService } from './drafts';
@@ -32,6 +33,7 @@ const TABLES: Record<Deletable, { table: string; label: string; matter: string }
                    nullif(authority, ''), kind), 1, 120)`,
     matter: 'matter_id',
   },
+  communication: { table: 'communications', label: 'subject', matter: 'matter_id' },
 };
 
 export class TrashService {
@@ -43,6 +45,7 @@ export class TrashService {
       incidents: IncidentService;
       notes: NoteService;
       evidence: EvidenceService;
+      communications?: CommunicationService;
       /** Drafts of a case are dropped with it. */
       drafts?: DraftService;
       measures?: ProtectionMeasureService;
@@ -127,6 +130,7 @@ export class TrashService {
     if (entityType === 'organisation') this.services.people.reindexOrganisation(entityId);
     if (entityType === 'evidence') this.services.evidence.reindex(entityId);
     if (entityType === 'measure') this.services.measures?.reindex(entityId);
+    if (entityType === 'communication') this.services.communications?.reindex(entityId);
   }
 
   /**
@@ -160,6 +164,42 @@ export class TrashService {
             .map((r) => r.id),
         ),
       ];
+      // Correspondence: deleted communications and those of purged matters, with their attachment links
+      // (their evidence items stay unless deleted themselves); replies to them lose the link.
+      const communicationIds = [
+        ...byType('communication'),
+        ...matters.flatMap((id) =>
+          db
+            .prepare('SELECT id FROM communications WHERE matter_id = $id')
+            .all<{ id: string }>({ id })
+            .map((r) => r.id),
+        ),
+      ];
+      for (const id of new Set(communicationIds)) {
+        db.prepare('UPDATE communications SET in_reply_to = NULL WHERE in_reply_to = $id').run({ id });
+        // Deadlines and measure statuses keep their own history; they only lose the link to the letter.
+        db.prepare('UPDATE deadlines SET communication_id = NULL WHERE communication_id = $id').run({ id });
+        db.prepare('UPDATE deadlines SET fulfilled_by = NULL WHERE fulfilled_by = $id').run({ id });
+        db.prepare('UPDATE deadline_events SET communication_id = NULL WHERE communication_id = $id').run({
+          id,
+        });
+        db.prepare(
+          'UPDATE protection_measure_status SET communication_id = NULL WHERE communication_id = $id',
+        ).run({
+          id,
+        });
+        db.prepare('DELETE FROM communication_attachments WHERE communication_id = $id').run({ id });
+        db.prepare(`DELETE FROM search_index WHERE entity_type = 'communication' AND entity_id = $id`).run({
+          id,
+        });
+        db.prepare('DELETE FROM communications WHERE id = $id').run({ id });
+      }
+      for (const id of new Set(evidenceIds)) {
+        db.prepare('DELETE FROM communication_attachments WHERE evidence_id = $id').run({ id });
+        db.prepare('UPDATE communications SET raw_evidence_id = NULL WHERE raw_evidence_id = $id').run({
+          id,
+        });
+      }
       const blobIds: string[] = [];
       for (const id of new Set(evidenceIds)) {
         const item = db.prepare('SELECT blob_id FROM evidence_items WHERE id = $id').get({ id }) as

@@ -228,6 +228,44 @@ describe('the whole contract', () => {
     await ok('import:run', { path: sheet, mapping, operationId: randomUUID() });
     await ok('import:cancel', { operationId: randomUUID() });
 
+    // Correspondence
+    const mail = join(work, 'nota.eml');
+    await writeFile(
+      mail,
+      'From: CIDH <cidh@oas.org>\r\nDate: Tue, 3 Mar 2026 10:00:00 -0500\r\nSubject: MC-1008-19 solicitud\r\n\r\nTexto.\r\n',
+    );
+    await ok('communications:chooseEmails');
+    const imported = await ok<{ results: { communicationId: string }[] }>('communications:importEmails', {
+      matterId: matter.id,
+      paths: [mail],
+    });
+    const letter = await ok('communications:get', { id: imported.results[0]!.communicationId });
+    const sent = await ok('communications:create', {
+      matterId: matter.id,
+      fields: {
+        direction: 'sent',
+        counterpart: 'commission',
+        channel: 'portal',
+        occurredOn: '2026-03-10',
+        subject: 'Respuesta',
+        inReplyTo: letter.id,
+      },
+    });
+    await ok('communications:update', {
+      id: sent.id,
+      revision: sent.revision,
+      fields: {
+        direction: 'sent',
+        counterpart: 'commission',
+        channel: 'portal',
+        occurredOn: '2026-03-11',
+        subject: 'Respuesta',
+      },
+    });
+    await ok('communications:attach', { id: sent.id, paths: [photo] });
+    await ok('communications:list', { matterId: matter.id });
+    await ok('communications:cancel', { operationId: randomUUID() });
+
     await ok('matters:setArchived', { id: matter.id, archived: true });
     await ok('matters:setArchived', { id: matter.id, archived: false });
     await ok('parties:remove', { id: party.id });

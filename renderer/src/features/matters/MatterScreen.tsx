@@ -1,3 +1,4 @@
+import { CorrespondenceTab } from '../communications/CorrespondenceTab';
 import { Alert, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,6 +39,7 @@ export type MatterTab =
   // follow-up: protection measures and the follow-up timeline
   | 'measures'
   | 'followup';
+export type MatterTab = 'overview' | 'people' | 'timeline' | 'risk' | 'notes' | 'evidence' | 'correspondence';
 
 /** Where in a case to land when opening it (e.g. from a search hit): a tab, and on Evidence an item. */
 export interface MatterPlace {
@@ -70,6 +72,8 @@ export function MatterScreen({
   const [archiving, setArchiving] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const [tab, setTab] = useState<MatterTab>(place?.tab ?? 'overview');
+  // An evidence item opened from elsewhere in the case (a communication's attachment).
+  const [evidenceToOpen, setEvidenceToOpen] = useState<string | undefined>(undefined);
   const [deleting, setDeleting] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const shownId = matter && !editing ? matter.id : null;
@@ -147,6 +151,7 @@ export function MatterScreen({
             <Tabs.Tab value="evidence">{t('matters.tabs.evidence')}</Tabs.Tab>
             <Tabs.Tab value="measures">{t('matters.tabs.measures')}</Tabs.Tab>
             <Tabs.Tab value="followup">{t('matters.tabs.followup')}</Tabs.Tab>
+            <Tabs.Tab value="correspondence">{t('matters.tabs.correspondence')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="overview" pt="md">
             <Stack gap="md">
@@ -207,7 +212,17 @@ export function MatterScreen({
           <Tabs.Panel value="evidence" pt="md">
             <EvidenceTab
               matterId={matter.id}
-              initialOpenId={place?.tab === 'evidence' ? place.evidenceId : undefined}
+              initialOpenId={evidenceToOpen ?? (place?.tab === 'evidence' ? place.evidenceId : undefined)}
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value="correspondence" pt="md">
+            <CorrespondenceTab
+              matterId={matter.id}
+              initialOpenId={place?.tab === 'correspondence' ? place.recordId : undefined}
+              onOpenEvidence={(evidenceId) => {
+                setEvidenceToOpen(evidenceId);
+                setTab('evidence');
+              }}
             />
           </Tabs.Panel>
         </Tabs>

@@ -71,6 +71,8 @@ function placeOf(hit: SearchHit): MatterPlace | undefined {
       return { tab: 'evidence', evidenceId: hit.entityId };
     case 'measure':
       return { tab: 'measures', recordId: hit.entityId };
+    case 'communication':
+      return { tab: 'correspondence', recordId: hit.entityId };
     default:
       return undefined;
   }
