@@ -38,8 +38,9 @@ export type MatterTab =
   | 'evidence'
   // follow-up: protection measures and the follow-up timeline
   | 'measures'
-  | 'followup';
-export type MatterTab = 'overview' | 'people' | 'timeline' | 'risk' | 'notes' | 'evidence' | 'correspondence';
+  | 'followup'
+  // follow-up: correspondence
+  | 'correspondence';
 
 /** Where in a case to land when opening it (e.g. from a search hit): a tab, and on Evidence an item. */
 export interface MatterPlace {
