@@ -20,6 +20,7 @@ import { RiskService } from './services/risk';
 import { SearchService } from './services/search';
 import { TrashService } from './services/trash';
 import { VaultSession } from './services/vault-session';
+import { DeadlineService } from './services/deadlines';
 import type { VaultOptions } from './vault/vault';
 
 export type { ShellPort };
@@ -74,6 +75,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.shell.mediaUrl ? { mediaUrl: (ticket: string) => options.shell.mediaUrl!(ticket) } : {}),
   });
   const parties = new PartyService(ctx);
+  // follow-up: deadlines (the core's clock, when given, decides due soon / overdue and reminders)
+  const deadlines = new DeadlineService(ctx, session.reveals, {
+    ...(options.now ? { now: () => new Date(options.now!()) } : {}),
+  });
   const imports = new ImportService(
     ctx,
     { matters, people, parties, incidents },
@@ -95,9 +100,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     risk: new RiskService(ctx),
     search: new SearchService(ctx, session.reveals),
     auditLabels: new AuditLabels(ctx, session.reveals),
-    trash: new TrashService(ctx, { matters, people, incidents, notes, evidence, drafts }),
+    trash: new TrashService(ctx, { matters, people, incidents, notes, evidence, drafts, deadlines }),
     evidence,
     imports,
+    deadlines,
   };
   const dispatch = createDispatcher(createHandlers(services), {
     onCall: (channel) => {

@@ -1,7 +1,16 @@
 // Full-text search over what the user may see, and the logged unlock of protected fields.
 import { z } from 'zod';
 
-export const SEARCHABLE = ['matter', 'incident', 'note', 'person', 'organisation', 'evidence'] as const;
+export const SEARCHABLE = [
+  'matter',
+  'incident',
+  'note',
+  'person',
+  'organisation',
+  'evidence',
+  // follow-up: deadlines
+  'deadline',
+] as const;
 
 export const SearchInput = z.object({
   query: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),

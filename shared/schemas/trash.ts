@@ -10,6 +10,8 @@ export const DELETABLE = [
   'organisation',
   'party',
   'evidence',
+  // follow-up: deadlines
+  'deadline',
 ] as const;
 export const DeletableType = z.enum(DELETABLE);
 /** One row of Deleted items: a soft-deleted record that can be restored. */

@@ -9,7 +9,7 @@ import type { Database } from '../vault/database';
 import { searchIndexChanged } from './search-query';
 
 export interface IndexedRecord {
-  entityType: 'matter' | 'incident' | 'note' | 'person' | 'organisation' | 'evidence';
+  entityType: 'matter' | 'incident' | 'note' | 'person' | 'organisation' | 'evidence' | 'deadline';
   entityId: string;
   matterId: string | null;
   classification: Classification;

@@ -11,6 +11,7 @@ import type { DraftService } from './drafts';
 import type { MatterService } from './matters';
 import type { NoteService } from './notes';
 import type { PeopleService } from './people';
+import type { DeadlineService } from './deadlines';
 import { markMatterInSearch, removeFromSearch } from './search-index';
 import type { VaultContext } from './vault-context';
 
@@ -24,6 +25,8 @@ const TABLES: Record<Deletable, { table: string; label: string; matter: string }
   organisation: { table: 'organisations', label: 'name', matter: 'NULL' },
   party: { table: 'matter_parties', label: 'role', matter: 'matter_id' },
   evidence: { table: 'evidence_items', label: 'title', matter: 'matter_id' },
+  // follow-up: deadlines
+  deadline: { table: 'deadlines', label: 'title', matter: 'matter_id' },
 };
 
 export class TrashService {
@@ -37,6 +40,7 @@ export class TrashService {
       evidence: EvidenceService;
       /** Drafts of a case are dropped with it. */
       drafts?: DraftService;
+      deadlines?: DeadlineService;
     },
   ) {}
 
@@ -117,6 +121,7 @@ export class TrashService {
     if (entityType === 'note') this.services.notes.reindex(entityId);
     if (entityType === 'organisation') this.services.people.reindexOrganisation(entityId);
     if (entityType === 'evidence') this.services.evidence.reindex(entityId);
+    if (entityType === 'deadline') this.services.deadlines?.reindex(entityId);
   }
 
   /**
@@ -183,6 +188,22 @@ export class TrashService {
         `DELETE FROM tags WHERE entity_type = 'note' AND entity_id IN (SELECT id FROM notes WHERE matter_id = $id)`,
         matters,
       );
+      // follow-up: deadlines (before the communications they point at)
+      const deadlineIds = [
+        ...byType('deadline'),
+        ...matters.flatMap((id) =>
+          db
+            .prepare('SELECT id FROM deadlines WHERE matter_id = $id')
+            .all<{ id: string }>({ id })
+            .map((r) => r.id),
+        ),
+      ];
+      run(`UPDATE deadlines SET previous_id = NULL WHERE previous_id = $id`, deadlineIds);
+      run(`DELETE FROM deadline_events WHERE deadline_id = $id`, deadlineIds);
+      run(`DELETE FROM deadline_reminders WHERE deadline_id = $id`, deadlineIds);
+      run(`DELETE FROM search_index WHERE entity_type = 'deadline' AND entity_id = $id`, deadlineIds);
+      run(`DELETE FROM deadlines WHERE id = $id`, deadlineIds);
+      // end follow-up: deadlines
       run(`DELETE FROM search_index WHERE matter_id = $id`, matters);
       run(`DELETE FROM incidents WHERE matter_id = $id`, matters);
       run(`DELETE FROM notes WHERE matter_id = $id`, matters);
