@@ -137,7 +137,7 @@ export class DeadlineService {
     }
     const rows = this.ctx()
       .db.prepare(`${DEADLINE_SELECT} WHERE ${where.join(' AND ')} ORDER BY d.due_instant, d.created_at`)
-      .all<DeadlineRow>(params);
+      .all<DeadlineRow>(Object.keys(params).length > 0 ? params : undefined);
     const items = rows.map((r) => this.toDeadline(r));
     return { items, hiddenConfidential: items.filter((d) => d.withheld).length };
   }
