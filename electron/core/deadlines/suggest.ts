@@ -97,7 +97,7 @@ const PERIOD = new RegExp(
 
 // Words that introduce a period, kept in the phrase shown to the user.
 const LEAD_IN = new RegExp(
-  String.raw`(?:(?:en|dentro)\s+(?:de(?:l)?\s+)?(?:un|el)?\s*(?:plazo|termino)\s+(?:de\s+)?(?:(?:no\s+mayor|maximo)\s+(?:a|de)\s+)?` +
+  String.raw`(?:(?:(?:en|dentro)\s+(?:de(?:l)?\s+)?)?(?:(?:un|el)\s+)?(?:plazo|termino)\s+(?:de\s+)?(?:(?:no\s+mayor|maximo)\s+(?:a|de)\s+)?` +
     String.raw`|(?:en|dentro\s+de)\s+(?:los\s+)?(?:proximos\s+|siguientes\s+)?` +
     String.raw`|within\s+(?:a\s+(?:period|time\s+limit)\s+of\s+)?(?:the\s+next\s+)?` +
     String.raw`|(?:no\s+later\s+than|in)\s+)$`,
