@@ -49,6 +49,7 @@ describe('electron-builder.yml', () => {
       'date-holidays',
       'exifreader',
       'hash-wasm',
+      'ical-generator',
       'pdf-lib',
       'temporal-polyfill',
       'zod',
