@@ -1,7 +1,7 @@
 // Every command of `amparo`, in the order the help lists them. A new area (deadlines, bundles, filings)
 // adds a file beside these and its commands here.
 import { caseAdd, caseList } from './case';
-import { deadlineCompute, deadlineRules } from './deadline';
+import { deadlineAdd, deadlineCompute, deadlineIcs, deadlineList, deadlineRules } from './deadline';
 import { evidenceAdd, evidenceList, evidenceVerify } from './evidence';
 import { importSpreadsheet } from './import';
 import { search } from './search';
@@ -20,6 +20,10 @@ export const COMMANDS: readonly Command[] = [
   search,
   deadlineRules,
   deadlineCompute,
+  // follow-up: stored deadlines
+  deadlineList,
+  deadlineAdd,
+  deadlineIcs,
   importSpreadsheet,
 ];
 
