@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { DeadlinesTab } from '../deadlines/DeadlinesTab';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRevealRecord } from '../search/useRevealRecord';
@@ -26,7 +27,15 @@ function fieldsOf(matter: Matter): MatterFields {
 }
 
 /** The case view's tabs; `evidence` is mounted by features/evidence. */
-export type MatterTab = 'overview' | 'people' | 'timeline' | 'risk' | 'notes' | 'evidence';
+export type MatterTab =
+  | 'overview'
+  | 'people'
+  | 'timeline'
+  | 'risk'
+  | 'notes'
+  | 'evidence'
+  // follow-up: deadlines
+  | 'deadlines';
 
 /** Where in a case to land when opening it (e.g. from a search hit): a tab, and on Evidence an item. */
 export interface MatterPlace {
@@ -34,6 +43,8 @@ export interface MatterPlace {
   evidenceId?: string;
   /** A fact or note to scroll to and highlight on that tab. */
   recordId?: string;
+  /** On Deadlines, the deadline to open (a clicked reminder). */
+  deadlineId?: string;
 }
 
 /** One case: tabs (overview with Edit, Archive/Restore and the status history; people; timeline; risk; notes), or its edit form. */
@@ -132,6 +143,7 @@ export function MatterScreen({
             <Tabs.Tab value="risk">{t('matters.tabs.risk')}</Tabs.Tab>
             <Tabs.Tab value="notes">{t('matters.tabs.notes')}</Tabs.Tab>
             <Tabs.Tab value="evidence">{t('matters.tabs.evidence')}</Tabs.Tab>
+            <Tabs.Tab value="deadlines">{t('deadlines.tab')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="overview" pt="md">
             <Stack gap="md">
@@ -177,6 +189,9 @@ export function MatterScreen({
               matterId={matter.id}
               initialOpenId={place?.tab === 'evidence' ? place.evidenceId : undefined}
             />
+          </Tabs.Panel>
+          <Tabs.Panel value="deadlines" pt="md">
+            <DeadlinesTab matterId={id} openDeadlineId={place?.deadlineId} />
           </Tabs.Panel>
         </Tabs>
       </DraftScreenProvider>
