@@ -22,6 +22,22 @@ export function DeadlinesTab({ matterId, openDeadlineId }: { matterId: string; o
   const [selected, setSelected] = useState<string | null>(openDeadlineId ?? null);
   const shown = list.data?.items.find((d) => d.id === selected);
 
+  const [exporting, setExporting] = useState(false);
+  const [exported, setExported] = useState<number | null>(null);
+  // Every open deadline of the vault goes to the file (confidential cases by reference only).
+  const exportIcs = async () => {
+    setExporting(true);
+    list.setError(null);
+    try {
+      const result = await client.deadlines.exportIcs({});
+      setExported(result.path ? result.events : null);
+    } catch (err) {
+      list.setError(err);
+    } finally {
+      setExporting(false);
+    }
+  };
+
   const changed = (d: Deadline) => {
     list.reload();
     setSelected(d.id);
@@ -34,8 +50,18 @@ export function DeadlinesTab({ matterId, openDeadlineId }: { matterId: string; o
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={3}>{t('deadlines.tab')}</Title>
-        {adding === null && <Button onClick={() => setAdding({})}>{t('deadlines.add')}</Button>}
+        <Group gap="xs">
+          <Button variant="default" onClick={() => void exportIcs()} loading={exporting}>
+            {t('deadlines.exportIcs')}
+          </Button>
+          {adding === null && <Button onClick={() => setAdding({})}>{t('deadlines.add')}</Button>}
+        </Group>
       </Group>
+      {exported !== null && (
+        <Text size="sm" role="status">
+          {t('deadlines.exported', { count: exported })}
+        </Text>
+      )}
       {adding !== null && (
         <DeadlineForm
           matterId={matterId}
