@@ -46,6 +46,8 @@ export interface Core {
   /** An evidence preview request (the shell's media protocol, the bridge's media endpoint). */
   media(ticket: string, request: { method: string; range?: string | null }): Promise<MediaResponse>;
   dispose(): Promise<void>;
+  /** A clicked deadline reminder (the shell's notification): tells the renderer to open that deadline. */
+  openDeadline(request: EventPayload<'deadlines:open'>): void;
   /** settings.json was damaged at start-up and set aside (the shell tells the user). */
   settingsDamaged: DamagedSettings | null;
 }
@@ -107,7 +109,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   const dispatch = createDispatcher(createHandlers(services), {
     onCall: (channel) => {
-      if (channel !== 'vault:status') session.touch();
+      // The shell's reminder poll is not the user: it must not postpone auto-lock.
+      if (channel !== 'vault:status' && channel !== 'deadlines:dueReminders') session.touch();
     },
     logError: (channel, error) => options.logError?.(channel, error),
   });
@@ -125,6 +128,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     media: (ticket, request) => evidence.media(ticket, request),
     async lock(reason) {
       await session.lock(reason);
+    },
+    openDeadline(request) {
+      emitter.emit('deadlines:open', request);
     },
     onEvent(name, listener) {
       emitter.on(name, listener as (payload: unknown) => void);

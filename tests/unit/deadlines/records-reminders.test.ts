@@ -62,4 +62,25 @@ describe('deadline reminders', () => {
     expect(await v.ok('deadlines:dueReminders', {})).toEqual([]);
     await v.core.dispose();
   });
+
+  it('does not count the reminder poll as activity: auto-lock still locks an idle vault', async () => {
+    const v = await deadlineVault({ now: '2026-03-16T07:00:00Z' });
+    await v.ok('settings:update', { autoLockMinutes: 1 });
+    v.clock.set('2026-03-16T07:00:40Z');
+    await v.ok('deadlines:dueReminders', {});
+    v.clock.set('2026-03-16T07:01:20Z');
+    await v.ok('deadlines:dueReminders', {});
+    expect(await v.core.checkIdle()).toBe(true);
+    expect((await v.ok('vault:status')).state).toBe('locked');
+    await v.core.dispose();
+  });
+
+  it('passes a clicked reminder to the renderer as an event', async () => {
+    const v = await deadlineVault();
+    const seen: unknown[] = [];
+    v.core.onEvent('deadlines:open', (request) => seen.push(request));
+    v.core.openDeadline({ deadlineId: '00000000-0000-4000-8000-000000000001', matterId: v.matterId });
+    expect(seen).toEqual([{ deadlineId: '00000000-0000-4000-8000-000000000001', matterId: v.matterId }]);
+    await v.core.dispose();
+  });
 });
