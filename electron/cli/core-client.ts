@@ -85,8 +85,13 @@ export async function withUnlockedVault<T>(
   saveFile?: string,
 ): Promise<T> {
   const passphrase = await ctx.passphrases.read('Passphrase');
-  return withCore(ctx.io.stderr, async (client) => {
-    await client.call('vault:unlock', { path: ctx.dir, passphrase });
-    return work(client);
-  }, {}, saveFile);
+  return withCore(
+    ctx.io.stderr,
+    async (client) => {
+      await client.call('vault:unlock', { path: ctx.dir, passphrase });
+      return work(client);
+    },
+    {},
+    saveFile,
+  );
 }

@@ -31,7 +31,11 @@ export function startReminders(deps: ReminderDeps): () => void {
     const due = await deps.dispatch('deadlines:dueReminders', {});
     if (!due.ok) return;
     for (const reminder of due.value as EventPayload<'deadlines:open'>[] & { text: string }[]) {
-      const { deadlineId, matterId, text } = reminder as { deadlineId: string; matterId: string; text: string };
+      const { deadlineId, matterId, text } = reminder as {
+        deadlineId: string;
+        matterId: string;
+        text: string;
+      };
       const note = new Notification({ title: deps.translate()('deadlines.reminder.title'), body: text });
       shown.add(note);
       note.on('click', () => {

@@ -77,9 +77,7 @@ export function createShellPort(
         defaultPath: defaultName,
         filters: [{ name: 'iCalendar', extensions: ['ics'] }],
         properties: ['createDirectory', 'showOverwriteConfirmation', 'dontAddToRecent'] as (
-          | 'createDirectory'
-          | 'showOverwriteConfirmation'
-          | 'dontAddToRecent'
+          'createDirectory' | 'showOverwriteConfirmation' | 'dontAddToRecent'
         )[],
       };
       const window = getWindow();

@@ -214,7 +214,8 @@ export const deadlineList: Command = {
     const lang = language(values);
     const within = text(values, 'due-within');
     const days = within === undefined ? undefined : wholeNumber(within);
-    if (days !== undefined && Number.isNaN(days)) throw new UsageError('--due-within must be a whole number of days');
+    if (days !== undefined && Number.isNaN(days))
+      throw new UsageError('--due-within must be a whole number of days');
     return withUnlockedVault(ctx, async (core) => {
       const matterId = await caseId(core, text(values, 'case'));
       const { items, hiddenConfidential } = await core.call('deadlines:list', {
@@ -256,7 +257,10 @@ export const deadlineList: Command = {
             esc(d.withheld ? deadlinesText(lang, 'cli.withheld') : d.title),
           ].join('\t'),
         );
-      if (hiddenConfidential) ctx.note(`amparo: note: ${hiddenConfidential} deadline(s) of confidential cases shown by reference only`);
+      if (hiddenConfidential)
+        ctx.note(
+          `amparo: note: ${hiddenConfidential} deadline(s) of confidential cases shown by reference only`,
+        );
       return EXIT.ok;
     });
   },
@@ -280,7 +284,10 @@ export const deadlineIcs: Command = {
     return withUnlockedVault(
       ctx,
       async (core) => {
-        const result = await core.call('deadlines:exportIcs', { include: flag(values, 'all') ? 'all' : 'open', lang });
+        const result = await core.call('deadlines:exportIcs', {
+          include: flag(values, 'all') ? 'all' : 'open',
+          lang,
+        });
         ctx.note(deadlinesText(lang, 'exported', { count: result.events }));
         ctx.out(esc(result.path ?? ''));
         return EXIT.ok;
@@ -334,7 +341,9 @@ export const deadlineAdd: Command = {
       const due = text(values, 'due');
       const rule = text(values, 'rule');
       if (Boolean(due) === Boolean(rule))
-        throw new UsageError('deadline add needs either "rule" with "from" and a period, or "due" (a date by hand)');
+        throw new UsageError(
+          'deadline add needs either "rule" with "from" and a period, or "due" (a date by hand)',
+        );
       const zone = text(values, 'zone');
       const time = text(values, 'time');
       const date = due
@@ -364,11 +373,14 @@ export const deadlineAdd: Command = {
           recurrence: null,
           date: date as never,
         });
-        if (flag(values, 'json')) ctx.out(toTerminalJson({ ...created, basisText: renderBasis(created, lang) }));
+        if (flag(values, 'json'))
+          ctx.out(toTerminalJson({ ...created, basisText: renderBasis(created, lang) }));
         else {
           ctx.out(created.id);
           const at = translate(lang, 'cli.at');
-          ctx.note(`${translate(lang, 'cli.due')}: ${formatDate(created.due.date, lang)} ${at} ${created.due.endTime} (${created.due.zone})`);
+          ctx.note(
+            `${translate(lang, 'cli.due')}: ${formatDate(created.due.date, lang)} ${at} ${created.due.endTime} (${created.due.zone})`,
+          );
         }
         return EXIT.ok;
       } catch (error) {

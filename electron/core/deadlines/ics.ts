@@ -22,7 +22,10 @@ const EVENT_MINUTES = 60;
 
 export function deadlinesToIcs(deadlines: IcsDeadline[], lang: Lang, now: Date): string {
   const years = deadlines.map((d) => Number(d.due.date.slice(0, 4)));
-  const range = { from: Math.min(...years, now.getUTCFullYear()) - 1, to: Math.max(...years, now.getUTCFullYear()) + 1 };
+  const range = {
+    from: Math.min(...years, now.getUTCFullYear()) - 1,
+    to: Math.max(...years, now.getUTCFullYear()) + 1,
+  };
   const calendar = ical({
     prodId: { company: 'Amparo', product: 'Amparo', language: lang.toUpperCase() },
     name: deadlinesText(lang, 'ics.calendarName'),
@@ -40,18 +43,22 @@ export function deadlinesToIcs(deadlines: IcsDeadline[], lang: Lang, now: Date):
       end,
       timezone: d.due.zone,
       stamp: now,
-      summary: d.status === 'open' ? summary : `${summary} (${deadlinesText(lang, `ics.status.${d.status}`)})`,
+      summary:
+        d.status === 'open' ? summary : `${summary} (${deadlinesText(lang, `ics.status.${d.status}`)})`,
       description: dueText,
     });
     if (d.status === 'open')
-      event.createAlarm({ type: ICalAlarmType.display, trigger: 24 * 3600, description: `${reference}: ${dueText}` });
+      event.createAlarm({
+        type: ICalAlarmType.display,
+        trigger: 24 * 3600,
+        description: `${reference}: ${dueText}`,
+      });
   }
   return calendar.toString();
 }
 
 const offset = (o: string) => o.replace(':', '').slice(0, 5);
-const local = (t: Temporal.PlainDateTime) =>
-  t.toString({ smallestUnit: 'second' }).replace(/[-:]/g, '');
+const local = (t: Temporal.PlainDateTime) => t.toString({ smallestUnit: 'second' }).replace(/[-:]/g, '');
 
 /**
  * A VTIMEZONE for the years the file covers, from the runtime's time-zone data (Temporal): one observance per
@@ -59,8 +66,12 @@ const local = (t: Temporal.PlainDateTime) =>
  */
 export function vtimezone(zone: string, years: { from: number; to: number }): string {
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
-  let at = Temporal.PlainDate.from({ year: years.from, month: 1, day: 1 }).toZonedDateTime({ timeZone: zone });
-  const stop = Temporal.PlainDate.from({ year: years.to + 1, month: 1, day: 1 }).toZonedDateTime({ timeZone: zone });
+  let at = Temporal.PlainDate.from({ year: years.from, month: 1, day: 1 }).toZonedDateTime({
+    timeZone: zone,
+  });
+  const stop = Temporal.PlainDate.from({ year: years.to + 1, month: 1, day: 1 }).toZonedDateTime({
+    timeZone: zone,
+  });
   const first = offset(at.offset);
   lines.push(
     'BEGIN:STANDARD',

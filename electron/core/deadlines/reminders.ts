@@ -13,7 +13,9 @@ export function reminderKind(
 ): ReminderKind | undefined {
   const instant = Temporal.Instant.from(due.instant);
   if (instant.epochMilliseconds <= now.getTime()) return 'overdue';
-  const today = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(due.zone).toPlainDate();
+  const today = Temporal.Instant.fromEpochMilliseconds(now.getTime())
+    .toZonedDateTimeISO(due.zone)
+    .toPlainDate();
   const day = Temporal.PlainDate.from(due.date);
   if (Temporal.PlainDate.compare(day, today) === 0) return 'due_today';
   if (Temporal.PlainDate.compare(day, today.add({ days: 1 })) === 0) return 'due_tomorrow';

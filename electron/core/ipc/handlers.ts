@@ -189,7 +189,13 @@ export function createHandlers(s: Services): Handlers {
         ? await shell.chooseSaveFile({ purpose: 'ics', defaultName: 'amparo-plazos.ics' })
         : { path: null };
       if (!chosen.path) return { path: null, events: 0 };
-      const events = await writeIcs(session.context(), s.deadlines, chosen.path, include, textLanguage(config, lang));
+      const events = await writeIcs(
+        session.context(),
+        s.deadlines,
+        chosen.path,
+        include,
+        textLanguage(config, lang),
+      );
       return { path: chosen.path, events };
     },
     'deadlines:dueReminders': ({ lang }) =>

@@ -33,10 +33,7 @@ const toEdit = (r: Row): CalendarEdit => ({
 });
 
 export function listCalendarEdits(db: Database): CalendarEdit[] {
-  return db
-    .prepare('SELECT * FROM calendar_closures ORDER BY from_date, created_at')
-    .all<Row>()
-    .map(toEdit);
+  return db.prepare('SELECT * FROM calendar_closures ORDER BY from_date, created_at').all<Row>().map(toEdit);
 }
 
 /** The closures and recess periods that apply to a rule, in the engine's shape. */
@@ -58,7 +55,11 @@ export function calendarFor(
       continue;
     }
     const last = Temporal.PlainDate.from(r.to_date);
-    for (let d = Temporal.PlainDate.from(r.from_date); Temporal.PlainDate.compare(d, last) <= 0; d = d.add({ days: 1 }))
+    for (
+      let d = Temporal.PlainDate.from(r.from_date);
+      Temporal.PlainDate.compare(d, last) <= 0;
+      d = d.add({ days: 1 })
+    )
       closures.push({ date: d.toString(), name });
   }
   return { closures, recess };

@@ -11,7 +11,11 @@ import type { DeadlineService } from './deadlines';
 import type { VaultContext } from './vault-context';
 
 /** The .ics text of the vault's deadlines (open ones, or all), titles withheld for confidential cases. */
-export function icsOf(service: DeadlineService, include: 'open' | 'all', lang: Lang): { text: string; events: number } {
+export function icsOf(
+  service: DeadlineService,
+  include: 'open' | 'all',
+  lang: Lang,
+): { text: string; events: number } {
   const { items } = service.list({ status: include === 'open' ? 'open' : 'all' });
   const events: IcsDeadline[] = items
     // Confidential cases by reference only, even when revealed on screen: a calendar file leaves the vault.
@@ -69,7 +73,12 @@ export function dueReminders(ctx: VaultContext, service: DeadlineService, lang: 
       const key = { id: d.id, kind, instant: d.due.instant };
       if (shown.get(key)) continue;
       record.run({ ...key, at: now.toISOString() });
-      out.push({ deadlineId: d.id, matterId: d.matterId, kind, text: reminderText(kind, d.matterReference, lang) });
+      out.push({
+        deadlineId: d.id,
+        matterId: d.matterId,
+        kind,
+        text: reminderText(kind, d.matterReference, lang),
+      });
     }
   })();
   return out;

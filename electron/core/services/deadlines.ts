@@ -259,7 +259,7 @@ export class DeadlineService {
   private extended(
     current: DeadlineRow,
     period: { unit: 'date'; date: string } | { unit: 'days' | 'working-days' | 'months'; amount: number },
-): ComputeResult {
+  ): ComputeResult {
     const userZone = this.userZone();
     if (current.mode === 'rule' && current.rule_id)
       return extendDeadline({
@@ -275,7 +275,12 @@ export class DeadlineService {
         'period',
         'deadlines.error.manualNeedsDate',
       );
-    const result = manualDeadline({ date: period.date, endTime: current.end_time, zone: current.zone, userZone });
+    const result = manualDeadline({
+      date: period.date,
+      endTime: current.end_time,
+      zone: current.zone,
+      userZone,
+    });
     return { ...result, basis: [{ step: 'extension', from: current.due_date }, ...result.basis] };
   }
 
@@ -370,10 +375,17 @@ export class DeadlineService {
         );
       const anchor = recurrence.from === 'fulfilled' ? fulfilledOn : current.due_date;
       const date = Temporal.PlainDate.from(anchor)
-        .add(recurrence.every.unit === 'months' ? { months: recurrence.every.amount } : { days: recurrence.every.amount })
+        .add(
+          recurrence.every.unit === 'months'
+            ? { months: recurrence.every.amount }
+            : { days: recurrence.every.amount },
+        )
         .toString();
       const manual = manualDeadline({ date, endTime: current.end_time, zone: current.zone, userZone });
-      result = { ...manual, basis: [{ step: 'recurrence', every: recurrence.every, from: anchor }, ...manual.basis] };
+      result = {
+        ...manual,
+        basis: [{ step: 'recurrence', every: recurrence.every, from: anchor }, ...manual.basis],
+      };
     }
     const id = randomUUID();
     const at = now().toISOString();
@@ -385,7 +397,12 @@ export class DeadlineService {
       mode: current.mode,
       previousId: current.id,
     });
-    this.event(id, { kind: 'created', onDate: fulfilledOn, newDueDate: result.due.date, basis: result.basis });
+    this.event(id, {
+      kind: 'created',
+      onDate: fulfilledOn,
+      newDueDate: result.due.date,
+      basis: result.basis,
+    });
     this.index(id);
     audit.append({
       action: 'record.create',
@@ -463,7 +480,8 @@ export class DeadlineService {
 
   private checked(id: string, revision: number): DeadlineRow {
     const current = this.row(id);
-    if (current.revision !== revision) throw new AmparoError('CONFLICT', `Deadline ${id} was changed elsewhere`);
+    if (current.revision !== revision)
+      throw new AmparoError('CONFLICT', `Deadline ${id} was changed elsewhere`);
     return current;
   }
 
@@ -484,7 +502,8 @@ export class DeadlineService {
     const row = this.ctx()
       .db.prepare('SELECT matter_id FROM communications WHERE id = $id AND deleted_at IS NULL')
       .get<{ matter_id: string }>({ id });
-    if (!row || row.matter_id !== matterId) throw new AmparoError('NOT_FOUND', `No communication ${id} in this case`);
+    if (!row || row.matter_id !== matterId)
+      throw new AmparoError('NOT_FOUND', `No communication ${id} in this case`);
   }
 
   private insert(

@@ -30,7 +30,12 @@ describe('amparo deadline (vault)', () => {
     expect(byRule.stderr).toContain('Vence: lunes 16 de marzo de 2026 a las 24:00 (America/Costa_Rica)');
     const byHand = await amparo(
       ['deadline', 'add', dir, '--case', 'CASO-9', '--from-json', '-'],
-      JSON.stringify({ title: 'Declaración de Marisol', due: '2099-01-15', 'end-time': '18:00', zone: 'America/Mexico_City' }),
+      JSON.stringify({
+        title: 'Declaración de Marisol',
+        due: '2099-01-15',
+        'end-time': '18:00',
+        zone: 'America/Mexico_City',
+      }),
     );
     expect(byHand.code, byHand.stderr).toBe(EXIT.ok);
     const bad = await amparo(
@@ -41,7 +46,11 @@ describe('amparo deadline (vault)', () => {
 
     const list = await amparo(['deadline', 'list', dir, '--json']);
     expect(list.code, list.stderr).toBe(EXIT.ok);
-    const items = JSON.parse(list.stdout) as { reference: string; title: string | null; due: { date: string } }[];
+    const items = JSON.parse(list.stdout) as {
+      reference: string;
+      title: string | null;
+      due: { date: string };
+    }[];
     expect(items.map((d) => [d.reference, d.title, d.due.date])).toEqual([
       ['MC-1008-19', 'Observaciones', '2026-03-16'],
       ['CASO-9', null, '2099-01-15'],

@@ -25,7 +25,10 @@ describe('.ics export', () => {
       identity: { ...EMPTY_IDENTITY, legalName: 'Alejandra Quintero Ortega' },
     });
     await v.ok('parties:add', { matterId: v.matterId, personId: person.id, role: 'beneficiary' });
-    const court = await v.ok('deadlines:create', courtByRule(v.matterId, { title: 'Informe de cumplimiento', notes: 'Nota interna reservada' }));
+    const court = await v.ok(
+      'deadlines:create',
+      courtByRule(v.matterId, { title: 'Informe de cumplimiento', notes: 'Nota interna reservada' }),
+    );
     // New York changes to daylight time on 8 March 2026: 24:00 on 9 March is 04:00 UTC on the 10th.
     const washington = await v.ok('deadlines:create', {
       matterId: v.matterId,
@@ -38,7 +41,14 @@ describe('.ics export', () => {
       date: { mode: 'manual', date: '2026-03-20', endTime: '18:00', zone: 'America/Mexico_City' },
     });
     await v.ok('deadlines:fulfil', { id: done.id, revision: done.revision, onDate: '2026-03-02' });
-    const secret = await v.ok('matters:create', precautionaryRequest({ reference: 'MC-77-26', classification: 'confidential', title: 'Caso reservado' }));
+    const secret = await v.ok(
+      'matters:create',
+      precautionaryRequest({
+        reference: 'MC-77-26',
+        classification: 'confidential',
+        title: 'Caso reservado',
+      }),
+    );
     await v.ok('confidential:reveal', { matterId: secret.id, reason: 'alta' });
     await v.ok('deadlines:create', courtByRule(secret.id, { title: 'Declaración de la testigo Marisol' }));
 
@@ -46,7 +56,14 @@ describe('.ics export', () => {
     expect(result).toEqual({ path: `${exportDir}/amparo-plazos.ics`, events: 3 });
     const bytes = await readFile(result.path);
     const text = bytes.toString('utf8');
-    for (const forbidden of ['Alejandra', 'Quintero Ortega', 'Marisol', 'Declaración', 'Nota interna', 'Ya cumplido'])
+    for (const forbidden of [
+      'Alejandra',
+      'Quintero Ortega',
+      'Marisol',
+      'Declaración',
+      'Nota interna',
+      'Ya cumplido',
+    ])
       expect(bytes.includes(Buffer.from(forbidden)), forbidden).toBe(false);
 
     const events = parse(text);
@@ -69,12 +86,18 @@ describe('.ics export', () => {
 
     // A second export gives the same UIDs, so a calendar updates instead of duplicating.
     const again = await v.ok('deadlines:exportIcs', { lang: 'es' });
-    expect(parse(await readFile(again.path, 'utf8')).map((e) => e.uid).sort()).toEqual([...byUid.keys()].sort());
+    expect(
+      parse(await readFile(again.path, 'utf8'))
+        .map((e) => e.uid)
+        .sort(),
+    ).toEqual([...byUid.keys()].sort());
     // `all` adds the fulfilled one, marked as such.
     const all = await v.ok('deadlines:exportIcs', { include: 'all', lang: 'en' });
     expect(all.events).toBe(4);
     const allEvents = parse(await readFile(all.path, 'utf8'));
-    expect(allEvents.find((e) => e.uid === `${done.id}@amparo`)?.summary).toBe('MC-1008-19 — Ya cumplido (fulfilled)');
+    expect(allEvents.find((e) => e.uid === `${done.id}@amparo`)?.summary).toBe(
+      'MC-1008-19 — Ya cumplido (fulfilled)',
+    );
     const audit = await v.ok('audit:list', { action: 'export' });
     expect(audit.items.filter((e: { entityType: string }) => e.entityType === 'deadline')).toHaveLength(3);
     await v.core.dispose();

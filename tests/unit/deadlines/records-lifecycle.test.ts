@@ -17,7 +17,12 @@ describe('stored deadlines', () => {
       timeStatus: 'open',
       withheld: false,
       // 14 March 2026 is a Saturday: the Court's limit moves to Monday 16 March, until 24:00 in San José.
-      due: { date: '2026-03-16', endTime: '24:00', zone: 'America/Costa_Rica', instant: '2026-03-17T06:00:00Z' },
+      due: {
+        date: '2026-03-16',
+        endTime: '24:00',
+        zone: 'America/Costa_Rica',
+        instant: '2026-03-17T06:00:00Z',
+      },
       trigger: { kind: 'notification', date: '2026-03-05' },
       period: { unit: 'days', amount: 9 },
     });
@@ -38,7 +43,12 @@ describe('stored deadlines', () => {
       mode: 'manual',
       ruleId: null,
       trigger: null,
-      due: { date: '2026-04-10', endTime: '18:00', zone: 'America/Mexico_City', instant: '2026-04-11T00:00:00Z' },
+      due: {
+        date: '2026-04-10',
+        endTime: '18:00',
+        zone: 'America/Mexico_City',
+        instant: '2026-04-11T00:00:00Z',
+      },
     });
     expect(d.basis[0]).toEqual({ step: 'manual', date: '2026-04-10' });
     expect(d.basis[1]).toMatchObject({ step: 'expires', date: '2026-04-10', endTime: '18:00' });
@@ -65,7 +75,12 @@ describe('stored deadlines', () => {
     expect(await titles({ matterId: v.matterId })).toEqual(['Vencido', 'Pronto', 'Después']);
     expect(await titles({ overdue: true })).toEqual(['Vencido']);
     expect(await titles({ dueWithinDays: 7 })).toEqual(['Vencido', 'Pronto']);
-    await v.ok('deadlines:waive', { id: past.id, revision: past.revision, onDate: '2026-03-02', reason: 'La Comisión lo dejó sin efecto' });
+    await v.ok('deadlines:waive', {
+      id: past.id,
+      revision: past.revision,
+      onDate: '2026-03-02',
+      reason: 'La Comisión lo dejó sin efecto',
+    });
     expect(await titles({ status: 'open' })).toEqual(['Pronto', 'Después']);
     expect(await titles({ status: 'waived' })).toEqual(['Vencido']);
     expect(await titles({ overdue: true })).toEqual([]);
@@ -93,19 +108,42 @@ describe('stored deadlines', () => {
     // 10 calendar days from Monday 16 March: Thursday 26 March 2026 (a working day in Costa Rica).
     expect(d.due).toMatchObject({ date: '2026-03-26', endTime: '24:00', zone: 'America/Costa_Rica' });
     expect(d.basis[0]).toEqual({ step: 'extension', from: '2026-03-16' });
-    expect(d.events.map((e: { kind: string }) => e.kind)).toEqual(['created', 'extension_requested', 'extension_granted']);
+    expect(d.events.map((e: { kind: string }) => e.kind)).toEqual([
+      'created',
+      'extension_requested',
+      'extension_granted',
+    ]);
     const created = d.events[0];
     const granted = d.events[2];
     expect(created).toMatchObject({ newDueDate: '2026-03-16' });
     expect(created.basis.map((s: { step: string }) => s.step)).toContain('roll');
-    expect(granted).toMatchObject({ onDate: '2026-03-12', previousDueDate: '2026-03-16', newDueDate: '2026-03-26' });
+    expect(granted).toMatchObject({
+      onDate: '2026-03-12',
+      previousDueDate: '2026-03-16',
+      newDueDate: '2026-03-26',
+    });
 
     // A stale revision is refused; so is extending a closed deadline.
-    const stale = await v.call('deadlines:extend', { id: d.id, revision: 1, outcome: 'denied', onDate: '2026-03-13' });
+    const stale = await v.call('deadlines:extend', {
+      id: d.id,
+      revision: 1,
+      outcome: 'denied',
+      onDate: '2026-03-13',
+    });
     expect(stale.error?.code).toBe('CONFLICT');
-    d = await v.ok('deadlines:fulfil', { id: d.id, revision: d.revision, onDate: '2026-03-20', note: 'Enviado por el portal' });
+    d = await v.ok('deadlines:fulfil', {
+      id: d.id,
+      revision: d.revision,
+      onDate: '2026-03-20',
+      note: 'Enviado por el portal',
+    });
     expect(d).toMatchObject({ status: 'fulfilled', fulfilledOn: '2026-03-20', fulfilledBy: null });
-    const closed = await v.call('deadlines:extend', { id: d.id, revision: d.revision, outcome: 'denied', onDate: '2026-03-21' });
+    const closed = await v.call('deadlines:extend', {
+      id: d.id,
+      revision: d.revision,
+      outcome: 'denied',
+      onDate: '2026-03-21',
+    });
     expect(closed.error?.issues?.[0]?.message).toBe('deadlines.error.notOpen');
     await v.core.dispose();
   });
@@ -113,11 +151,21 @@ describe('stored deadlines', () => {
   it('waives only with a reason, and reopens with the history kept', async () => {
     const v = await deadlineVault();
     let d = await v.ok('deadlines:create', courtByRule(v.matterId));
-    const blank = await v.call('deadlines:waive', { id: d.id, revision: d.revision, onDate: '2026-03-06', reason: '   ' });
+    const blank = await v.call('deadlines:waive', {
+      id: d.id,
+      revision: d.revision,
+      onDate: '2026-03-06',
+      reason: '   ',
+    });
     expect(blank.ok).toBe(false);
     expect(blank.error?.code).toBe('VALIDATION_FAILED');
     expect((await v.ok('deadlines:get', { id: d.id })).status).toBe('open');
-    d = await v.ok('deadlines:waive', { id: d.id, revision: d.revision, onDate: '2026-03-06', reason: 'La Corte cerró el trámite' });
+    d = await v.ok('deadlines:waive', {
+      id: d.id,
+      revision: d.revision,
+      onDate: '2026-03-06',
+      reason: 'La Corte cerró el trámite',
+    });
     expect(d).toMatchObject({ status: 'waived', waivedReason: 'La Corte cerró el trámite' });
     d = await v.ok('deadlines:reopen', { id: d.id, revision: d.revision, onDate: '2026-03-07' });
     expect(d).toMatchObject({ status: 'open', waivedReason: null });
@@ -140,19 +188,37 @@ describe('stored deadlines', () => {
     const moved = await v.ok('deadlines:preview', request);
     expect(moved.due.date).toBe('2026-03-18');
     expect(moved.basis).toContainEqual(
-      expect.objectContaining({ step: 'skip', date: '2026-03-17', reason: 'closure', name: { en: 'Cierre del sistema de la Corte', es: 'Cierre del sistema de la Corte' } }),
+      expect.objectContaining({
+        step: 'skip',
+        date: '2026-03-17',
+        reason: 'closure',
+        name: { en: 'Cierre del sistema de la Corte', es: 'Cierre del sistema de la Corte' },
+      }),
     );
     // Another rule is not touched by an edit for the Court.
     const commission = await v.ok('deadlines:preview', {
-      date: { mode: 'rule', ruleId: 'iachr-note', trigger: { date: '2026-03-05' }, period: { unit: 'days', amount: 11 } },
+      date: {
+        mode: 'rule',
+        ruleId: 'iachr-note',
+        trigger: { date: '2026-03-05' },
+        period: { unit: 'days', amount: 11 },
+      },
     });
     expect(commission.due.date).toBe('2026-03-16');
-    expect(await v.ok('deadlines:calendarEdits')).toEqual([expect.objectContaining({ id: edit.id, kind: 'closure' })]);
+    expect(await v.ok('deadlines:calendarEdits')).toEqual([
+      expect.objectContaining({ id: edit.id, kind: 'closure' }),
+    ]);
     await v.ok('deadlines:removeCalendarEdit', { id: edit.id });
     expect((await v.ok('deadlines:preview', request)).due.date).toBe('2026-03-16');
 
     // A recess for every rule (null) applies to the Court's count too.
-    await v.ok('deadlines:addCalendarEdit', { ruleId: null, kind: 'recess', from: '2026-03-14', to: '2026-03-22', name: 'Receso' });
+    await v.ok('deadlines:addCalendarEdit', {
+      ruleId: null,
+      kind: 'recess',
+      from: '2026-03-14',
+      to: '2026-03-22',
+      name: 'Receso',
+    });
     const inRecess = await v.ok('deadlines:preview', request);
     expect(inRecess.due.date).toBe('2026-03-23');
     expect(inRecess.basis.map((s: { step: string }) => s.step)).toContain('recessExtension');
@@ -167,7 +233,13 @@ describe('stored deadlines', () => {
     await v.ok('vault:unlock', { path: v.vaultDir, passphrase: 'frase de contraseña larga y segura' });
     const listed = await v.ok('deadlines:list', {});
     expect(listed.hiddenConfidential).toBe(1);
-    expect(listed.items[0]).toMatchObject({ id: d.id, matterReference: 'MC-77-26', withheld: true, title: '', notes: '' });
+    expect(listed.items[0]).toMatchObject({
+      id: d.id,
+      matterReference: 'MC-77-26',
+      withheld: true,
+      title: '',
+      notes: '',
+    });
     const audit = await v.ok('audit:list', {});
     expect(JSON.stringify(audit)).toContain('deadline');
     await v.core.dispose();

@@ -10,7 +10,10 @@ describe('deadline reminders', () => {
     // Court deadline due Monday 16 March 2026 at 24:00 in San José (06:00 UTC on the 17th).
     const v = await deadlineVault({ now: '2026-03-14T18:00:00Z' });
     const d = await v.ok('deadlines:create', courtByRule(v.matterId, { title: 'Informe sobre A.A.Q.O.' }));
-    const secret = await v.ok('matters:create', precautionaryRequest({ reference: 'MC-77-26', classification: 'confidential' }));
+    const secret = await v.ok(
+      'matters:create',
+      precautionaryRequest({ reference: 'MC-77-26', classification: 'confidential' }),
+    );
     await v.ok('deadlines:create', {
       matterId: secret.id,
       title: 'Reservado',
@@ -20,17 +23,28 @@ describe('deadline reminders', () => {
     // Saturday 14 March: nothing for the Court's Monday yet; the confidential case's deadline is overdue.
     const saturday = await v.ok('deadlines:dueReminders', { lang: 'es' });
     expect(saturday).toEqual([
-      expect.objectContaining({ matterId: secret.id, kind: 'overdue', text: 'MC-77-26: un plazo está vencido' }),
+      expect.objectContaining({
+        matterId: secret.id,
+        kind: 'overdue',
+        text: 'MC-77-26: un plazo está vencido',
+      }),
     ]);
     expect(await v.ok('deadlines:dueReminders', { lang: 'es' })).toEqual([]);
 
     v.clock.set('2026-03-15T15:00:00Z'); // Sunday 09:00 in San José
     expect(await v.ok('deadlines:dueReminders', { lang: 'es' })).toEqual([
-      { deadlineId: d.id, matterId: v.matterId, kind: 'due_tomorrow', text: 'MC-1008-19: un plazo vence mañana' },
+      {
+        deadlineId: d.id,
+        matterId: v.matterId,
+        kind: 'due_tomorrow',
+        text: 'MC-1008-19: un plazo vence mañana',
+      },
     ]);
     v.clock.set('2026-03-16T07:00:00Z'); // Monday 01:00 in San José
     const today = await v.ok('deadlines:dueReminders', { lang: 'en' });
-    expect(today).toEqual([expect.objectContaining({ kind: 'due_today', text: 'MC-1008-19: a deadline is due today' })]);
+    expect(today).toEqual([
+      expect.objectContaining({ kind: 'due_today', text: 'MC-1008-19: a deadline is due today' }),
+    ]);
 
     // A restart (lock and unlock) does not show them again: they are recorded in the vault.
     await v.ok('vault:lock');
@@ -46,7 +60,9 @@ describe('deadline reminders', () => {
       onDate: '2026-03-16',
       period: { unit: 'date', date: '2026-03-17' },
     });
-    expect((await v.ok('deadlines:dueReminders', { lang: 'es' })).map((r: { kind: string }) => r.kind)).toEqual(['due_tomorrow']);
+    expect(
+      (await v.ok('deadlines:dueReminders', { lang: 'es' })).map((r: { kind: string }) => r.kind),
+    ).toEqual(['due_tomorrow']);
 
     v.clock.set('2026-03-18T07:00:00Z');
     const overdue = await v.ok('deadlines:dueReminders', { lang: 'es' });

@@ -49,12 +49,22 @@ describe('deadlines fulfilled by a reply', () => {
     const asked = create({
       title: 'Información solicitada por la Comisión',
       communicationId: request,
-      date: { mode: 'rule', ruleId: 'iachr-note', trigger: { date: '2026-03-02' }, period: { unit: 'days', amount: 10 } },
+      date: {
+        mode: 'rule',
+        ruleId: 'iachr-note',
+        trigger: { date: '2026-03-02' },
+        period: { unit: 'days', amount: 10 },
+      },
     });
     const unrelated = create({
       title: 'Otra solicitud',
       communicationId: other,
-      date: { mode: 'rule', ruleId: 'iachr-note', trigger: { date: '2026-03-02' }, period: { unit: 'days', amount: 20 } },
+      date: {
+        mode: 'rule',
+        ruleId: 'iachr-note',
+        trigger: { date: '2026-03-02' },
+        period: { unit: 'days', amount: 20 },
+      },
     });
     expect(asked.due.date).toBe('2026-03-12');
     // The user's zone differs from Washington's: the due moment is also given there.
@@ -66,11 +76,24 @@ describe('deadlines fulfilled by a reply', () => {
       fulfilled = deadlines.fulfilByReply({ replyId: reply, answersId: request, onDate: '2026-03-10' });
     })();
     expect(fulfilled).toEqual([asked.id]);
-    expect(deadlines.get(asked.id)).toMatchObject({ status: 'fulfilled', fulfilledBy: reply, fulfilledOn: '2026-03-10' });
-    expect(deadlines.get(asked.id).events.at(-1)).toMatchObject({ kind: 'fulfilled', communicationId: reply });
+    expect(deadlines.get(asked.id)).toMatchObject({
+      status: 'fulfilled',
+      fulfilledBy: reply,
+      fulfilledOn: '2026-03-10',
+    });
+    expect(deadlines.get(asked.id).events.at(-1)).toMatchObject({
+      kind: 'fulfilled',
+      communicationId: reply,
+    });
     expect(deadlines.get(unrelated.id).status).toBe('open');
     // A second reply to the same request finds nothing open.
-    expect(deadlines.fulfilByReply({ replyId: communication('sent', request), answersId: request, onDate: '2026-03-11' })).toEqual([]);
+    expect(
+      deadlines.fulfilByReply({
+        replyId: communication('sent', request),
+        answersId: request,
+        onDate: '2026-03-11',
+      }),
+    ).toEqual([]);
   });
 
   it('rolls back the reply’s fulfilment when the caller’s transaction fails', async () => {
@@ -83,7 +106,11 @@ describe('deadlines fulfilled by a reply', () => {
     });
     expect(() =>
       ctx.db.transaction(() => {
-        deadlines.fulfilByReply({ replyId: communication('sent', request), answersId: request, onDate: '2026-03-10' });
+        deadlines.fulfilByReply({
+          replyId: communication('sent', request),
+          answersId: request,
+          onDate: '2026-03-10',
+        });
         throw new Error('the reply could not be stored');
       })(),
     ).toThrow('the reply could not be stored');
@@ -99,7 +126,12 @@ describe('recurring duties', () => {
       title: 'Informe periódico del Estado',
       kind: 'report',
       recurrence: { every: { unit: 'months', amount: 2 }, from: 'due' },
-      date: { mode: 'rule', ruleId: 'iacthr-provisional-measures', trigger: { date: '2026-01-30' }, period: { unit: 'months', amount: 1 } },
+      date: {
+        mode: 'rule',
+        ruleId: 'iacthr-provisional-measures',
+        trigger: { date: '2026-01-30' },
+        period: { unit: 'months', amount: 1 },
+      },
     });
     const fulfilled = deadlines.fulfil({ id: first.id, revision: first.revision, onDate: '2026-02-27' });
     const next = deadlines.list({ status: 'open' }).items;
@@ -109,12 +141,21 @@ describe('recurring duties', () => {
       title: 'Informe periódico del Estado',
       recurrence: { every: { unit: 'months', amount: 2 }, from: 'due' },
     });
-    expect(next[0]!.basis[0]).toEqual({ step: 'recurrence', every: { unit: 'months', amount: 2 }, from: first.due.date });
+    expect(next[0]!.basis[0]).toEqual({
+      step: 'recurrence',
+      every: { unit: 'months', amount: 2 },
+      from: first.due.date,
+    });
     // 30 January + 1 month = 28 February 2026, a Saturday: Monday 2 March. Two months on: Saturday 2 May,
     // so Monday 4 May 2026.
     expect(first.due.date).toBe('2026-03-02');
     expect(next[0]!.due.date).toBe('2026-05-04');
-    expect(next[0]!.basis).toContainEqual({ step: 'roll', from: '2026-05-02', to: '2026-05-04', direction: 'next-working-day' });
+    expect(next[0]!.basis).toContainEqual({
+      step: 'roll',
+      from: '2026-05-02',
+      to: '2026-05-04',
+      direction: 'next-working-day',
+    });
 
     // Reopening and fulfilling again does not add a second occurrence.
     const reopened = deadlines.reopen({ id: first.id, revision: fulfilled.revision, onDate: '2026-02-28' });

@@ -8,8 +8,12 @@ import { TEST_KDF, tempDir } from '../../support/temp';
 
 export const PASS = 'frase de contraseña larga y segura';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- payloads are read as the renderer would, untyped
-export type Wire = { ok: boolean; value?: any; error?: { code: string; message: string; issues?: { path: string; message: string }[] } };
+export type Wire = {
+  ok: boolean;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- payloads are read as the renderer would, untyped
+  value?: any;
+  error?: { code: string; message: string; issues?: { path: string; message: string }[] };
+};
 
 export interface DeadlineVault {
   core: Core;

@@ -3,8 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { suggestPeriods } from '../../../electron/core/deadlines/suggest';
 
 const ROWS: [string, { amount: number; unit: string; phrase: string }][] = [
-  ['Se solicita información en un plazo de 10 días.', { amount: 10, unit: 'days', phrase: 'en un plazo de 10 días' }],
-  ['remitir dentro del plazo de diez (10) días', { amount: 10, unit: 'days', phrase: 'dentro del plazo de diez (10) días' }],
+  [
+    'Se solicita información en un plazo de 10 días.',
+    { amount: 10, unit: 'days', phrase: 'en un plazo de 10 días' },
+  ],
+  [
+    'remitir dentro del plazo de diez (10) días',
+    { amount: 10, unit: 'days', phrase: 'dentro del plazo de diez (10) días' },
+  ],
   ['contará con 15 días hábiles', { amount: 15, unit: 'working-days', phrase: '15 días hábiles' }],
   ['dentro del término de un mes', { amount: 1, unit: 'months', phrase: 'dentro del término de un mes' }],
   ['informar cada dos meses', { amount: 2, unit: 'months', phrase: 'dos meses' }],
@@ -12,11 +18,23 @@ const ROWS: [string, { amount: number; unit: string; phrase: string }][] = [
   ['within one month', { amount: 1, unit: 'months', phrase: 'within one month' }],
   ['reply in 10 working days', { amount: 10, unit: 'working-days', phrase: 'in 10 working days' }],
   ['en un plazo de veintiún días', { amount: 21, unit: 'days', phrase: 'en un plazo de veintiún días' }],
-  ['EN UN PLAZO DE TREINTA Y CINCO DÍAS NATURALES', { amount: 35, unit: 'days', phrase: 'EN UN PLAZO DE TREINTA Y CINCO DÍAS NATURALES' }],
-  ['dentro de los próximos sesenta días', { amount: 60, unit: 'days', phrase: 'dentro de los próximos sesenta días' }],
+  [
+    'EN UN PLAZO DE TREINTA Y CINCO DÍAS NATURALES',
+    { amount: 35, unit: 'days', phrase: 'EN UN PLAZO DE TREINTA Y CINCO DÍAS NATURALES' },
+  ],
+  [
+    'dentro de los próximos sesenta días',
+    { amount: 60, unit: 'days', phrase: 'dentro de los próximos sesenta días' },
+  ],
   ['sixty-one calendar days', { amount: 61, unit: 'days', phrase: 'sixty-one calendar days' }],
-  ['within forty five business days', { amount: 45, unit: 'working-days', phrase: 'within forty five business days' }],
-  ['un plazo no mayor a cuatro semanas', { amount: 28, unit: 'days', phrase: 'un plazo no mayor a cuatro semanas' }],
+  [
+    'within forty five business days',
+    { amount: 45, unit: 'working-days', phrase: 'within forty five business days' },
+  ],
+  [
+    'un plazo no mayor a cuatro semanas',
+    { amount: 28, unit: 'days', phrase: 'un plazo no mayor a cuatro semanas' },
+  ],
   ['within a month', { amount: 1, unit: 'months', phrase: 'within a month' }],
 ];
 
@@ -29,23 +47,77 @@ describe('suggested periods', () => {
   });
 
   it('reads every number word from one to sixty in both languages', () => {
-    const es = ['uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'once', 'doce',
-      'trece', 'catorce', 'quince', 'dieciséis', 'diecisiete', 'dieciocho', 'diecinueve', 'veinte', 'veintiuno',
-      'veintidós', 'veintitrés', 'veinticuatro', 'veinticinco', 'veintiséis', 'veintisiete', 'veintiocho',
-      'veintinueve', 'treinta'];
-    const en = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-      'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
-    const spanish = [...es, ...['treinta', 'cuarenta', 'cincuenta'].flatMap((t, i) => [
-      ...es.slice(0, 9).map((u) => `${t} y ${u}`),
-      ['cuarenta', 'cincuenta', 'sesenta'][i]!,
-    ])];
+    const es = [
+      'uno',
+      'dos',
+      'tres',
+      'cuatro',
+      'cinco',
+      'seis',
+      'siete',
+      'ocho',
+      'nueve',
+      'diez',
+      'once',
+      'doce',
+      'trece',
+      'catorce',
+      'quince',
+      'dieciséis',
+      'diecisiete',
+      'dieciocho',
+      'diecinueve',
+      'veinte',
+      'veintiuno',
+      'veintidós',
+      'veintitrés',
+      'veinticuatro',
+      'veinticinco',
+      'veintiséis',
+      'veintisiete',
+      'veintiocho',
+      'veintinueve',
+      'treinta',
+    ];
+    const en = [
+      'one',
+      'two',
+      'three',
+      'four',
+      'five',
+      'six',
+      'seven',
+      'eight',
+      'nine',
+      'ten',
+      'eleven',
+      'twelve',
+      'thirteen',
+      'fourteen',
+      'fifteen',
+      'sixteen',
+      'seventeen',
+      'eighteen',
+      'nineteen',
+      'twenty',
+    ];
+    const spanish = [
+      ...es,
+      ...['treinta', 'cuarenta', 'cincuenta'].flatMap((t, i) => [
+        ...es.slice(0, 9).map((u) => `${t} y ${u}`),
+        ['cuarenta', 'cincuenta', 'sesenta'][i]!,
+      ]),
+    ];
     spanish.forEach((word, i) => {
       expect(suggestPeriods(`en un plazo de ${word} días`)[0]?.amount, word).toBe(i + 1);
     });
-    const english = [...en, ...['twenty', 'thirty', 'forty', 'fifty'].flatMap((t, i) => [
-      ...en.slice(0, 9).map((u) => `${t}-${u}`),
-      ['thirty', 'forty', 'fifty', 'sixty'][i]!,
-    ])];
+    const english = [
+      ...en,
+      ...['twenty', 'thirty', 'forty', 'fifty'].flatMap((t, i) => [
+        ...en.slice(0, 9).map((u) => `${t}-${u}`),
+        ['thirty', 'forty', 'fifty', 'sixty'][i]!,
+      ]),
+    ];
     english.forEach((word, i) => {
       expect(suggestPeriods(`within ${word} days`)[0]?.amount, word).toBe(i + 1);
     });

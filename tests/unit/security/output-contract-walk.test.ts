@@ -163,8 +163,16 @@ describe('the whole contract', () => {
       onDate: '2026-03-10',
       period: { unit: 'days', amount: 5 },
     });
-    deadline = await ok('deadlines:fulfil', { id: deadline.id, revision: deadline.revision, onDate: '2026-03-12' });
-    deadline = await ok('deadlines:reopen', { id: deadline.id, revision: deadline.revision, onDate: '2026-03-13' });
+    deadline = await ok('deadlines:fulfil', {
+      id: deadline.id,
+      revision: deadline.revision,
+      onDate: '2026-03-12',
+    });
+    deadline = await ok('deadlines:reopen', {
+      id: deadline.id,
+      revision: deadline.revision,
+      onDate: '2026-03-13',
+    });
     await ok('deadlines:waive', {
       id: deadline.id,
       revision: deadline.revision,

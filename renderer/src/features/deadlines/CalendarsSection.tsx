@@ -84,7 +84,11 @@ export function CalendarsSection() {
             <DateField label={t('deadlines.calendars.from')} value={from} onChange={setFrom} withAsterisk />
             <DateField label={t('deadlines.calendars.to')} value={to} onChange={setTo} />
           </SimpleGrid>
-          <TextInput label={t('deadlines.calendars.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} />
+          <TextInput
+            label={t('deadlines.calendars.name')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+          />
           <Group>
             <Button type="submit" disabled={!from}>
               {t('deadlines.calendars.add')}

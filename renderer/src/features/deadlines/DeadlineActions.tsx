@@ -11,7 +11,13 @@ type Action = 'requestExtension' | 'recordExtension' | 'fulfil' | 'waive' | 'reo
 const today = () => new Date().toLocaleDateString('en-CA');
 
 /** What can be done to a deadline: an extension asked or decided, fulfilment, waiver with a reason, reopen. */
-export function DeadlineActions({ deadline, onChanged }: { deadline: Deadline; onChanged: (d: Deadline) => void }) {
+export function DeadlineActions({
+  deadline,
+  onChanged,
+}: {
+  deadline: Deadline;
+  onChanged: (d: Deadline) => void;
+}) {
   const { t } = useTranslation();
   const [action, setAction] = useState<Action | null>(null);
   const [onDate, setOnDate] = useState<string | null>(today());
@@ -62,7 +68,12 @@ export function DeadlineActions({ deadline, onChanged }: { deadline: Deadline; o
     <Stack gap="sm">
       <Group gap="xs">
         {actions.map((a) => (
-          <Button key={a} variant={action === a ? 'filled' : 'default'} size="xs" onClick={() => setAction(a)}>
+          <Button
+            key={a}
+            variant={action === a ? 'filled' : 'default'}
+            size="xs"
+            onClick={() => setAction(a)}
+          >
             {t(`deadlines.action.${a}`)}
           </Button>
         ))}
@@ -79,7 +90,12 @@ export function DeadlineActions({ deadline, onChanged }: { deadline: Deadline; o
           >
             <Stack gap="xs">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <DateField label={t('deadlines.action.onDate')} value={onDate} onChange={setOnDate} withAsterisk />
+                <DateField
+                  label={t('deadlines.action.onDate')}
+                  value={onDate}
+                  onChange={setOnDate}
+                  withAsterisk
+                />
                 {action === 'recordExtension' && (
                   <Select
                     label={t('deadlines.action.outcome')}

@@ -2,10 +2,20 @@ import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Deadline } from '../../../../shared/schemas/deadline-records';
 
-const COLORS = { overdue: 'red', dueSoon: 'orange', open: 'blue', fulfilled: 'green', waived: 'gray' } as const;
+const COLORS = {
+  overdue: 'red',
+  dueSoon: 'orange',
+  open: 'blue',
+  fulfilled: 'green',
+  waived: 'gray',
+} as const;
 
 /** Where a deadline stands: overdue red, due soon orange, fulfilled, waived; and "verify" where the rule asks. */
-export function DeadlineBadges({ deadline }: { deadline: Pick<Deadline, 'status' | 'timeStatus' | 'verify'> }) {
+export function DeadlineBadges({
+  deadline,
+}: {
+  deadline: Pick<Deadline, 'status' | 'timeStatus' | 'verify'>;
+}) {
   const { t } = useTranslation();
   const shown = deadline.status === 'open' ? deadline.timeStatus : deadline.status;
   return (

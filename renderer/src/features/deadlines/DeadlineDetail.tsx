@@ -33,8 +33,12 @@ export function DeadlineDetail({
           </Button>
         </Group>
         <DueMoment deadline={deadline} />
-        {deadline.fulfilledOn && <Text size="sm">{t('deadlines.detail.fulfilledBy', { date: date(deadline.fulfilledOn) })}</Text>}
-        {deadline.waivedReason && <Text size="sm">{t('deadlines.detail.waivedBecause', { reason: deadline.waivedReason })}</Text>}
+        {deadline.fulfilledOn && (
+          <Text size="sm">{t('deadlines.detail.fulfilledBy', { date: date(deadline.fulfilledOn) })}</Text>
+        )}
+        {deadline.waivedReason && (
+          <Text size="sm">{t('deadlines.detail.waivedBecause', { reason: deadline.waivedReason })}</Text>
+        )}
         {deadline.recurrence && (
           <Text size="sm">
             {t('deadlines.detail.recurrence', {

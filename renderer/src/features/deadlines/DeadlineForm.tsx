@@ -112,20 +112,23 @@ export function DeadlineForm({
   const values = useWatch({ control }) as FormValues;
   const request = dateInput(values);
   const requestKey = JSON.stringify(request);
-  const [preview, setPreview] = useState<{ value?: Awaited<ReturnType<typeof client.deadlines.preview>>; error?: unknown }>({});
+  const [computed, setComputed] = useState<{
+    key: string;
+    value?: Awaited<ReturnType<typeof client.deadlines.preview>>;
+    error?: unknown;
+  }>({ key: '' });
+  // Only the answer for what is typed now counts (an older one, or none yet, shows nothing).
+  const preview: Omit<typeof computed, 'key'> = request && computed.key === requestKey ? computed : {};
 
   // The basis follows what is typed, computed by the same engine that will store it (nothing is saved).
   useEffect(() => {
-    if (!request) {
-      setPreview({});
-      return undefined;
-    }
+    if (!request) return undefined;
     let active = true;
     const timer = setTimeout(() => {
       client.deadlines
         .preview({ date: request })
-        .then((value) => active && setPreview({ value }))
-        .catch((error: unknown) => active && setPreview({ error }));
+        .then((value) => active && setComputed({ key: requestKey, value }))
+        .catch((error: unknown) => active && setComputed({ key: requestKey, error }));
     }, 250);
     return () => {
       active = false;
@@ -134,25 +137,28 @@ export function DeadlineForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the request's JSON is its identity
   }, [requestKey]);
 
-  const { error, submit } = useSave({ setFieldError: form.setError, fields: ['title'] }, async (v: FormValues) => {
-    const date = dateInput(v);
-    if (!date) throw new Error(t('deadlines.form.previewEmpty'));
-    await draft.whileSaving(async () => {
-      const created = await client.deadlines.create({
-        matterId,
-        title: v.title,
-        kind: v.kind,
-        notes: v.notes,
-        communicationId: prefill?.communicationId ?? null,
-        recurrence:
-          v.recurring && v.everyAmount !== null
-            ? { every: { unit: v.everyUnit, amount: v.everyAmount }, from: v.recurrenceFrom }
-            : null,
-        date,
+  const { error, submit } = useSave(
+    { setFieldError: form.setError, fields: ['title'] },
+    async (v: FormValues) => {
+      const date = dateInput(v);
+      if (!date) throw new Error(t('deadlines.form.previewEmpty'));
+      await draft.whileSaving(async () => {
+        const created = await client.deadlines.create({
+          matterId,
+          title: v.title,
+          kind: v.kind,
+          notes: v.notes,
+          communicationId: prefill?.communicationId ?? null,
+          recurrence:
+            v.recurring && v.everyAmount !== null
+              ? { every: { unit: v.everyUnit, amount: v.everyAmount }, from: v.recurrenceFrom }
+              : null,
+          date,
+        });
+        onSaved(created.id);
       });
-      onSaved(created.id);
-    });
-  });
+    },
+  );
 
   const ruleOptions = (rules.data ?? []).map((r) => ({ value: r.id, label: r.name[lang] }));
   const unitOptions = UNITS.map((u) => ({ value: u, label: t(`deadlines.unit.${u}`) }));
@@ -228,8 +234,17 @@ export function DeadlineForm({
                   />
                 )}
               />
-              <DateFormField control={control} name="triggerDate" label={t('deadlines.form.triggerDate')} withAsterisk />
-              <TextInput {...register('triggerTime')} label={t('deadlines.form.triggerTime')} placeholder="HH:MM" />
+              <DateFormField
+                control={control}
+                name="triggerDate"
+                label={t('deadlines.form.triggerDate')}
+                withAsterisk
+              />
+              <TextInput
+                {...register('triggerTime')}
+                label={t('deadlines.form.triggerTime')}
+                placeholder="HH:MM"
+              />
               <SimpleGrid cols={2}>
                 <Controller
                   control={control}
@@ -261,7 +276,12 @@ export function DeadlineForm({
             </SimpleGrid>
           ) : (
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <DateFormField control={control} name="manualDate" label={t('deadlines.form.manualDate')} withAsterisk />
+              <DateFormField
+                control={control}
+                name="manualDate"
+                label={t('deadlines.form.manualDate')}
+                withAsterisk
+              />
               <TextInput {...register('endTime')} label={t('deadlines.form.endTime')} />
               <TextInput {...register('zone')} label={t('deadlines.form.zone')} />
             </SimpleGrid>

@@ -43,8 +43,7 @@ export function DeadlinesTab({ matterId, openDeadlineId }: { matterId: string; o
     setSelected(d.id);
   };
 
-  if (shown)
-    return <DeadlineDetail deadline={shown} onBack={() => setSelected(null)} onChanged={changed} />;
+  if (shown) return <DeadlineDetail deadline={shown} onBack={() => setSelected(null)} onChanged={changed} />;
 
   return (
     <Stack gap="md">
@@ -84,7 +83,11 @@ export function DeadlinesTab({ matterId, openDeadlineId }: { matterId: string; o
           <>
             {l.items.map((d) => (
               <Paper key={d.id} withBorder p="sm" component="article" data-record-id={d.id}>
-                <UnstyledButton onClick={() => setSelected(d.id)} w="100%" aria-label={d.withheld ? d.matterReference : d.title}>
+                <UnstyledButton
+                  onClick={() => setSelected(d.id)}
+                  w="100%"
+                  aria-label={d.withheld ? d.matterReference : d.title}
+                >
                   <Group justify="space-between" align="flex-start" wrap="nowrap">
                     <Stack gap={2}>
                       <Text fw={600}>{d.withheld ? d.matterReference : d.title}</Text>

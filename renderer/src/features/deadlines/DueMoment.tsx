@@ -10,7 +10,11 @@ export function DueMoment({ deadline }: { deadline: Pick<Deadline, 'due' | 'inUs
   return (
     <Stack gap={0}>
       <Text size="sm" fw={600}>
-        {t('deadlines.dueForum', { date: formatIsoDate(due.date, i18n.language), time: due.endTime, zone: due.zone })}
+        {t('deadlines.dueForum', {
+          date: formatIsoDate(due.date, i18n.language),
+          time: due.endTime,
+          zone: due.zone,
+        })}
       </Text>
       {inUserZone && (
         <Text size="xs" c="dimmed">

@@ -7,7 +7,13 @@ import { DeadlineBadges } from './DeadlineBadges';
 import { DueMoment } from './DueMoment';
 
 /** The deadlines a communication created, with where each stands (fulfilled by a reply, open, overdue…). */
-export function LinkedDeadlines({ communicationId, refreshKey }: { communicationId: string; refreshKey?: unknown }) {
+export function LinkedDeadlines({
+  communicationId,
+  refreshKey,
+}: {
+  communicationId: string;
+  refreshKey?: unknown;
+}) {
   const { t } = useTranslation();
   const list = useLoad(() => client.deadlines.list({ communicationId }), [communicationId, refreshKey]);
   const items = list.data?.items ?? [];

@@ -46,7 +46,11 @@ export function SuggestedDeadlines({ matterId, communication, onChanged }: Sugge
         <Paper key={`${s.index}-${s.phrase}`} withBorder p="xs">
           <Group justify="space-between">
             <Text size="sm">
-              {t('deadlines.suggest.found', { phrase: s.phrase, amount: s.amount, unit: t(`deadlines.unit.${s.unit}`) })}
+              {t('deadlines.suggest.found', {
+                phrase: s.phrase,
+                amount: s.amount,
+                unit: t(`deadlines.unit.${s.unit}`),
+              })}
             </Text>
             <Button size="xs" onClick={() => setConfirming(index)} disabled={confirming !== null}>
               {t('deadlines.suggest.confirm')}
