@@ -69,6 +69,8 @@ function placeOf(hit: SearchHit): MatterPlace | undefined {
       return { tab: 'notes', recordId: hit.entityId };
     case 'evidence':
       return { tab: 'evidence', evidenceId: hit.entityId };
+    case 'deadline':
+      return { tab: 'deadlines', deadlineId: hit.entityId };
     default:
       return undefined;
   }
