@@ -191,9 +191,9 @@ export class DeadlineService {
         notes: fields.notes,
         recurrence: fields.recurrence ? JSON.stringify(fields.recurrence) : null,
       });
-      const changed = (['title', 'kind', 'notes'] as const).filter((k) => current[k] !== fields[k]);
-      if (JSON.stringify(current.recurrence ?? null) !== JSON.stringify(fields.recurrence ?? null))
-        changed.push('recurrence' as never);
+      const changed: string[] = (['title', 'kind', 'notes'] as const).filter((k) => current[k] !== fields[k]);
+      if ((current.recurrence ?? null) !== (fields.recurrence ? JSON.stringify(fields.recurrence) : null))
+        changed.push('recurrence');
       this.event(id, { kind: 'edited', onDate: this.today(), note: changed.join(', ') });
       this.index(id);
       audit.append({

@@ -244,4 +244,27 @@ describe('stored deadlines', () => {
     expect(JSON.stringify(audit)).toContain('deadline');
     await v.core.dispose();
   });
+
+  it('is found by search by its title and notes, and goes to Deleted items and back', async () => {
+    const v = await deadlineVault();
+    const d = await v.ok(
+      'deadlines:create',
+      courtByRule(v.matterId, { title: 'Escrito de solicitudes y argumentos', notes: 'anexos periciales' }),
+    );
+    const hits = async (query: string) =>
+      (await v.ok('search:query', { query })).hits.filter(
+        (h: { entityType: string }) => h.entityType === 'deadline',
+      );
+    expect((await hits('periciales')).map((h: { entityId: string }) => h.entityId)).toEqual([d.id]);
+    await v.ok('trash:delete', { entityType: 'deadline', entityId: d.id });
+    expect(await hits('periciales')).toEqual([]);
+    expect((await v.ok('deadlines:list', { matterId: v.matterId })).items).toEqual([]);
+    expect((await v.ok('trash:list')).map((i: { entityType: string }) => i.entityType)).toContain('deadline');
+    await v.ok('trash:restore', { entityType: 'deadline', entityId: d.id });
+    expect((await hits('argumentos')).map((h: { entityId: string }) => h.entityId)).toEqual([d.id]);
+    await v.ok('trash:delete', { entityType: 'deadline', entityId: d.id });
+    expect((await v.ok('trash:empty')).purged).toBe(1);
+    expect((await v.call('deadlines:get', { id: d.id })).error?.code).toBe('NOT_FOUND');
+    await v.core.dispose();
+  });
 });
