@@ -114,6 +114,31 @@ import {
   VaultLockedEvent,
   VaultStatus,
 } from './schemas/vault';
+// follow-up: deadlines
+import {
+  AddCalendarEditInput,
+  ChooseSaveFileInput,
+  CalendarEdit,
+  CreateDeadlineInput,
+  Deadline,
+  DeadlineList,
+  DeadlineRuleSummary,
+  DueReminder,
+  DueRemindersInput,
+  ExportIcsInput,
+  ExportIcsResult,
+  ExtensionInput,
+  FulfilDeadlineInput,
+  ListDeadlinesInput,
+  OpenDeadlineEvent,
+  PeriodSuggestion,
+  PreviewDeadlineInput,
+  PreviewDeadlineResult,
+  ReopenDeadlineInput,
+  SuggestInput,
+  UpdateDeadlineInput,
+  WaiveDeadlineInput,
+} from './schemas/deadline-records';
 
 interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -261,6 +286,33 @@ export const contract = {
   /** The user is active (keys, pointer): postpones auto-lock. */
   'session:activity': channel(Empty, Empty),
 
+  // follow-up: deadlines
+  /** The counting rules (presets) a deadline can be computed with. */
+  'deadlines:rules': channel(Empty, z.array(DeadlineRuleSummary)),
+  'deadlines:list': channel(ListDeadlinesInput, DeadlineList),
+  'deadlines:get': channel(z.object({ id: Id }), Deadline),
+  /** Computes a date and its basis with the vault's calendar edits, without saving (the form's live basis). */
+  'deadlines:preview': channel(PreviewDeadlineInput, PreviewDeadlineResult),
+  'deadlines:create': channel(CreateDeadlineInput, Deadline),
+  'deadlines:update': channel(UpdateDeadlineInput, Deadline),
+  /** An extension requested, granted (moves the due date; the old one stays in the history) or denied. */
+  'deadlines:extend': channel(ExtensionInput, Deadline),
+  'deadlines:fulfil': channel(FulfilDeadlineInput, Deadline),
+  'deadlines:waive': channel(WaiveDeadlineInput, Deadline),
+  'deadlines:reopen': channel(ReopenDeadlineInput, Deadline),
+  /** Periods written in a text ("en un plazo de 10 días"): suggestions the user confirms, never set silently. */
+  'deadlines:suggest': channel(SuggestInput, z.array(PeriodSuggestion)),
+  /** Writes an .ics file to a path chosen through the shell's save dialog; logged. */
+  'deadlines:exportIcs': channel(ExportIcsInput, ExportIcsResult),
+  /** The reminders to show now, each once per deadline, kind and due moment. */
+  'deadlines:dueReminders': channel(DueRemindersInput, z.array(DueReminder)),
+  'deadlines:calendarEdits': channel(Empty, z.array(CalendarEdit)),
+  'deadlines:addCalendarEdit': channel(AddCalendarEditInput, CalendarEdit),
+  'deadlines:removeCalendarEdit': channel(z.object({ id: Id }), Empty),
+  /** Native save dialog for an .ics file (the shell answers; null when cancelled). */
+  'dialog:chooseSaveFile': channel(ChooseSaveFileInput, ChooseFolderResult),
+  // end follow-up: deadlines
+
   /** Implemented by the shell (a native dialog in Electron), not by the core. */
   'dialog:chooseFolder': channel(ChooseFolderInput, ChooseFolderResult),
   /** Native multi-file picker for evidence intake (the shell answers; empty when cancelled). */
@@ -275,6 +327,8 @@ export const events = {
   'evidence:progress': EvidenceProgress,
   'import:progress': ImportProgress,
   'communications:progress': EmailImportProgress,
+  // follow-up: deadlines — a reminder was clicked: open this deadline (after unlock if locked)
+  'deadlines:open': OpenDeadlineEvent,
 } as const;
 
 export type Contract = typeof contract;

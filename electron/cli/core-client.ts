@@ -29,13 +29,18 @@ export async function withCore<T>(
   work: (client: CoreClient) => Promise<T>,
   /** `exclusive` for a command that opens the vault only to re-key it: a second one is refused at once. */
   vault: Pick<VaultOptions, 'lock'> = {},
+  /** The file a save dialog would answer (`deadline ics --out FILE`). */
+  saveFile?: string,
 ): Promise<T> {
   const core: Core = await createCore({
     ...vault,
     program: 'the amparo command line',
     configDir: null,
     actor: cliActor,
-    shell: { chooseFolder: async () => ({ path: null }) },
+    shell: {
+      chooseFolder: async () => ({ path: null }),
+      ...(saveFile ? { chooseSaveFile: async () => ({ path: saveFile }) } : {}),
+    },
     // A command runs to its end and then locks: auto-lock must not stop a long intake or verify halfway.
     idleCheckMs: 2 ** 31 - 1,
     // A bug surfaces as INTERNAL; its details (which may quote data) only when asked for.
@@ -77,10 +82,16 @@ export async function withUnlockedVault<T>(
     passphrases: { read(prompt: string): Promise<string> };
   },
   work: (client: CoreClient) => Promise<T>,
+  saveFile?: string,
 ): Promise<T> {
   const passphrase = await ctx.passphrases.read('Passphrase');
-  return withCore(ctx.io.stderr, async (client) => {
-    await client.call('vault:unlock', { path: ctx.dir, passphrase });
-    return work(client);
-  });
+  return withCore(
+    ctx.io.stderr,
+    async (client) => {
+      await client.call('vault:unlock', { path: ctx.dir, passphrase });
+      return work(client);
+    },
+    {},
+    saveFile,
+  );
 }

@@ -23,6 +23,7 @@ import { TrashService } from './services/trash';
 import { VaultSession } from './services/vault-session';
 import { ProtectionMeasureService } from './services/protection-measures';
 import { FollowupTimelineService } from './services/followup-timeline';
+import { DeadlineService } from './services/deadlines';
 import type { VaultOptions } from './vault/vault';
 
 export type { ShellPort };
@@ -48,6 +49,8 @@ export interface Core {
   /** An evidence preview request (the shell's media protocol, the bridge's media endpoint). */
   media(ticket: string, request: { method: string; range?: string | null }): Promise<MediaResponse>;
   dispose(): Promise<void>;
+  /** A clicked deadline reminder (the shell's notification): tells the renderer to open that deadline. */
+  openDeadline(request: EventPayload<'deadlines:open'>): void;
   /** settings.json was damaged at start-up and set aside (the shell tells the user). */
   settingsDamaged: DamagedSettings | null;
 }
@@ -81,10 +84,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // follow-up: protection measures and the follow-up timeline
   const measures = new ProtectionMeasureService(ctx, session.reveals, matters);
   const followup = new FollowupTimelineService(ctx, session.reveals, matters);
-  // Correspondence (the lead wires `recorded` to the deadlines: a reply fulfils what it answers)
+  // follow-up: deadlines (the core's clock, when given, decides due soon / overdue and reminders)
+  const deadlines = new DeadlineService(ctx, session.reveals, {
+    ...(options.now ? { now: () => new Date(options.now!()) } : {}),
+  });
+  // Correspondence: a sent reply fulfils, in the same transaction, the deadlines set by what it answers.
   const communications = new CommunicationService(ctx, session.reveals, {
     onProgress: (progress) => emitter.emit('communications:progress', progress),
     onActivity: () => session.touch(),
+    recorded: (c) => {
+      if (c.direction === 'sent' && c.inReplyTo)
+        deadlines.fulfilByReply({ replyId: c.id, answersId: c.inReplyTo, onDate: c.occurredOn });
+    },
   });
   const imports = new ImportService(
     ctx,
@@ -116,16 +127,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       drafts,
       measures,
       communications,
+      deadlines,
     }),
     evidence,
     imports,
     measures,
     followup,
     communications,
+    deadlines,
   };
   const dispatch = createDispatcher(createHandlers(services), {
     onCall: (channel) => {
-      if (channel !== 'vault:status') session.touch();
+      // The shell's reminder poll is not the user: it must not postpone auto-lock.
+      if (channel !== 'vault:status' && channel !== 'deadlines:dueReminders') session.touch();
     },
     logError: (channel, error) => options.logError?.(channel, error),
   });
@@ -143,6 +157,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     media: (ticket, request) => evidence.media(ticket, request),
     async lock(reason) {
       await session.lock(reason);
+    },
+    openDeadline(request) {
+      emitter.emit('deadlines:open', request);
     },
     onEvent(name, listener) {
       emitter.on(name, listener as (payload: unknown) => void);

@@ -2,7 +2,18 @@
 // The Electron main process: a thin shell around the Electron-free core. It owns the app lifecycle, the
 // window, the menu, the app:// protocol and the IPC registration; every business rule lives in the core.
 // Security rules are in security-policy.ts (pure), hardening.ts, app-protocol.ts, ipc.ts, window-options.ts.
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  powerMonitor,
+  protocol,
+  session,
+} from 'electron';
+import { startReminders } from './reminders';
 import iconAsset from '../../resources/icon.png?asset';
 import { createCore, type Core } from '../core';
 import type { LockReason } from '../../shared/schemas/vault';
@@ -113,6 +124,16 @@ async function start(): Promise<void> {
   });
 
   applyMenu(languageSetting(await activeCore.dispatch('settings:get', {})));
+
+  // follow-up: deadline reminders as desktop notifications while a vault is unlocked.
+  startReminders({
+    dispatch: (channel, input) => activeCore.dispatch(channel, input),
+    Notification,
+    getWindow: () => mainWindow,
+    openDeadline: (request) => activeCore.openDeadline(request),
+    translate: () => translate,
+    log: logError,
+  });
 
   // Closing the lid, locking the screen, switching user (macOS) or shutting down locks the vault.
   // Screen lock: an event on macOS and Windows, a poll of the idle state on Linux (see screen-lock.ts).

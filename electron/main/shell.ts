@@ -30,7 +30,7 @@ export function folderDialogOptions(
 }
 
 export function createShellPort(
-  dialog: Pick<Dialog, 'showOpenDialog'>,
+  dialog: Pick<Dialog, 'showOpenDialog'> & Partial<Pick<Dialog, 'showSaveDialog'>>,
   getWindow: () => BaseWindow | null,
   getTranslate: () => Translate,
 ) {
@@ -81,6 +81,23 @@ export function createShellPort(
         ? await dialog.showOpenDialog(window, options)
         : await dialog.showOpenDialog(options);
       return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
+    },
+    /** Deadlines to a calendar file (.ics). */
+    async chooseSaveFile({ defaultName }: { purpose: 'ics'; defaultName: string }) {
+      if (!dialog.showSaveDialog) return { path: null };
+      const options = {
+        title: getTranslate()('deadlines.exportIcs'),
+        defaultPath: defaultName,
+        filters: [{ name: 'iCalendar', extensions: ['ics'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation', 'dontAddToRecent'] as (
+          'createDirectory' | 'showOverwriteConfirmation' | 'dontAddToRecent'
+        )[],
+      };
+      const window = getWindow();
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      return { path: result.canceled || !result.filePath ? null : result.filePath };
     },
     mediaUrl: mediaUrlFor,
   };

@@ -11,6 +11,8 @@ export const SEARCHABLE = [
   // follow-up: protection measures
   'measure',
   'communication',
+  // follow-up: deadlines
+  'deadline',
 ] as const;
 
 export const SearchInput = z.object({

@@ -13,6 +13,8 @@ export const DELETABLE = [
   // follow-up: protection measures
   'measure',
   'communication',
+  // follow-up: deadlines
+  'deadline',
 ] as const;
 export const DeletableType = z.enum(DELETABLE);
 /** One row of Deleted items: a soft-deleted record that can be restored. */

@@ -2,6 +2,7 @@
 // the end time with its zone and the calculation basis in English or Spanish, from the same engine and the
 // same i18n keys as the app.
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { AmparoError } from '../../../shared/errors';
 import type { DeadlineRule } from '../../../shared/schemas/deadline';
 import {
@@ -13,6 +14,8 @@ import {
   translate,
   type Lang,
 } from '../../core/deadlines';
+import { deadlinesText } from '../../core/deadlines/texts';
+import { withUnlockedVault, type CoreClient } from '../core-client';
 import { escapeForTerminal as esc, toTerminalJson } from '../escape';
 import { EXIT } from '../exit';
 import { UsageError } from '../io';
@@ -31,7 +34,9 @@ function translated(error: unknown, lang: Lang): unknown {
     ...issue,
     message: issue.message.startsWith('deadline.')
       ? translate(lang, issue.message.slice('deadline.'.length))
-      : issue.message,
+      : issue.message.startsWith('deadlines.')
+        ? deadlinesText(lang, issue.message.slice('deadlines.'.length))
+        : issue.message,
   }));
   return new AmparoError(error.code, error.message, { issues });
 }
@@ -177,5 +182,210 @@ export const deadlineCompute: Command = {
     } catch (error) {
       throw translated(error, lang);
     }
+  },
+};
+
+// follow-up: stored deadlines — `amparo deadline list | ics | add` on a vault.
+
+async function caseId(core: CoreClient, ref: string | undefined): Promise<string | undefined> {
+  if (ref === undefined) return undefined;
+  return (await core.call('matters:find', { ref })).id;
+}
+
+function wholeNumber(value: string): number {
+  return /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+}
+
+export const deadlineList: Command = {
+  name: 'deadline list',
+  usage: `deadline list <dir> [--case REF] [--due-within DAYS] [--overdue] [--status open|fulfilled|waived|all]
+      [--lang es|en] [--json]          List stored deadlines by due moment (confidential cases by reference)`,
+  options: {
+    'passphrase-stdin': { type: 'boolean' },
+    case: { type: 'string' },
+    'due-within': { type: 'string' },
+    overdue: { type: 'boolean' },
+    status: { type: 'string' },
+    lang: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(ctx) {
+    const { values } = ctx;
+    const lang = language(values);
+    const within = text(values, 'due-within');
+    const days = within === undefined ? undefined : wholeNumber(within);
+    if (days !== undefined && Number.isNaN(days))
+      throw new UsageError('--due-within must be a whole number of days');
+    return withUnlockedVault(ctx, async (core) => {
+      const matterId = await caseId(core, text(values, 'case'));
+      const { items, hiddenConfidential } = await core.call('deadlines:list', {
+        ...(matterId ? { matterId } : {}),
+        ...(days !== undefined ? { dueWithinDays: days } : {}),
+        ...(flag(values, 'overdue') ? { overdue: true } : {}),
+        status: (text(values, 'status') ?? 'all') as 'all',
+      });
+      if (flag(values, 'json')) {
+        // Only what a list needs; no notes, and a withheld title stays empty.
+        ctx.out(
+          toTerminalJson(
+            items.map((d) => ({
+              id: d.id,
+              matterId: d.matterId,
+              reference: d.matterReference,
+              title: d.withheld ? null : d.title,
+              kind: d.kind,
+              status: d.status,
+              timeStatus: d.timeStatus,
+              due: d.due,
+              inUserZone: d.inUserZone,
+              ruleId: d.ruleId,
+              verify: d.verify,
+            })),
+          ),
+        );
+        return EXIT.ok;
+      }
+      if (items.length === 0) ctx.note(deadlinesText(lang, 'cli.none'));
+      for (const d of items)
+        ctx.out(
+          [
+            d.id,
+            esc(d.matterReference || '-'),
+            `${d.due.date} ${d.due.endTime} ${d.due.zone}`,
+            d.status === 'open' ? d.timeStatus : d.status,
+            d.verify ? translate(lang, 'cli.verify') : '-',
+            esc(d.withheld ? deadlinesText(lang, 'cli.withheld') : d.title),
+          ].join('\t'),
+        );
+      if (hiddenConfidential)
+        ctx.note(
+          `amparo: note: ${hiddenConfidential} deadline(s) of confidential cases shown by reference only`,
+        );
+      return EXIT.ok;
+    });
+  },
+};
+
+export const deadlineIcs: Command = {
+  name: 'deadline ics',
+  usage: `deadline ics <dir> --out FILE [--all] [--lang es|en]
+                                     Write the open deadlines (or --all) to an .ics calendar file`,
+  options: {
+    'passphrase-stdin': { type: 'boolean' },
+    out: { type: 'string' },
+    all: { type: 'boolean' },
+    lang: { type: 'string' },
+  },
+  async run(ctx) {
+    const { values } = ctx;
+    const lang = language(values);
+    const out = text(values, 'out');
+    if (!out) throw new UsageError('deadline ics needs --out FILE');
+    return withUnlockedVault(
+      ctx,
+      async (core) => {
+        const result = await core.call('deadlines:exportIcs', {
+          include: flag(values, 'all') ? 'all' : 'open',
+          lang,
+        });
+        ctx.note(deadlinesText(lang, 'exported', { count: result.events }));
+        ctx.out(esc(result.path ?? ''));
+        return EXIT.ok;
+      },
+      resolve(out),
+    );
+  },
+};
+
+const ADD_FIELDS = [
+  'title',
+  'kind',
+  'notes',
+  'rule',
+  'from',
+  'time',
+  'zone',
+  'days',
+  'working-days',
+  'months',
+  'until',
+  'due',
+  'end-time',
+  'communication',
+] as const;
+
+export const deadlineAdd: Command = {
+  name: 'deadline add',
+  usage: `deadline add <dir> --case REF --from-json -|FILE
+                                     Add a deadline; JSON fields (strings): title (required), kind, notes, and
+                                     either rule, from (YYYY-MM-DD), time, zone and one of days, working-days,
+                                     months, until; or due (YYYY-MM-DD), end-time (HH:MM) and zone (by hand)`,
+  options: {
+    'passphrase-stdin': { type: 'boolean' },
+    'from-json': { type: 'string' },
+    case: { type: 'string' },
+    json: { type: 'boolean' },
+    lang: { type: 'string' },
+    ...Object.fromEntries(ADD_FIELDS.map((name) => [name, { type: 'string' } as const])),
+  },
+  textFields: ADD_FIELDS,
+  async run(ctx) {
+    const lang = language(ctx.values);
+    const ref = text(ctx.values, 'case');
+    if (!ref) throw new UsageError('deadline add needs --case REF');
+    return withUnlockedVault(ctx, async (core) => {
+      const values = await ctx.readFields();
+      const title = text(values, 'title');
+      if (!title) throw new UsageError('deadline add needs a title (in --from-json)');
+      const matterId = (await caseId(core, ref))!;
+      const due = text(values, 'due');
+      const rule = text(values, 'rule');
+      if (Boolean(due) === Boolean(rule))
+        throw new UsageError(
+          'deadline add needs either "rule" with "from" and a period, or "due" (a date by hand)',
+        );
+      const zone = text(values, 'zone');
+      const time = text(values, 'time');
+      const date = due
+        ? {
+            mode: 'manual' as const,
+            date: due,
+            endTime: text(values, 'end-time') ?? '24:00',
+            zone: zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+          }
+        : {
+            mode: 'rule' as const,
+            ruleId: rule!,
+            trigger: {
+              date: text(values, 'from') ?? '',
+              ...(time ? { time } : {}),
+              ...(time && zone ? { zone } : {}),
+            },
+            ...(period(values) ? { period: period(values) } : {}),
+          };
+      try {
+        const created = await core.call('deadlines:create', {
+          matterId,
+          title,
+          kind: (text(values, 'kind') ?? 'response') as 'response',
+          notes: text(values, 'notes') ?? '',
+          communicationId: text(values, 'communication') ?? null,
+          recurrence: null,
+          date: date as never,
+        });
+        if (flag(values, 'json'))
+          ctx.out(toTerminalJson({ ...created, basisText: renderBasis(created, lang) }));
+        else {
+          ctx.out(created.id);
+          const at = translate(lang, 'cli.at');
+          ctx.note(
+            `${translate(lang, 'cli.due')}: ${formatDate(created.due.date, lang)} ${at} ${created.due.endTime} (${created.due.zone})`,
+          );
+        }
+        return EXIT.ok;
+      } catch (error) {
+        throw translated(error, lang);
+      }
+    });
   },
 };

@@ -2,7 +2,7 @@
 // adds a file beside these and its commands here.
 import { caseAdd, caseList } from './case';
 import { commsAdd, commsImport, commsList } from './comms';
-import { deadlineCompute, deadlineRules } from './deadline';
+import { deadlineAdd, deadlineCompute, deadlineIcs, deadlineList, deadlineRules } from './deadline';
 import { evidenceAdd, evidenceList, evidenceVerify } from './evidence';
 import { importSpreadsheet } from './import';
 import { search } from './search';
@@ -25,6 +25,10 @@ export const COMMANDS: readonly Command[] = [
   commsList,
   deadlineRules,
   deadlineCompute,
+  // follow-up: stored deadlines
+  deadlineList,
+  deadlineAdd,
+  deadlineIcs,
   importSpreadsheet,
 ];
 

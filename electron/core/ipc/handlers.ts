@@ -19,6 +19,12 @@ import type { ProtectionMeasureService } from '../services/protection-measures';
 import type { FollowupTimelineService } from '../services/followup-timeline';
 import type { VaultSession } from '../services/vault-session';
 import type { Handlers } from './dispatch';
+// follow-up: deadlines
+import { presetRules } from '../deadlines';
+import { suggestPeriods } from '../deadlines/suggest';
+import type { DeadlineService } from '../services/deadlines';
+import { addCalendarEdit, listCalendarEdits, removeCalendarEdit } from '../services/deadlines-calendar';
+import { dueReminders, writeIcs } from '../services/deadlines-outputs';
 
 export interface ShellPort {
   /** Native folder picker in Electron; a fixed answer in the test bridge. */
@@ -29,6 +35,8 @@ export interface ShellPort {
   chooseSpreadsheet?(): Promise<{ path: string | null }>;
   /** Native multi-file picker for saved e-mails (.eml); absent where there is none (answers no files). */
   chooseEmails?(): Promise<{ paths: string[] }>;
+  /** Native save dialog (an .ics export); absent where there is none (answers no path). */
+  chooseSaveFile?(input: { purpose: 'ics'; defaultName: string }): Promise<{ path: string | null }>;
   /** The URL under which this shell serves an evidence preview ticket (Electron: amparo-media://). */
   mediaUrl?(ticket: string): string;
 }
@@ -53,9 +61,18 @@ export interface Services {
   measures: ProtectionMeasureService;
   followup: FollowupTimelineService;
   communications: CommunicationService;
+  deadlines: DeadlineService;
 }
 
 const done = {};
+
+/** The language of texts the core writes (reminders, .ics): the one asked, else the app's setting. */
+function textLanguage(config: AppConfig, asked?: 'en' | 'es'): 'en' | 'es' {
+  if (asked) return asked;
+  const setting = config.settings.language;
+  if (setting !== 'system') return setting;
+  return Intl.DateTimeFormat().resolvedOptions().locale.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
 
 export function createHandlers(s: Services): Handlers {
   const { session, config, shell } = s;
@@ -169,6 +186,54 @@ export function createHandlers(s: Services): Handlers {
     'settings:clearRecentVaults': async () => (await config.clearRecentVaults(), done),
 
     'session:activity': () => (session.touch(), done),
+
+    // follow-up: deadlines
+    'deadlines:rules': () =>
+      [...presetRules().values()].map((r) => ({
+        id: r.id,
+        version: r.version,
+        name: r.name,
+        source: r.source.citation,
+        verify: r.verify,
+        zone: r.zone,
+        endTime: r.endTime,
+        trigger: r.trigger,
+        units: r.period.units,
+        defaultPeriod: r.period.default ?? null,
+      })),
+    'deadlines:list': (input) => s.deadlines.list(input),
+    'deadlines:get': ({ id }) => s.deadlines.get(id),
+    'deadlines:preview': ({ date }) => s.deadlines.preview(date),
+    'deadlines:create': (input) => s.deadlines.create(input),
+    'deadlines:update': ({ id, revision, fields }) => s.deadlines.update(id, revision, fields),
+    'deadlines:extend': (input) => s.deadlines.extend(input),
+    'deadlines:fulfil': (input) => s.deadlines.fulfil(input),
+    'deadlines:waive': (input) => s.deadlines.waive(input),
+    'deadlines:reopen': (input) => s.deadlines.reopen(input),
+    'deadlines:suggest': ({ text }) => suggestPeriods(text),
+    'deadlines:exportIcs': async ({ include, lang }) => {
+      session.context();
+      const chosen = shell.chooseSaveFile
+        ? await shell.chooseSaveFile({ purpose: 'ics', defaultName: 'amparo-plazos.ics' })
+        : { path: null };
+      if (!chosen.path) return { path: null, events: 0 };
+      const events = await writeIcs(
+        session.context(),
+        s.deadlines,
+        chosen.path,
+        include,
+        textLanguage(config, lang),
+      );
+      return { path: chosen.path, events };
+    },
+    'deadlines:dueReminders': ({ lang }) =>
+      dueReminders(session.context(), s.deadlines, textLanguage(config, lang)),
+    'deadlines:calendarEdits': () => listCalendarEdits(session.context().db),
+    'deadlines:addCalendarEdit': (input) => addCalendarEdit(session.context(), input),
+    'deadlines:removeCalendarEdit': ({ id }) => (removeCalendarEdit(session.context(), id), done),
+    'dialog:chooseSaveFile': async (input) =>
+      shell.chooseSaveFile ? shell.chooseSaveFile(input) : { path: null },
+    // end follow-up: deadlines
 
     'dialog:chooseFolder': (input) => shell.chooseFolder(input),
     'dialog:chooseFiles': async () => (shell.chooseFiles ? shell.chooseFiles() : { paths: [] }),

@@ -13,6 +13,7 @@ import type { MatterService } from './matters';
 import type { NoteService } from './notes';
 import type { PeopleService } from './people';
 import type { ProtectionMeasureService } from './protection-measures';
+import type { DeadlineService } from './deadlines';
 import { markMatterInSearch, removeFromSearch } from './search-index';
 import type { VaultContext } from './vault-context';
 
@@ -34,6 +35,8 @@ const TABLES: Record<Deletable, { table: string; label: string; matter: string }
     matter: 'matter_id',
   },
   communication: { table: 'communications', label: 'subject', matter: 'matter_id' },
+  // follow-up: deadlines
+  deadline: { table: 'deadlines', label: 'title', matter: 'matter_id' },
 };
 
 export class TrashService {
@@ -49,6 +52,7 @@ export class TrashService {
       /** Drafts of a case are dropped with it. */
       drafts?: DraftService;
       measures?: ProtectionMeasureService;
+      deadlines?: DeadlineService;
     },
   ) {}
 
@@ -131,6 +135,7 @@ export class TrashService {
     if (entityType === 'evidence') this.services.evidence.reindex(entityId);
     if (entityType === 'measure') this.services.measures?.reindex(entityId);
     if (entityType === 'communication') this.services.communications?.reindex(entityId);
+    if (entityType === 'deadline') this.services.deadlines?.reindex(entityId);
   }
 
   /**
@@ -243,6 +248,16 @@ export class TrashService {
             .map((r) => r.id),
         ),
       ];
+      // follow-up: deadlines (before the communications they point at)
+      const deadlineIds = [
+        ...byType('deadline'),
+        ...matters.flatMap((id) =>
+          db
+            .prepare('SELECT id FROM deadlines WHERE matter_id = $id')
+            .all<{ id: string }>({ id })
+            .map((r) => r.id),
+        ),
+      ];
       for (const id of new Set(measureIds)) {
         db.prepare('DELETE FROM protection_measure_status WHERE measure_id = $id').run({ id });
         db.prepare('DELETE FROM protection_measure_people WHERE measure_id = $id').run({ id });
@@ -254,6 +269,12 @@ export class TrashService {
         `UPDATE protection_measure_status SET incident_id = NULL WHERE incident_id = $id`,
         byType('incident'),
       );
+      run(`UPDATE deadlines SET previous_id = NULL WHERE previous_id = $id`, deadlineIds);
+      run(`DELETE FROM deadline_events WHERE deadline_id = $id`, deadlineIds);
+      run(`DELETE FROM deadline_reminders WHERE deadline_id = $id`, deadlineIds);
+      run(`DELETE FROM search_index WHERE entity_type = 'deadline' AND entity_id = $id`, deadlineIds);
+      run(`DELETE FROM deadlines WHERE id = $id`, deadlineIds);
+      // end follow-up: deadlines
       run(`DELETE FROM search_index WHERE matter_id = $id`, matters);
       run(`DELETE FROM incidents WHERE matter_id = $id`, matters);
       run(`DELETE FROM notes WHERE matter_id = $id`, matters);

@@ -11,7 +11,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useDisclosure, useOs } from '@mantine/hooks';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/schemas/settings';
 import type { VaultStatus } from '../../../shared/schemas/vault';
@@ -32,6 +32,7 @@ import { ShortcutsHelp } from './keyboard/ShortcutsHelp';
 import { useShortcut } from './keyboard/shortcuts';
 import { useShortcutKeys } from './keyboard/useShortcutKeys';
 import { MAIN_ID, SkipLink } from './keyboard/SkipLink';
+import { followOpenRequests } from '../features/deadlines/openRequests';
 
 type Screen =
   | { name: 'cases' }
@@ -95,6 +96,14 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
     useCallback(() => setScreen({ name: 'search' }), []),
   );
   useActivityReporter();
+  // A clicked deadline reminder opens that deadline in its case.
+  useEffect(
+    () =>
+      followOpenRequests(({ matterId, deadlineId }) =>
+        setScreen({ name: 'case', id: matterId, place: { tab: 'deadlines', deadlineId } }),
+      ),
+    [],
+  );
 
   const current: NavItem =
     screen.name === 'newCase' || screen.name === 'case' ? 'cases' : (screen.name as NavItem);
@@ -190,7 +199,7 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
           )}
           {screen.name === 'case' && (
             <MatterScreen
-              key={screen.id}
+              key={`${screen.id}/${screen.place?.deadlineId ?? ''}`}
               id={screen.id}
               place={screen.place}
               onBack={() => setScreen(screen.from === 'search' ? { name: 'search' } : { name: 'cases' })}

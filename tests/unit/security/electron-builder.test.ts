@@ -51,6 +51,7 @@ describe('electron-builder.yml', () => {
       'exifreader',
       'hash-wasm',
       'html-to-text',
+      'ical-generator',
       'pdf-lib',
       'pdfmake',
       'postal-mime',

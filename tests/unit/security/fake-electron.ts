@@ -189,6 +189,7 @@ export interface FakeElectron {
     showMessageBox(...args: unknown[]): Promise<{ response: number }>;
   };
   powerMonitor: FakePowerMonitor;
+  Notification: { isSupported(): boolean };
 }
 
 export class FakePowerMonitor extends EventEmitter {
@@ -233,5 +234,7 @@ export function createFakeElectron(): FakeElectron {
       showMessageBox: async (...args) => (messageBoxes.push(args), { response: 0 }),
     },
     powerMonitor: new FakePowerMonitor(),
+    // No desktop notifications here: the deadline reminder poll does nothing.
+    Notification: { isSupported: () => false },
   };
 }

@@ -137,6 +137,66 @@ describe('the whole contract', () => {
     });
     await ok('risk:list', { matterId: matter.id });
 
+    // follow-up: deadlines
+    await ok('deadlines:rules');
+    const courtDate = {
+      mode: 'rule',
+      ruleId: 'iacthr-court',
+      trigger: { date: '2026-03-05' },
+      period: { unit: 'days', amount: 9 },
+    };
+    await ok('deadlines:preview', { date: courtDate });
+    let deadline = await ok('deadlines:create', {
+      matterId: matter.id,
+      title: 'Observaciones',
+      date: courtDate,
+      recurrence: { every: { unit: 'months', amount: 2 }, from: 'due' },
+    });
+    deadline = await ok('deadlines:update', {
+      id: deadline.id,
+      revision: deadline.revision,
+      fields: { title: 'Observaciones finales', kind: 'observations', notes: '', recurrence: null },
+    });
+    deadline = await ok('deadlines:extend', {
+      id: deadline.id,
+      revision: deadline.revision,
+      outcome: 'granted',
+      onDate: '2026-03-10',
+      period: { unit: 'days', amount: 5 },
+    });
+    deadline = await ok('deadlines:fulfil', {
+      id: deadline.id,
+      revision: deadline.revision,
+      onDate: '2026-03-12',
+    });
+    deadline = await ok('deadlines:reopen', {
+      id: deadline.id,
+      revision: deadline.revision,
+      onDate: '2026-03-13',
+    });
+    await ok('deadlines:waive', {
+      id: deadline.id,
+      revision: deadline.revision,
+      onDate: '2026-03-14',
+      reason: 'Sin efecto',
+    });
+    await ok('deadlines:get', { id: deadline.id });
+    await ok('deadlines:list', { matterId: matter.id });
+    await ok('deadlines:suggest', { text: 'en un plazo de 10 días' });
+    await ok('deadlines:dueReminders', {});
+    const edit = await ok('deadlines:addCalendarEdit', {
+      ruleId: null,
+      kind: 'closure',
+      from: '2026-03-20',
+      to: '2026-03-20',
+      name: 'Cierre',
+    });
+    await ok('deadlines:calendarEdits');
+    await ok('deadlines:removeCalendarEdit', { id: edit.id });
+    await ok('dialog:chooseSaveFile', { purpose: 'ics', defaultName: 'plazos.ics' });
+    await ok('deadlines:exportIcs', {});
+    // end follow-up: deadlines
+
     const note = await ok('notes:create', {
       matterId: matter.id,
       title: 'Reunión con la Comisión',

@@ -1,5 +1,6 @@
 import { CorrespondenceTab } from '../communications/CorrespondenceTab';
 import { Alert, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { DeadlinesTab } from '../deadlines/DeadlinesTab';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRevealRecord } from '../search/useRevealRecord';
@@ -36,11 +37,11 @@ export type MatterTab =
   | 'risk'
   | 'notes'
   | 'evidence'
-  // follow-up: protection measures and the follow-up timeline
+  // follow-up: correspondence, deadlines, protection measures and the follow-up timeline
+  | 'correspondence'
+  | 'deadlines'
   | 'measures'
-  | 'followup'
-  // follow-up: correspondence
-  | 'correspondence';
+  | 'followup';
 
 /** Where in a case to land when opening it (e.g. from a search hit): a tab, and on Evidence an item. */
 export interface MatterPlace {
@@ -48,6 +49,8 @@ export interface MatterPlace {
   evidenceId?: string;
   /** A fact or note to scroll to and highlight on that tab. */
   recordId?: string;
+  /** On Deadlines, the deadline to open (a clicked reminder). */
+  deadlineId?: string;
 }
 
 /** One case: tabs (overview with Edit, Archive/Restore and the status history; people; timeline; risk; notes), or its edit form. */
@@ -150,9 +153,10 @@ export function MatterScreen({
             <Tabs.Tab value="risk">{t('matters.tabs.risk')}</Tabs.Tab>
             <Tabs.Tab value="notes">{t('matters.tabs.notes')}</Tabs.Tab>
             <Tabs.Tab value="evidence">{t('matters.tabs.evidence')}</Tabs.Tab>
+            <Tabs.Tab value="correspondence">{t('matters.tabs.correspondence')}</Tabs.Tab>
+            <Tabs.Tab value="deadlines">{t('deadlines.tab')}</Tabs.Tab>
             <Tabs.Tab value="measures">{t('matters.tabs.measures')}</Tabs.Tab>
             <Tabs.Tab value="followup">{t('matters.tabs.followup')}</Tabs.Tab>
-            <Tabs.Tab value="correspondence">{t('matters.tabs.correspondence')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="overview" pt="md">
             <Stack gap="md">
@@ -225,6 +229,9 @@ export function MatterScreen({
                 setTab('evidence');
               }}
             />
+          </Tabs.Panel>
+          <Tabs.Panel value="deadlines" pt="md">
+            <DeadlinesTab matterId={id} openDeadlineId={place?.deadlineId} />
           </Tabs.Panel>
         </Tabs>
       </DraftScreenProvider>

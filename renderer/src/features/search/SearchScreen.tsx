@@ -73,6 +73,8 @@ function placeOf(hit: SearchHit): MatterPlace | undefined {
       return { tab: 'measures', recordId: hit.entityId };
     case 'communication':
       return { tab: 'correspondence', recordId: hit.entityId };
+    case 'deadline':
+      return { tab: 'deadlines', deadlineId: hit.entityId };
     default:
       return undefined;
   }

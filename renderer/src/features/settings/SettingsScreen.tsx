@@ -7,6 +7,7 @@ import { LanguageSetting } from './LanguageSetting';
 import { RecentVaultsSetting } from './RecentVaultsSetting';
 import { ReencryptSection } from './ReencryptSection';
 import { UserNameSetting } from './UserNameSetting';
+import { CalendarsSection } from '../deadlines/CalendarsSection';
 
 interface SettingsScreenProps {
   settings: Settings;
@@ -29,6 +30,8 @@ export function SettingsScreen({ settings, onSettingsChange }: SettingsScreenPro
       <ChangePassphraseSection />
       <Divider />
       <ReencryptSection />
+      <Divider />
+      <CalendarsSection />
     </Stack>
   );
 }
