@@ -20,6 +20,10 @@ import { RiskService } from './services/risk';
 import { SearchService } from './services/search';
 import { TrashService } from './services/trash';
 import { VaultSession } from './services/vault-session';
+// Dashboard, calendar and vault settings (follow-up).
+import { CalendarService } from './services/calendar';
+import { DashboardService } from './services/dashboard';
+import { VaultSettingsService } from './services/vault-settings';
 import type { VaultOptions } from './vault/vault';
 
 export type { ShellPort };
@@ -98,6 +102,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     trash: new TrashService(ctx, { matters, people, incidents, notes, evidence, drafts }),
     evidence,
     imports,
+    // Dashboard, calendar and vault settings (follow-up).
+    dashboard: new DashboardService(ctx, session.reveals),
+    calendar: new CalendarService(ctx, session.reveals),
+    vaultSettings: new VaultSettingsService(ctx),
   };
   const dispatch = createDispatcher(createHandlers(services), {
     onCall: (channel) => {

@@ -15,6 +15,10 @@ import type { RiskService } from '../services/risk';
 import type { SearchService } from '../services/search';
 import type { TrashService } from '../services/trash';
 import type { VaultSession } from '../services/vault-session';
+// Dashboard, calendar and vault settings (follow-up).
+import type { CalendarService } from '../services/calendar';
+import type { DashboardService } from '../services/dashboard';
+import type { VaultSettingsService } from '../services/vault-settings';
 import type { Handlers } from './dispatch';
 
 export interface ShellPort {
@@ -44,6 +48,10 @@ export interface Services {
   evidence: EvidenceService;
   auditLabels: AuditLabels;
   imports: ImportService;
+  // Dashboard, calendar and vault settings (follow-up).
+  dashboard: DashboardService;
+  calendar: CalendarService;
+  vaultSettings: VaultSettingsService;
 }
 
 const done = {};
@@ -139,6 +147,13 @@ export function createHandlers(s: Services): Handlers {
     'settings:get': () => config.settings,
     'settings:update': (patch) => config.updateSettings(patch),
     'settings:clearRecentVaults': async () => (await config.clearRecentVaults(), done),
+
+    // Dashboard, calendar and vault settings (follow-up).
+    'dashboard:get': (input) => s.dashboard.get(input),
+    'dashboard:case': (input) => s.dashboard.case(input),
+    'calendar:range': (input) => s.calendar.range(input),
+    'vaultSettings:get': () => s.vaultSettings.get(),
+    'vaultSettings:update': (input) => s.vaultSettings.update(input),
 
     'session:activity': () => (session.touch(), done),
 
