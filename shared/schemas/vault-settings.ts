@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { MATTER_TYPES, type MatterType } from './matter';
 
 /** Months without a sent communication before a matter is flagged; 0 switches the alert off. */
-export const InactivityMonthsValue = z.number().int().min(0, 'validation.invalid').max(120, 'validation.invalid');
+export const InactivityMonthsValue = z
+  .number()
+  .int()
+  .min(0, 'validation.invalid')
+  .max(120, 'validation.invalid');
 
 export const InactivityMonths = z
   .object(
@@ -31,7 +35,11 @@ export const DEFAULT_INACTIVITY_MONTHS: InactivityMonths = {
 
 /** Every vault setting: its key in vault_settings, its schema and its default. */
 export const VAULT_SETTINGS = {
-  inactivityMonths: { key: 'inactivity.months', schema: InactivityMonths, default: DEFAULT_INACTIVITY_MONTHS },
+  inactivityMonths: {
+    key: 'inactivity.months',
+    schema: InactivityMonths,
+    default: DEFAULT_INACTIVITY_MONTHS,
+  },
 } as const;
 export type VaultSettingName = keyof typeof VAULT_SETTINGS;
 

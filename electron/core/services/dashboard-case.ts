@@ -56,9 +56,7 @@ export function caseDashboard(
       classification: string;
       deadline_id: string | null;
     }>({ matterId });
-  const dueOf = db.prepare(
-    'SELECT due_date, end_time, zone, due_instant FROM deadlines WHERE id = $id',
-  );
+  const dueOf = db.prepare('SELECT due_date, end_time, zone, due_instant FROM deadlines WHERE id = $id');
   const unanswered: UnansweredRequest[] = requests.map((r) => {
     const masked = r.classification === 'confidential' && !revealed;
     let deadline: UnansweredRequest['deadline'] = null;

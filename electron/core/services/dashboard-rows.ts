@@ -57,7 +57,8 @@ export function toDashboardDeadline(
   const matterVisible = matterShown(reveals, row.matter_id, row.matter_classification);
   // A deadline set by a confidential communication often repeats its subject: both wait for the reveal.
   const communicationVisible =
-    matterVisible && (row.c_classification !== 'confidential' || reveals.isConfidentialRevealed(row.matter_id));
+    matterVisible &&
+    (row.c_classification !== 'confidential' || reveals.isConfidentialRevealed(row.matter_id));
   const masked = !matterVisible || !communicationVisible;
   const due = { date: row.due_date, endTime: row.end_time, zone: row.zone, instant: row.due_instant };
   const there = inUserZone(due, userZone);

@@ -37,7 +37,7 @@ export interface Boundaries {
 
 export function boundaries({ now, zone, weekStartsOn }: ViewerClock): Boundaries {
   const today = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(zone).toPlainDate();
-  const back = (today.dayOfWeek % 7 - weekStartsOn + 7) % 7;
+  const back = ((today.dayOfWeek % 7) - weekStartsOn + 7) % 7;
   const weekStart = today.subtract({ days: back });
   return {
     today,

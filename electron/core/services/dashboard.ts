@@ -68,7 +68,11 @@ export class DashboardService {
   }
 
   /** Open deadlines due in (lo, hi]: a limit at 24:00 belongs to the day it ends. */
-  private section(clock: ViewerClock, lo: string | null, hi: string): { items: DashboardDeadline[]; total: number } {
+  private section(
+    clock: ViewerClock,
+    lo: string | null,
+    hi: string,
+  ): { items: DashboardDeadline[]; total: number } {
     const { db } = this.ctx();
     const where = `${OPEN} AND d.due_instant <= $hi ${lo ? 'AND d.due_instant > $lo' : ''}`;
     const params: Record<string, string> = lo ? { lo, hi } : { hi };

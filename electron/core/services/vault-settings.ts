@@ -10,9 +10,7 @@ import type { Database } from '../vault/database';
 import type { VaultContext } from './vault-context';
 
 function stored(db: Database, key: string): unknown {
-  const row = db
-    .prepare('SELECT value FROM vault_settings WHERE key = $key')
-    .get<{ value: string }>({ key });
+  const row = db.prepare('SELECT value FROM vault_settings WHERE key = $key').get<{ value: string }>({ key });
   if (!row) return undefined;
   try {
     return JSON.parse(row.value);
@@ -28,7 +26,10 @@ export function readVaultSettings(db: Database): VaultSettings {
   const merged: Record<string, unknown> = { ...spec.default };
   if (value && typeof value === 'object') {
     for (const [type, months] of Object.entries(value)) {
-      if (type in spec.default && spec.schema.shape[type as keyof typeof spec.default].safeParse(months).success)
+      if (
+        type in spec.default &&
+        spec.schema.shape[type as keyof typeof spec.default].safeParse(months).success
+      )
         merged[type] = months;
     }
   }
@@ -50,8 +51,7 @@ export class VaultSettingsService {
         const spec = VAULT_SETTINGS.inactivityMonths;
         const next = spec.schema.parse({ ...current.inactivityMonths, ...input.inactivityMonths });
         const changed = Object.keys(next).filter(
-          (type) =>
-            next[type as keyof typeof next] !== current.inactivityMonths[type as keyof typeof next],
+          (type) => next[type as keyof typeof next] !== current.inactivityMonths[type as keyof typeof next],
         );
         if (changed.length === 0) return;
         db.prepare(
