@@ -48,18 +48,45 @@ export function boundaries({ now, zone, weekStartsOn }: ViewerClock): Boundaries
   };
 }
 
+const clocks = new Map<string, Intl.DateTimeFormat>();
+/** Limits cluster on a few instants (24:00 in the forum's zone): each reading is kept, up to a bound. */
+const readings = new Map<string, { date: string; time: string }>();
+
+/** Wall-clock date and time of an epoch moment in a zone (Intl, cached per zone: dashboards read hundreds). */
+function wallClock(ms: number, zone: string): { date: string; time: string } {
+  let format = clocks.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    clocks.set(zone, format);
+  }
+  const parts: Record<string, string> = {};
+  for (const p of format.formatToParts(ms)) parts[p.type] = p.value;
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
 /** The due moment as the user's clock reads it, when that differs (midnight reads as 24:00 the day before). */
 export function inUserZone(
   due: { date: string; endTime: string; zone: string; instant: string },
   userZone: string,
 ): { zone: string; date: string; time: string } | undefined {
   if (userZone === due.zone) return undefined;
-  const there = Temporal.Instant.from(due.instant).toZonedDateTimeISO(userZone);
-  const time = there.toPlainTime();
-  const clock =
-    time.hour === 0 && time.minute === 0
-      ? { date: there.toPlainDate().subtract({ days: 1 }).toString(), time: '24:00' }
-      : { date: there.toPlainDate().toString(), time: time.toString({ smallestUnit: 'minute' }) };
+  const key = `${userZone} ${due.instant}`;
+  let clock = readings.get(key);
+  if (!clock) {
+    const ms = Date.parse(due.instant);
+    clock = wallClock(ms, userZone);
+    if (clock.time === '00:00') clock = { date: wallClock(ms - 60_000, userZone).date, time: '24:00' };
+    if (readings.size >= 20_000) readings.clear();
+    readings.set(key, clock);
+  }
   if (clock.date === due.date && clock.time === due.endTime) return undefined;
   return { zone: userZone, ...clock };
 }

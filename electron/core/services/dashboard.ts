@@ -52,61 +52,65 @@ export class DashboardService {
     const b = boundaries(clock);
     const weekEdge = startOfDay(b.nextWeek, clock.zone);
     const monthEdge = startOfDay(b.nextMonth, clock.zone);
-    const section = (lo: string | null, hi: string) => this.section(clock, lo, hi);
+    const starts = Array.from({ length: WEEKS_AHEAD + 1 }, (_, i) => b.weekStart.add({ weeks: i }));
+    const edges = starts.map((s) => startOfDay(s, clock.zone));
+    const counts = this.counts(b.now, weekEdge, monthEdge, edges);
+    const list = (lo: string | null, hi: string) => this.items(clock, lo, hi);
     return {
       today: b.today.toString(),
       zone: clock.zone,
       weekEnd: b.nextWeek.subtract({ days: 1 }).toString(),
       monthEnd: b.nextMonth.subtract({ days: 1 }).toString(),
-      overdue: section(null, b.now),
-      thisWeek: section(b.now, weekEdge),
+      overdue: { items: list(null, b.now), total: counts.overdue },
+      thisWeek: { items: list(b.now, weekEdge), total: counts.week },
       // When the week runs past the month's end, the month has nothing left beyond the week.
-      thisMonth: monthEdge > weekEdge ? section(weekEdge, monthEdge) : { items: [], total: 0 },
+      thisMonth: { items: monthEdge > weekEdge ? list(weekEdge, monthEdge) : [], total: counts.month },
       inactivity: this.inactivity(b.today),
-      perWeek: this.perWeek(clock, b),
+      perWeek: counts.perWeek.map((count, i) => ({ weekStart: starts[i]!.toString(), count })),
     };
   }
 
-  /** Open deadlines due in (lo, hi]: a limit at 24:00 belongs to the day it ends. */
-  private section(
-    clock: ViewerClock,
-    lo: string | null,
-    hi: string,
-  ): { items: DashboardDeadline[]; total: number } {
-    const { db } = this.ctx();
-    const where = `${OPEN} AND d.due_instant <= $hi ${lo ? 'AND d.due_instant > $lo' : ''}`;
-    const params: Record<string, string> = lo ? { lo, hi } : { hi };
-    const total = Number(
-      db
-        .prepare(`SELECT count(*) AS n FROM deadlines d JOIN matters m ON m.id = d.matter_id WHERE ${where}`)
-        .get<{ n: number }>(params)?.n ?? 0,
-    );
-    const rows = db
-      .prepare(
-        `SELECT ${DEADLINE_COLUMNS} FROM ${DEADLINE_FROM} WHERE ${where} ORDER BY d.due_instant, d.id LIMIT $limit`,
+  /**
+   * Every count in one pass over the open deadlines up to the furthest edge: overdue, this week, the rest
+   * of the month, and each of the next weeks ((edge i, edge i+1], the current week from now on).
+   */
+  private counts(now: string, weekEdge: string, monthEdge: string, edges: string[]) {
+    const params: Record<string, string> = { now, weekEdge, monthEdge };
+    const weeks = Array.from({ length: WEEKS_AHEAD }, (_, i) => {
+      params[`e${i + 1}`] = edges[i + 1]!;
+      const lo = i === 0 ? '$now' : `$e${i}`;
+      return `sum(d.due_instant > ${i === 0 ? lo : `max(${lo}, $now)`} AND d.due_instant <= $e${i + 1}) AS w${i}`;
+    });
+    const furthest = [monthEdge, edges[WEEKS_AHEAD]!].sort().at(-1)!;
+    params.furthest = furthest;
+    const row = this.ctx()
+      .db.prepare(
+        `SELECT sum(d.due_instant <= $now) AS overdue,
+                sum(d.due_instant > $now AND d.due_instant <= $weekEdge) AS week,
+                sum(d.due_instant > $weekEdge AND d.due_instant <= $monthEdge) AS month,
+                ${weeks.join(', ')}
+         FROM deadlines d JOIN matters m ON m.id = d.matter_id
+         WHERE ${OPEN} AND d.due_instant <= $furthest`,
       )
-      .all<DeadlineRow>({ ...params, limit: SECTION_LIMIT });
-    return { items: rows.map((r) => toDashboardDeadline(r, this.reveals, clock.now, clock.zone)), total };
+      .get<Record<string, number | null>>(params)!;
+    const n = (key: string) => Number(row[key] ?? 0);
+    return {
+      overdue: n('overdue'),
+      week: n('week'),
+      month: n('month'),
+      perWeek: Array.from({ length: WEEKS_AHEAD }, (_, i) => n(`w${i}`)),
+    };
   }
 
-  /** Open deadlines per week from this week on; the current week counts only what is not overdue yet. */
-  private perWeek(clock: ViewerClock, b: ReturnType<typeof boundaries>): Dashboard['perWeek'] {
-    const starts = Array.from({ length: WEEKS_AHEAD + 1 }, (_, i) => b.weekStart.add({ weeks: i }));
-    const edges = starts.map((s) => startOfDay(s, clock.zone));
-    const rows = this.ctx()
+  /** The first open deadlines due in (lo, hi]: a limit at 24:00 belongs to the day it ends. */
+  private items(clock: ViewerClock, lo: string | null, hi: string): DashboardDeadline[] {
+    const where = `${OPEN} AND d.due_instant <= $hi ${lo ? 'AND d.due_instant > $lo' : ''}`;
+    return this.ctx()
       .db.prepare(
-        `SELECT d.due_instant AS due FROM deadlines d JOIN matters m ON m.id = d.matter_id
-         WHERE ${OPEN} AND d.due_instant > $lo AND d.due_instant <= $hi`,
+        `SELECT ${DEADLINE_COLUMNS} FROM ${DEADLINE_FROM} WHERE ${where} ORDER BY d.due_instant LIMIT $limit`,
       )
-      .all<{ due: string }>({ lo: b.now, hi: edges[WEEKS_AHEAD]! });
-    const counts = new Array<number>(WEEKS_AHEAD).fill(0);
-    for (const { due } of rows) {
-      // Week i holds (edge i, edge i+1].
-      let i = 0;
-      while (i < WEEKS_AHEAD - 1 && due > edges[i + 1]!) i++;
-      counts[i]! += 1;
-    }
-    return counts.map((count, i) => ({ weekStart: starts[i]!.toString(), count }));
+      .all<DeadlineRow>({ ...(lo ? { lo } : {}), hi, limit: SECTION_LIMIT })
+      .map((r) => toDashboardDeadline(r, this.reveals, clock.now, clock.zone));
   }
 
   private inactivity(today: Temporal.PlainDate): Dashboard['inactivity'] {
