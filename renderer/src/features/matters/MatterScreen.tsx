@@ -26,7 +26,16 @@ function fieldsOf(matter: Matter): MatterFields {
 }
 
 /** The case view's tabs; `evidence` is mounted by features/evidence. */
-export type MatterTab = 'overview' | 'people' | 'timeline' | 'risk' | 'notes' | 'evidence';
+export type MatterTab =
+  | 'overview'
+  | 'people'
+  | 'timeline'
+  | 'risk'
+  | 'notes'
+  | 'evidence'
+  // follow-up (dashboard links; the comms and deadlines helpers add the tabs)
+  | 'correspondence'
+  | 'deadlines';
 
 /** Where in a case to land when opening it (e.g. from a search hit): a tab, and on Evidence an item. */
 export interface MatterPlace {
@@ -142,7 +151,7 @@ export function MatterScreen({
                   })}
                 </Alert>
               )}
-              <NextSteps matter={matter} onOpenTimeline={() => setTab('timeline')} />
+              <NextSteps matter={matter} onOpenTimeline={() => setTab('timeline')} onOpenTab={setTab} />
               <MatterDetails matter={matter} />
               <ErrorAlert error={actionError} />
               <Group>
