@@ -5,7 +5,8 @@ import { DashboardService } from '../../../electron/core/services/dashboard';
 import { RevealState } from '../../../electron/core/services/reveal-state';
 import { vaultContext } from '../../../electron/core/services/vault-context';
 import { CalendarRangeInput } from '../../../shared/schemas/dashboard';
-import { communication, deadline, incident, matter, measure, seededVault } from './seed';
+import { communication, deadline, incident, matter, measure } from './seed';
+import { seededVault } from './vault';
 
 const NOW = new Date('2026-12-02T18:00:00Z');
 

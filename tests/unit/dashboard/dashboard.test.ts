@@ -6,7 +6,8 @@ import { RevealState } from '../../../electron/core/services/reveal-state';
 import { vaultContext } from '../../../electron/core/services/vault-context';
 import { VaultSettingsService } from '../../../electron/core/services/vault-settings';
 import type { Dashboard } from '../../../shared/schemas/dashboard';
-import { communication, deadline, matter, seededVault } from './seed';
+import { communication, deadline, matter } from './seed';
+import { seededVault } from './vault';
 
 const NOW = new Date('2026-12-02T18:00:00Z');
 

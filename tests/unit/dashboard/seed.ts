@@ -1,17 +1,10 @@
-// Rows for the dashboard tests written with plain SQL into a real vault, as the follow-up services will
-// write them. Every due instant here is worked out by hand from the forum date, end time and zone.
+// Rows for the dashboard tests (unit and end-to-end) written with plain SQL into a real vault, as the
+// follow-up services will write them; nothing here imports a test runner. Callers give every due instant
+// worked out by hand from the forum date, end time and zone.
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { Database } from '../../../electron/core/vault/database';
-import { createVault, type OpenVault } from '../../../electron/core/vault/vault';
-import { TEST_KDF, tempDir } from '../../support/temp';
 
 const AT = '2026-01-01T00:00:00.000Z';
-
-export async function seededVault(): Promise<OpenVault> {
-  const dir = await tempDir('amparo-dashboard-');
-  return createVault(join(dir, 'boveda'), 'frase de contraseña para el panel', { kdfCost: TEST_KDF });
-}
 
 export function matter(
   db: Database,
