@@ -107,7 +107,7 @@ test('the Panel after unlock shows what is overdue, and the calendar reaches it 
   await expect(heading).not.toHaveText(month ?? '');
   await app.keyboard.press('PageUp');
   await expect(heading).toHaveText(month ?? '');
-  await app.getByRole('radio', { name: 'Semana' }).check({ force: true });
+  await app.getByText('Semana', { exact: true }).click();
   await expect(heading).toContainText('Semana del');
   await expect(grid.locator(`[data-date="${yesterday}"]`)).toContainText('Responder a la Comisión');
   await screenshot(app, 'calendar-week-1366');

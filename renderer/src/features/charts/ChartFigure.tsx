@@ -22,9 +22,11 @@ export function ChartFigure({
   const { t } = useTranslation();
   return (
     <Stack gap="xs" component="figure" m={0} aria-labelledby={`${id}-title`} data-testid={id}>
-      <Title order={3} size="h4" id={`${id}-title`} component="figcaption">
-        {title}
-      </Title>
+      <figcaption>
+        <Title order={3} size="h4" id={`${id}-title`}>
+          {title}
+        </Title>
+      </figcaption>
       <div aria-hidden="true">{chart}</div>
       <details>
         <Text component="summary" size="sm" style={{ cursor: 'pointer' }}>
