@@ -2,7 +2,9 @@
 // same SQL the unit tests use (no channel writes deadlines in this branch yet), then unlocked through the
 // bridge: the Panel shows the overdue deadline with its case and source, a confidential case by reference
 // only, and the calendar moves by keyboard to the deadline's day and opens its case.
+import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import type { Bridge } from '../bridge/server';
 import { createVault } from '../../electron/core/vault/vault';
 import { communication, deadline, matter } from '../unit/dashboard/seed';
@@ -17,6 +19,14 @@ async function call<T>(bridge: Bridge, channel: string, input: unknown): Promise
   const result = await bridge.core.dispatch(channel as never, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.value as T;
+}
+
+async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
+  expect(serious, `serious or critical axe violations on ${screen}`).toEqual([]);
 }
 
 /** A date in Mexico City (UTC−6 all year, like Costa Rica) `days` from today. */
@@ -81,6 +91,7 @@ test('the Panel after unlock shows what is overdue, and the calendar reaches it 
   await expect(app.getByTestId('dashboard-inactivity')).toContainText('MC-1008-19');
   await expect(app.getByRole('heading', { name: 'Plazos por semana' })).toBeVisible();
   await screenshot(app, 'dashboard-1366');
+  await expectNoSeriousViolations(app, 'dashboard');
 
   await overdue.getByRole('button', { name: 'MC-1008-19' }).click();
   await expect(app.getByRole('heading', { name: 'Familia Q.O. en Guerrero' })).toBeVisible();
@@ -100,6 +111,7 @@ test('the Panel after unlock shows what is overdue, and the calendar reaches it 
   await expect(cell).toContainText('Responder a la Comisión');
   await expect(cell).toContainText('MC-77-20');
   await screenshot(app, 'calendar-month-1366');
+  await expectNoSeriousViolations(app, 'calendar');
 
   const heading = app.getByTestId('calendar-heading');
   const month = await heading.textContent();

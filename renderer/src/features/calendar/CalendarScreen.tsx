@@ -1,4 +1,14 @@
-import { Badge, Button, Group, SegmentedControl, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarEntry } from '../../../../shared/schemas/dashboard';
@@ -152,12 +162,14 @@ export function CalendarScreen({
                   data-date={date}
                   tabIndex={date === cursor ? 0 : -1}
                   aria-selected={date === cursor}
-                  aria-label={`${dayLabel(date)}: ${t('calendar.entries', { count: entries.length })}`}
                   onClick={() => setCursor(date)}
                   className={classes.cell}
                   data-outside={view === 'month' && !sameMonth(date, cursor) ? true : undefined}
                   data-today={date === now ? true : undefined}
                 >
+                  <VisuallyHidden>
+                    {`${dayLabel(date)}: ${t('calendar.entries', { count: entries.length })}`}
+                  </VisuallyHidden>
                   <Text size="xs" fw={date === now ? 700 : 400} aria-hidden="true">
                     {Number(date.slice(8))}
                   </Text>

@@ -40,6 +40,8 @@ export function CaseCharts({ data }: { data: CaseDashboard }) {
               dataKey="month"
               series={[{ name: 'count', label: t('charts.incidents'), color: 'orange.6' }]}
               yAxisProps={{ allowDecimals: false }}
+              // The table under the chart is the accessible version; the picture takes no focus.
+              barChartProps={{ accessibilityLayer: false }}
             />
           }
           columns={[t('charts.month'), t('charts.incidents')]}
@@ -63,6 +65,8 @@ export function CaseCharts({ data }: { data: CaseDashboard }) {
                 color: STATUS_COLORS[s]!,
               }))}
               yAxisProps={{ allowDecimals: false }}
+              // The table under the chart is the accessible version; the picture takes no focus.
+              barChartProps={{ accessibilityLayer: false }}
             />
           }
           columns={[t('charts.measure'), ...statuses.map((s) => t(`charts.measureStatus.${s}`))]}
