@@ -65,6 +65,7 @@ test('create a vault, add a case, lock, reject a wrong passphrase, unlock and fi
 
   await app.getByLabel('Passphrase', { exact: true }).fill(PASS);
   await app.getByRole('button', { name: 'Unlock' }).click();
+  await openCases(app, 'Cases', { timeout: 30_000 });
   await expect(app.getByRole('row', { name: new RegExp(CASE_TITLE) })).toBeVisible();
 });
 
@@ -102,6 +103,7 @@ test('edit and archive a case; the list pages and searches without accents', asy
   await app.getByRole('button', { name: 'Lock now' }).click();
   await app.getByLabel('Passphrase', { exact: true }).fill(PASS);
   await app.getByRole('button', { name: 'Unlock' }).click();
+  await openCases(app, 'Cases', { timeout: 30_000 });
   await expect(app.getByText(/of 120/)).toBeVisible();
   await screenshot(app, 'case-list');
 
