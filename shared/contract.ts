@@ -104,6 +104,16 @@ import {
   ListCommunicationsInput,
   UpdateCommunicationInput,
 } from './schemas/communications';
+// Dashboard, calendar and vault settings (follow-up).
+import {
+  CalendarRange,
+  CalendarRangeInput,
+  CaseDashboard,
+  CaseDashboardInput,
+  Dashboard,
+  DashboardInput,
+} from './schemas/dashboard';
+import { UpdateVaultSettingsInput, VaultSettings } from './schemas/vault-settings';
 import {
   ChangePassphraseInput,
   ChooseFolderInput,
@@ -282,6 +292,16 @@ export const contract = {
   'settings:update': channel(UpdateSettingsInput, Settings),
   /** Forgets the recently opened vault folders, on disk and in memory. */
   'settings:clearRecentVaults': channel(Empty, Empty),
+
+  // Dashboard, calendar and vault settings (follow-up).
+  /** Across all cases: overdue, due this week / this month (in the user's zone), inactivity, per week. */
+  'dashboard:get': channel(DashboardInput, Dashboard),
+  /** One case's overview: next deadlines, unanswered requests, incidents per month, measures by status. */
+  'dashboard:case': channel(CaseDashboardInput, CaseDashboard),
+  /** Deadlines (hearings later) whose forum date falls in [from, to]. */
+  'calendar:range': channel(CalendarRangeInput, CalendarRange),
+  'vaultSettings:get': channel(Empty, VaultSettings),
+  'vaultSettings:update': channel(UpdateVaultSettingsInput, VaultSettings),
 
   /** The user is active (keys, pointer): postpones auto-lock. */
   'session:activity': channel(Empty, Empty),

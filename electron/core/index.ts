@@ -24,6 +24,10 @@ import { VaultSession } from './services/vault-session';
 import { ProtectionMeasureService } from './services/protection-measures';
 import { FollowupTimelineService } from './services/followup-timeline';
 import { DeadlineService } from './services/deadlines';
+// Dashboard, calendar and vault settings (follow-up).
+import { CalendarService } from './services/calendar';
+import { DashboardService } from './services/dashboard';
+import { VaultSettingsService } from './services/vault-settings';
 import type { VaultOptions } from './vault/vault';
 
 export type { ShellPort };
@@ -135,6 +139,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     followup,
     communications,
     deadlines,
+    // Dashboard, calendar and vault settings (follow-up).
+    dashboard: new DashboardService(ctx, session.reveals),
+    calendar: new CalendarService(ctx, session.reveals),
+    vaultSettings: new VaultSettingsService(ctx),
   };
   const dispatch = createDispatcher(createHandlers(services), {
     onCall: (channel) => {

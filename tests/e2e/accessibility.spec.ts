@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { jpegWithExif } from '../support/media';
-import { createCaseThroughUi, expect, fillVaultForm, test } from './fixtures';
+import { createCaseThroughUi, expect, fillVaultForm, openCases, test } from './fixtures';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 const CASE_TITLE = 'A.A.Q.O. y familia — amenazas y vigilancia';
@@ -56,7 +56,7 @@ test('every main screen passes an axe scan with no serious or critical violation
   await expectNoSeriousViolations(app, 'create vault');
   await app.getByRole('button', { name: 'Create vault' }).click();
   // Deriving the key (Argon2id) takes seconds, more on a loaded machine.
-  await expect(app.getByRole('heading', { name: 'Cases' })).toBeVisible({ timeout: 30_000 });
+  await openCases(app, 'Cases', { timeout: 30_000 });
 
   await createCaseThroughUi(app, CASE_TITLE);
   await expectNoSeriousViolations(app, 'case overview');
@@ -176,7 +176,7 @@ test.describe('in dark mode (the app follows the system)', () => {
     await fillVaultForm(app, join(workDir, 'boveda'), PASS);
     await expectNoSeriousViolations(app, 'create vault (dark)');
     await app.getByRole('button', { name: 'Create vault' }).click();
-    await expect(app.getByRole('heading', { name: 'Cases' })).toBeVisible({ timeout: 30_000 });
+    await openCases(app, 'Cases', { timeout: 30_000 });
     await createCaseThroughUi(app, CASE_TITLE);
     await expectNoSeriousViolations(app, 'case overview (dark)');
     await app.getByRole('tab', { name: 'Timeline' }).click();

@@ -4,7 +4,7 @@
 // shows it all and verifies.
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { createCaseThroughUi, createVaultThroughUi, expect, screenshot, test } from './fixtures';
+import { createCaseThroughUi, createVaultThroughUi, expect, openCases, screenshot, test } from './fixtures';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 const CASE_TITLE = 'Defensora comunitaria — amenazas en Guerrero';
@@ -101,6 +101,7 @@ test('a beneficiary is shown by initials until revealed with a reason; lock hide
   await expectNoLegalName(app);
   await app.getByLabel('Passphrase', { exact: true }).fill(PASS);
   await app.getByRole('button', { name: 'Unlock' }).click();
+  await openCases(app, 'Cases', { timeout: 30_000 });
   await app.getByRole('row', { name: new RegExp(CASE_TITLE) }).click();
   await app.getByRole('tab', { name: 'People' }).click();
   await expect(app.getByRole('button', { name: 'Reveal identity of A.L.Q.' })).toBeVisible();

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import type { Bridge } from '../bridge/server';
 import { EMPTY_IDENTITY } from '../../shared/schemas/people';
 import { precautionaryRequest } from '../support/fixtures';
-import { expect, screenshot, test } from './fixtures';
+import { expect, openCases, screenshot, test } from './fixtures';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 const FACTS = 60;
@@ -58,7 +58,7 @@ async function seed(bridge: Bridge, app: Page, workDir: string) {
     });
   }
   await app.reload();
-  await expect(app.getByRole('heading', { name: 'Casos' })).toBeVisible();
+  await openCases(app, 'Casos');
   return { guerrero: guerrero.id, person: person.id };
 }
 

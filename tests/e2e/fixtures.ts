@@ -104,7 +104,7 @@ export async function fillVaultForm(page: Page, dir: string, passphrase: string)
 export async function createVaultThroughUi(page: Page, dir: string, passphrase: string): Promise<void> {
   await fillVaultForm(page, dir, passphrase);
   await page.getByRole('button', { name: 'Create vault' }).click();
-  await expect(page.getByRole('heading', { name: 'Cases' })).toBeVisible();
+  await openCases(page, 'Cases');
 }
 
 /** Creates a case with just a title through the UI and waits for its page. */
@@ -130,11 +130,27 @@ export async function createSpanishVaultAndCase(
   await page.getByLabel('Frase de contraseña', { exact: true }).fill(passphrase);
   await page.getByLabel('Confirmar frase de contraseña', { exact: true }).fill(passphrase);
   await page.getByRole('button', { name: 'Crear bóveda' }).click();
-  await expect(page.getByRole('heading', { name: 'Casos' })).toBeVisible({ timeout: 30_000 });
+  await openCases(page, 'Casos', { timeout: 30_000 });
   await page.getByRole('button', { name: 'Nuevo caso' }).click();
   await page.getByLabel('Título').fill(title);
   await page.getByRole('button', { name: 'Crear caso' }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
+}
+
+/**
+ * After unlock the dashboard opens first; a spec that starts from the case list goes there through the
+ * navigation (and stays put if it is already on the list).
+ */
+export async function openCases(
+  page: Page,
+  name: 'Casos' | 'Cases',
+  options?: { timeout?: number },
+): Promise<void> {
+  const landing = page.getByRole('heading', { name: new RegExp(`^(Panel|Dashboard|${name})$`) });
+  await expect(landing).toBeVisible(options);
+  if (!(await page.getByRole('heading', { name, exact: true }).isVisible()))
+    await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
 }
 
 export { expect };

@@ -6,7 +6,7 @@ import { userInfo } from 'node:os';
 import en from '../../shared/i18n/en.json';
 import es from '../../shared/i18n/es.json';
 import { ISO_COUNTRY_CODES, stateName } from '../../shared/countries';
-import { expect, test } from './fixtures';
+import { expect, openCases, test } from './fixtures';
 
 const PASS = 'caballo morado salta lejos del río 2023';
 const TITLE = 'Resolución 44/2023';
@@ -127,7 +127,7 @@ test('no English or internal code in the Spanish UI, no Spanish in the English U
   await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
   await app.getByLabel('Confirmar frase de contraseña', { exact: true }).fill(PASS);
   await app.getByRole('button', { name: 'Crear bóveda' }).click();
-  await expect(app.getByRole('heading', { name: 'Casos' })).toBeVisible({ timeout: 30_000 });
+  await openCases(app, 'Casos', { timeout: 30_000 });
 
   // Some data of every kind, so lists, the audit log and details have rows to show.
   await app.getByRole('button', { name: 'Nuevo caso' }).click();
@@ -146,7 +146,7 @@ test('no English or internal code in the Spanish UI, no Spanish in the English U
   await app.getByRole('button', { name: 'Bloquear ahora' }).click();
   await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
   await app.getByRole('button', { name: 'Desbloquear', exact: true }).click();
-  await expect(app.getByRole('heading', { name: 'Casos' })).toBeVisible({ timeout: 30_000 });
+  await openCases(app, 'Casos', { timeout: 30_000 });
 
   await visitAll(
     app,
@@ -172,7 +172,7 @@ test('no English or internal code in the Spanish UI, no Spanish in the English U
   await seen('unlock');
   await app.getByLabel('Passphrase', { exact: true }).fill(PASS);
   await app.getByRole('button', { name: 'Unlock' }).click();
-  await expect(app.getByRole('heading', { name: 'Cases' })).toBeVisible({ timeout: 30_000 });
+  await openCases(app, 'Cases', { timeout: 30_000 });
   await visitAll(
     app,
     {

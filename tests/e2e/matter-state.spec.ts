@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Bridge } from '../bridge/server';
 import { precautionaryRequest } from '../support/fixtures';
-import { expect, screenshot, test } from './fixtures';
+import { expect, openCases, screenshot, test } from './fixtures';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 
@@ -26,7 +26,7 @@ test('a case against Guatemala: chosen in the form, shown in its header, found b
     precautionaryRequest({ reference: 'MC-1-26', title: 'Defensora en Guerrero' }),
   );
   await app.reload();
-  await expect(app.getByRole('heading', { name: 'Casos' })).toBeVisible();
+  await openCases(app, 'Casos');
   await app.setViewportSize({ width: 1366, height: 768 });
 
   await app.getByRole('button', { name: 'Nuevo caso' }).first().click();

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { jpegWithExif, pdf } from '../support/media';
-import { createCaseThroughUi, createVaultThroughUi, expect, test, watchPage } from './fixtures';
+import { createCaseThroughUi, createVaultThroughUi, expect, openCases, test, watchPage } from './fixtures';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 const CASE_TITLE = 'Defensoras de Oaxaca — vigilancia';
@@ -107,6 +107,7 @@ test('unlock, search and both previews ask nothing of any host but the bridge', 
   await app.getByRole('button', { name: 'Lock now' }).click();
   await app.getByLabel('Passphrase', { exact: true }).fill(PASS);
   await app.getByRole('button', { name: 'Unlock' }).click();
+  await openCases(app, 'Cases', { timeout: 30_000 });
   await expect(app.getByRole('row', { name: new RegExp(CASE_TITLE) })).toBeVisible();
 
   // Search.

@@ -4,7 +4,7 @@
 // 1024×700 with a collapsible navigation.
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures';
+import { expect, openCases, screenshot, test } from './fixtures';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 const TITLE = 'Medidas cautelares — A.A.Q.O. y familia (agresión y vigilancia)';
@@ -17,7 +17,7 @@ async function createVault(app: Page, dir: string) {
   await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
   await app.getByLabel('Confirmar frase de contraseña', { exact: true }).fill(PASS);
   await app.getByRole('button', { name: 'Crear bóveda' }).click();
-  await expect(app.getByRole('heading', { name: 'Casos' })).toBeVisible();
+  await openCases(app, 'Casos');
 }
 
 async function createCase(app: Page, title: string) {
@@ -88,7 +88,7 @@ test('a half-written fact survives Ctrl+L and comes back on the same screen', as
   await app.keyboard.press('Control+L');
   await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
   await app.getByRole('button', { name: 'Desbloquear' }).click();
-  await expect(app.getByRole('heading', { name: 'Casos' })).toBeVisible();
+  await openCases(app, 'Casos');
   await expect(app.getByTestId('draft-restored')).toHaveCount(0);
 });
 
@@ -281,7 +281,7 @@ test('a note being written survives the idle auto-lock (autosaved once typing pa
   await app.keyboard.press('Control+L');
   await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
   await app.getByRole('button', { name: 'Desbloquear' }).click();
-  await expect(app.getByRole('heading', { name: 'Casos' })).toBeVisible();
+  await openCases(app, 'Casos');
   await app.getByRole('row', { name: new RegExp('A\\.A\\.Q\\.O\\.') }).click();
   await app.getByRole('tab', { name: 'Notas' }).click();
   await expect(app.getByRole('form', { name: 'Nueva nota' }).getByLabel('Título')).toHaveValue(

@@ -2,7 +2,7 @@
 // says so first, and prints only once the user confirms. `window.print` is replaced by a counter, since a
 // headless browser has no print dialog to show.
 import { join } from 'node:path';
-import { createCaseThroughUi, expect, fillVaultForm, test } from './fixtures';
+import { createCaseThroughUi, expect, fillVaultForm, openCases, test } from './fixtures';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 
@@ -23,7 +23,7 @@ test('printing the timeline warns about the print spooler and prints only after 
   await fillVaultForm(app, join(workDir, 'boveda'), PASS);
   await app.getByRole('button', { name: 'Create vault' }).click();
   // Deriving the key (Argon2id) takes seconds, more on a loaded machine.
-  await expect(app.getByRole('heading', { name: 'Cases' })).toBeVisible({ timeout: 30_000 });
+  await openCases(app, 'Cases', { timeout: 30_000 });
   await createCaseThroughUi(app, 'R.M.S. — hostigamiento');
   await app.getByRole('tab', { name: 'Timeline' }).click();
 
@@ -52,7 +52,7 @@ test.describe('in Spanish', () => {
     await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
     await app.getByLabel('Confirmar frase de contraseña', { exact: true }).fill(PASS);
     await app.getByRole('button', { name: 'Crear bóveda' }).click();
-    await expect(app.getByRole('heading', { name: 'Casos' })).toBeVisible({ timeout: 30_000 });
+    await openCases(app, 'Casos', { timeout: 30_000 });
     await app.getByRole('button', { name: 'Nuevo caso' }).click();
     await app.getByLabel('Título').fill('R.M.S. — hostigamiento');
     await app.getByRole('button', { name: 'Crear caso' }).click();

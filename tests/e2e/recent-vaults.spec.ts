@@ -3,7 +3,7 @@
 // clears it. Checked in the real settings.json the core writes.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createVaultThroughUi, expect, test } from './fixtures';
+import { createVaultThroughUi, expect, openCases, test } from './fixtures';
 
 const PASS = 'Carpetas sin nombres de clientes, por favor';
 const VAULT = 'Caso-Comunidad-Rio-Verde';
@@ -32,7 +32,7 @@ test('the recent-vaults list can be switched off and cleared', async ({ app, wor
   await expect(app.getByRole('heading', { name: 'Unlock vault' })).toBeVisible();
   await app.getByLabel('Passphrase', { exact: true }).fill(PASS);
   await app.getByRole('button', { name: 'Unlock' }).click();
-  await expect(app.getByRole('heading', { name: 'Cases' })).toBeVisible();
+  await openCases(app, 'Cases');
   expect(await readFile(settingsFile, 'utf8')).not.toContain(VAULT);
 
   await app

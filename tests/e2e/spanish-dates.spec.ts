@@ -1,6 +1,6 @@
 // Spanish dates: the language is picked on the first screen, dates are typed and picked as dd/mm/aaaa, the
 // wire keeps ISO, and what is shown reads as Mexican Spanish.
-import { createSpanishVaultAndCase, expect, screenshot, test } from './fixtures';
+import { createSpanishVaultAndCase, expect, openCases, screenshot, test } from './fixtures';
 
 const PASS = 'caballo morado salta lejos del río 2023';
 
@@ -15,7 +15,7 @@ test('the first screen switches to Spanish; a case date is typed as dd/mm/aaaa a
   await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
   await app.getByLabel('Confirmar frase de contraseña', { exact: true }).fill(PASS);
   await app.getByRole('button', { name: 'Crear bóveda' }).click();
-  await expect(app.getByRole('heading', { name: 'Casos' })).toBeVisible({ timeout: 30_000 });
+  await openCases(app, 'Casos', { timeout: 30_000 });
 
   await app.getByRole('button', { name: 'Nuevo caso' }).click();
   await app.getByLabel('Título').fill('Resolución 44/2023');

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, fillVaultForm, test } from './fixtures';
+import { expect, fillVaultForm, openCases, test } from './fixtures';
 
 const PASS = 'frase de contraseña larga y segura para la prueba';
 
@@ -25,7 +25,7 @@ test('unlock and create show progress while the key is derived', async ({ app, w
   await fillVaultForm(app, vaultDir, PASS);
   await app.getByRole('button', { name: 'Create vault' }).click();
   await expect(app.getByTestId('deriving-progress')).toBeVisible();
-  await expect(app.getByRole('heading', { name: 'Cases' })).toBeVisible();
+  await openCases(app, 'Cases');
   await expect(app.getByTestId('deriving-progress')).toHaveCount(0);
 
   await app.getByRole('button', { name: 'Lock now' }).click();

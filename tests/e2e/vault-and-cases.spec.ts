@@ -6,6 +6,7 @@ import {
   createVaultThroughUi,
   expect,
   fillVaultForm,
+  openCases,
   screenshot,
   test,
 } from './fixtures';
@@ -30,7 +31,7 @@ test('create a vault, add a case, lock, reject a wrong passphrase, unlock and fi
   await screenshot(app, 'create-vault');
   await app.getByRole('button', { name: 'Create vault' }).click();
 
-  await expect(app.getByRole('heading', { name: 'Cases' })).toBeVisible();
+  await openCases(app, 'Cases');
   await app.getByRole('button', { name: 'New case' }).click();
   await app.getByLabel('Title').fill(CASE_TITLE);
   await app.getByRole('combobox', { name: 'Matter type' }).click();
@@ -64,6 +65,7 @@ test('create a vault, add a case, lock, reject a wrong passphrase, unlock and fi
 
   await app.getByLabel('Passphrase', { exact: true }).fill(PASS);
   await app.getByRole('button', { name: 'Unlock' }).click();
+  await openCases(app, 'Cases', { timeout: 30_000 });
   await expect(app.getByRole('row', { name: new RegExp(CASE_TITLE) })).toBeVisible();
 });
 
@@ -101,6 +103,7 @@ test('edit and archive a case; the list pages and searches without accents', asy
   await app.getByRole('button', { name: 'Lock now' }).click();
   await app.getByLabel('Passphrase', { exact: true }).fill(PASS);
   await app.getByRole('button', { name: 'Unlock' }).click();
+  await openCases(app, 'Cases', { timeout: 30_000 });
   await expect(app.getByText(/of 120/)).toBeVisible();
   await screenshot(app, 'case-list');
 
@@ -131,7 +134,7 @@ test('edit and archive a case; the list pages and searches without accents', asy
 test('keyboard: Ctrl+L locks from anywhere', async ({ app, workDir }) => {
   await fillVaultForm(app, join(workDir, 'boveda'), PASS);
   await app.getByLabel('Confirm passphrase', { exact: true }).press('Enter');
-  await expect(app.getByRole('heading', { name: 'Cases' })).toBeVisible();
+  await openCases(app, 'Cases');
   await app.getByLabel('Search cases').focus();
   await app.keyboard.press('Control+KeyL');
   await expect(app.getByRole('heading', { name: 'Unlock vault' })).toBeVisible();

@@ -2,7 +2,7 @@
 // process takes the vault's exclusive lock as a re-encrypting `amparo vault rekey` would.
 import { join } from 'node:path';
 import { VaultHolder } from '../unit/vault/support/processes';
-import { createVaultThroughUi, expect, test } from './fixtures';
+import { createVaultThroughUi, expect, openCases, test } from './fixtures';
 
 const PASS = 'frase de contraseña larga y segura para la prueba';
 
@@ -33,5 +33,5 @@ test('unlocking a vault being re-encrypted elsewhere names the program that hold
 
   // Once the other program is gone the same passphrase opens the vault.
   await app.getByRole('button', { name: 'Unlock' }).click();
-  await expect(app.getByRole('heading', { name: 'Cases' })).toBeVisible();
+  await openCases(app, 'Cases');
 });

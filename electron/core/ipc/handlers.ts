@@ -18,6 +18,10 @@ import type { TrashService } from '../services/trash';
 import type { ProtectionMeasureService } from '../services/protection-measures';
 import type { FollowupTimelineService } from '../services/followup-timeline';
 import type { VaultSession } from '../services/vault-session';
+// Dashboard, calendar and vault settings (follow-up).
+import type { CalendarService } from '../services/calendar';
+import type { DashboardService } from '../services/dashboard';
+import type { VaultSettingsService } from '../services/vault-settings';
 import type { Handlers } from './dispatch';
 // follow-up: deadlines
 import { presetRules } from '../deadlines';
@@ -62,6 +66,10 @@ export interface Services {
   followup: FollowupTimelineService;
   communications: CommunicationService;
   deadlines: DeadlineService;
+  // Dashboard, calendar and vault settings (follow-up).
+  dashboard: DashboardService;
+  calendar: CalendarService;
+  vaultSettings: VaultSettingsService;
 }
 
 const done = {};
@@ -184,6 +192,13 @@ export function createHandlers(s: Services): Handlers {
     'settings:get': () => config.settings,
     'settings:update': (patch) => config.updateSettings(patch),
     'settings:clearRecentVaults': async () => (await config.clearRecentVaults(), done),
+
+    // Dashboard, calendar and vault settings (follow-up).
+    'dashboard:get': (input) => s.dashboard.get(input),
+    'dashboard:case': (input) => s.dashboard.case(input),
+    'calendar:range': (input) => s.calendar.range(input),
+    'vaultSettings:get': () => s.vaultSettings.get(),
+    'vaultSettings:update': (input) => s.vaultSettings.update(input),
 
     'session:activity': () => (session.touch(), done),
 

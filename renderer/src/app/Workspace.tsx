@@ -26,6 +26,9 @@ import { QuickSwitcher, quickSwitcher } from '../features/switcher/QuickSwitcher
 import { TrashScreen } from '../features/trash/TrashScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { useActivityReporter } from './useActivityReporter';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import type { DeadlineOpeners } from '../features/dashboard/DeadlineSection';
+import { CalendarScreen } from '../features/calendar/CalendarScreen';
 import { DraftPlaceProvider, type DraftScreen } from '../features/drafts/DraftContext';
 import { useRestoredDrafts } from '../features/drafts/useRestoredDrafts';
 import { ShortcutsHelp } from './keyboard/ShortcutsHelp';
@@ -35,6 +38,8 @@ import { MAIN_ID, SkipLink } from './keyboard/SkipLink';
 import { followOpenRequests } from '../features/deadlines/openRequests';
 
 type Screen =
+  | { name: 'dashboard' }
+  | { name: 'calendar' }
   | { name: 'cases' }
   | { name: 'newCase' }
   | { name: 'case'; id: string; place?: MatterPlace; from?: 'search' }
@@ -46,7 +51,17 @@ type Screen =
   | { name: 'settings' };
 
 /** Top-level places in the navigation; the case screens count as "cases". */
-const NAV_ITEMS = ['cases', 'people', 'search', 'import', 'trash', 'audit', 'settings'] as const;
+const NAV_ITEMS = [
+  'dashboard',
+  'calendar',
+  'cases',
+  'people',
+  'search',
+  'import',
+  'trash',
+  'audit',
+  'settings',
+] as const;
 type NavItem = (typeof NAV_ITEMS)[number];
 
 /** Where to return after unlock: a screen saved with a draft, if it is one this workspace knows. */
@@ -71,7 +86,8 @@ interface WorkspaceProps {
 export function Workspace({ status, settings, onSettingsChange, onLock }: WorkspaceProps) {
   const { t } = useTranslation();
   const os = useOs();
-  const [screen, setScreen] = useState<Screen>({ name: 'cases' });
+  // The dashboard first: what is overdue and due soon is what a team must see after unlock.
+  const [screen, setScreen] = useState<Screen>({ name: 'dashboard' });
   const [listState, setListState] = useState<MatterListQuery>({ archived: false, query: '', page: 1 });
   // The last search, kept in memory for this unlocked session only (it is case text): back from a hit.
   const [searchMemory, setSearchMemory] = useState<SearchMemory>(EMPTY_SEARCH);
@@ -104,6 +120,13 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
       ),
     [],
   );
+
+  const openers: DeadlineOpeners = {
+    onOpenCase: (id) => setScreen({ name: 'case', id }),
+    onOpenDeadline: (id, recordId) => setScreen({ name: 'case', id, place: { tab: 'deadlines', recordId } }),
+    onOpenCommunication: (id, recordId) =>
+      setScreen({ name: 'case', id, place: { tab: 'correspondence', recordId } }),
+  };
 
   const current: NavItem =
     screen.name === 'newCase' || screen.name === 'case' ? 'cases' : (screen.name as NavItem);
@@ -169,7 +192,13 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
             <NavLink
               key={item}
               component="button"
-              label={item === 'import' ? t('import.nav') : t(`shell.${item}`)}
+              label={
+                item === 'import'
+                  ? t('import.nav')
+                  : item === 'dashboard' || item === 'calendar'
+                    ? t(`dashboard.nav.${item}`)
+                    : t(`shell.${item}`)
+              }
               active={current === item}
               aria-current={current === item ? 'page' : undefined}
               onClick={() => {
@@ -183,6 +212,14 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
       </AppShell.Navbar>
       <AppShell.Main id={MAIN_ID} tabIndex={-1} className="amparo-main">
         <DraftPlaceProvider value={drafts}>
+          {screen.name === 'dashboard' && (
+            <DashboardScreen
+              openers={openers}
+              onOpenCalendar={() => setScreen({ name: 'calendar' })}
+              onOpenSettings={() => setScreen({ name: 'settings' })}
+            />
+          )}
+          {screen.name === 'calendar' && <CalendarScreen onOpenDeadline={openers.onOpenDeadline} />}
           {screen.name === 'cases' && (
             <MatterListScreen
               state={listState}

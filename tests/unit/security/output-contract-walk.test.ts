@@ -196,6 +196,12 @@ describe('the whole contract', () => {
     await ok('dialog:chooseSaveFile', { purpose: 'ics', defaultName: 'plazos.ics' });
     await ok('deadlines:exportIcs', {});
     // end follow-up: deadlines
+    // Dashboard, calendar and vault settings (follow-up).
+    await ok('vaultSettings:get');
+    await ok('vaultSettings:update', { inactivityMonths: { precautionary_request: 3 } });
+    await ok('dashboard:get', { zone: 'America/Mexico_City', weekStartsOn: 0 });
+    await ok('dashboard:case', { matterId: matter.id, zone: 'America/Tijuana' });
+    await ok('calendar:range', { from: '2026-11-29', to: '2027-01-09' });
 
     const note = await ok('notes:create', {
       matterId: matter.id,

@@ -167,7 +167,7 @@ export function MatterScreen({
                   })}
                 </Alert>
               )}
-              <NextSteps matter={matter} onOpenTimeline={() => setTab('timeline')} />
+              <NextSteps matter={matter} onOpenTimeline={() => setTab('timeline')} onOpenTab={setTab} />
               <MatterDetails matter={matter} />
               <ErrorAlert error={actionError} />
               <Group>

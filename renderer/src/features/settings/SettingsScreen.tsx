@@ -2,6 +2,7 @@ import { Divider, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/schemas/settings';
 import { AutoLockSetting } from './AutoLockSetting';
+import { InactivitySetting } from './InactivitySetting';
 import { ChangePassphraseSection } from './ChangePassphraseSection';
 import { LanguageSetting } from './LanguageSetting';
 import { RecentVaultsSetting } from './RecentVaultsSetting';
@@ -26,6 +27,8 @@ export function SettingsScreen({ settings, onSettingsChange }: SettingsScreenPro
       <UserNameSetting value={settings.userName ?? ''} onSaved={onSettingsChange} />
       <Divider />
       <RecentVaultsSetting value={settings.rememberRecentVaults} onSaved={onSettingsChange} />
+      <Divider />
+      <InactivitySetting />
       <Divider />
       <ChangePassphraseSection />
       <Divider />

@@ -1,0 +1,180 @@
+// The dashboard after unlock: across all cases, the open deadlines overdue, due this week and due this
+// month (weeks and months end in the user's zone), the matters left without a sent communication for
+// longer than their type allows, and the open deadlines per week for the next twelve weeks. Plain SQL
+// over the follow-up tables; every range is an index range on deadlines (status, due_instant).
+import { Temporal } from 'temporal-polyfill';
+import type {
+  CaseDashboard,
+  Dashboard,
+  DashboardDeadline,
+  DashboardInput,
+  InactivityAlert,
+} from '../../../shared/schemas/dashboard';
+import { MATTER_TYPES } from '../../../shared/schemas/matter';
+import { AmparoError } from '../../../shared/errors';
+import { boundaries, startOfDay, systemZone, type ViewerClock } from './dashboard-time';
+import {
+  DEADLINE_COLUMNS,
+  DEADLINE_FROM,
+  matterShown,
+  toDashboardDeadline,
+  type DeadlineRow,
+} from './dashboard-rows';
+import type { RevealState } from './reveal-state';
+import { readVaultSettings } from './vault-settings';
+import type { VaultContext } from './vault-context';
+import { caseDashboard } from './dashboard-case';
+
+/** Each section lists this many; its total counts them all. */
+export const SECTION_LIMIT = 100;
+export const WEEKS_AHEAD = 12;
+/** Matters in these statuses are running before a forum, so silence can close them. */
+export const ACTIVE_STATUSES = ['filed', 'under_study', 'granted', 'follow_up'] as const;
+
+const OPEN = `d.status = 'open' AND d.deleted_at IS NULL AND m.deleted_at IS NULL`;
+
+export class DashboardService {
+  constructor(
+    private readonly ctx: () => VaultContext,
+    private readonly reveals: RevealState,
+  ) {}
+
+  clock(input: DashboardInput): ViewerClock {
+    return {
+      now: this.ctx().now(),
+      zone: input.zone ?? systemZone(),
+      weekStartsOn: input.weekStartsOn ?? 0,
+    };
+  }
+
+  get(input: DashboardInput): Dashboard {
+    const clock = this.clock(input);
+    const b = boundaries(clock);
+    const weekEdge = startOfDay(b.nextWeek, clock.zone);
+    const monthEdge = startOfDay(b.nextMonth, clock.zone);
+    const starts = Array.from({ length: WEEKS_AHEAD + 1 }, (_, i) => b.weekStart.add({ weeks: i }));
+    const edges = starts.map((s) => startOfDay(s, clock.zone));
+    const counts = this.counts(b.now, weekEdge, monthEdge, edges);
+    const list = (lo: string | null, hi: string) => this.items(clock, lo, hi);
+    return {
+      today: b.today.toString(),
+      zone: clock.zone,
+      weekEnd: b.nextWeek.subtract({ days: 1 }).toString(),
+      monthEnd: b.nextMonth.subtract({ days: 1 }).toString(),
+      overdue: { items: list(null, b.now), total: counts.overdue },
+      thisWeek: { items: list(b.now, weekEdge), total: counts.week },
+      // When the week runs past the month's end, the month has nothing left beyond the week.
+      thisMonth: { items: monthEdge > weekEdge ? list(weekEdge, monthEdge) : [], total: counts.month },
+      inactivity: this.inactivity(b.today),
+      perWeek: counts.perWeek.map((count, i) => ({ weekStart: starts[i]!.toString(), count })),
+    };
+  }
+
+  /**
+   * Every count in one pass over the open deadlines up to the furthest edge: overdue, this week, the rest
+   * of the month, and each of the next weeks ((edge i, edge i+1], the current week from now on).
+   */
+  private counts(now: string, weekEdge: string, monthEdge: string, edges: string[]) {
+    const params: Record<string, string> = { now, weekEdge, monthEdge };
+    const weeks = Array.from({ length: WEEKS_AHEAD }, (_, i) => {
+      params[`e${i + 1}`] = edges[i + 1]!;
+      const lo = i === 0 ? '$now' : `$e${i}`;
+      return `sum(d.due_instant > ${i === 0 ? lo : `max(${lo}, $now)`} AND d.due_instant <= $e${i + 1}) AS w${i}`;
+    });
+    const furthest = [monthEdge, edges[WEEKS_AHEAD]!].sort().at(-1)!;
+    params.furthest = furthest;
+    const row = this.ctx()
+      .db.prepare(
+        `SELECT sum(d.due_instant <= $now) AS overdue,
+                sum(d.due_instant > $now AND d.due_instant <= $weekEdge) AS week,
+                sum(d.due_instant > $weekEdge AND d.due_instant <= $monthEdge) AS month,
+                ${weeks.join(', ')}
+         FROM deadlines d JOIN matters m ON m.id = d.matter_id
+         WHERE ${OPEN} AND d.due_instant <= $furthest`,
+      )
+      .get<Record<string, number | null>>(params)!;
+    const n = (key: string) => Number(row[key] ?? 0);
+    return {
+      overdue: n('overdue'),
+      week: n('week'),
+      month: n('month'),
+      perWeek: Array.from({ length: WEEKS_AHEAD }, (_, i) => n(`w${i}`)),
+    };
+  }
+
+  /** The first open deadlines due in (lo, hi]: a limit at 24:00 belongs to the day it ends. */
+  private items(clock: ViewerClock, lo: string | null, hi: string): DashboardDeadline[] {
+    const where = `${OPEN} AND d.due_instant <= $hi ${lo ? 'AND d.due_instant > $lo' : ''}`;
+    return this.ctx()
+      .db.prepare(
+        `SELECT ${DEADLINE_COLUMNS} FROM ${DEADLINE_FROM} WHERE ${where} ORDER BY d.due_instant LIMIT $limit`,
+      )
+      .all<DeadlineRow>({ ...(lo ? { lo } : {}), hi, limit: SECTION_LIMIT })
+      .map((r) => toDashboardDeadline(r, this.reveals, clock.now, clock.zone));
+  }
+
+  private inactivity(today: Temporal.PlainDate): Dashboard['inactivity'] {
+    const { db } = this.ctx();
+    const months = readVaultSettings(db).inactivityMonths;
+    const enabled = MATTER_TYPES.filter((type) => months[type] > 0);
+    if (enabled.length === 0) return { items: [], total: 0 };
+    const params: Record<string, string | number> = {};
+    const values = enabled.map((type, i) => {
+      params[`t${i}`] = type;
+      params[`m${i}`] = months[type];
+      params[`c${i}`] = today.subtract({ months: months[type] }).toString();
+      return `($t${i}, $m${i}, $c${i})`;
+    });
+    const rows = db
+      .prepare(
+        `WITH cutoff (matter_type, months, cutoff) AS (VALUES ${values.join(', ')})
+         SELECT id, reference, title, classification, matter_type, months, last_sent,
+                coalesce(last_sent, opened_on) AS since
+         FROM (SELECT m.id, m.reference, m.title, m.classification, m.matter_type, m.opened_on, k.months, k.cutoff,
+                      (SELECT c.occurred_on FROM communications c
+                        WHERE c.matter_id = m.id AND c.direction = 'sent' AND c.deleted_at IS NULL
+                        ORDER BY c.occurred_on DESC LIMIT 1) AS last_sent
+               FROM matters m JOIN cutoff k ON k.matter_type = m.matter_type
+               WHERE m.deleted_at IS NULL AND m.archived_at IS NULL AND m.opened_on <= k.cutoff
+                 AND m.status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')}))
+         WHERE coalesce(last_sent, opened_on) <= cutoff
+         ORDER BY since, reference, id`,
+      )
+      .all<{
+        id: string;
+        reference: string;
+        title: string;
+        classification: string;
+        matter_type: string;
+        months: number;
+        last_sent: string | null;
+        since: string;
+      }>(params);
+    const items: InactivityAlert[] = rows.slice(0, SECTION_LIMIT).map((r) => {
+      const shown = matterShown(this.reveals, r.id, r.classification);
+      return {
+        matterId: r.id,
+        reference: r.reference,
+        matterTitle: shown ? r.title : null,
+        masked: !shown,
+        matterType: r.matter_type as InactivityAlert['matterType'],
+        lastSentOn: r.last_sent,
+        since: r.since,
+        months: r.months,
+      };
+    });
+    return { items, total: rows.length };
+  }
+
+  case(input: { matterId: string } & DashboardInput): CaseDashboard {
+    const clock = this.clock(input);
+    const { db } = this.ctx();
+    const matter = db
+      .prepare('SELECT classification FROM matters WHERE id = $id AND deleted_at IS NULL')
+      .get<{ classification: string }>({ id: input.matterId });
+    if (!matter) throw new AmparoError('NOT_FOUND', `No matter ${input.matterId}`);
+    if (!matterShown(this.reveals, input.matterId, matter.classification))
+      throw new AmparoError('CONFIDENTIAL', `Matter ${input.matterId} is confidential: reveal it first`);
+    return caseDashboard(db, this.reveals, input.matterId, clock, boundaries(clock).today);
+  }
+}
