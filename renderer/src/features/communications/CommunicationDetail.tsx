@@ -1,8 +1,11 @@
 import { Anchor, Badge, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes, formatIsoDate } from '../../app/format';
 import type { Communication } from '../../../../shared/schemas/communications';
 import { ClassificationBadge } from '../confidential/ClassificationBadge';
+import { LinkedDeadlines } from '../deadlines/LinkedDeadlines';
+import { SuggestedDeadlines } from '../deadlines/SuggestedDeadlines';
 
 const mailbox = (m: { name: string; address: string }) => (m.name ? `${m.name} <${m.address}>` : m.address);
 
@@ -32,6 +35,8 @@ export function CommunicationDetail({
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  // A deadline confirmed from a suggestion shows at once among the linked ones.
+  const [deadlinesChanged, setDeadlinesChanged] = useState(0);
   const when = [formatIsoDate(c.occurredOn, language), c.occurredTime, c.zone].filter(Boolean).join(' ');
   const rows: [string, string][] = [
     [t('communications.fields.direction'), t(`communications.direction.${c.direction}`)],
@@ -173,7 +178,15 @@ export function CommunicationDetail({
             </List>
           )}
         </Stack>
-        {/* follow-up: deadlines */}
+        {/* What this communication obliges: the deadlines it set and, for a received one, the periods it writes. */}
+        <LinkedDeadlines communicationId={c.id} refreshKey={deadlinesChanged} />
+        {c.direction === 'received' && (
+          <SuggestedDeadlines
+            matterId={c.matterId}
+            communication={c}
+            onChanged={() => setDeadlinesChanged((n) => n + 1)}
+          />
+        )}
       </Stack>
     </Paper>
   );
