@@ -223,7 +223,7 @@ export function MatterScreen({
           <Tabs.Panel value="correspondence" pt="md">
             <CorrespondenceTab
               matterId={matter.id}
-              initialOpenId={place?.tab === 'correspondence' ? place.recordId : undefined}
+              initialOpenId={tab === 'correspondence' ? found : undefined}
               onOpenEvidence={(evidenceId) => {
                 setEvidenceToOpen(evidenceId);
                 setTab('evidence');
@@ -231,7 +231,10 @@ export function MatterScreen({
             />
           </Tabs.Panel>
           <Tabs.Panel value="deadlines" pt="md">
-            <DeadlinesTab matterId={id} openDeadlineId={place?.deadlineId} />
+            <DeadlinesTab
+              matterId={id}
+              openDeadlineId={place?.deadlineId ?? (tab === 'deadlines' ? found : undefined)}
+            />
           </Tabs.Panel>
         </Tabs>
       </DraftScreenProvider>
