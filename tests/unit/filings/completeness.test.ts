@@ -83,7 +83,7 @@ describe('petition (Art. 28)', () => {
     // Notified 2023-06-10: six months → 2023-12-10, a Sunday → Monday 2023-12-11 (the preset rolls forward).
     const late = checkFiling(draft('petition', { finalDecisionNotifiedOn: '2023-06-10' }), new Date('2024-01-15T12:00:00Z'));
     expect(late.timeliness).toMatchObject({ notifiedOn: '2023-06-10', dueDate: '2023-12-11', state: 'expired' });
-    expect(late.elements.find((e) => e.ruleId === 'timeliness')).toMatchObject({ state: 'weak', reason: 'filings.check.expired' });
+    expect(late.elements.find((e) => e.ruleId === 'timeliness')).toMatchObject({ state: 'weak', reason: 'filingCheck.expired' });
     const onTime = checkFiling(draft('petition', { finalDecisionNotifiedOn: '2023-11-20' }), new Date('2024-01-15T12:00:00Z'));
     expect(onTime.timeliness?.state).toBe('open');
     expect(onTime.elements.find((e) => e.ruleId === 'timeliness')?.state).toBe('met');
@@ -93,10 +93,10 @@ describe('petition (Art. 28)', () => {
 describe('observations', () => {
   const q = (answer: string) => ({ id: 'q1', question: '¿Qué medidas se implementaron?', answer });
   it.each<[string, Record<string, unknown>, string, string | null]>([
-    ['communication', {}, 'missing', 'filings.check.missing'],
-    ['questions', {}, 'missing', 'filings.check.noQuestions'],
-    ['questions', { questions: [q(''), q('Ninguna.')] }, 'missing', 'filings.check.unansweredQuestions'],
-    ['questions', { questions: [q('Ninguna.')] }, 'weak', 'filings.check.shortAnswers'],
+    ['communication', {}, 'missing', 'filingCheck.missing'],
+    ['questions', {}, 'missing', 'filingCheck.noQuestions'],
+    ['questions', { questions: [q(''), q('Ninguna.')] }, 'missing', 'filingCheck.unansweredQuestions'],
+    ['questions', { questions: [q('Ninguna.')] }, 'weak', 'filingCheck.shortAnswers'],
     ['questions', { questions: [q(long(40))] }, 'met', null],
     ['requests', { requests: long(80) }, 'met', null],
   ])('%s with %j is %s', (ruleId, patch, state, reason) => {
