@@ -23,12 +23,17 @@ export const ruleSet = (kind: FilingKind): CompletenessRuleSet => RULES[kind];
 
 /** The value at a dotted path of the draft ('answers.consent.obtained'). */
 export function valueAt(draft: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as never)[k] : undefined), draft);
+  return path
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as never)[k] : undefined), draft);
 }
 
 const textLength = (v: unknown): number => (typeof v === 'string' ? v.trim().length : 0);
 const filled = (v: unknown): boolean =>
-  v !== null && v !== undefined && (typeof v !== 'string' || v.trim() !== '') && (!Array.isArray(v) || v.length > 0);
+  v !== null &&
+  v !== undefined &&
+  (typeof v !== 'string' || v.trim() !== '') &&
+  (!Array.isArray(v) || v.length > 0);
 
 type Outcome = Pick<CompletenessElement, 'state' | 'reason' | 'detail'>;
 const met: Outcome = { state: 'met', reason: null };
@@ -62,7 +67,8 @@ export function evaluateRule(rule: CompletenessRule, draft: unknown): Outcome | 
       const questions = Array.isArray(value) ? (value as Array<{ answer?: unknown }>) : [];
       if (!questions.length) return missing('filingCheck.noQuestions');
       const unanswered = questions.filter((q) => textLength(q.answer) === 0).length;
-      if (unanswered) return { state: 'missing', reason: 'filingCheck.unansweredQuestions', detail: { unanswered } };
+      if (unanswered)
+        return { state: 'missing', reason: 'filingCheck.unansweredQuestions', detail: { unanswered } };
       const short = questions.filter((q) => textLength(q.answer) < (rule.min ?? 1)).length;
       return short ? { state: 'weak', reason: 'filingCheck.shortAnswers', detail: { short } } : met;
     }
@@ -110,7 +116,12 @@ export function checkFiling(filing: Filing, now: Date = new Date()): Completenes
   // A petition lodged after the six months (and no exception argued) is weak on timeliness.
   const t = report.timeliness;
   const el = elements.find((e) => e.ruleId === 'timeliness');
-  if (t?.state === 'expired' && el && filing.answers.kind === 'petition' && !filing.answers.timelinessReasoning.trim()) {
+  if (
+    t?.state === 'expired' &&
+    el &&
+    filing.answers.kind === 'petition' &&
+    !filing.answers.timelinessReasoning.trim()
+  ) {
     el.state = 'weak';
     el.reason = 'filingCheck.expired';
     el.detail = { dueDate: t.dueDate };

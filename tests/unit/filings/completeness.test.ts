@@ -34,7 +34,12 @@ describe('precautionary request (Art. 25)', () => {
   it.each<[string, Record<string, unknown>, string, string]>([
     ['beneficiaries', {}, 'missing', 'answers.beneficiaryIds'],
     ['beneficiaries', { beneficiaryIds: [ID] }, 'met', 'answers.beneficiaryIds'],
-    ['beneficiaries', { groups: [{ name: 'Comunidad', description: '', memberIds: [] }] }, 'met', 'answers.beneficiaryIds'],
+    [
+      'beneficiaries',
+      { groups: [{ name: 'Comunidad', description: '', memberIds: [] }] },
+      'met',
+      'answers.beneficiaryIds',
+    ],
     ['chronology', {}, 'missing', 'answers.chronologyIncidentIds'],
     ['chronology', { chronologyIncidentIds: [ID] }, 'met', 'answers.chronologyIncidentIds'],
     ['seriousness', {}, 'missing', 'answers.seriousness'],
@@ -44,12 +49,22 @@ describe('precautionary request (Art. 25)', () => {
     ['irreparable', { irreparableHarm: long(199) }, 'weak', 'answers.irreparableHarm'],
     ['reported', {}, 'missing', 'answers.reportedToAuthorities'],
     ['reported', { reportedToAuthorities: true }, 'weak', 'answers.reportedToAuthorities'],
-    ['reported', { reportedToAuthorities: false, authorityResponse: 'Por temor a represalias.' }, 'met', 'answers.reportedToAuthorities'],
+    [
+      'reported',
+      { reportedToAuthorities: false, authorityResponse: 'Por temor a represalias.' },
+      'met',
+      'answers.reportedToAuthorities',
+    ],
     ['measures', { measuresRequested: 'Escolta.' }, 'weak', 'answers.measuresRequested'],
     ['consent', {}, 'missing', 'answers.consent.obtained'],
     ['consent', { consent: { obtained: true, explanation: '' } }, 'met', 'answers.consent.obtained'],
     ['consent', { consent: { obtained: false, explanation: '' } }, 'weak', 'answers.consent.obtained'],
-    ['consent', { consent: { obtained: false, explanation: 'Está desaparecida.' } }, 'met', 'answers.consent.obtained'],
+    [
+      'consent',
+      { consent: { obtained: false, explanation: 'Está desaparecida.' } },
+      'met',
+      'answers.consent.obtained',
+    ],
   ])('%s with %j is %s', (ruleId, patch, state, path) => {
     expect(stateOf(draft('precautionary_request', patch), ruleId)).toMatchObject({ state, path });
   });
@@ -81,10 +96,23 @@ describe('petition (Art. 28)', () => {
 
   it('counts six months from the notice with the deadline engine, and flags a late petition', () => {
     // Notified 2023-06-10: six months → 2023-12-10, a Sunday → Monday 2023-12-11 (the preset rolls forward).
-    const late = checkFiling(draft('petition', { finalDecisionNotifiedOn: '2023-06-10' }), new Date('2024-01-15T12:00:00Z'));
-    expect(late.timeliness).toMatchObject({ notifiedOn: '2023-06-10', dueDate: '2023-12-11', state: 'expired' });
-    expect(late.elements.find((e) => e.ruleId === 'timeliness')).toMatchObject({ state: 'weak', reason: 'filingCheck.expired' });
-    const onTime = checkFiling(draft('petition', { finalDecisionNotifiedOn: '2023-11-20' }), new Date('2024-01-15T12:00:00Z'));
+    const late = checkFiling(
+      draft('petition', { finalDecisionNotifiedOn: '2023-06-10' }),
+      new Date('2024-01-15T12:00:00Z'),
+    );
+    expect(late.timeliness).toMatchObject({
+      notifiedOn: '2023-06-10',
+      dueDate: '2023-12-11',
+      state: 'expired',
+    });
+    expect(late.elements.find((e) => e.ruleId === 'timeliness')).toMatchObject({
+      state: 'weak',
+      reason: 'filingCheck.expired',
+    });
+    const onTime = checkFiling(
+      draft('petition', { finalDecisionNotifiedOn: '2023-11-20' }),
+      new Date('2024-01-15T12:00:00Z'),
+    );
     expect(onTime.timeliness?.state).toBe('open');
     expect(onTime.elements.find((e) => e.ruleId === 'timeliness')?.state).toBe('met');
   });

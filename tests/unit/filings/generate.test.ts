@@ -18,18 +18,30 @@ async function draftNaming(c: CaseFixture, typed: string) {
           type: 'doc',
           content: [
             para(text(typed)),
-            para(text('La captura consta en el '), { type: 'exhibitRef', attrs: { evidenceId: c.evidenceId } }, text('.')),
+            para(
+              text('La captura consta en el '),
+              { type: 'exhibitRef', attrs: { evidenceId: c.evidenceId } },
+              text('.'),
+            ),
           ],
         },
       },
       ...d.document.sections.slice(1),
     ],
   };
-  const answers = { ...d.answers, measuresRequested: 'Que el Estado adopte medidas de protección colectivas.' };
+  const answers = {
+    ...d.answers,
+    measuresRequested: 'Que el Estado adopte medidas de protección colectivas.',
+  };
   return c.ok('filings:update', { id: d.id, revision: d.revision, fields: { document, answers } });
 }
 
-const bytesOf = async (c: CaseFixture, filingId: string, profile: string, extra: Record<string, unknown> = {}) => {
+const bytesOf = async (
+  c: CaseFixture,
+  filingId: string,
+  profile: string,
+  extra: Record<string, unknown> = {},
+) => {
   const r = await c.ok('filings:generate', { filingId, profile, format: 'pdf', ...extra });
   return { ...r, json: Buffer.from(r.dataBase64, 'base64').toString('utf8') };
 };
@@ -37,16 +49,32 @@ const bytesOf = async (c: CaseFixture, filingId: string, profile: string, extra:
 describe('the leak guard on a draft', () => {
   it('lists a typed legal name, refuses generation, and replaces it with the pseudonym', async () => {
     const c = await caseWithPeople();
-    const d = await draftNaming(c, 'La defensora Ana María\nLópez Quintero fue amenazada; su teléfono 951 123 45 67.');
+    const d = await draftNaming(
+      c,
+      'La defensora Ana María\nLópez Quintero fue amenazada; su teléfono 951 123 45 67.',
+    );
     const leaks = await c.ok('filings:leaks', { id: d.id });
-    expect(leaks.hits.map((h: { valueKind: string; pseudonym: string; where: { sectionKey: string; block: number } }) => [h.valueKind, h.pseudonym, h.where.sectionKey, h.where.block])).toEqual([
+    expect(
+      leaks.hits.map(
+        (h: { valueKind: string; pseudonym: string; where: { sectionKey: string; block: number } }) => [
+          h.valueKind,
+          h.pseudonym,
+          h.where.sectionKey,
+          h.where.block,
+        ],
+      ),
+    ).toEqual([
       ['legal_name', 'A.L.Q.', 'introduction', 0],
       ['phone', 'A.L.Q.', 'introduction', 0],
     ]);
     expect(leaks.hits[0].context.match).toBe('Ana María\nLópez Quintero');
     expect(leaks.unresolved).toBe(2);
 
-    const refused = await c.call('filings:generate', { filingId: d.id, profile: 'commission', format: 'pdf' });
+    const refused = await c.call('filings:generate', {
+      filingId: d.id,
+      profile: 'commission',
+      format: 'pdf',
+    });
     expect(refused.error?.code).toBe('LEAK_GUARD');
     expect(refused.error?.leakHits?.map((h) => h.valueKind)).toEqual(['legal_name', 'phone']);
     // Where and what kind, never the value.
@@ -75,7 +103,10 @@ describe('the leak guard on a draft', () => {
     expect(kept.leaks.hits[0]).toMatchObject({ kept: true, keptReason: 'Número público de la organización' });
     const audit = await c.ok('audit:list', { action: 'filing.leakKept' });
     expect(audit.items).toHaveLength(1);
-    expect(audit.items[0].details).toMatchObject({ valueKind: 'phone', reason: 'Número público de la organización' });
+    expect(audit.items[0].details).toMatchObject({
+      valueKind: 'phone',
+      reason: 'Número público de la organización',
+    });
     expect(JSON.stringify(audit.items[0])).not.toMatch(/951|123 45/);
 
     const out = await bytesOf(c, d.id, 'commission');
@@ -144,7 +175,9 @@ describe('generation under each profile', () => {
     const exhibits = (await c.ok('evidence:exhibits', { matterId: c.matterId })).filter(
       (e: { filing: string }) => e.filing === d.exhibitList,
     );
-    expect(exhibits.map((e: { number: number; itemId: string }) => [e.number, e.itemId])).toEqual([[1, c.evidenceId]]);
+    expect(exhibits.map((e: { number: number; itemId: string }) => [e.number, e.itemId])).toEqual([
+      [1, c.evidenceId],
+    ]);
     expect(d.exhibitList).toMatch(/^Solicitud de medidas cautelares \d{4}-\d{2}-\d{2} #[0-9a-f]{8}$/);
   });
 
@@ -152,7 +185,12 @@ describe('generation under each profile', () => {
     const c = await caseWithPeople();
     const d = await draftNaming(c, 'La defensora fue amenazada.');
     const profiles = await c.ok('filingProfiles:list');
-    expect(profiles.map((p: { base: string }) => p.base)).toEqual(['commission', 'state', 'co_counsel', 'public']);
+    expect(profiles.map((p: { base: string }) => p.base)).toEqual([
+      'commission',
+      'state',
+      'co_counsel',
+      'public',
+    ]);
     const cc = profiles.find((p: { base: string }) => p.base === 'co_counsel');
     const before = await bytesOf(c, d.id, cc.id);
     expect(before.json).not.toContain('López');
@@ -169,7 +207,10 @@ describe('generation under each profile', () => {
     expect(after.json).toContain('B.L.Q.');
     expect(after.json).not.toContain('Beatriz');
     // A new profile that leaves people out altogether.
-    const omit = await c.ok('filingProfiles:save', { name: 'Prensa', rules: { ...cc.rules, people: 'omit' } });
+    const omit = await c.ok('filingProfiles:save', {
+      name: 'Prensa',
+      rules: { ...cc.rules, people: 'omit' },
+    });
     const press = await bytesOf(c, d.id, omit.id);
     expect(press.json).not.toContain('{"text":"A.L.Q."}');
     expect(press.json).toContain('[persona protegida]');
@@ -181,11 +222,22 @@ describe('generation under each profile', () => {
     const c = await caseWithPeople();
     const d = await draftNaming(c, 'La defensora fue amenazada.');
     const outPath = join(c.work, 'solicitud.pdf');
-    const r = await c.ok('filings:generate', { filingId: d.id, profile: 'state', format: 'pdf', outPath, keepInCase: true });
+    const r = await c.ok('filings:generate', {
+      filingId: d.id,
+      profile: 'state',
+      format: 'pdf',
+      outPath,
+      keepInCase: true,
+    });
     const bytes = await readFile(outPath);
     const sha = createHash('sha256').update(bytes).digest('hex');
     expect(r.dataBase64).toBeNull();
-    expect(r.generation).toMatchObject({ sha256: sha, size: bytes.length, destination: 'file', profileName: 'Estado' });
+    expect(r.generation).toMatchObject({
+      sha256: sha,
+      size: bytes.length,
+      destination: 'file',
+      profileName: 'Estado',
+    });
     expect(r.generation.exhibits).toEqual([
       { evidenceId: c.evidenceId, number: 1, title: 'Captura de la amenaza', sha256: c.evidenceSha },
     ]);
@@ -193,11 +245,23 @@ describe('generation under each profile', () => {
     expect(kept.sha256).toBe(sha);
     expect(kept.title).toContain('versión presentada');
     const audit = (await c.ok('audit:list', { action: 'filing.generate' })).items;
-    expect(audit[0].details).toMatchObject({ kind: 'precautionary_request', profile: 'Estado', sha256: sha, format: 'pdf' });
-    expect(audit[0].details.exhibits).toEqual([{ number: 1, evidenceId: c.evidenceId, sha256: c.evidenceSha }]);
+    expect(audit[0].details).toMatchObject({
+      kind: 'precautionary_request',
+      profile: 'Estado',
+      sha256: sha,
+      format: 'pdf',
+    });
+    expect(audit[0].details.exhibits).toEqual([
+      { number: 1, evidenceId: c.evidenceId, sha256: c.evidenceSha },
+    ]);
     expect(await c.ok('filings:generations', { filingId: d.id })).toHaveLength(1);
     // An existing file is not overwritten unless asked.
-    const again = await c.call('filings:generate', { filingId: d.id, profile: 'state', format: 'pdf', outPath });
+    const again = await c.call('filings:generate', {
+      filingId: d.id,
+      profile: 'state',
+      format: 'pdf',
+      outPath,
+    });
     expect(again.error?.code).toBe('VALIDATION_FAILED');
   });
 });
