@@ -91,7 +91,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
   );
   // filings
-  const filings = new FilingService(ctx);
+  const filings = new FilingService(ctx, session.reveals);
   const filingProfiles = new FilingProfileService(ctx, () =>
     config.settings.language === 'en' ? 'en' : 'es',
   );

@@ -15,7 +15,9 @@ import {
 } from '../../../shared/schemas/filings';
 import { prefillDraft } from '../filings/prefill';
 import { kindTitle } from '../filings/words';
+import { CONFIDENTIAL_MATTERS_SCOPE } from './matters';
 import { requireLiveMatter } from './records';
+import type { RevealState } from './reveal-state';
 import type { VaultContext } from './vault-context';
 
 /** Autosaves closer together than this coalesce into one version. */
@@ -94,15 +96,34 @@ const sameContent = (a: Pick<VersionRow, 'title' | 'lang' | 'answers' | 'documen
   a.title === b.title && a.lang === b.lang && a.answers === b.answers && a.document === b.document;
 
 export class FilingService {
-  constructor(private readonly ctx: () => VaultContext) {}
+  constructor(
+    private readonly ctx: () => VaultContext,
+    private readonly reveals?: RevealState,
+  ) {}
+
+  /** A confidential case's filings are read like the case itself: only once it is revealed. */
+  private assertMatterShown(matterId: string): void {
+    const row = this.ctx()
+      .db.prepare('SELECT classification FROM matters WHERE id = $matterId')
+      .get<{ classification: string }>({ matterId });
+    if (
+      row?.classification === 'confidential' &&
+      this.reveals &&
+      !this.reveals.isConfidentialRevealed(CONFIDENTIAL_MATTERS_SCOPE) &&
+      !this.reveals.isConfidentialRevealed(matterId)
+    )
+      throw new AmparoError('CONFIDENTIAL', `Matter ${matterId} is confidential: reveal it first`);
+  }
 
   private row(id: string, live = true): FilingRow {
     const row = this.ctx().db.prepare('SELECT * FROM filings WHERE id = $id').get<FilingRow>({ id });
     if (!row || (live && row.deleted_at !== null)) throw new AmparoError('NOT_FOUND', `No filing ${id}`);
+    this.assertMatterShown(row.matter_id);
     return row;
   }
 
   list(matterId: string): FilingSummary[] {
+    this.assertMatterShown(matterId);
     return this.ctx()
       .db.prepare(
         'SELECT * FROM filings WHERE matter_id = $matterId AND deleted_at IS NULL ORDER BY updated_at DESC',
@@ -121,6 +142,7 @@ export class FilingService {
     const at = now().toISOString();
     db.transaction(() => {
       requireLiveMatter(db, input.matterId);
+      this.assertMatterShown(input.matterId);
       const draft = prefillDraft(db, {
         matterId: input.matterId,
         kind: input.kind,

@@ -3,6 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MatterFields } from '../../../shared/schemas/matter';
 import { caseWithPeople, para, text } from './setup';
 
 describe('a precautionary-measures draft', () => {
@@ -123,5 +124,24 @@ describe('a precautionary-measures draft', () => {
       fields: { answers: petition.answers },
     });
     expect(r.error?.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('a confidential case', () => {
+  it('shows its filings only once the case is revealed', async () => {
+    const c = await caseWithPeople();
+    const matter = await c.ok('matters:get', { id: c.matterId });
+    const d = await c.ok('filings:create', { matterId: c.matterId, kind: 'petition', lang: 'es' });
+    await c.ok('matters:update', {
+      id: matter.id,
+      revision: matter.revision,
+      fields: { ...MatterFields.parse(matter), classification: 'confidential' },
+    });
+    await c.ok('vault:lock');
+    await c.ok('vault:unlock', { path: c.vaultDir, passphrase: 'frase de contraseña larga y segura' });
+    expect((await c.call('filings:get', { id: d.id })).error?.code).toBe('CONFIDENTIAL');
+    expect((await c.call('filings:list', { matterId: c.matterId })).error?.code).toBe('CONFIDENTIAL');
+    await c.ok('confidential:reveal', { matterId: c.matterId, reason: 'Preparar la petición' });
+    expect((await c.ok('filings:get', { id: d.id })).id).toBe(d.id);
   });
 });
