@@ -109,6 +109,14 @@ const PARTICLES = new Set([
 /** Between two words of one name only spaces, line breaks and light punctuation ("López,\nAna"). */
 const NAME_GAP = /^[\s,.;:'’"“”()\-–—\uFFFC]*$/u;
 
+const escapeRe = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Each character of the value, with any run of separators between (spaces, dots, dashes, slashes, brackets). */
+function digitPattern(chars: string): RegExp {
+  const body = [...chars].map(escapeRe).join('[\\s./()\\-–]*');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:\\+\\s*\\(?|\\()?${body}(?![\\p{L}\\p{N}])`, 'gu');
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // What is looked for.
 // ---------------------------------------------------------------------------------------------------------
@@ -137,6 +145,8 @@ interface DigitMatcher {
   kind: 'id_number' | 'phone';
   /** Letters and digits of the value, folded, without separators. */
   chars: string;
+  /** The value with any separators between its characters, compiled once. */
+  re: RegExp;
 }
 
 export interface Matchers {
@@ -178,15 +188,15 @@ export function buildMatchers(people: GuardedPerson[]): Matchers {
     }
     for (const id of p.identity.idNumbers) {
       const chars = foldText(id).replace(/[^\p{L}\p{N}]/gu, '');
-      if (chars.length >= 4) m.digits.push({ ...base, kind: 'id_number', chars });
+      if (chars.length >= 4) m.digits.push({ ...base, kind: 'id_number', chars, re: digitPattern(chars) });
     }
     for (const phone of p.identity.phones) {
       const chars = phone.replace(/\D/g, '');
-      if (chars.length >= 7) m.digits.push({ ...base, kind: 'phone', chars });
+      if (chars.length >= 7) m.digits.push({ ...base, kind: 'phone', chars, re: digitPattern(chars) });
       // Mexican numbers are written with or without the country code (+52) and the old mobile prefix (1).
       const national = chars.replace(/^(52)?1?(?=\d{10}$)/, '');
       if (national !== chars && national.length === 10)
-        m.digits.push({ ...base, kind: 'phone', chars: national });
+        m.digits.push({ ...base, kind: 'phone', chars: national, re: digitPattern(national) });
     }
   }
   return m;
@@ -265,13 +275,8 @@ function phraseSpans(toks: Token[], folded: string, m: PhraseMatcher): Span[] {
   return spans;
 }
 
-const escapeRe = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 function digitSpans(folded: string, m: DigitMatcher): Span[] {
-  // Each character of the value, with any run of separators between (spaces, dots, dashes, slashes, brackets).
-  const body = [...m.chars].map(escapeRe).join('[\\s./()\\-–]*');
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:\\+\\s*\\(?|\\()?${body}(?![\\p{L}\\p{N}])`, 'gu');
-  return [...folded.matchAll(re)].map((hit) => ({
+  return [...folded.matchAll(m.re)].map((hit) => ({
     personId: m.personId,
     pseudonym: m.pseudonym,
     kind: m.kind,
@@ -293,10 +298,17 @@ export function scanText(input: ScanText, matchers: Matchers): RawHit[] {
   if (!input.text) return [];
   const f = fold(input.text);
   const toks = tokens(f.text);
+  // Cheap checks first: most texts hold none of a person's words or digits.
+  const present = new Set(toks.map((t) => t.word));
+  const compact = f.text.replace(/[^\p{L}\p{N}]/gu, '');
   const spans: Span[] = [
-    ...matchers.names.flatMap((m) => nameSpans(toks, f.text, m)),
-    ...matchers.phrases.flatMap((m) => phraseSpans(toks, f.text, m)),
-    ...matchers.digits.flatMap((m) => digitSpans(f.text, m)),
+    ...matchers.names
+      .filter((m) => m.words.filter((w) => present.has(w)).length >= Math.min(2, m.words.length))
+      .flatMap((m) => nameSpans(toks, f.text, m)),
+    ...matchers.phrases
+      .filter((m) => m.words.every((w) => present.has(w)))
+      .flatMap((m) => phraseSpans(toks, f.text, m)),
+    ...matchers.digits.filter((m) => compact.includes(m.chars)).flatMap((m) => digitSpans(f.text, m)),
   ];
   // Overlapping spans: the strongest kind (then the longest) wins, so "Ana López Quintero" is one hit.
   spans.sort((a, b) => b.rank - a.rank || b.end - b.start - (a.end - a.start) || a.start - b.start);
