@@ -485,6 +485,8 @@ export type LeakHitRef = z.infer<typeof LeakHitRef>;
 /** A hit as the app shows it: the context around it with the hit marked (the user typed it there). */
 export const LeakHit = LeakHitRef.extend({
   context: z.object({ before: z.string(), match: z.string(), after: z.string() }),
+  /** Where the match is in the text at `where.path` (UTF-16 offsets; a paragraph's inline texts joined). */
+  range: z.object({ start: z.number().int(), end: z.number().int() }),
   /** Kept with a reason already (logged); a kept hit does not block generation. */
   kept: z.boolean(),
   keptReason: z.string().nullable(),

@@ -68,6 +68,7 @@ export class FilingWorkflow {
     const out: LeakHit[] = hits.map((h) => ({
       ...hitRef(h),
       context: { before: h.before, match: h.match, after: h.after },
+      range: { start: h.start, end: h.end },
       kept: decisions.has(h.id),
       keptReason: decisions.get(h.id)?.reason ?? null,
     }));
