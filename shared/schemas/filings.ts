@@ -464,7 +464,11 @@ export type ProtectedValueKind = z.infer<typeof ProtectedValueKind>;
 
 /** Where a hit is: an answers field ('answers.seriousness', 'answers.facts.2.text') or a section block. */
 export const LeakLocation = z.object({
-  /** Field path; for sections 'document.sections.<i>.doc' with `block` the top-level block index. */
+  /**
+   * Field path in the draft ('answers.urgency'; a section's paragraph 'document.sections.<i>.doc.content.<j>…'
+   * with `block` its top-level block). Hits of the final guard in the composed document: 'record:<type>:<id>'
+   * when the text came from a record of the case file (incident, evidence, measure), else 'document:<path>'.
+   */
   path: z.string(),
   sectionKey: z.string().nullable(),
   block: z.number().int().nullable(),

@@ -147,6 +147,10 @@ export function compose(input: ComposeInput): Composed {
   let sectionNo = 0;
   let paraNo = 0;
   const numberedPeople = new Set<string>();
+  /** Table rows printed from a record of the case file ('incident:<id>'), to say where a final-guard hit comes from. */
+  const origins = new Map<string, string>();
+  const rowsFrom = (type: string, ids: string[]) =>
+    ids.forEach((id, k) => origins.set(`blocks.${blocks.length - 1}.rows.${k}`, `${type}:${id}`));
 
   // --- people -------------------------------------------------------------------------------------------
   const person = new Map(data.people.map((p) => [p.id, p]));
@@ -283,8 +287,8 @@ export function compose(input: ComposeInput): Composed {
   };
 
   const chronology = (ids: string[]) => {
-    const rows = ids
-      .filter(incidentShown)
+    const shown = ids.filter(incidentShown);
+    const rows = shown
       .map((id) => data.incidents.get(id)!)
       .map((i) => [incidentDate(i, lang), INCIDENT_KIND[i.kind]?.[lang] ?? i.kind, i.title, i.place]);
     if (!rows.length) return;
@@ -298,6 +302,7 @@ export function compose(input: ComposeInput): Composed {
       ],
       rows,
     });
+    rowsFrom('incident', shown);
   };
   const chart = (ids: string[]) => {
     if (!input.includeChart) return;
@@ -386,6 +391,10 @@ export function compose(input: ComposeInput): Composed {
           MEASURE_STATUS[x.status]?.[lang] ?? x.status,
         ]),
       });
+      rowsFrom(
+        'measure',
+        ms.map((x) => x.id),
+      );
     }
     heading(t(lang, 'Medidas solicitadas', 'Measures requested'));
     textParas(answers.measuresRequested);
@@ -541,6 +550,10 @@ export function compose(input: ComposeInput): Composed {
           x.comment.replace(/\s*\n\s*/g, ' '),
         ]),
       });
+      rowsFrom(
+        'measure',
+        rows.map(({ x }) => x.measureId),
+      );
     }
     heading(t(lang, 'Solicitudes de las personas representantes', 'What the representatives ask'));
     textParas(answers.requests);
@@ -551,6 +564,7 @@ export function compose(input: ComposeInput): Composed {
   for (const { evidenceId } of input.listedExhibits ?? []) annex(evidenceId);
   if (rules.exhibitIndex && exhibits.size) {
     heading(t(lang, 'Índice de anexos', 'Index of exhibits'));
+    const indexed = [...exhibits.values()].sort((a, b) => a.number - b.number);
     blocks.push({
       type: 'table',
       columns: [
@@ -559,14 +573,16 @@ export function compose(input: ComposeInput): Composed {
         { title: t(lang, 'Fecha', 'Date'), width: 1 },
         { title: 'SHA-256', width: 4 },
       ],
-      rows: [...exhibits.values()]
-        .sort((a, b) => a.number - b.number)
-        .map((x) => {
-          const e = data.evidence.get(x.evidenceId)!;
-          return [String(x.number), x.title, (e.eventDate ?? e.acquiredAt.slice(0, 10)) || '', x.sha256];
-        }),
+      rows: indexed.map((x) => {
+        const e = data.evidence.get(x.evidenceId)!;
+        return [String(x.number), x.title, (e.eventDate ?? e.acquiredAt.slice(0, 10)) || '', x.sha256];
+      }),
       monospace: [3],
     });
+    rowsFrom(
+      'evidence',
+      indexed.map((x) => x.evidenceId),
+    );
   }
 
   const forum = FORUM[data.matter.forum]?.[lang] ?? '';
@@ -590,7 +606,12 @@ export function compose(input: ComposeInput): Composed {
   return {
     doc,
     exhibits: [...exhibits.values()].sort((a, b) => a.number - b.number),
-    leaks: finalGuard(doc, input, numberedPeople),
+    // A hit in a row printed from a record names the record (fix it there); any other names the document place.
+    leaks: finalGuard(doc, input, numberedPeople).map((h) => {
+      const row = /^blocks\.\d+\.rows\.\d+/.exec(h.path)?.[0];
+      const origin = row ? origins.get(row) : undefined;
+      return { ...h, path: origin ? `record:${origin}` : `document:${h.path}` };
+    }),
   };
 }
 

@@ -129,7 +129,8 @@ describe('the leak guard on a draft', () => {
     const r = await c.call('filings:generate', { filingId: d.id, profile: 'commission', format: 'pdf' });
     expect(r.error?.code).toBe('LEAK_GUARD');
     expect(r.error?.leakHits?.[0]).toMatchObject({ valueKind: 'name_part', pseudonym: 'A.L.Q.' });
-    expect(r.error?.leakHits?.[0].where.path).toMatch(/^blocks\.\d+\.rows\.0\.2$/);
+    // It names the record to fix: the incident whose title names her.
+    expect(r.error?.leakHits?.[0].where.path).toBe(`record:incident:${c.threat}`);
     // Nothing was numbered for a refused document.
     const exhibits = await c.ok('evidence:exhibits', { matterId: c.matterId });
     expect(exhibits.filter((e: { filing: string }) => e.filing === d.exhibitList)).toEqual([]);
