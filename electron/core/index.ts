@@ -28,6 +28,11 @@ import { DeadlineService } from './services/deadlines';
 import { CalendarService } from './services/calendar';
 import { DashboardService } from './services/dashboard';
 import { VaultSettingsService } from './services/vault-settings';
+// filings
+import { FilingService } from './services/filings';
+import { FilingProfileService } from './services/filings-profiles';
+import { FilingWorkflow } from './services/filings-workflow';
+import type { WriteDocument } from './filings/writers';
 import type { VaultOptions } from './vault/vault';
 
 export type { ShellPort };
@@ -42,6 +47,8 @@ export interface CoreOptions extends VaultOptions {
   /** How often auto-lock looks at the idle time. */
   idleCheckMs?: number;
   now?: () => number;
+  /** filings: the PDF/DOCX writers (default: electron/core/filings/writers.ts). */
+  filingWriter?: WriteDocument;
 }
 
 export interface Core {
@@ -69,6 +76,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       evidence.abortAll();
       imports.abortAll();
       communications.abortAll();
+      filingWorkflow.abortAll();
       emitter.emit('vault:locked', { reason } satisfies EventPayload<'vault:locked'>);
     },
   });
@@ -109,6 +117,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       onActivity: () => session.touch(),
     },
   );
+  // filings
+  const filings = new FilingService(ctx, session.reveals);
+  const filingProfiles = new FilingProfileService(ctx, () =>
+    config.settings.language === 'en' ? 'en' : 'es',
+  );
+  const filingWorkflow = new FilingWorkflow(ctx, filings, filingProfiles, {
+    ...(options.filingWriter ? { write: options.filingWriter } : {}),
+    keepInCase: (matterId, data, name, title) =>
+      evidence.addFromBytes(matterId, data, name, {
+        title: title.slice(0, 300),
+        description: '',
+        eventDate: null,
+        source: '',
+        acquisition: 'filed version',
+        classification: 'restricted',
+        tags: ['filed-version'],
+        incidentIds: [],
+        personIds: [],
+      }),
+  });
   const services = {
     session,
     config,
@@ -143,6 +171,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dashboard: new DashboardService(ctx, session.reveals),
     calendar: new CalendarService(ctx, session.reveals),
     vaultSettings: new VaultSettingsService(ctx),
+    // filings
+    filings,
+    filingProfiles,
+    filingWorkflow,
   };
   const dispatch = createDispatcher(createHandlers(services), {
     onCall: (channel) => {

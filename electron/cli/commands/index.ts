@@ -4,6 +4,9 @@ import { caseAdd, caseList } from './case';
 import { commsAdd, commsImport, commsList } from './comms';
 import { deadlineAdd, deadlineCompute, deadlineIcs, deadlineList, deadlineRules } from './deadline';
 import { evidenceAdd, evidenceList, evidenceVerify } from './evidence';
+// filings
+import { filingCheck, filingDraft, filingGenerate } from './filing';
+import { personAdd } from './person';
 import { importSpreadsheet } from './import';
 import { search } from './search';
 import type { Command } from './types';
@@ -30,6 +33,11 @@ export const COMMANDS: readonly Command[] = [
   deadlineAdd,
   deadlineIcs,
   importSpreadsheet,
+  // filings
+  personAdd,
+  filingDraft,
+  filingCheck,
+  filingGenerate,
 ];
 
 /** The command named by the first one or two positionals, and how many it took. */

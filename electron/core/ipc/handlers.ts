@@ -22,6 +22,10 @@ import type { VaultSession } from '../services/vault-session';
 import type { CalendarService } from '../services/calendar';
 import type { DashboardService } from '../services/dashboard';
 import type { VaultSettingsService } from '../services/vault-settings';
+// filings
+import type { FilingService } from '../services/filings';
+import type { FilingProfileService } from '../services/filings-profiles';
+import type { FilingWorkflow } from '../services/filings-workflow';
 import type { Handlers } from './dispatch';
 // follow-up: deadlines
 import { presetRules } from '../deadlines';
@@ -70,6 +74,10 @@ export interface Services {
   dashboard: DashboardService;
   calendar: CalendarService;
   vaultSettings: VaultSettingsService;
+  // filings
+  filings: FilingService;
+  filingProfiles: FilingProfileService;
+  filingWorkflow: FilingWorkflow;
 }
 
 const done = {};
@@ -188,6 +196,26 @@ export function createHandlers(s: Services): Handlers {
     'communications:importEmails': (input) => s.communications.importEmails(input),
     'communications:cancel': ({ operationId }) => (s.communications.cancel(operationId), done),
     'communications:chooseEmails': async () => (shell.chooseEmails ? shell.chooseEmails() : { paths: [] }),
+    // --- filings ---
+    'filings:list': ({ matterId }) => s.filings.list(matterId),
+    'filings:get': ({ id }) => s.filings.get(id),
+    'filings:create': (input) => s.filings.create(input),
+    'filings:update': ({ id, revision, fields, explicit }) =>
+      s.filings.update(id, revision, fields, explicit),
+    'filings:delete': ({ id }) => (s.filings.delete(id), done),
+    'filings:versions': ({ filingId }) => s.filings.versions(filingId),
+    'filings:version': ({ filingId, version }) => s.filings.version(filingId, version),
+    'filings:restoreVersion': ({ filingId, version, revision }) =>
+      s.filings.restoreVersion(filingId, version, revision),
+    'filings:check': ({ id }) => s.filingWorkflow.check(id),
+    'filings:leaks': ({ id }) => s.filingWorkflow.leaks(id),
+    'filings:resolveLeak': (input) => s.filingWorkflow.resolveLeak(input),
+    'filings:generate': (input) => s.filingWorkflow.generate(input),
+    'filings:generations': ({ filingId }) => s.filingWorkflow.generations(filingId),
+    'filingProfiles:list': () => s.filingProfiles.list(),
+    'filingProfiles:save': (input) => s.filingProfiles.save(input),
+    'filingProfiles:delete': ({ id }) => (s.filingProfiles.delete(id), done),
+    // --- end filings ---
 
     'settings:get': () => config.settings,
     'settings:update': (patch) => config.updateSettings(patch),

@@ -36,6 +36,11 @@ const LOOKUPS: Record<string, string> = {
           AS classification, mp.matter_id AS matterId FROM matter_parties mp
           LEFT JOIN people p ON p.id = mp.person_id LEFT JOIN organisations o ON o.id = mp.organisation_id
           WHERE mp.id = $id`,
+  // filings
+  filing: `SELECT f.title AS label, m.classification, f.matter_id AS matterId FROM filings f
+           JOIN matters m ON m.id = f.matter_id WHERE f.id = $id`,
+  redaction_profile: `SELECT name AS label, 'restricted' AS classification, NULL AS matterId
+                      FROM redaction_profiles WHERE id = $id`,
 };
 
 export class AuditLabels {
