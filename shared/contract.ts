@@ -78,6 +78,28 @@ import {
   PreviewImportInput,
   RunImportInput,
 } from './schemas/import';
+import {
+  CompletenessReport,
+  CreateFilingInput,
+  Filing,
+  FilingGeneration,
+  FilingIdInput,
+  FilingSummary,
+  FilingVersion,
+  FilingVersionInput,
+  FilingVersionSummary,
+  GenerateFilingInput,
+  GenerateFilingResult,
+  LeakReport,
+  ListFilingsInput,
+  ListGenerationsInput,
+  RedactionProfile,
+  ResolveLeakInput,
+  ResolveLeakResult,
+  RestoreVersionInput,
+  SaveProfileInput,
+  UpdateFilingInput,
+} from './schemas/filings';
 import { Settings, UpdateSettingsInput } from './schemas/settings';
 import {
   ChangePassphraseInput,
@@ -199,6 +221,32 @@ export const contract = {
   'import:dryRun': channel(DryRunImportInput, ImportReport),
   'import:run': channel(RunImportInput, ImportResult),
   'import:cancel': channel(OperationInput, Empty),
+
+  // --- filings: drafts with versions, completeness, leak guard, redaction profiles, generation ---
+  /** Drafts of filings (precautionary requests, petitions, observations), pre-filled from the case file. */
+  'filings:list': channel(ListFilingsInput, z.array(FilingSummary)),
+  'filings:get': channel(FilingIdInput, Filing),
+  'filings:create': channel(CreateFilingInput, Filing),
+  /** Autosave with the revision seen; a version is made on explicit save or after a quiet interval. */
+  'filings:update': channel(UpdateFilingInput, Filing),
+  'filings:delete': channel(FilingIdInput, Empty),
+  'filings:versions': channel(z.object({ filingId: Id }), z.array(FilingVersionSummary)),
+  'filings:version': channel(FilingVersionInput, FilingVersion),
+  /** Restoring makes a new version from the old one; nothing is overwritten. */
+  'filings:restoreVersion': channel(RestoreVersionInput, Filing),
+  'filings:check': channel(FilingIdInput, CompletenessReport),
+  /** Protected values of the case's people found in the draft's free text. */
+  'filings:leaks': channel(FilingIdInput, LeakReport),
+  /** Replace a hit with the pseudonym (edits the draft) or keep it with a reason (logged without the value). */
+  'filings:resolveLeak': channel(ResolveLeakInput, ResolveLeakResult),
+  /** Refused with LEAK_GUARD (and the hits, without values) while a hit is unresolved; recorded and audited. */
+  'filings:generate': channel(GenerateFilingInput, GenerateFilingResult),
+  'filings:generations': channel(ListGenerationsInput, z.array(FilingGeneration)),
+  'filingProfiles:list': channel(Empty, z.array(RedactionProfile)),
+  'filingProfiles:save': channel(SaveProfileInput, RedactionProfile),
+  /** Profiles made by the user only; a built-in profile can be edited but not deleted. */
+  'filingProfiles:delete': channel(z.object({ id: Id }), Empty),
+  // --- end filings ---
 
   'settings:get': channel(Empty, Settings),
   'settings:update': channel(UpdateSettingsInput, Settings),

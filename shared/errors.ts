@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'EVIDENCE_DAMAGED',
   'CANCELLED',
   'FORBIDDEN_SENDER',
+  // filings: generation refused while the leak guard has unresolved hits (listed in `leakHits`)
+  'LEAK_GUARD',
   'UNKNOWN_CHANNEL',
   'INTERNAL',
 ] as const;
@@ -61,6 +63,17 @@ export interface WireError {
   issues?: ValidationIssue[];
   /** VAULT_BUSY only: who holds the vault, so the screen can name it. */
   holders?: VaultHolder[];
+  /** LEAK_GUARD only: the unresolved hits — where, whose, what kind of value; never the value. */
+  leakHits?: LeakHitSummary[];
+}
+
+/** A leak-guard hit as an error carries it (the same shape as LeakHitRef in schemas/filings). */
+export interface LeakHitSummary {
+  id: string;
+  where: { path: string; sectionKey: string | null; block: number | null };
+  personId: string;
+  pseudonym: string;
+  valueKind: string;
 }
 
 export type WireResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
@@ -70,23 +83,31 @@ export class AmparoError extends Error {
   readonly code: ErrorCode;
   readonly issues: ValidationIssue[] | undefined;
   readonly holders: VaultHolder[] | undefined;
+  readonly leakHits: LeakHitSummary[] | undefined;
 
   constructor(
     code: ErrorCode,
     message?: string,
-    options?: { issues?: ValidationIssue[]; holders?: VaultHolder[]; cause?: unknown },
+    options?: {
+      issues?: ValidationIssue[];
+      holders?: VaultHolder[];
+      leakHits?: LeakHitSummary[];
+      cause?: unknown;
+    },
   ) {
     super(message ?? code, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AmparoError';
     this.code = code;
     this.issues = options?.issues;
     this.holders = options?.holders;
+    this.leakHits = options?.leakHits;
   }
 
   toWire(): WireError {
     const wire: WireError = { code: this.code, message: this.message };
     if (this.issues) wire.issues = this.issues;
     if (this.holders) wire.holders = this.holders;
+    if (this.leakHits) wire.leakHits = this.leakHits;
     return wire;
   }
 
@@ -94,6 +115,7 @@ export class AmparoError extends Error {
     return new AmparoError(error.code, error.message, {
       ...(error.issues ? { issues: error.issues } : {}),
       ...(error.holders ? { holders: error.holders } : {}),
+      ...(error.leakHits ? { leakHits: error.leakHits } : {}),
     });
   }
 }

@@ -20,6 +20,10 @@ import { RiskService } from './services/risk';
 import { SearchService } from './services/search';
 import { TrashService } from './services/trash';
 import { VaultSession } from './services/vault-session';
+// filings
+import { FilingService } from './services/filings';
+import { FilingProfileService } from './services/filings-profiles';
+import { FilingWorkflow } from './services/filings-workflow';
 import type { VaultOptions } from './vault/vault';
 
 export type { ShellPort };
@@ -82,6 +86,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       onActivity: () => session.touch(),
     },
   );
+  // filings
+  const filings = new FilingService(ctx);
+  const filingProfiles = new FilingProfileService(ctx, () =>
+    config.settings.language === 'en' ? 'en' : 'es',
+  );
+  const filingWorkflow = new FilingWorkflow(ctx, filings, filingProfiles);
   const services = {
     session,
     config,
@@ -98,6 +108,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     trash: new TrashService(ctx, { matters, people, incidents, notes, evidence, drafts }),
     evidence,
     imports,
+    // filings
+    filings,
+    filingProfiles,
+    filingWorkflow,
   };
   const dispatch = createDispatcher(createHandlers(services), {
     onCall: (channel) => {

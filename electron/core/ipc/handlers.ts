@@ -15,6 +15,10 @@ import type { RiskService } from '../services/risk';
 import type { SearchService } from '../services/search';
 import type { TrashService } from '../services/trash';
 import type { VaultSession } from '../services/vault-session';
+// filings
+import type { FilingService } from '../services/filings';
+import type { FilingProfileService } from '../services/filings-profiles';
+import type { FilingWorkflow } from '../services/filings-workflow';
 import type { Handlers } from './dispatch';
 
 export interface ShellPort {
@@ -44,6 +48,10 @@ export interface Services {
   evidence: EvidenceService;
   auditLabels: AuditLabels;
   imports: ImportService;
+  // filings
+  filings: FilingService;
+  filingProfiles: FilingProfileService;
+  filingWorkflow: FilingWorkflow;
 }
 
 const done = {};
@@ -135,6 +143,27 @@ export function createHandlers(s: Services): Handlers {
     'import:dryRun': (input) => s.imports.dryRun(input),
     'import:run': (input) => s.imports.run(input),
     'import:cancel': ({ operationId }) => (s.imports.cancel(operationId), done),
+
+    // --- filings ---
+    'filings:list': ({ matterId }) => s.filings.list(matterId),
+    'filings:get': ({ id }) => s.filings.get(id),
+    'filings:create': (input) => s.filings.create(input),
+    'filings:update': ({ id, revision, fields, explicit }) =>
+      s.filings.update(id, revision, fields, explicit),
+    'filings:delete': ({ id }) => (s.filings.delete(id), done),
+    'filings:versions': ({ filingId }) => s.filings.versions(filingId),
+    'filings:version': ({ filingId, version }) => s.filings.version(filingId, version),
+    'filings:restoreVersion': ({ filingId, version, revision }) =>
+      s.filings.restoreVersion(filingId, version, revision),
+    'filings:check': ({ id }) => s.filingWorkflow.check(id),
+    'filings:leaks': ({ id }) => s.filingWorkflow.leaks(id),
+    'filings:resolveLeak': (input) => s.filingWorkflow.resolveLeak(input),
+    'filings:generate': (input) => s.filingWorkflow.generate(input),
+    'filings:generations': ({ filingId }) => s.filingWorkflow.generations(filingId),
+    'filingProfiles:list': () => s.filingProfiles.list(),
+    'filingProfiles:save': (input) => s.filingProfiles.save(input),
+    'filingProfiles:delete': ({ id }) => (s.filingProfiles.delete(id), done),
+    // --- end filings ---
 
     'settings:get': () => config.settings,
     'settings:update': (patch) => config.updateSettings(patch),

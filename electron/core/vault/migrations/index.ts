@@ -10,6 +10,8 @@ import { personProfile } from './008-person-profile';
 import { drafts } from './009-drafts';
 import { matterState } from './010-matter-state';
 import { followup } from './011-followup';
+// filings
+import { filings } from './012-filings';
 import type { Migration } from './migration';
 
 export type { Migration };
@@ -26,6 +28,8 @@ export const MIGRATIONS: readonly Migration[] = [
   drafts,
   matterState,
   followup,
+  // filings
+  filings,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
