@@ -24,6 +24,7 @@ import { VaultSession } from './services/vault-session';
 import { FilingService } from './services/filings';
 import { FilingProfileService } from './services/filings-profiles';
 import { FilingWorkflow } from './services/filings-workflow';
+import type { WriteDocument } from './filings/writers';
 import type { VaultOptions } from './vault/vault';
 
 export type { ShellPort };
@@ -38,6 +39,8 @@ export interface CoreOptions extends VaultOptions {
   /** How often auto-lock looks at the idle time. */
   idleCheckMs?: number;
   now?: () => number;
+  /** filings: the PDF/DOCX writers (default: electron/core/filings/writers.ts). */
+  filingWriter?: WriteDocument;
 }
 
 export interface Core {
@@ -62,6 +65,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // Running intakes, checks and exports stop (each removes its unfinished file); preview links die.
       evidence.abortAll();
       imports.abortAll();
+      filingWorkflow.abortAll();
       emitter.emit('vault:locked', { reason } satisfies EventPayload<'vault:locked'>);
     },
   });
@@ -91,7 +95,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const filingProfiles = new FilingProfileService(ctx, () =>
     config.settings.language === 'en' ? 'en' : 'es',
   );
-  const filingWorkflow = new FilingWorkflow(ctx, filings, filingProfiles);
+  const filingWorkflow = new FilingWorkflow(ctx, filings, filingProfiles, {
+    ...(options.filingWriter ? { write: options.filingWriter } : {}),
+    keepInCase: (matterId, data, name, title) =>
+      evidence.addFromBytes(matterId, data, name, {
+        title: title.slice(0, 300),
+        description: '',
+        eventDate: null,
+        source: '',
+        acquisition: 'filed version',
+        classification: 'restricted',
+        tags: ['filed-version'],
+        incidentIds: [],
+        personIds: [],
+      }),
+  });
   const services = {
     session,
     config,

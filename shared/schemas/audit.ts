@@ -20,6 +20,9 @@ export const AUDIT_ACTIONS = [
   'evidence.export',
   'export',
   'import',
+  // filings: a document generated (kind, profile, SHA-256, exhibits) and a leak-guard hit kept (no value)
+  'filing.generate',
+  'filing.leakKept',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -281,6 +281,8 @@ export const Filing = z.object({
   answers: FilingAnswers,
   document: FilingDocument,
   status: FilingStatus,
+  /** The name of this filing's exhibit list (evidence exhibits are numbered per list, never renumbered). */
+  exhibitList: z.string(),
   /** The latest version number (0 before the first one is made). */
   version: z.number().int(),
   revision: z.number().int(),

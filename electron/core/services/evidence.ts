@@ -23,6 +23,7 @@ import { MediaTickets, textResponse, type MediaResponse } from '../evidence/medi
 import { contentTypeFor, serveBlob } from '../evidence/media-serve';
 import { kindOf } from '../evidence/metadata';
 import { OperationRunner } from '../operations/runner';
+import { stageBytes } from '../evidence/intake';
 import { changedFields } from './changes';
 import { assignExhibit, exhibitsOf } from './evidence-custody';
 import { addEvidence, intakeOrigin } from './evidence-intake';
@@ -203,6 +204,20 @@ export class EvidenceService {
       makeWorkingCopy(op, this.ctx(), this.records, row, title),
     );
     return this.get(newId);
+  }
+
+  /** A file made in memory (a generated filing kept in the case): encrypted as it is written, never in the clear. */
+  async addFromBytes(matterId: string, data: Buffer, name: string, fields: EvidenceFields): Promise<string> {
+    this.records.assertMatter(matterId);
+    return this.operations.run(undefined, async (op) => {
+      const staged = await stageBytes(this.ctx().dir, data, name);
+      op.wipeOnEnd(staged.key);
+      op.wipeOnEnd(staged.head);
+      op.wipeOnEnd(staged.tail);
+      return op.commit(op.stage(staged.path), () =>
+        this.records.commitItem(staged, matterId, fields, { filing: null }),
+      );
+    });
   }
 
   assignExhibit(itemId: string, filing: string): Exhibit {

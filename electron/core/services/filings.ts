@@ -14,6 +14,7 @@ import {
   type FilingVersionSummary,
 } from '../../../shared/schemas/filings';
 import { prefillDraft } from '../filings/prefill';
+import { kindTitle } from '../filings/words';
 import { requireLiveMatter } from './records';
 import type { VaultContext } from './vault-context';
 
@@ -29,6 +30,7 @@ type FilingRow = {
   answers: string;
   document: string;
   answers_communication_id: string | null;
+  exhibit_list: string;
   status: Filing['status'];
   version: number;
   revision: number;
@@ -62,6 +64,7 @@ function toFiling(row: FilingRow): Filing {
     answers: FilingAnswers.parse(JSON.parse(row.answers)),
     document: FilingDocument.parse(JSON.parse(row.document)),
     status: row.status,
+    exhibitList: row.exhibit_list,
     version: row.version,
     revision: row.revision,
     createdAt: row.created_at,
@@ -71,7 +74,7 @@ function toFiling(row: FilingRow): Filing {
 }
 
 function toSummary(row: FilingRow): FilingSummary {
-  const { answers: _a, document: _d, deletedAt: _x, ...summary } = toFiling(row);
+  const { answers: _a, document: _d, deletedAt: _x, exhibitList: _l, ...summary } = toFiling(row);
   return summary;
 }
 
@@ -129,8 +132,8 @@ export class FilingService {
       const document = JSON.stringify(draft.document);
       db.prepare(
         `INSERT INTO filings (id, matter_id, kind, lang, title, answers, document, answers_communication_id,
-           version, created_at, updated_at)
-         VALUES ($id, $matterId, $kind, $lang, $title, $answers, $document, $communicationId, 0, $at, $at)`,
+           exhibit_list, version, created_at, updated_at)
+         VALUES ($id, $matterId, $kind, $lang, $title, $answers, $document, $communicationId, $exhibitList, 0, $at, $at)`,
       ).run({
         id,
         matterId: input.matterId,
@@ -140,6 +143,7 @@ export class FilingService {
         answers,
         document,
         communicationId: draft.answers.kind === 'observations' ? draft.answers.communicationId : null,
+        exhibitList: `${kindTitle(input.kind, input.lang)} ${at.slice(0, 10)} #${id.slice(0, 8)}`,
         at,
       });
       this.addVersion(id, { title, lang: input.lang, answers, document }, 'create', null);

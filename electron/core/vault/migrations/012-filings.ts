@@ -21,6 +21,8 @@ export const filings: Migration = {
         document                TEXT NOT NULL,
         -- Observations: the communication answered.
         answers_communication_id TEXT REFERENCES communications (id),
+        -- The name of this filing's exhibit list in evidence_exhibits (set once: numbers are never redone).
+        exhibit_list            TEXT NOT NULL,
         status                  TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final', 'filed')),
         -- The latest version number (filing_versions).
         version                 INTEGER NOT NULL DEFAULT 0,
