@@ -325,7 +325,7 @@ function MeasuresField({
       )}
       {fields.map((f, i) => (
         <Paper key={f.id} withBorder p="xs">
-          <Text size="sm">{options.measures.get((f as unknown as { measureId: string }).measureId) ?? t('filings.unknownItem')}</Text>
+          <Text size="sm">{options.measures.get((f as unknown as { measureId: string }).measureId) ?? t('filings.fields.measureN', { n: i + 1 })}</Text>
           <Group grow align="flex-start">
             <Controller
               control={control}

@@ -12,6 +12,7 @@ import { TimelineTab } from '../incidents/TimelineTab';
 import { NotesTab } from '../notes/NotesTab';
 import { PartiesTab } from '../parties/PartiesTab';
 import { RiskTab } from '../risk/RiskTab';
+import { FilingsTab } from '../filings/FilingsTab';
 import { formatTimestamp } from '../../app/format';
 import { MatterDetails } from './MatterDetails';
 import { MatterForm } from './MatterForm';
@@ -26,7 +27,7 @@ function fieldsOf(matter: Matter): MatterFields {
 }
 
 /** The case view's tabs; `evidence` is mounted by features/evidence. */
-export type MatterTab = 'overview' | 'people' | 'timeline' | 'risk' | 'notes' | 'evidence';
+export type MatterTab = 'overview' | 'people' | 'timeline' | 'risk' | 'notes' | 'evidence' | 'filings';
 
 /** Where in a case to land when opening it (e.g. from a search hit): a tab, and on Evidence an item. */
 export interface MatterPlace {
@@ -132,6 +133,7 @@ export function MatterScreen({
             <Tabs.Tab value="risk">{t('matters.tabs.risk')}</Tabs.Tab>
             <Tabs.Tab value="notes">{t('matters.tabs.notes')}</Tabs.Tab>
             <Tabs.Tab value="evidence">{t('matters.tabs.evidence')}</Tabs.Tab>
+            <Tabs.Tab value="filings">{t('filings.tab')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="overview" pt="md">
             <Stack gap="md">
@@ -177,6 +179,9 @@ export function MatterScreen({
               matterId={matter.id}
               initialOpenId={place?.tab === 'evidence' ? place.evidenceId : undefined}
             />
+          </Tabs.Panel>
+          <Tabs.Panel value="filings" pt="md">
+            <FilingsTab matterId={matter.id} />
           </Tabs.Panel>
         </Tabs>
       </DraftScreenProvider>
