@@ -122,7 +122,9 @@ export function AnswerField({
             // Ids no longer in the case (a removed party) stay selectable so nothing vanishes unnoticed.
             const selected = (value as string[]) ?? [];
             const known = new Set(data.map((o) => o.value));
-            const extra = selected.filter((v) => !known.has(v)).map((v) => ({ value: v, label: t('filings.unknownItem') }));
+            const extra = selected
+              .filter((v) => !known.has(v))
+              .map((v) => ({ value: v, label: t('filings.unknownItem') }));
             return (
               <MultiSelect
                 id={id}
@@ -164,7 +166,10 @@ export function AnswerField({
               <Select
                 id={id}
                 label={label}
-                data={(['a', 'b', 'c'] as const).map((v) => ({ value: v, label: t(`filings.remedyException.${v}`) }))}
+                data={(['a', 'b', 'c'] as const).map((v) => ({
+                  value: v,
+                  label: t(`filings.remedyException.${v}`),
+                }))}
                 value={(value as string | null) ?? null}
                 onChange={(v) => field.onChange(v)}
                 clearable
@@ -228,7 +233,13 @@ function FactsField({ control, label }: { control: Control<FilingFields>; label:
                 />
               )}
             />
-            <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove(i)} style={{ alignSelf: 'flex-end' }}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              onClick={() => remove(i)}
+              style={{ alignSelf: 'flex-end' }}
+            >
               {t('filings.fields.factRemove', { n: i + 1 })}
             </Button>
           </Stack>
@@ -325,7 +336,10 @@ function MeasuresField({
       )}
       {fields.map((f, i) => (
         <Paper key={f.id} withBorder p="xs">
-          <Text size="sm">{options.measures.get((f as unknown as { measureId: string }).measureId) ?? t('filings.fields.measureN', { n: i + 1 })}</Text>
+          <Text size="sm">
+            {options.measures.get((f as unknown as { measureId: string }).measureId) ??
+              t('filings.fields.measureN', { n: i + 1 })}
+          </Text>
           <Group grow align="flex-start">
             <Controller
               control={control}

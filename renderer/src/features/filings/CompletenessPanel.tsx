@@ -19,7 +19,13 @@ export function CompletenessPanel({
   const { t, i18n } = useTranslation();
   const ui = i18n.language.startsWith('es') ? 'es' : 'en';
   return (
-    <Paper withBorder p="sm" component="section" aria-labelledby="filing-completeness-title" data-testid="filing-completeness">
+    <Paper
+      withBorder
+      p="sm"
+      component="section"
+      aria-labelledby="filing-completeness-title"
+      data-testid="filing-completeness"
+    >
       <Stack gap="xs">
         <Title order={4} id="filing-completeness-title">
           {t('filings.completeness.title')}
@@ -30,7 +36,11 @@ export function CompletenessPanel({
         ) : (
           <>
             <Text size="sm" aria-live="polite">
-              {t('filings.completeness.summary', { met: report.met, missing: report.missing, weak: report.weak })}
+              {t('filings.completeness.summary', {
+                met: report.met,
+                missing: report.missing,
+                weak: report.weak,
+              })}
             </Text>
             {report.timeliness && (
               <Text size="sm" c={report.timeliness.state === 'open' ? undefined : 'red'}>
@@ -47,12 +57,20 @@ export function CompletenessPanel({
                       {t(`filings.completeness.state.${el.state}`)}
                     </Badge>
                     <Stack gap={0}>
-                      <Anchor component="button" type="button" size="sm" ta="left" onClick={() => onGo(el.path)}>
+                      <Anchor
+                        component="button"
+                        type="button"
+                        size="sm"
+                        ta="left"
+                        onClick={() => onGo(el.path)}
+                      >
                         {el.element[ui]}
                       </Anchor>
                       <Text size="xs" c="dimmed">
                         {el.source}
-                        {el.reason && el.state !== 'met' ? ` · ${t(el.reason, { defaultValue: '', ...el.detail })}` : ''}
+                        {el.reason && el.state !== 'met'
+                          ? ` · ${t(el.reason, { defaultValue: '', ...el.detail })}`
+                          : ''}
                       </Text>
                     </Stack>
                   </Group>

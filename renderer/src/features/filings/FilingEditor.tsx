@@ -38,20 +38,25 @@ interface CaseFile {
 }
 
 /** Opens one draft: loads it with what its fields pick from (people, incidents, evidence of the case). */
-export function FilingEditor({ filingId, matterId, onClose }: { filingId: string; matterId: string; onClose: () => void }) {
+export function FilingEditor({
+  filingId,
+  matterId,
+  onClose,
+}: {
+  filingId: string;
+  matterId: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
-  const loaded = useLoad(
-    async (): Promise<CaseFile> => {
-      const [filing, parties, incidents, evidence] = await Promise.all([
-        client.filings.get({ id: filingId }),
-        client.parties.list({ matterId }),
-        client.incidents.list({ matterId }),
-        client.evidence.list({ matterId }),
-      ]);
-      return { filing, parties, incidents: incidents.items, evidence: evidence.items };
-    },
-    [filingId, matterId],
-  );
+  const loaded = useLoad(async (): Promise<CaseFile> => {
+    const [filing, parties, incidents, evidence] = await Promise.all([
+      client.filings.get({ id: filingId }),
+      client.parties.list({ matterId }),
+      client.incidents.list({ matterId }),
+      client.evidence.list({ matterId }),
+    ]);
+    return { filing, parties, incidents: incidents.items, evidence: evidence.items };
+  }, [filingId, matterId]);
   if (!loaded.data) {
     return (
       <Stack gap="sm" align="flex-start">
@@ -72,23 +77,25 @@ function LoadedEditor({ caseFile, onClose }: { caseFile: CaseFile; onClose: () =
   const form = useForm<FilingFields>({
     // The document's recursive lists defeat the resolver's type inference; the schema is the same.
     resolver: zodResolver(FilingFields) as unknown as Resolver<FilingFields>,
-    defaultValues: fieldsOf(initial) });
+    defaultValues: fieldsOf(initial),
+  });
   const autosave = useFilingAutosave(initial, form);
   const { saved, flush, apply } = autosave;
 
   // Leaving with everything in the vault: no draft is kept (runs before the draft hook's own cleanup).
   const draftRef = useRef<ReturnType<typeof useDraft> | null>(null);
-  const pendingRef = useRef(autosave.pending);
-  pendingRef.current = autosave.pending;
+  const { pending } = autosave;
   useEffect(
     () => () => {
-      if (!pendingRef.current()) draftRef.current?.discard();
+      if (!pending()) draftRef.current?.discard();
     },
-    [],
+    [pending],
   );
   // What is typed but not yet autosaved survives a lock as a draft of this form.
   const draft = useDraft(`filing:${initial.id}`, initial.matterId, form);
-  draftRef.current = draft;
+  useEffect(() => {
+    draftRef.current = draft;
+  });
   const { discard } = draft;
   useEffect(() => {
     if (autosave.savedAt) discard({ keepDrafting: true });
@@ -116,17 +123,19 @@ function LoadedEditor({ caseFile, onClose }: { caseFile: CaseFile; onClose: () =
 
   const reviewStep = stepCount(kind) - 1;
   const loadLeaks = useCallback(async () => {
-    setLeaksError(null);
     try {
       const current = await flush();
       setLeaks(await client.filings.leaks({ id: current.id }));
+      setLeaksError(null);
     } catch (err) {
       setLeaksError(err);
     }
   }, [flush]);
-  useEffect(() => {
-    if (active === reviewStep) void loadLeaks();
-  }, [active, reviewStep, loadLeaks]);
+  // Arriving at the review runs the leak guard on what was just saved.
+  const goTo = (step: number) => {
+    setActive(step);
+    if (step === reviewStep) void loadLeaks();
+  };
 
   const sections = useWatch({ control: form.control, name: 'document.sections' });
   const title = useWatch({ control: form.control, name: 'title' });
@@ -145,7 +154,9 @@ function LoadedEditor({ caseFile, onClose }: { caseFile: CaseFile; onClose: () =
   const order = useMemo(() => exhibitOrder((sections ?? []).map((s) => s.doc)), [sections]);
   const refs: FilingRefs = useMemo(() => {
     const evidence = new Map(caseFile.evidence.map((e) => [e.id, e.title]));
-    const people = new Map(caseFile.parties.filter((p) => p.personId).map((p) => [p.personId!, p.displayName]));
+    const people = new Map(
+      caseFile.parties.filter((p) => p.personId).map((p) => [p.personId!, p.displayName]),
+    );
     return {
       exhibitLabel: (id) => {
         const title = evidence.get(id);
@@ -156,16 +167,22 @@ function LoadedEditor({ caseFile, onClose }: { caseFile: CaseFile; onClose: () =
     };
   }, [caseFile, order, t]);
   const exhibits = caseFile.evidence.map((e) => ({ id: e.id, label: e.title }));
-  const people = caseFile.parties.filter((p) => p.personId).map((p) => ({ id: p.personId!, label: p.displayName }));
+  const people = caseFile.parties
+    .filter((p) => p.personId)
+    .map((p) => ({ id: p.personId!, label: p.displayName }));
 
   // A completeness link or a leak hit: to its step, then its field.
   const go = (path: string) => {
-    setActive(stepOf(kind, path));
+    goTo(stepOf(kind, path));
     setFocusPath(path);
   };
   useEffect(() => {
     if (!focusPath) return;
-    const id = focusTarget(kind, focusPath, (sections ?? []).map((s) => s.key));
+    const id = focusTarget(
+      kind,
+      focusPath,
+      (sections ?? []).map((s) => s.key),
+    );
     const frame = requestAnimationFrame(() => {
       const el = document.getElementById(id);
       el?.scrollIntoView({ block: 'center' });
@@ -181,12 +198,25 @@ function LoadedEditor({ caseFile, onClose }: { caseFile: CaseFile; onClose: () =
   };
   const replace = async (hit: LeakHit) => {
     const current = await flush();
-    resolved(await client.filings.resolveLeak({ action: 'replace', filingId: current.id, revision: current.revision, hitId: hit.id }));
+    resolved(
+      await client.filings.resolveLeak({
+        action: 'replace',
+        filingId: current.id,
+        revision: current.revision,
+        hitId: hit.id,
+      }),
+    );
   };
   const keep = async (hit: LeakHit, reason: string) => {
     const current = await flush();
     resolved(
-      await client.filings.resolveLeak({ action: 'keep', filingId: current.id, revision: current.revision, hitId: hit.id, reason }),
+      await client.filings.resolveLeak({
+        action: 'keep',
+        filingId: current.id,
+        revision: current.revision,
+        hitId: hit.id,
+        reason,
+      }),
     );
   };
 
@@ -233,7 +263,11 @@ function LoadedEditor({ caseFile, onClose }: { caseFile: CaseFile; onClose: () =
           <Alert color="orange" variant="light" title={t('filings.editor.conflictTitle')} role="alert">
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{t('filings.editor.conflictBody')}</Text>
-              <Button size="xs" variant="default" onClick={async () => apply(await client.filings.get({ id: saved.id }))}>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={async () => apply(await client.filings.get({ id: saved.id }))}
+              >
                 {t('common.reloadLatest')}
               </Button>
             </Stack>
@@ -243,12 +277,16 @@ function LoadedEditor({ caseFile, onClose }: { caseFile: CaseFile; onClose: () =
         )}
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 8 }}>
-            <Stepper active={active} onStepClick={setActive} size="sm" allowNextStepsSelect wrap>
+            <Stepper active={active} onStepClick={goTo} size="sm" allowNextStepsSelect wrap>
               {steps.map((step) => (
                 <Stepper.Step key={step.key} label={t(`filings.steps.${step.key}`)}>
                   <Stack gap="sm" pt="sm">
                     {step.key === steps[0]!.key && (
-                      <TextInput {...form.register('title')} id="filing-title" label={t('filings.fields.title')} />
+                      <TextInput
+                        {...form.register('title')}
+                        id="filing-title"
+                        label={t('filings.fields.title')}
+                      />
                     )}
                     {step.fields.map((spec) => (
                       <AnswerField key={spec.path} spec={spec} control={form.control} options={options} />
@@ -264,7 +302,9 @@ function LoadedEditor({ caseFile, onClose }: { caseFile: CaseFile; onClose: () =
                       id={`filing-document-sections-${i}-doc`}
                       label={section.title || t('filings.editor.section', { n: i + 1 })}
                       value={section.doc}
-                      onChange={(doc) => form.setValue(`document.sections.${i}.doc`, doc, { shouldDirty: true })}
+                      onChange={(doc) =>
+                        form.setValue(`document.sections.${i}.doc`, doc, { shouldDirty: true })
+                      }
                       exhibits={exhibits}
                       people={people}
                     />
@@ -284,11 +324,11 @@ function LoadedEditor({ caseFile, onClose }: { caseFile: CaseFile; onClose: () =
               </Stepper.Step>
             </Stepper>
             <Group justify="space-between" mt="md">
-              <Button variant="default" disabled={active === 0} onClick={() => setActive(active - 1)}>
+              <Button variant="default" disabled={active === 0} onClick={() => goTo(active - 1)}>
                 {t('filings.editor.previous')}
               </Button>
               {active < stepCount(kind) - 1 && (
-                <Button onClick={() => setActive(active + 1)}>
+                <Button onClick={() => goTo(active + 1)}>
                   {active === textStep ? t('filings.editor.toReview') : t('filings.editor.next')}
                 </Button>
               )}
@@ -306,7 +346,13 @@ function LoadedEditor({ caseFile, onClose }: { caseFile: CaseFile; onClose: () =
           onClose={() => setVersionsOpen(false)}
           onRestore={async (v) => {
             const current = await flush();
-            apply(await client.filings.restoreVersion({ filingId: current.id, version: v.version, revision: current.revision }));
+            apply(
+              await client.filings.restoreVersion({
+                filingId: current.id,
+                version: v.version,
+                revision: current.revision,
+              }),
+            );
           }}
         />
       </Stack>
@@ -314,7 +360,13 @@ function LoadedEditor({ caseFile, onClose }: { caseFile: CaseFile; onClose: () =
   );
 }
 
-function SaveStatus({ autosave, language }: { autosave: ReturnType<typeof useFilingAutosave>; language: string }) {
+function SaveStatus({
+  autosave,
+  language,
+}: {
+  autosave: ReturnType<typeof useFilingAutosave>;
+  language: string;
+}) {
   const { t } = useTranslation();
   const text = autosave.saving
     ? t('filings.editor.saving')

@@ -30,8 +30,6 @@ export function FilingPdfPreview({ data, label }: { data: Uint8Array; label: str
   useEffect(() => {
     let active = true;
     let loaded: PdfDocument | null = null;
-    setDoc(null);
-    setPage(1);
     (async () => {
       const pdfjs = await import('pdfjs-dist');
       const worker = await import('pdfjs-dist/build/pdf.worker.min.mjs?url');

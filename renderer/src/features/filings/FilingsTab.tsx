@@ -28,14 +28,17 @@ export function FilingsTab({ matterId }: { matterId: string }) {
       : async () => {
           const filings = await client.filings.list({ matterId });
           const checks = await Promise.all(
-            filings.map((f) => client.filings.check({ id: f.id }).catch((): CompletenessReport | null => null)),
+            filings.map((f) =>
+              client.filings.check({ id: f.id }).catch((): CompletenessReport | null => null),
+            ),
           );
           return filings.map((filing, i) => ({ filing, check: checks[i] ?? null }));
         },
     [matterId, open],
   );
 
-  if (open) return <FilingEditor key={open} filingId={open} matterId={matterId} onClose={() => setOpen(null)} />;
+  if (open)
+    return <FilingEditor key={open} filingId={open} matterId={matterId} onClose={() => setOpen(null)} />;
 
   return (
     <Stack gap="md">
@@ -96,7 +99,12 @@ export function FilingsTab({ matterId }: { matterId: string }) {
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      <Button size="xs" variant="light" onClick={() => setOpen(filing.id)} aria-label={t('filings.list.openFor', { title: filing.title })}>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setOpen(filing.id)}
+                        aria-label={t('filings.list.openFor', { title: filing.title })}
+                      >
                         {t('filings.list.open')}
                       </Button>
                       <Button

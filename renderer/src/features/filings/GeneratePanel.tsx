@@ -18,7 +18,12 @@ function decode(base64: string): Uint8Array {
 }
 
 function fileName(title: string, format: FilingFormat): string {
-  const base = title.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'escrito';
+  const base =
+    title
+      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 120) || 'escrito';
   return `${base}.${format}`;
 }
 
@@ -45,15 +50,20 @@ export function GeneratePanel({
   const profiles = useLoad(() => client.filingProfiles.list({}), []);
   const options = useMemo(() => {
     const list = [...(profiles.data ?? [])].sort((a, b) => rank(a.base) - rank(b.base));
-    return list.map((p) => ({ value: p.id, label: p.builtIn ? t(`filings.profiles.${p.base}`, { defaultValue: p.name }) : p.name }));
+    return list.map((p) => ({
+      value: p.id,
+      label: p.builtIn ? t(`filings.profiles.${p.base}`, { defaultValue: p.name }) : p.name,
+    }));
   }, [profiles.data, t]);
   const [profile, setProfile] = useState<string | null>(null);
   const chosen = profile ?? options[0]?.value ?? null;
   const [format, setFormat] = useState<FilingFormat>('pdf');
   const [busy, setBusy] = useState<null | 'preview' | 'save' | 'keep'>(null);
   const [error, setError] = useState<unknown>(null);
-  const [preview, setPreview] = useState<{ data: Uint8Array; format: FilingFormat } | null>(null);
-  const [recorded, setRecorded] = useState<{ generation: FilingGeneration; path: string | null } | null>(null);
+  const [preview, setPreview] = useState<{ data: Uint8Array; format: FilingFormat; n: number } | null>(null);
+  const [recorded, setRecorded] = useState<{ generation: FilingGeneration; path: string | null } | null>(
+    null,
+  );
 
   const generate = async (kind: 'preview' | 'save' | 'keep') => {
     if (!chosen) return;
@@ -75,7 +85,8 @@ export function GeneratePanel({
         keepInCase: kind === 'keep',
       };
       const result = await client.filings.generate(input);
-      if (result.dataBase64) setPreview({ data: decode(result.dataBase64), format });
+      if (result.dataBase64)
+        setPreview({ data: decode(result.dataBase64), format, n: (preview?.n ?? 0) + 1 });
       setRecorded({ generation: result.generation, path: result.path });
     } catch (err) {
       setError(err);
@@ -126,10 +137,20 @@ export function GeneratePanel({
           <Button onClick={() => void generate('preview')} disabled={disabled} loading={busy === 'preview'}>
             {t('filings.generate.preview')}
           </Button>
-          <Button variant="default" onClick={() => void generate('save')} disabled={disabled} loading={busy === 'save'}>
+          <Button
+            variant="default"
+            onClick={() => void generate('save')}
+            disabled={disabled}
+            loading={busy === 'save'}
+          >
             {t('filings.generate.saveAs')}
           </Button>
-          <Button variant="default" onClick={() => void generate('keep')} disabled={disabled} loading={busy === 'keep'}>
+          <Button
+            variant="default"
+            onClick={() => void generate('keep')}
+            disabled={disabled}
+            loading={busy === 'keep'}
+          >
             {t('filings.generate.keep')}
           </Button>
         </Group>
@@ -162,7 +183,13 @@ export function GeneratePanel({
             </Stack>
           </Alert>
         )}
-        {preview?.format === 'pdf' && <FilingPdfPreview data={preview.data} label={t('filings.generate.previewLabel', { title })} />}
+        {preview?.format === 'pdf' && (
+          <FilingPdfPreview
+            key={preview.n}
+            data={preview.data}
+            label={t('filings.generate.previewLabel', { title })}
+          />
+        )}
         {preview?.format === 'docx' && (
           <Text size="sm" c="dimmed">
             {t('filings.generate.docxNoPreview')}

@@ -1,4 +1,16 @@
-import { Alert, Badge, Button, Group, Loader, Mark, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Mark,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeakHit, LeakReport } from '../../../../shared/schemas/filings';
@@ -23,7 +35,13 @@ export function LeakReview({
 }) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder p="sm" component="section" aria-labelledby="filing-leaks-title" data-testid="filing-leaks">
+    <Paper
+      withBorder
+      p="sm"
+      component="section"
+      aria-labelledby="filing-leaks-title"
+      data-testid="filing-leaks"
+    >
       <Stack gap="xs">
         <Title order={4} id="filing-leaks-title">
           {t('filings.leaks.title')}
@@ -85,7 +103,10 @@ function HitRow({
             {hit.kept ? t('filings.leaks.kept') : t('filings.leaks.unresolved')}
           </Badge>
           <Text size="sm">
-            {t('filings.leaks.hitOf', { kind: t(`filings.leaks.kind.${hit.valueKind}`), pseudonym: hit.pseudonym })}
+            {t('filings.leaks.hitOf', {
+              kind: t(`filings.leaks.kind.${hit.valueKind}`),
+              pseudonym: hit.pseudonym,
+            })}
           </Text>
           <Button size="compact-xs" variant="subtle" onClick={() => onGo(hit.where.path)}>
             {t('filings.leaks.show')}

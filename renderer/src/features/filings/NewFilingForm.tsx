@@ -3,7 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FILING_KINDS, type Filing, type FilingKind, type FilingLang } from '../../../../shared/schemas/filings';
+import {
+  FILING_KINDS,
+  type Filing,
+  type FilingKind,
+  type FilingLang,
+} from '../../../../shared/schemas/filings';
 
 /** Starts a draft pre-filled from the case file: its kind and the language of the document (not of the UI). */
 export function NewFilingForm({

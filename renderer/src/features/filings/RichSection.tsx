@@ -33,7 +33,9 @@ export function RichSection({
   const { t } = useTranslation();
   const emitted = useRef(JSON.stringify(value));
   const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  });
   const editor = useEditor({
     extensions: [
       // Only what the document model holds and the writers print.
@@ -119,7 +121,10 @@ export function RichSection({
               </Menu.Target>
               <Menu.Dropdown mah={320} style={{ overflowY: 'auto' }}>
                 {exhibits.map((e) => (
-                  <Menu.Item key={e.id} onClick={() => insert({ type: 'exhibitRef', attrs: { evidenceId: e.id } })}>
+                  <Menu.Item
+                    key={e.id}
+                    onClick={() => insert({ type: 'exhibitRef', attrs: { evidenceId: e.id } })}
+                  >
                     {e.label}
                   </Menu.Item>
                 ))}
@@ -133,7 +138,10 @@ export function RichSection({
               </Menu.Target>
               <Menu.Dropdown>
                 {people.map((p) => (
-                  <Menu.Item key={p.id} onClick={() => insert({ type: 'personRef', attrs: { personId: p.id } })}>
+                  <Menu.Item
+                    key={p.id}
+                    onClick={() => insert({ type: 'personRef', attrs: { personId: p.id } })}
+                  >
                     {p.label}
                   </Menu.Item>
                 ))}

@@ -24,7 +24,11 @@ export function VersionsDrawer({
   onRestore: (version: FilingVersionSummary) => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
-  const versions = useLoad(opened ? () => client.filings.versions({ filingId }) : null, [opened, filingId, refreshKey]);
+  const versions = useLoad(opened ? () => client.filings.versions({ filingId }) : null, [
+    opened,
+    filingId,
+    refreshKey,
+  ]);
   const [restoring, setRestoring] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const list = [...(versions.data ?? [])].sort((a, b) => b.version - a.version);
@@ -53,7 +57,10 @@ export function VersionsDrawer({
               </Group>
               <Text size="xs" c="dimmed">
                 {formatTimestamp(v.savedAt, i18n.language)} ·{' '}
-                {t(`filings.versions.reason.${v.reason}`, { defaultValue: v.reason, n: v.restoredFrom ?? '' })}
+                {t(`filings.versions.reason.${v.reason}`, {
+                  defaultValue: v.reason,
+                  n: v.restoredFrom ?? '',
+                })}
               </Text>
             </Stack>
             <Button

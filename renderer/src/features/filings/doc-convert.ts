@@ -46,7 +46,8 @@ function inlines(nodes: EditorNode[] | undefined): DocInline[] {
         break;
       case 'exhibitRef': {
         const id = node.attrs?.evidenceId;
-        if (typeof id === 'string' && UUID.test(id)) out.push({ type: 'exhibitRef', attrs: { evidenceId: id } });
+        if (typeof id === 'string' && UUID.test(id))
+          out.push({ type: 'exhibitRef', attrs: { evidenceId: id } });
         break;
       }
       case 'personRef': {
@@ -103,7 +104,11 @@ function blocks(nodes: EditorNode[] | undefined): DocBlock[] {
         const raw = Number(node.attrs?.level ?? 1);
         const level = (raw <= 1 ? 1 : raw >= 3 ? 3 : 2) as 1 | 2 | 3;
         const content = inlines(node.content);
-        out.push(content.length ? { type: 'heading', attrs: { level }, content } : { type: 'heading', attrs: { level } });
+        out.push(
+          content.length
+            ? { type: 'heading', attrs: { level }, content }
+            : { type: 'heading', attrs: { level } },
+        );
         break;
       }
       case 'bulletList':

@@ -37,7 +37,14 @@ function FootnoteChip({ node }: ReactNodeViewProps) {
   return (
     <NodeViewWrapper as="span" data-footnote="">
       <Tooltip label={text} multiline maw={360} withinPortal>
-        <Badge variant="outline" color="gray" size="xs" tt="none" component="span" aria-label={t('filings.editor.footnoteChip', { text })}>
+        <Badge
+          variant="outline"
+          color="gray"
+          size="xs"
+          tt="none"
+          component="span"
+          aria-label={t('filings.editor.footnoteChip', { text })}
+        >
           {t('filings.editor.footnoteMark')}
         </Badge>
       </Tooltip>

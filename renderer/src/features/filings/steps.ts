@@ -31,7 +31,11 @@ export interface StepSpec {
   fields: FieldSpec[];
 }
 
-const A = (path: string, type: FieldType, label?: string): FieldSpec => ({ path: `answers.${path}`, type, label });
+const A = (path: string, type: FieldType, label?: string): FieldSpec => ({
+  path: `answers.${path}`,
+  type,
+  label,
+});
 
 export const STEPS: Record<FilingKind, StepSpec[]> = {
   precautionary_request: [
@@ -93,7 +97,12 @@ export const STEPS: Record<FilingKind, StepSpec[]> = {
     { key: 'request', fields: [A('questions', 'questions')] },
     {
       key: 'since',
-      fields: [A('since', 'date'), A('eventIncidentIds', 'incidents'), A('measures', 'measures'), A('requests', 'text')],
+      fields: [
+        A('since', 'date'),
+        A('eventIncidentIds', 'incidents'),
+        A('measures', 'measures'),
+        A('requests', 'text'),
+      ],
     },
   ],
 };
@@ -129,6 +138,12 @@ export function focusTarget(kind: FilingKind, path: string, sectionKeys: string[
   }
   const section = /^document\.sections\.(\d+)/.exec(path);
   if (section) return fieldId(`document.sections.${section[1]}.doc`);
-  const spec = STEPS[kind].flatMap((s) => s.fields).find((f) => path === f.path || path.startsWith(`${f.path}.`));
-  return fieldId(spec && (spec.type === 'facts' || spec.type === 'questions' || spec.type === 'measures') ? path : spec?.path ?? path);
+  const spec = STEPS[kind]
+    .flatMap((s) => s.fields)
+    .find((f) => path === f.path || path.startsWith(`${f.path}.`));
+  return fieldId(
+    spec && (spec.type === 'facts' || spec.type === 'questions' || spec.type === 'measures')
+      ? path
+      : (spec?.path ?? path),
+  );
 }
