@@ -2,12 +2,11 @@ import '@mantine/tiptap/styles.css';
 import { Button, Group, Menu, Popover, Stack, Text, Textarea } from '@mantine/core';
 import { RichTextEditor } from '@mantine/tiptap';
 import { useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RichDoc } from '../../../../shared/schemas/filings';
 import { toEditorJson, toRichDoc, type EditorNode } from './doc-convert';
-import { ExhibitRefNode, FootnoteNode, PersonRefNode } from './editor-nodes';
+import { filingExtensions } from './editor-extensions';
 
 export interface Pickable {
   id: string;
@@ -37,20 +36,7 @@ export function RichSection({
     onChangeRef.current = onChange;
   });
   const editor = useEditor({
-    extensions: [
-      // Only what the document model holds and the writers print.
-      StarterKit.configure({
-        code: false,
-        codeBlock: false,
-        strike: false,
-        horizontalRule: false,
-        link: false,
-        heading: { levels: [1, 2, 3] },
-      }),
-      ExhibitRefNode,
-      PersonRefNode,
-      FootnoteNode,
-    ],
+    extensions: filingExtensions(),
     content: toEditorJson(value),
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,

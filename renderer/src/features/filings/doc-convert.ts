@@ -149,6 +149,7 @@ export function plainText(doc: RichDoc): string {
   const parts: string[] = [];
   const walk = (node: { type: string; content?: unknown[]; text?: string }): void => {
     if (node.type === 'text' && node.text) parts.push(node.text);
+    if (node.type === 'hardBreak') parts.push('\n');
     for (const child of (node.content ?? []) as Array<typeof node>) walk(child);
     if (node.type === 'paragraph' || node.type === 'heading') parts.push('\n');
   };
