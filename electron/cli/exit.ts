@@ -11,6 +11,8 @@ export const EXIT = {
   io: 6,
   notFound: 7,
   someFilesFailed: 8,
+  // filings: generation refused by the leak guard (the hits listed on stderr)
+  leakGuard: 9,
 } as const;
 
 export const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
@@ -36,4 +38,6 @@ export const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
   FILE_CHANGED: EXIT.io,
   EVIDENCE_DAMAGED: EXIT.checkFailed,
   NOT_FOUND: EXIT.notFound,
+  // filings
+  LEAK_GUARD: EXIT.leakGuard,
 };

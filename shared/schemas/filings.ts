@@ -421,7 +421,7 @@ export const CompletenessElement = z.object({
   state: ElementState,
   /** The field that fixes it (the UI links here). */
   path: z.string(),
-  /** Why it is weak or missing, as an i18n key (filings.check.*) with values. */
+  /** Why it is weak or missing, as an i18n key (filingCheck.*) with values. */
   reason: z.string().nullable(),
   detail: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });

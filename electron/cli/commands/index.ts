@@ -3,6 +3,9 @@
 import { caseAdd, caseList } from './case';
 import { deadlineCompute, deadlineRules } from './deadline';
 import { evidenceAdd, evidenceList, evidenceVerify } from './evidence';
+// filings
+import { filingCheck, filingDraft, filingGenerate } from './filing';
+import { personAdd } from './person';
 import { importSpreadsheet } from './import';
 import { search } from './search';
 import type { Command } from './types';
@@ -21,6 +24,11 @@ export const COMMANDS: readonly Command[] = [
   deadlineRules,
   deadlineCompute,
   importSpreadsheet,
+  // filings
+  personAdd,
+  filingDraft,
+  filingCheck,
+  filingGenerate,
 ];
 
 /** The command named by the first one or two positionals, and how many it took. */

@@ -23,16 +23,21 @@ export const ruleSet = (kind: FilingKind): CompletenessRuleSet => RULES[kind];
 
 /** The value at a dotted path of the draft ('answers.consent.obtained'). */
 export function valueAt(draft: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as never)[k] : undefined), draft);
+  return path
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as never)[k] : undefined), draft);
 }
 
 const textLength = (v: unknown): number => (typeof v === 'string' ? v.trim().length : 0);
 const filled = (v: unknown): boolean =>
-  v !== null && v !== undefined && (typeof v !== 'string' || v.trim() !== '') && (!Array.isArray(v) || v.length > 0);
+  v !== null &&
+  v !== undefined &&
+  (typeof v !== 'string' || v.trim() !== '') &&
+  (!Array.isArray(v) || v.length > 0);
 
 type Outcome = Pick<CompletenessElement, 'state' | 'reason' | 'detail'>;
 const met: Outcome = { state: 'met', reason: null };
-const missing = (reason = 'filings.check.missing'): Outcome => ({ state: 'missing', reason });
+const missing = (reason = 'filingCheck.missing'): Outcome => ({ state: 'missing', reason });
 
 export function evaluateRule(rule: CompletenessRule, draft: unknown): Outcome | null {
   if (rule.when && valueAt(draft, rule.when.path) !== rule.when.equals) return null;
@@ -41,7 +46,7 @@ export function evaluateRule(rule: CompletenessRule, draft: unknown): Outcome | 
     case 'present':
       return filled(value) ? met : missing();
     case 'nonEmpty':
-      return Array.isArray(value) && value.length > 0 ? met : missing('filings.check.empty');
+      return Array.isArray(value) && value.length > 0 ? met : missing('filingCheck.empty');
     case 'textOrList':
       return filled(value) || filled(valueAt(draft, rule.altPath ?? '')) ? met : missing();
     case 'minLength': {
@@ -49,22 +54,23 @@ export function evaluateRule(rule: CompletenessRule, draft: unknown): Outcome | 
       if (length === 0) return missing();
       return length >= (rule.min ?? 1)
         ? met
-        : { state: 'weak', reason: 'filings.check.short', detail: { length, min: rule.min ?? 1 } };
+        : { state: 'weak', reason: 'filingCheck.short', detail: { length, min: rule.min ?? 1 } };
     }
     case 'answered': {
-      if (value === null || value === undefined) return missing('filings.check.unanswered');
+      if (value === null || value === undefined) return missing('filingCheck.unanswered');
       const needsText = rule.explainPath && (rule.explainWhen === undefined || rule.explainWhen === value);
       if (needsText && textLength(valueAt(draft, rule.explainPath!)) === 0)
-        return { state: 'weak', reason: 'filings.check.explain', detail: { field: rule.explainPath! } };
+        return { state: 'weak', reason: 'filingCheck.explain', detail: { field: rule.explainPath! } };
       return met;
     }
     case 'everyQuestionAnswered': {
       const questions = Array.isArray(value) ? (value as Array<{ answer?: unknown }>) : [];
-      if (!questions.length) return missing('filings.check.noQuestions');
+      if (!questions.length) return missing('filingCheck.noQuestions');
       const unanswered = questions.filter((q) => textLength(q.answer) === 0).length;
-      if (unanswered) return { state: 'missing', reason: 'filings.check.unansweredQuestions', detail: { unanswered } };
+      if (unanswered)
+        return { state: 'missing', reason: 'filingCheck.unansweredQuestions', detail: { unanswered } };
       const short = questions.filter((q) => textLength(q.answer) < (rule.min ?? 1)).length;
-      return short ? { state: 'weak', reason: 'filings.check.shortAnswers', detail: { short } } : met;
+      return short ? { state: 'weak', reason: 'filingCheck.shortAnswers', detail: { short } } : met;
     }
   }
 }
@@ -110,9 +116,14 @@ export function checkFiling(filing: Filing, now: Date = new Date()): Completenes
   // A petition lodged after the six months (and no exception argued) is weak on timeliness.
   const t = report.timeliness;
   const el = elements.find((e) => e.ruleId === 'timeliness');
-  if (t?.state === 'expired' && el && filing.answers.kind === 'petition' && !filing.answers.timelinessReasoning.trim()) {
+  if (
+    t?.state === 'expired' &&
+    el &&
+    filing.answers.kind === 'petition' &&
+    !filing.answers.timelinessReasoning.trim()
+  ) {
     el.state = 'weak';
-    el.reason = 'filings.check.expired';
+    el.reason = 'filingCheck.expired';
     el.detail = { dueDate: t.dueDate };
     report.met--;
     report.weak++;

@@ -29,6 +29,8 @@ export interface ComposeInput {
   includeChart: boolean;
   /** This filing's number for an exhibit (assigned once, never redone). */
   exhibitNumber: (evidenceId: string) => number;
+  /** Exhibits already in this filing's list (joined by hand): printed in the index too. */
+  listedExhibits?: ReadonlyArray<{ evidenceId: string }>;
   /** Value hashes of hits the user chose to keep (with a reason, logged). */
   keptValues: ReadonlySet<string>;
 }
@@ -44,7 +46,10 @@ type L = FilingLang;
 const t = (lang: L, es: string, en: string) => (lang === 'es' ? es : en);
 
 const FORUM: Record<string, { es: string; en: string }> = {
-  iachr: { es: 'Comisión Interamericana de Derechos Humanos', en: 'Inter-American Commission on Human Rights' },
+  iachr: {
+    es: 'Comisión Interamericana de Derechos Humanos',
+    en: 'Inter-American Commission on Human Rights',
+  },
   ia_court: { es: 'Corte Interamericana de Derechos Humanos', en: 'Inter-American Court of Human Rights' },
   mx_protection_mechanism: {
     es: 'Mecanismo de Protección para Personas Defensoras de Derechos Humanos y Periodistas',
@@ -109,14 +114,21 @@ function incidentDate(i: { occurredOn: string; precision: string }, lang: L): st
   if (i.precision === 'year') return String(d.getUTCFullYear());
   if (i.precision === 'month')
     return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
-  return new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return new Intl.DateTimeFormat(locale, {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(d);
 }
 
 /** How the profile prints a person: person rule, then the petitioner rule, then role rules, then the default. */
 export function printRule(rules: ProfileRules, personId: string, roles: string[]): PersonPrint {
   const own = rules.byPerson[personId];
   if (own) return own;
-  const byRole = roles.map((r) => rules.byRole[r as keyof ProfileRules['byRole']]).filter(Boolean) as PersonPrint[];
+  const byRole = roles
+    .map((r) => rules.byRole[r as keyof ProfileRules['byRole']])
+    .filter(Boolean) as PersonPrint[];
   let rule: PersonPrint = byRole.includes('omit')
     ? 'omit'
     : byRole.includes('pseudonym')
@@ -184,7 +196,8 @@ export function compose(input: ComposeInput): Composed {
     sectionNo++;
     blocks.push({ type: 'heading', level: 1, content: [{ text: `${roman(sectionNo)}. ${title}` }] });
   };
-  const subheading = (title: string) => blocks.push({ type: 'heading', level: 2, content: [{ text: title }] });
+  const subheading = (title: string) =>
+    blocks.push({ type: 'heading', level: 2, content: [{ text: title }] });
   const paragraph = (content: RenderInline[]) => {
     if (!content.some((c) => 'text' in c && c.text.trim())) return;
     paraNo++;
@@ -231,9 +244,16 @@ export function compose(input: ComposeInput): Composed {
     for (const block of doc.content) {
       if (block.type === 'paragraph') paragraph(inlines(block.content));
       else if (block.type === 'heading')
-        blocks.push({ type: 'heading', level: block.attrs.level === 1 ? 2 : 3, content: inlines(block.content) });
+        blocks.push({
+          type: 'heading',
+          level: block.attrs.level === 1 ? 2 : 3,
+          content: inlines(block.content),
+        });
       else if (block.type === 'blockquote')
-        blocks.push({ type: 'quote', content: block.content.flatMap((p, i) => [...(i ? [{ text: ' ' }] : []), ...inlines(p.content)]) });
+        blocks.push({
+          type: 'quote',
+          content: block.content.flatMap((p, i) => [...(i ? [{ text: ' ' }] : []), ...inlines(p.content)]),
+        });
       else {
         const items = listItems(block).filter((i) => i.length);
         if (items.length) blocks.push({ type: 'list', ordered: block.type === 'orderedList', items });
@@ -242,7 +262,9 @@ export function compose(input: ComposeInput): Composed {
   };
   const section = (key: string, fallbackTitle?: string) => {
     const s = filing.document.sections.find((x) => x.key === key);
-    const hasText = s?.doc.content.some((b) => JSON.stringify(b).includes('"text"') || b.type !== 'paragraph');
+    const hasText = s?.doc.content.some(
+      (b) => JSON.stringify(b).includes('"text"') || b.type !== 'paragraph',
+    );
     if (!s || !hasText) return false;
     heading(s.title || fallbackTitle || key);
     richDoc(s.doc);
@@ -252,6 +274,12 @@ export function compose(input: ComposeInput): Composed {
   const freeSection = (key: string) => {
     usedSections.add(key);
     return section(key);
+  };
+  /** A free section's text under a structured part's heading (the facts after the chronology). */
+  const sectionBody = (key: string) => {
+    usedSections.add(key);
+    const s = filing.document.sections.find((x) => x.key === key);
+    if (s) richDoc(s.doc);
   };
 
   const chronology = (ids: string[]) => {
@@ -289,7 +317,10 @@ export function compose(input: ComposeInput): Composed {
       series.push({ label, value: counts.get(label) ?? 0 });
       if (label >= last || series.length >= 600) break;
       m++;
-      if (m > 12) (m = 1), y++;
+      if (m > 12) {
+        m = 1;
+        y++;
+      }
     }
     blocks.push({ type: 'chart', title: t(lang, 'Incidentes por mes', 'Incidents per month'), series });
   };
@@ -298,7 +329,6 @@ export function compose(input: ComposeInput): Composed {
       .map((id) => data.measures.get(id))
       .filter((x) => x !== undefined)
       .filter((x) => !(rules.excludeConfidentialIncidents && x.classification === 'confidential'));
-  const yesNo = (v: boolean | null) => (v === null ? t(lang, 'Sin respuesta', 'Not answered') : v ? t(lang, 'Sí', 'Yes') : t(lang, 'No', 'No'));
 
   // --- the parts of each kind ---------------------------------------------------------------------------
   freeSection('introduction');
@@ -313,8 +343,7 @@ export function compose(input: ComposeInput): Composed {
     heading(t(lang, 'Hechos', 'Facts'));
     chronology(answers.chronologyIncidentIds);
     chart(answers.chronologyIncidentIds);
-    const facts = filing.document.sections.find((s) => s.key === 'facts');
-    if (facts) (usedSections.add('facts'), richDoc(facts.doc));
+    sectionBody('facts');
     heading(t(lang, 'Gravedad, urgencia y daño irreparable', 'Seriousness, urgency and irreparable harm'));
     subheading(t(lang, 'Gravedad', 'Seriousness'));
     textParas(answers.seriousness);
@@ -327,8 +356,16 @@ export function compose(input: ComposeInput): Composed {
       {
         text:
           answers.reportedToAuthorities === false
-            ? t(lang, 'La situación de riesgo no fue denunciada ante las autoridades nacionales.', 'The risk was not reported to the national authorities.')
-            : t(lang, 'La situación de riesgo fue puesta en conocimiento de las autoridades nacionales:', 'The risk was brought to the attention of the national authorities:'),
+            ? t(
+                lang,
+                'La situación de riesgo no fue denunciada ante las autoridades nacionales.',
+                'The risk was not reported to the national authorities.',
+              )
+            : t(
+                lang,
+                'La situación de riesgo fue puesta en conocimiento de las autoridades nacionales:',
+                'The risk was brought to the attention of the national authorities:',
+              ),
       },
     ]);
     chronology(answers.authorityIncidentIds);
@@ -357,16 +394,27 @@ export function compose(input: ComposeInput): Composed {
       {
         text:
           answers.consent.obtained === true
-            ? t(lang, 'Las personas propuestas como beneficiarias otorgaron su consentimiento para esta solicitud.', 'The proposed beneficiaries consented to this request.')
+            ? t(
+                lang,
+                'Las personas propuestas como beneficiarias otorgaron su consentimiento para esta solicitud.',
+                'The proposed beneficiaries consented to this request.',
+              )
             : answers.consent.obtained === false
-              ? t(lang, 'No fue posible obtener el consentimiento de las personas propuestas como beneficiarias.', "The proposed beneficiaries' consent could not be obtained.")
+              ? t(
+                  lang,
+                  'No fue posible obtener el consentimiento de las personas propuestas como beneficiarias.',
+                  "The proposed beneficiaries' consent could not be obtained.",
+                )
               : '',
       },
     ]);
     textParas(answers.consent.explanation);
   } else if (answers.kind === 'petition') {
     heading(t(lang, 'Parte peticionaria', 'Petitioners'));
-    list([...namesOf(answers.petitionerIds), ...answers.petitionerOrganisationIds.map((id) => data.organisations.get(id) ?? '')]);
+    list([
+      ...namesOf(answers.petitionerIds),
+      ...answers.petitionerOrganisationIds.map((id) => data.organisations.get(id) ?? ''),
+    ]);
     if (answers.petitionerIdentityWithheld)
       paragraph([
         {
@@ -383,18 +431,24 @@ export function compose(input: ComposeInput): Composed {
     heading(t(lang, 'Hechos', 'Facts'));
     for (const f of answers.facts) {
       if (f.incidentId && !incidentShown(f.incidentId)) continue;
-      const where = [f.date ? incidentDate({ occurredOn: f.date, precision: 'day' }, lang) : '', f.place].filter(Boolean).join(', ');
-      paragraph([...(where ? [{ text: `${where}. `, bold: true }] : []), { text: f.text.replace(/\s*\n\s*/g, ' ') }]);
+      const where = [f.date ? incidentDate({ occurredOn: f.date, precision: 'day' }, lang) : '', f.place]
+        .filter(Boolean)
+        .join(', ');
+      paragraph([
+        ...(where ? [{ text: `${where}. `, bold: true }] : []),
+        { text: f.text.replace(/\s*\n\s*/g, ' ') },
+      ]);
     }
-    const facts = filing.document.sections.find((s) => s.key === 'facts');
-    if (facts) (usedSections.add('facts'), richDoc(facts.doc));
+    sectionBody('facts');
     heading(t(lang, 'Autoridades que tuvieron conocimiento', 'Authorities that knew of the facts'));
     textParas(answers.authoritiesAware);
     heading(t(lang, 'Estado responsable y derechos violados', 'State responsible and rights violated'));
     const stateName = answers.state
-      ? (new Intl.DisplayNames([lang === 'es' ? 'es-MX' : 'en'], { type: 'region' }).of(answers.state) ?? answers.state)
+      ? (new Intl.DisplayNames([lang === 'es' ? 'es-MX' : 'en'], { type: 'region' }).of(answers.state) ??
+        answers.state)
       : '';
-    if (stateName) paragraph([{ text: t(lang, `Estado responsable: ${stateName}.`, `State responsible: ${stateName}.`) }]);
+    if (stateName)
+      paragraph([{ text: t(lang, `Estado responsable: ${stateName}.`, `State responsible: ${stateName}.`) }]);
     const articles = new Map(conventionArticles.articles.map((a) => [a.id, a]));
     list(
       answers.rights.map((id) => {
@@ -433,9 +487,17 @@ export function compose(input: ComposeInput): Composed {
       {
         text:
           answers.otherProceeding === true
-            ? t(lang, 'El asunto se encuentra sometido a otro procedimiento internacional.', 'The matter is before another international proceeding.')
+            ? t(
+                lang,
+                'El asunto se encuentra sometido a otro procedimiento internacional.',
+                'The matter is before another international proceeding.',
+              )
             : answers.otherProceeding === false
-              ? t(lang, 'El asunto no ha sido sometido a otro procedimiento de arreglo internacional.', 'The matter has not been submitted to another international proceeding.')
+              ? t(
+                  lang,
+                  'El asunto no ha sido sometido a otro procedimiento de arreglo internacional.',
+                  'The matter has not been submitted to another international proceeding.',
+                )
               : '',
       },
     ]);
@@ -460,8 +522,7 @@ export function compose(input: ComposeInput): Composed {
     heading(t(lang, 'Hechos ocurridos desde el último informe', 'Events since the last report'));
     chronology(answers.eventIncidentIds);
     chart(answers.eventIncidentIds);
-    const obs = filing.document.sections.find((s) => s.key === 'observations');
-    if (obs) (usedSections.add('observations'), richDoc(obs.doc));
+    sectionBody('observations');
     const rows = answers.measures
       .map((x) => ({ x, m: data.measures.get(x.measureId) }))
       .filter(({ m }) => m && !(rules.excludeConfidentialIncidents && m.classification === 'confidential'));
@@ -484,9 +545,10 @@ export function compose(input: ComposeInput): Composed {
     heading(t(lang, 'Solicitudes de las personas representantes', 'What the representatives ask'));
     textParas(answers.requests);
   }
-  for (const s of filing.document.sections) if (!usedSections.has(s.key)) (usedSections.add(s.key), section(s.key));
+  for (const s of filing.document.sections) if (!usedSections.has(s.key)) freeSection(s.key);
 
   // Exhibits joined to this filing's list by hand (evidence:assignExhibit) are printed in the index too.
+  for (const { evidenceId } of input.listedExhibits ?? []) annex(evidenceId);
   if (rules.exhibitIndex && exhibits.size) {
     heading(t(lang, 'Índice de anexos', 'Index of exhibits'));
     blocks.push({
@@ -520,9 +582,16 @@ export function compose(input: ComposeInput): Composed {
     tableOfContents: false,
     blocks,
     footer: data.matter.reference || kindTitle(filing.kind, lang),
-    labels: { page: t(lang, 'Página {page} de {pages}', 'Page {page} of {pages}'), contents: t(lang, 'Índice', 'Contents') },
+    labels: {
+      page: t(lang, 'Página {page} de {pages}', 'Page {page} of {pages}'),
+      contents: t(lang, 'Índice', 'Contents'),
+    },
   };
-  return { doc, exhibits: [...exhibits.values()].sort((a, b) => a.number - b.number), leaks: finalGuard(doc, input, numberedPeople) };
+  return {
+    doc,
+    exhibits: [...exhibits.values()].sort((a, b) => a.number - b.number),
+    leaks: finalGuard(doc, input, numberedPeople),
+  };
 }
 
 /** Every string a writer would print. */
@@ -560,7 +629,10 @@ function finalGuard(doc: RenderableDocument, input: ComposeInput, namedPeople: S
   return scanAll(documentStrings(doc), input.data.people).filter(
     (h) =>
       !(NAME_KINDS.has(h.valueKind) && namedPeople.has(h.personId)) &&
-      !(NAME_KINDS.has(h.valueKind) && printRule(input.rules, h.personId, input.data.roles.get(h.personId) ?? []) === 'name') &&
+      !(
+        NAME_KINDS.has(h.valueKind) &&
+        printRule(input.rules, h.personId, input.data.roles.get(h.personId) ?? []) === 'name'
+      ) &&
       !input.keptValues.has(h.valueHash),
   );
 }

@@ -135,10 +135,9 @@ function replaceInInlines(content: DocInline[], ranges: Replacement[]): DocInlin
 }
 
 /** The draft with the ranges replaced (paths as draftTexts gives them). */
-export function applyReplacements<T extends { title: string; answers: FilingAnswers; document: FilingDocument }>(
-  draft: T,
-  replacements: Replacement[],
-): T {
+export function applyReplacements<
+  T extends { title: string; answers: FilingAnswers; document: FilingDocument },
+>(draft: T, replacements: Replacement[]): T {
   const copy = structuredClone(draft);
   const byPath = new Map<string, Replacement[]>();
   for (const r of replacements) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r]);

@@ -5,7 +5,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import { AmparoError } from '../../../shared/errors';
-import type { FilingGeneration, GenerateFilingInput, GenerateFilingResult } from '../../../shared/schemas/filings';
+import type {
+  FilingGeneration,
+  GenerateFilingInput,
+  GenerateFilingResult,
+} from '../../../shared/schemas/filings';
 import type { z } from 'zod';
 import { writeFileAtomic } from '../fs/atomic';
 import { nextExhibit } from '../services/evidence-custody';
@@ -114,10 +118,17 @@ export async function generateFiling(
       rules: profile.rules,
       date,
       includeChart: input.includeChart,
+      listedExhibits: ctx.db
+        .prepare(
+          `SELECT item_id AS evidenceId FROM evidence_exhibits WHERE matter_id = $matterId AND filing = $list
+           ORDER BY number`,
+        )
+        .all<{ evidenceId: string }>({ matterId: filing.matterId, list: filing.exhibitList }),
       keptValues: new Set([...decisions.values()].map((d) => d.value_hash)),
       exhibitNumber: (evidenceId) => nextExhibit(ctx, filing.matterId, filing.exhibitList, evidenceId),
     });
-    if (composed.leaks.length) throw leakError(composed.leaks, 'The composed document names a protected person');
+    if (composed.leaks.length)
+      throw leakError(composed.leaks, 'The composed document names a protected person');
   })();
 
   const run = deps.run ?? ((work) => work());

@@ -90,7 +90,21 @@ function tokens(folded: string): Token[] {
 }
 
 /** Words that join names ("María de la Luz", "Pérez y Gómez") and never identify anyone alone. */
-const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'da', 'das', 'do', 'dos', 'van', 'von']);
+const PARTICLES = new Set([
+  'de',
+  'del',
+  'la',
+  'las',
+  'los',
+  'y',
+  'e',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'van',
+  'von',
+]);
 
 /** Between two words of one name only spaces, line breaks and light punctuation ("López,\nAna"). */
 const NAME_GAP = /^[\s,.;:'’"“”()\-–—\uFFFC]*$/u;
@@ -200,7 +214,7 @@ function nameSpans(toks: Token[], folded: string, m: NameMatcher): Span[] {
   for (let i = 0; i < toks.length; i++) {
     if (!wanted.has(toks[i]!.word)) continue;
     const used: string[] = [];
-    let last = i;
+    let last: number;
     let best: Span | null = null;
     for (let j = i; j < toks.length; j++) {
       const t = toks[j]!;

@@ -90,7 +90,12 @@ export class FilingWorkflow {
           filing,
           matching.map((h) => ({ path: h.path, start: h.start, end: h.end, text: h.pseudonym })),
         );
-        this.filings.write(current, { answers: fixed.answers, document: fixed.document, title: fixed.title }, 'leak_fix', null);
+        this.filings.write(
+          current,
+          { answers: fixed.answers, document: fixed.document, title: fixed.title },
+          'leak_fix',
+          null,
+        );
       } else {
         db.prepare(
           `INSERT OR REPLACE INTO leak_decisions (filing_id, fingerprint, value_hash, person_id, value_kind, reason,

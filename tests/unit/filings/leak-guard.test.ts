@@ -30,11 +30,26 @@ const scan = (text: string) =>
 
 describe('the leak guard finds', () => {
   it.each([
-    ['the legal name as written', 'Vimos a Ana María López Quintero ayer.', 'legal_name', 'Ana María López Quintero'],
+    [
+      'the legal name as written',
+      'Vimos a Ana María López Quintero ayer.',
+      'legal_name',
+      'Ana María López Quintero',
+    ],
     ['without accents', 'vimos a ana maria lopez quintero ayer', 'legal_name', 'ana maria lopez quintero'],
     ['in capitals', 'LA SEÑORA ANA MARÍA LÓPEZ QUINTERO DECLARÓ', 'legal_name', 'ANA MARÍA LÓPEZ QUINTERO'],
-    ['surnames first, with a comma', 'Declarante: López Quintero, Ana María.', 'legal_name', 'López Quintero, Ana María'],
-    ['split across a line break', 'la defensora Ana María\nLópez Quintero recibió', 'legal_name', 'Ana María\nLópez Quintero'],
+    [
+      'surnames first, with a comma',
+      'Declarante: López Quintero, Ana María.',
+      'legal_name',
+      'López Quintero, Ana María',
+    ],
+    [
+      'split across a line break',
+      'la defensora Ana María\nLópez Quintero recibió',
+      'legal_name',
+      'Ana María\nLópez Quintero',
+    ],
     ['first name + surname alone', 'Después Ana López salió de su casa.', 'name_part', 'Ana López'],
     ['the two surnames alone', 'la familia Lopez-Quintero denunció', 'name_part', 'Lopez-Quintero'],
     ['an alias', 'conocida como la guera en el barrio', 'alias', 'la guera'],
@@ -42,8 +57,18 @@ describe('the leak guard finds', () => {
     ['an ID number with other separators', 'identificación loqa 850312 moc', 'id_number', 'loqa 850312 moc'],
     ['a phone without the country code', 'llamó al (951) 123-45-67 de noche', 'phone', '(951) 123-45-67'],
     ['a phone with the country code', 'número +529511234567 bloqueado', 'phone', '+529511234567'],
-    ['the street line of an address', 'frente a calle Reforma 123 hay patrullas', 'address', 'calle Reforma 123'],
-    ['the other person\u2019s ID with other separators', 'documento 12345678 de Anabel', 'id_number', '12345678'],
+    [
+      'the street line of an address',
+      'frente a calle Reforma 123 hay patrullas',
+      'address',
+      'calle Reforma 123',
+    ],
+    [
+      'the other person\u2019s ID with other separators',
+      'documento 12345678 de Anabel',
+      'id_number',
+      '12345678',
+    ],
   ])('%s', (_label, text, kind, match) => {
     expect(scan(text)).toContainEqual(expect.objectContaining({ kind, match }));
   });

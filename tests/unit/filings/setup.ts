@@ -88,7 +88,11 @@ export async function caseWithPeople(): Promise<CaseFixture> {
       tags: [],
       ...fields,
     });
-  const threat = await incident({ occurredOn: '2023-04-03', kind: 'threat', title: 'Amenaza de muerte por WhatsApp' });
+  const threat = await incident({
+    occurredOn: '2023-04-03',
+    kind: 'threat',
+    title: 'Amenaza de muerte por WhatsApp',
+  });
   const hacked = await incident({
     occurredOn: '2023-05-02',
     kind: 'hacked_account',

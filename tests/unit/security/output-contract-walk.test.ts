@@ -33,6 +33,8 @@ describe('the whole contract', () => {
         chooseFiles: async () => ({ paths: [photo] }),
         mediaUrl: (ticket) => `amparo-media://evidence/${ticket}`,
       },
+      // filings: the document as JSON stands in for the PDF/DOCX writers
+      filingWriter: async (doc) => new TextEncoder().encode(JSON.stringify(doc)),
     });
     const walked = new Set<string>();
     /** One successful call; the checked core has already held its answer to the schema. */
@@ -186,6 +188,89 @@ describe('the whole contract', () => {
     const exportDir = join(work, 'export');
     await mkdir(exportDir);
     await ok('evidence:export', { ids: [item.id], folder: exportDir, confirmed: true });
+
+    // --- filings ---
+    const filing = await ok('filings:create', {
+      matterId: matter.id,
+      kind: 'precautionary_request',
+      lang: 'es',
+    });
+    await ok('filings:list', { matterId: matter.id });
+    await ok('filings:get', { id: filing.id });
+    const typed = await ok<Row & { document: { sections: Row[] } }>('filings:update', {
+      id: filing.id,
+      revision: filing.revision,
+      fields: {
+        document: {
+          sections: [
+            {
+              key: 'introduction',
+              title: 'Introducción',
+              doc: {
+                type: 'doc',
+                content: [
+                  {
+                    type: 'paragraph',
+                    content: [
+                      { type: 'text', text: 'Ana López Quintero, ', marks: [{ type: 'bold' }] },
+                      { type: 'exhibitRef', attrs: { evidenceId: item.id } },
+                      { type: 'footnote', attrs: { text: 'Nota.' } },
+                    ],
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      },
+      explicit: true,
+    });
+    await ok('filings:versions', { filingId: filing.id });
+    await ok('filings:version', { filingId: filing.id, version: 1 });
+    await ok('filings:check', { id: filing.id });
+    const leaks = await ok<{ hits: Row[] }>('filings:leaks', { id: filing.id });
+    const fixed = await ok<{ filing: Row }>('filings:resolveLeak', {
+      action: 'replace',
+      filingId: filing.id,
+      revision: typed.revision,
+      hitId: leaks.hits[0]!.id,
+    });
+    const restored = await ok('filings:restoreVersion', {
+      filingId: filing.id,
+      version: 2,
+      revision: fixed.filing.revision,
+    });
+    const again = await ok<{ hits: Row[] }>('filings:leaks', { id: filing.id });
+    await ok('filings:resolveLeak', {
+      action: 'keep',
+      filingId: filing.id,
+      revision: restored.revision,
+      hitId: again.hits[0]!.id,
+      reason: 'La persona pidió figurar con su nombre',
+    });
+    const profiles = await ok<Row[]>('filingProfiles:list');
+    const profile = await ok('filingProfiles:save', {
+      name: 'Co-litigantes (nombres)',
+      base: 'co_counsel',
+      rules: profiles[2]!.rules,
+    });
+    await ok('filings:generate', {
+      filingId: filing.id,
+      profile: 'commission',
+      format: 'pdf',
+      keepInCase: true,
+      includeChart: true,
+    });
+    await ok('filings:generate', {
+      filingId: filing.id,
+      profile: profile.id,
+      format: 'docx',
+      outPath: join(work, 'escrito.docx'),
+    });
+    await ok('filings:generations', { filingId: filing.id });
+    await ok('filingProfiles:delete', { id: profile.id });
+    await ok('filings:delete', { id: filing.id });
+    // --- end filings ---
 
     const sheet = join(work, 'casos.csv');
     await writeFile(
