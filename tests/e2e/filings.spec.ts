@@ -113,6 +113,7 @@ test('a precautionary request: completeness, the leak guard catches a legal name
   await expect(panel).toContainText('Art. 25.2.a Reglamento CIDH');
   await expect(editor.getByLabel('Personas propuestas como beneficiarias')).toBeVisible();
   await expect(editor.getByText(PSEUDONYM).first()).toBeVisible();
+  await screenshot(app, 'filing-completeness-es');
 
   // Its link moves the Stepper to the step and focuses the field.
   await panel.getByRole('button', { name: 'Gravedad de la situación' }).click();
@@ -150,7 +151,8 @@ test('a precautionary request: completeness, the leak guard catches a legal name
   await editor.getByRole('button', { name: 'Siguiente' }).click();
   const firstSection = editor.getByRole('textbox').first();
   await firstSection.click();
-  await app.keyboard.type('La defensora vive bajo vigilancia constante. ');
+  await app.keyboard.press('Control+End');
+  await app.keyboard.type(' La defensora vive bajo vigilancia constante. ');
   await editor.getByRole('button', { name: 'Insertar anexo' }).first().click();
   await app.getByRole('menuitem', { name: /mural/ }).click();
   await expect(editor.getByText(/Anexo 1 · /).first()).toBeVisible();
@@ -164,7 +166,6 @@ test('a precautionary request: completeness, the leak guard catches a legal name
   await expect(panel.locator('[data-element="seriousness"]')).toHaveAttribute('data-state', 'met');
   await app.getByRole('button', { name: '2 Riesgo', exact: true }).click();
   await expect(editor.getByLabel('Gravedad de la situación')).toHaveValue(SERIOUSNESS);
-  await screenshot(app, 'filing-completeness-es');
 
   // Review: the typed legal name is caught, shown in context, and blocks generation with the reason.
   await app.getByRole('button', { name: 'Revisar y generar' }).first().click();
@@ -216,4 +217,65 @@ test('a precautionary request: completeness, the leak guard catches a legal name
   await expect(app.getByTestId('generation-recorded')).toContainText('versión presentada', {
     timeout: 60_000,
   });
+});
+
+test('a filing survives a lock with what was not yet autosaved; an earlier version is restored as a new one', async ({
+  app,
+  bridge,
+  workDir,
+}) => {
+  test.setTimeout(180_000);
+  const matter = await seed(bridge, app, workDir);
+  await app.setViewportSize({ width: 1366, height: 900 });
+  await app
+    .getByRole('table', { name: 'Casos' })
+    .getByRole('button', { name: 'Defensora en la Sierra Norte' })
+    .click();
+  await app.getByRole('tab', { name: 'Escritos' }).click();
+  await app.getByRole('button', { name: 'Nuevo escrito' }).click();
+  await app.getByRole('button', { name: 'Crear borrador' }).click();
+  const editor = app.getByTestId('filing-editor');
+  await editor.getByRole('button', { name: '2 Riesgo', exact: true }).click();
+  await editor.getByLabel('Gravedad de la situación').fill(SERIOUSNESS);
+  await expect(app.getByTestId('filing-save-status')).toContainText('Guardado a las', { timeout: 15_000 });
+
+  // Typed, then locked at once: the lock carries it as a draft, and nothing of it stays in the page.
+  await editor.getByLabel('Urgencia de la situación').fill(URGENCY);
+  await app.keyboard.press('Control+L');
+  await expect(app.getByRole('heading', { name: 'Desbloquear bóveda' })).toBeVisible();
+  expect(await app.content()).not.toContain('intensificado');
+  await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
+  await app.getByRole('button', { name: 'Desbloquear' }).click();
+  await expect(app.getByRole('tab', { name: 'Escritos' })).toHaveAttribute('aria-selected', 'true');
+  await expect(editor).toBeVisible();
+  await editor.getByRole('button', { name: '2 Riesgo', exact: true }).click();
+  await expect(editor.getByLabel('Urgencia de la situación')).toHaveValue(URGENCY);
+  await expect(editor.getByLabel('Gravedad de la situación')).toHaveValue(SERIOUSNESS);
+  // The restored text reaches the vault by the same autosave.
+  await expect
+    .poll(
+      async () => {
+        const [summary] = await call<Array<{ id: string }>>(bridge, 'filings:list', { matterId: matter.id });
+        return (await call<{ answers: { urgency: string } }>(bridge, 'filings:get', { id: summary!.id }))
+          .answers.urgency;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(URGENCY);
+
+  // Versions: the first one (as created) restored; it becomes the newest version, nothing is overwritten.
+  await editor.getByRole('button', { name: 'Guardar versión' }).click();
+  await expect(app.getByTestId('filing-save-status')).toContainText('Guardado a las');
+  await editor.getByRole('button', { name: 'Versiones' }).click();
+  const drawer = app.getByRole('dialog', { name: 'Versiones del borrador' });
+  const rows = drawer.getByTestId('filing-version');
+  await expect(rows.first()).toBeVisible();
+  const before = await rows.count();
+  expect(before).toBeGreaterThanOrEqual(2);
+  await drawer.getByRole('button', { name: 'Restaurar la versión 1' }).click();
+  await expect(rows).toHaveCount(before + 1);
+  await expect(drawer).toContainText('restaurada de la versión 1');
+  await screenshot(app, 'filing-versions-es');
+  await app.keyboard.press('Escape');
+  await expect(editor.getByLabel('Gravedad de la situación')).toHaveValue('');
 });

@@ -19,6 +19,7 @@ import type { Incident } from '../../../../shared/schemas/incidents';
 import type { EvidenceSummary } from '../../../../shared/schemas/evidence';
 import { DraftRestoredNotice } from '../drafts/DraftRestoredNotice';
 import { useDraft } from '../drafts/useDraft';
+import { isLocking } from '../drafts/pending';
 import { AnswerField, type CaseOptions } from './AnswerField';
 import { CompletenessPanel } from './CompletenessPanel';
 import { exhibitOrder } from './doc-convert';
@@ -87,7 +88,8 @@ function LoadedEditor({ caseFile, onClose }: { caseFile: CaseFile; onClose: () =
   const { pending } = autosave;
   useEffect(
     () => () => {
-      if (!pending()) draftRef.current?.discard();
+      // Locked away, the draft is where the user returns; left for another screen with nothing pending, none.
+      if (!pending() && !isLocking()) draftRef.current?.discard();
     },
     [pending],
   );

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { client, errorCode } from '../../api/client';
 import type { Filing, FilingFields } from '../../../../shared/schemas/filings';
+import { clearPending, markPending } from '../drafts/pending';
 
 /** How long typing must pause before the draft is written into the vault. */
 const AUTOSAVE_MS = 1200;
@@ -44,6 +45,7 @@ export function useFilingAutosave(initial: Filing, form: UseFormReturn<FilingFie
     async (explicit = false): Promise<Filing> => {
       if (timer.current) clearTimeout(timer.current);
       timer.current = null;
+      clearPending(`filing-autosave:${current.current.id}`);
       // One save at a time: the next one carries the revision the previous one returned.
       while (running.current) await running.current.catch(() => undefined);
       if (!dirty.current && !explicit) return current.current;
@@ -82,6 +84,8 @@ export function useFilingAutosave(initial: Filing, form: UseFormReturn<FilingFie
       dirty.current = true;
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void write(false).catch(() => undefined), AUTOSAVE_MS);
+      // A lock asked for meanwhile writes it into the filing first (the draft hook keeps a copy as well).
+      markPending(`filing-autosave:${current.current.id}`, () => write(false).then(() => undefined));
     });
     return () => subscription.unsubscribe();
   }, [form, write, conflict]);
