@@ -175,6 +175,18 @@ export function AnswerField({
                 clearable
               />
             );
+          case 'communication':
+            // The communication is chosen when the draft is made (its questions are pre-filled from it).
+            return (
+              <Stack gap={2}>
+                <Text size="sm" fw={500}>
+                  {label}
+                </Text>
+                <Text size="sm" id={id} tabIndex={-1} c={value ? undefined : 'dimmed'}>
+                  {value ? t('filings.fields.communicationChosen') : t('filings.fields.communicationNone')}
+                </Text>
+              </Stack>
+            );
           default:
             return <></>;
         }

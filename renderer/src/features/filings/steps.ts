@@ -16,7 +16,8 @@ export type FieldType =
   | 'remedyException'
   | 'facts'
   | 'questions'
-  | 'measures';
+  | 'measures'
+  | 'communication';
 
 export interface FieldSpec {
   /** The form path ('answers.seriousness'); its label is filings.fields.<last part>. */
@@ -94,7 +95,7 @@ export const STEPS: Record<FilingKind, StepSpec[]> = {
     },
   ],
   observations: [
-    { key: 'request', fields: [A('questions', 'questions')] },
+    { key: 'request', fields: [A('communicationId', 'communication'), A('questions', 'questions')] },
     {
       key: 'since',
       fields: [
