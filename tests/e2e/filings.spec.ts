@@ -15,6 +15,11 @@ const PASS = 'Sierra de Juárez, lluvia de junio, 2026';
 const LEGAL_NAME = 'Rosa Elena Martínez Ochoa';
 const PSEUDONYM = 'Árbol Sereno';
 
+/** A step of the editor's Stepper, by its label (its number turns into a check mark once passed). */
+function step(app: Page, label: string) {
+  return app.getByTestId('filing-editor').locator('.mantine-Stepper-step', { hasText: label });
+}
+
 async function call<T>(bridge: Bridge, channel: string, input: unknown): Promise<T> {
   const result = await bridge.core.dispatch(channel as never, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
@@ -164,11 +169,17 @@ test('a precautionary request: completeness, the leak guard catches a legal name
   await app.getByRole('tab', { name: 'Escritos' }).click();
   await app.getByRole('button', { name: /^Abrir / }).click();
   await expect(panel.locator('[data-element="seriousness"]')).toHaveAttribute('data-state', 'met');
-  await app.getByRole('button', { name: '2 Riesgo', exact: true }).click();
+  await step(app, 'Riesgo').click();
   await expect(editor.getByLabel('Gravedad de la situación')).toHaveValue(SERIOUSNESS);
+  await step(app, 'Texto').click();
+  await expect(editor.getByRole('textbox').first()).toContainText(
+    'La defensora vive bajo vigilancia constante.',
+  );
+  await expect(editor.getByText(/Anexo 1 · /).first()).toBeVisible();
+  await step(app, 'Riesgo').click();
 
   // Review: the typed legal name is caught, shown in context, and blocks generation with the reason.
-  await app.getByRole('button', { name: 'Revisar y generar' }).first().click();
+  await step(app, 'Revisar y generar').click();
   const leaks = app.getByTestId('filing-leaks');
   const hit = leaks.getByTestId('leak-hit').first();
   await expect(hit).toBeVisible();
@@ -235,7 +246,7 @@ test('a filing survives a lock with what was not yet autosaved; an earlier versi
   await app.getByRole('button', { name: 'Nuevo escrito' }).click();
   await app.getByRole('button', { name: 'Crear borrador' }).click();
   const editor = app.getByTestId('filing-editor');
-  await editor.getByRole('button', { name: '2 Riesgo', exact: true }).click();
+  await step(app, 'Riesgo').click();
   await editor.getByLabel('Gravedad de la situación').fill(SERIOUSNESS);
   await expect(app.getByTestId('filing-save-status')).toContainText('Guardado a las', { timeout: 15_000 });
 
@@ -248,7 +259,7 @@ test('a filing survives a lock with what was not yet autosaved; an earlier versi
   await app.getByRole('button', { name: 'Desbloquear' }).click();
   await expect(app.getByRole('tab', { name: 'Escritos' })).toHaveAttribute('aria-selected', 'true');
   await expect(editor).toBeVisible();
-  await editor.getByRole('button', { name: '2 Riesgo', exact: true }).click();
+  await step(app, 'Riesgo').click();
   await expect(editor.getByLabel('Urgencia de la situación')).toHaveValue(URGENCY);
   await expect(editor.getByLabel('Gravedad de la situación')).toHaveValue(SERIOUSNESS);
   // The restored text reaches the vault by the same autosave.
