@@ -68,7 +68,7 @@ export function CompletenessPanel({
                       </Anchor>
                       <Text size="xs" c="dimmed">
                         {el.source}
-                        {el.reason && el.state !== 'met'
+                        {el.reason && el.state !== 'met' && el.reason !== 'filingCheck.missing'
                           ? ` · ${t(el.reason, { defaultValue: '', ...el.detail })}`
                           : ''}
                       </Text>
