@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Bridge } from '../bridge/server';
 import { EMPTY_IDENTITY } from '../../shared/schemas/people';
@@ -18,6 +19,22 @@ const PSEUDONYM = 'Árbol Sereno';
 /** A step of the editor's Stepper, by its label (its number turns into a check mark once passed). */
 function step(app: Page, label: string) {
   return app.getByTestId('filing-editor').locator('.mantine-Stepper-step', { hasText: label });
+}
+
+type Running = { playState: string; effect: { getTiming(): { iterations?: number } } | null };
+
+/** No serious or critical axe violation on what is shown (once fades have finished). */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): Running[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
+  expect(serious, `serious or critical axe violations on ${screen}`).toEqual([]);
 }
 
 async function call<T>(bridge: Bridge, channel: string, input: unknown): Promise<T> {
@@ -119,6 +136,7 @@ test('a precautionary request: completeness, the leak guard catches a legal name
   await expect(editor.getByLabel('Personas propuestas como beneficiarias')).toBeVisible();
   await expect(editor.getByText(PSEUDONYM).first()).toBeVisible();
   await screenshot(app, 'filing-completeness-es');
+  await expectAccessible(app, 'the editor, first step');
 
   // Its link moves the Stepper to the step and focuses the field.
   await panel.getByRole('button', { name: 'Gravedad de la situación' }).click();
@@ -163,6 +181,7 @@ test('a precautionary request: completeness, the leak guard catches a legal name
   await expect(editor.getByText(/Anexo 1 · /).first()).toBeVisible();
   await expect(app.getByTestId('filing-save-status')).toContainText('Guardado a las', { timeout: 15_000 });
   await screenshot(app, 'filing-editor-es');
+  await expectAccessible(app, 'the editor, text step');
 
   // Leaving and coming back loses nothing.
   await app.getByRole('tab', { name: 'Datos generales' }).click();
@@ -187,6 +206,7 @@ test('a precautionary request: completeness, the leak guard catches a legal name
   await expect(app.getByTestId('generate-blocked')).toContainText('No se puede generar');
   await expect(app.getByRole('button', { name: 'Generar y ver' })).toBeDisabled();
   await screenshot(app, 'filing-leak-guard-es');
+  await expectAccessible(app, 'the review step');
   await hit.getByRole('button', { name: `Reemplazar por seudónimo (${PSEUDONYM})` }).click();
   await expect(leaks.getByText('No se encontraron datos protegidos en el texto.')).toBeVisible();
   await expect(app.getByTestId('generate-blocked')).toHaveCount(0);
