@@ -250,7 +250,7 @@ test('a precautionary request: completeness, the leak guard catches a legal name
   });
 });
 
-test('a filing survives a lock with what was not yet autosaved; an earlier version is restored as a new one', async ({
+test('a filing survives a lock; an earlier version is restored as a new one; a hit kept with a reason', async ({
   app,
   bridge,
   workDir,
@@ -309,4 +309,22 @@ test('a filing survives a lock with what was not yet autosaved; an earlier versi
   await screenshot(app, 'filing-versions-es');
   await app.keyboard.press('Escape');
   await expect(editor.getByLabel('Gravedad de la situación')).toHaveValue('');
+
+  // A hit can be kept instead, with a reason (required): then it no longer blocks generation.
+  await step(app, 'Autoridades y medidas').click();
+  await editor
+    .getByLabel('Medidas que se solicitan')
+    .fill(`Protección para ${LEGAL_NAME}, nombrada así a petición suya.`);
+  await step(app, 'Revisar y generar').click();
+  const hit = app.getByTestId('leak-hit').first();
+  await expect(hit.locator('mark')).toHaveText(LEGAL_NAME);
+  await hit.getByRole('button', { name: 'Conservar', exact: true }).click();
+  const confirm = hit.getByRole('button', { name: 'Conservar con este motivo' });
+  await expect(confirm).toBeDisabled();
+  await hit.getByLabel('Motivo para conservarlo').fill('La beneficiaria pidió ser nombrada ante la Comisión');
+  await confirm.click();
+  await expect(hit).toHaveAttribute('data-kept', 'true');
+  await expect(hit).toContainText('Conservado: La beneficiaria pidió ser nombrada ante la Comisión');
+  await expect(app.getByTestId('generate-blocked')).toHaveCount(0);
+  await expect(app.getByRole('button', { name: 'Generar y ver' })).toBeEnabled();
 });

@@ -1,6 +1,18 @@
-import { Alert, Button, Grid, Group, Loader, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Grid,
+  Group,
+  Loader,
+  SegmentedControl,
+  Stack,
+  Stepper,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
@@ -141,6 +153,7 @@ function LoadedEditor({ caseFile, onClose }: { caseFile: CaseFile; onClose: () =
 
   const sections = useWatch({ control: form.control, name: 'document.sections' });
   const title = useWatch({ control: form.control, name: 'title' });
+  const lang = useWatch({ control: form.control, name: 'lang' });
 
   const options: CaseOptions = useMemo(() => {
     const people = caseFile.parties
@@ -238,7 +251,7 @@ function LoadedEditor({ caseFile, onClose }: { caseFile: CaseFile; onClose: () =
           <Stack gap={2}>
             <Title order={3}>{title || t(`filings.kind.${kind}`)}</Title>
             <Text size="sm" c="dimmed">
-              {t(`filings.kind.${kind}`)} · {t(`filings.lang.${saved.lang}`)}
+              {t(`filings.kind.${kind}`)} · {t(`filings.lang.${lang}`)}
             </Text>
           </Stack>
           <Group gap="xs">
@@ -284,11 +297,33 @@ function LoadedEditor({ caseFile, onClose }: { caseFile: CaseFile; onClose: () =
                 <Stepper.Step key={step.key} label={t(`filings.steps.${step.key}`)}>
                   <Stack gap="sm" pt="sm">
                     {step.key === steps[0]!.key && (
-                      <TextInput
-                        {...form.register('title')}
-                        id="filing-title"
-                        label={t('filings.fields.title')}
-                      />
+                      <Group align="flex-end" grow>
+                        <TextInput
+                          {...form.register('title')}
+                          id="filing-title"
+                          label={t('filings.fields.title')}
+                        />
+                        <Controller
+                          control={form.control}
+                          name="lang"
+                          render={({ field }) => (
+                            <Stack gap={4} style={{ flexGrow: 0 }}>
+                              <Text size="sm" fw={500} id="filing-lang-label">
+                                {t('filings.new.lang')}
+                              </Text>
+                              <SegmentedControl
+                                aria-labelledby="filing-lang-label"
+                                value={field.value}
+                                onChange={field.onChange}
+                                data={[
+                                  { value: 'es', label: t('filings.lang.es') },
+                                  { value: 'en', label: t('filings.lang.en') },
+                                ]}
+                              />
+                            </Stack>
+                          )}
+                        />
+                      </Group>
                     )}
                     {step.fields.map((spec) => (
                       <AnswerField key={spec.path} spec={spec} control={form.control} options={options} />
