@@ -42,6 +42,7 @@ import { RichSection } from './RichSection';
 import { focusTarget, STEPS, stepCount, stepOf, textStepIndex } from './steps';
 import { fieldsOf, useFilingAutosave } from './useFilingAutosave';
 import { VersionsDrawer } from './VersionsDrawer';
+import { filingDraftKey } from './draft-key';
 
 interface CaseFile {
   filing: Filing;
@@ -106,7 +107,7 @@ function LoadedEditor({ caseFile, onClose }: { caseFile: CaseFile; onClose: () =
     [pending],
   );
   // What is typed but not yet autosaved survives a lock as a draft of this form.
-  const draft = useDraft(`filing:${initial.id}`, initial.matterId, form);
+  const draft = useDraft(filingDraftKey(initial.matterId, initial.id), initial.matterId, form);
   useEffect(() => {
     draftRef.current = draft;
   });

@@ -10,6 +10,7 @@ import type { CompletenessReport, FilingSummary } from '../../../../shared/schem
 import { useDraftPlace } from '../drafts/DraftContext';
 import { FilingEditor } from './FilingEditor';
 import { NewFilingForm } from './NewFilingForm';
+import { filingDraftKey } from './draft-key';
 
 /** The case's filings ("Escritos"): its drafts with their completeness, a new one, or one open in the editor. */
 export function FilingsTab({ matterId }: { matterId: string }) {
@@ -17,8 +18,9 @@ export function FilingsTab({ matterId }: { matterId: string }) {
   const { waiting } = useDraftPlace();
   // A draft left unsaved at a lock reopens its editor.
   const [open, setOpen] = useState<string | null>(() => {
-    const key = [...waiting].find((k) => k.startsWith('filing:'));
-    return key ? key.slice('filing:'.length) : null;
+    const prefix = filingDraftKey(matterId, '');
+    const key = [...waiting].find((k) => k.startsWith(prefix));
+    return key ? key.slice(prefix.length) : null;
   });
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<FilingSummary | null>(null);
