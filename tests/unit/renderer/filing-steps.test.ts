@@ -22,10 +22,10 @@ function rules(kind: FilingKind) {
 describe.each(FILING_KINDS)('%s', (kind) => {
   const fields = STEPS[kind].flatMap((step, i) => step.fields.map((f) => ({ ...f, step: i })));
 
-  it.each(rules(kind).map((r) => [r.id, r.path, r.explainPath] as const))(
+  it.each(rules(kind).map((r) => [r.id, r.path, r.explainPath, r.altPath] as const))(
     'rule %s (%s) has a field on the step its link opens',
-    (_id, path, explainPath) => {
-      for (const p of [path, explainPath].filter((x): x is string => !!x)) {
+    (_id, path, explainPath, altPath) => {
+      for (const p of [path, explainPath, altPath].filter((x): x is string => !!x)) {
         const field = fields.find((f) => f.path === p);
         expect(field, `no editor field for ${p}`).toBeDefined();
         expect(stepOf(kind, p)).toBe(field!.step);

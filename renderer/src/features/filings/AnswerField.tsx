@@ -55,6 +55,7 @@ export function AnswerField({
 
   if (spec.type === 'facts') return <FactsField control={control} label={label} />;
   if (spec.type === 'questions') return <QuestionsField control={control} label={label} />;
+  if (spec.type === 'groups') return <GroupsField control={control} label={label} options={options} />;
   if (spec.type === 'measures') return <MeasuresField control={control} label={label} options={options} />;
 
   return (
@@ -384,6 +385,89 @@ function MeasuresField({
           </Group>
         </Paper>
       ))}
+    </Stack>
+  );
+}
+
+function GroupsField({
+  control,
+  label,
+  options,
+}: {
+  control: Control<FilingFields>;
+  label: string;
+  options: CaseOptions;
+}) {
+  const { t } = useTranslation();
+  const { fields, append, remove } = useFieldArray({ control, name: 'answers.groups' as never });
+  return (
+    <Stack gap="xs" id={fieldId('answers.groups')} tabIndex={-1}>
+      <Text size="sm" fw={500}>
+        {label}
+      </Text>
+      {fields.map((f, i) => (
+        <Paper key={f.id} withBorder p="xs">
+          <Stack gap={4}>
+            <Controller
+              control={control}
+              name={`answers.groups.${i}.name` as Path}
+              render={({ field }) => (
+                <TextInput
+                  id={fieldId(`answers.groups.${i}.name`)}
+                  label={t('filings.fields.groupName', { n: i + 1 })}
+                  value={(field.value as string) ?? ''}
+                  onChange={(e) => field.onChange(e.currentTarget.value)}
+                />
+              )}
+            />
+            <Controller
+              control={control}
+              name={`answers.groups.${i}.memberIds` as Path}
+              render={({ field }) => (
+                <MultiSelect
+                  label={t('filings.fields.groupMembers')}
+                  data={options.people}
+                  value={(field.value as string[]) ?? []}
+                  onChange={field.onChange}
+                  searchable
+                  comboboxProps={{ withinPortal: true }}
+                />
+              )}
+            />
+            <Controller
+              control={control}
+              name={`answers.groups.${i}.description` as Path}
+              render={({ field }) => (
+                <Textarea
+                  id={fieldId(`answers.groups.${i}.description`)}
+                  label={t('filings.fields.groupDescription')}
+                  value={(field.value as string) ?? ''}
+                  onChange={(e) => field.onChange(e.currentTarget.value)}
+                  autosize
+                  minRows={2}
+                />
+              )}
+            />
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              onClick={() => remove(i)}
+              style={{ alignSelf: 'flex-end' }}
+            >
+              {t('filings.fields.groupRemove', { n: i + 1 })}
+            </Button>
+          </Stack>
+        </Paper>
+      ))}
+      <Button
+        size="xs"
+        variant="default"
+        style={{ alignSelf: 'flex-start' }}
+        onClick={() => append({ name: '', description: '', memberIds: [] } as never)}
+      >
+        {t('filings.fields.groupAdd')}
+      </Button>
     </Stack>
   );
 }

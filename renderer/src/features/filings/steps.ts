@@ -17,7 +17,8 @@ export type FieldType =
   | 'facts'
   | 'questions'
   | 'measures'
-  | 'communication';
+  | 'communication'
+  | 'groups';
 
 export interface FieldSpec {
   /** The form path ('answers.seriousness'); its label is filings.fields.<last part>. */
@@ -44,6 +45,7 @@ export const STEPS: Record<FilingKind, StepSpec[]> = {
       key: 'beneficiaries',
       fields: [
         A('beneficiaryIds', 'people'),
+        A('groups', 'groups'),
         A('consent.obtained', 'yesNo', 'consentObtained'),
         A('consent.explanation', 'text', 'consentExplanation'),
       ],
@@ -143,8 +145,6 @@ export function focusTarget(kind: FilingKind, path: string, sectionKeys: string[
     .flatMap((s) => s.fields)
     .find((f) => path === f.path || path.startsWith(`${f.path}.`));
   return fieldId(
-    spec && (spec.type === 'facts' || spec.type === 'questions' || spec.type === 'measures')
-      ? path
-      : (spec?.path ?? path),
+    spec && ['facts', 'questions', 'measures', 'groups'].includes(spec.type) ? path : (spec?.path ?? path),
   );
 }
