@@ -14,6 +14,7 @@ import { TimelineTab } from '../incidents/TimelineTab';
 import { NotesTab } from '../notes/NotesTab';
 import { PartiesTab } from '../parties/PartiesTab';
 import { RiskTab } from '../risk/RiskTab';
+import { FilingsTab } from '../filings/FilingsTab';
 import { formatTimestamp } from '../../app/format';
 import { MatterDetails } from './MatterDetails';
 import { MatterForm } from './MatterForm';
@@ -41,7 +42,9 @@ export type MatterTab =
   | 'correspondence'
   | 'deadlines'
   | 'measures'
-  | 'followup';
+  | 'followup'
+  // filings
+  | 'filings';
 
 /** Where in a case to land when opening it (e.g. from a search hit): a tab, and on Evidence an item. */
 export interface MatterPlace {
@@ -157,6 +160,7 @@ export function MatterScreen({
             <Tabs.Tab value="deadlines">{t('deadlines.tab')}</Tabs.Tab>
             <Tabs.Tab value="measures">{t('matters.tabs.measures')}</Tabs.Tab>
             <Tabs.Tab value="followup">{t('matters.tabs.followup')}</Tabs.Tab>
+            <Tabs.Tab value="filings">{t('filings.tab')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="overview" pt="md">
             <Stack gap="md">
@@ -235,6 +239,9 @@ export function MatterScreen({
               matterId={id}
               openDeadlineId={place?.deadlineId ?? (tab === 'deadlines' ? found : undefined)}
             />
+          </Tabs.Panel>
+          <Tabs.Panel value="filings" pt="md">
+            <FilingsTab matterId={matter.id} />
           </Tabs.Panel>
         </Tabs>
       </DraftScreenProvider>

@@ -1,0 +1,473 @@
+import {
+  Button,
+  Group,
+  MultiSelect,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { Controller, useFieldArray, type Control } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { FilingFields } from '../../../../shared/schemas/filings';
+import { DateField } from '../../components/DateField';
+import { stateFilter, useStateOptions } from '../../components/useStateOptions';
+import conventionArticles from '../../../../resources/filing-rules/convention-articles.json';
+import { fieldId, type FieldSpec } from './steps';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export interface CaseOptions {
+  people: Option[];
+  organisations: Option[];
+  incidents: Option[];
+  measures: Map<string, string>;
+}
+
+type Path = Parameters<typeof Controller<FilingFields>>[0]['name'];
+
+function lastPart(path: string) {
+  return path.split('.').pop() ?? path;
+}
+
+/** One structured answer of the draft, bound to the editor's form. */
+export function AnswerField({
+  spec,
+  control,
+  options,
+}: {
+  spec: FieldSpec;
+  control: Control<FilingFields>;
+  options: CaseOptions;
+}) {
+  const { t, i18n } = useTranslation();
+  const stateOptions = useStateOptions();
+  const label = t(`filings.fields.${spec.label ?? lastPart(spec.path)}`);
+  const id = fieldId(spec.path);
+  const name = spec.path as Path;
+
+  if (spec.type === 'facts') return <FactsField control={control} label={label} />;
+  if (spec.type === 'questions') return <QuestionsField control={control} label={label} />;
+  if (spec.type === 'groups') return <GroupsField control={control} label={label} options={options} />;
+  if (spec.type === 'measures') return <MeasuresField control={control} label={label} options={options} />;
+
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => {
+        const value = field.value as unknown;
+        switch (spec.type) {
+          case 'text':
+            return (
+              <Textarea
+                id={id}
+                label={label}
+                value={(value as string) ?? ''}
+                onChange={(e) => field.onChange(e.currentTarget.value)}
+                onBlur={field.onBlur}
+                autosize
+                minRows={3}
+                maxRows={14}
+              />
+            );
+          case 'yesNo': {
+            const current = value === true ? 'yes' : value === false ? 'no' : 'unanswered';
+            return (
+              <Stack gap={4}>
+                <Text size="sm" fw={500} id={`${id}-label`}>
+                  {label}
+                </Text>
+                <SegmentedControl
+                  id={id}
+                  aria-labelledby={`${id}-label`}
+                  value={current}
+                  onChange={(v) => field.onChange(v === 'yes' ? true : v === 'no' ? false : null)}
+                  data={[
+                    { value: 'unanswered', label: t('filings.answer.unanswered') },
+                    { value: 'yes', label: t('filings.answer.yes') },
+                    { value: 'no', label: t('filings.answer.no') },
+                  ]}
+                  style={{ alignSelf: 'flex-start' }}
+                />
+              </Stack>
+            );
+          }
+          case 'bool':
+            return (
+              <Switch
+                id={id}
+                label={label}
+                checked={value === true}
+                onChange={(e) => field.onChange(e.currentTarget.checked)}
+              />
+            );
+          case 'people':
+          case 'organisations':
+          case 'incidents':
+          case 'rights': {
+            const data =
+              spec.type === 'rights'
+                ? conventionArticles.articles.map((a) => ({
+                    value: a.id,
+                    label: `${t('filings.article', { n: a.id })} — ${i18n.language.startsWith('es') ? a.es : a.en}`,
+                  }))
+                : options[spec.type];
+            // Ids no longer in the case (a removed party) stay selectable so nothing vanishes unnoticed.
+            const selected = (value as string[]) ?? [];
+            const known = new Set(data.map((o) => o.value));
+            const extra = selected
+              .filter((v) => !known.has(v))
+              .map((v) => ({ value: v, label: t('filings.unknownItem') }));
+            return (
+              <MultiSelect
+                id={id}
+                label={label}
+                data={[...data, ...extra]}
+                value={selected}
+                onChange={field.onChange}
+                searchable
+                clearable
+                nothingFoundMessage={t('filings.nothingFound')}
+                comboboxProps={{ withinPortal: true }}
+              />
+            );
+          }
+          case 'date':
+            return (
+              <DateField
+                id={id}
+                label={label}
+                value={(value as string | null) ?? null}
+                onChange={(v) => field.onChange(v)}
+                clearable
+              />
+            );
+          case 'state':
+            return (
+              <Select
+                id={id}
+                label={label}
+                data={stateOptions}
+                value={(value as string) || null}
+                onChange={(v) => field.onChange(v ?? '')}
+                searchable
+                filter={stateFilter}
+              />
+            );
+          case 'remedyException':
+            return (
+              <Select
+                id={id}
+                label={label}
+                data={(['a', 'b', 'c'] as const).map((v) => ({
+                  value: v,
+                  label: t(`filings.remedyException.${v}`),
+                }))}
+                value={(value as string | null) ?? null}
+                onChange={(v) => field.onChange(v)}
+                clearable
+              />
+            );
+          case 'communication':
+            // The communication is chosen when the draft is made (its questions are pre-filled from it).
+            return (
+              <Stack gap={2}>
+                <Text size="sm" fw={500}>
+                  {label}
+                </Text>
+                <Text size="sm" id={id} tabIndex={-1} c={value ? undefined : 'dimmed'}>
+                  {value ? t('filings.fields.communicationChosen') : t('filings.fields.communicationNone')}
+                </Text>
+              </Stack>
+            );
+          default:
+            return <></>;
+        }
+      }}
+    />
+  );
+}
+
+function FactsField({ control, label }: { control: Control<FilingFields>; label: string }) {
+  const { t } = useTranslation();
+  const { fields, append, remove } = useFieldArray({ control, name: 'answers.facts' as never });
+  return (
+    <Stack gap="xs" id={fieldId('answers.facts')} tabIndex={-1}>
+      <Text size="sm" fw={500}>
+        {label}
+      </Text>
+      {fields.map((f, i) => (
+        <Paper key={f.id} withBorder p="xs">
+          <Stack gap={4}>
+            <Group grow align="flex-start">
+              <Controller
+                control={control}
+                name={`answers.facts.${i}.date` as Path}
+                render={({ field }) => (
+                  <DateField
+                    label={t('filings.fields.factDate')}
+                    value={(field.value as string | null) ?? null}
+                    onChange={field.onChange}
+                    clearable
+                  />
+                )}
+              />
+              <Controller
+                control={control}
+                name={`answers.facts.${i}.place` as Path}
+                render={({ field }) => (
+                  <TextInput
+                    label={t('filings.fields.factPlace')}
+                    value={(field.value as string) ?? ''}
+                    onChange={(e) => field.onChange(e.currentTarget.value)}
+                  />
+                )}
+              />
+            </Group>
+            <Controller
+              control={control}
+              name={`answers.facts.${i}.text` as Path}
+              render={({ field }) => (
+                <Textarea
+                  id={fieldId(`answers.facts.${i}.text`)}
+                  label={t('filings.fields.factText', { n: i + 1 })}
+                  value={(field.value as string) ?? ''}
+                  onChange={(e) => field.onChange(e.currentTarget.value)}
+                  autosize
+                  minRows={2}
+                />
+              )}
+            />
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              onClick={() => remove(i)}
+              style={{ alignSelf: 'flex-end' }}
+            >
+              {t('filings.fields.factRemove', { n: i + 1 })}
+            </Button>
+          </Stack>
+        </Paper>
+      ))}
+      <Button
+        size="xs"
+        variant="default"
+        style={{ alignSelf: 'flex-start' }}
+        onClick={() => append({ incidentId: null, date: null, place: '', text: '' } as never)}
+      >
+        {t('filings.fields.factAdd')}
+      </Button>
+    </Stack>
+  );
+}
+
+function QuestionsField({ control, label }: { control: Control<FilingFields>; label: string }) {
+  const { t } = useTranslation();
+  const { fields, append } = useFieldArray({ control, name: 'answers.questions' as never });
+  return (
+    <Stack gap="xs" id={fieldId('answers.questions')} tabIndex={-1}>
+      <Text size="sm" fw={500}>
+        {label}
+      </Text>
+      {fields.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('filings.fields.noQuestions')}
+        </Text>
+      )}
+      {fields.map((f, i) => (
+        <Paper key={f.id} withBorder p="xs">
+          <Controller
+            control={control}
+            name={`answers.questions.${i}.question` as Path}
+            render={({ field }) => (
+              <Textarea
+                label={t('filings.fields.question', { n: i + 1 })}
+                value={(field.value as string) ?? ''}
+                onChange={(e) => field.onChange(e.currentTarget.value)}
+                autosize
+                minRows={1}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name={`answers.questions.${i}.answer` as Path}
+            render={({ field }) => (
+              <Textarea
+                id={fieldId(`answers.questions.${i}.answer`)}
+                label={t('filings.fields.answer', { n: i + 1 })}
+                value={(field.value as string) ?? ''}
+                onChange={(e) => field.onChange(e.currentTarget.value)}
+                autosize
+                minRows={3}
+              />
+            )}
+          />
+        </Paper>
+      ))}
+      <Button
+        size="xs"
+        variant="default"
+        style={{ alignSelf: 'flex-start' }}
+        onClick={() => append({ id: `q${Date.now()}`, question: '', answer: '' } as never)}
+      >
+        {t('filings.fields.questionAdd')}
+      </Button>
+    </Stack>
+  );
+}
+
+function MeasuresField({
+  control,
+  label,
+  options,
+}: {
+  control: Control<FilingFields>;
+  label: string;
+  options: CaseOptions;
+}) {
+  const { t } = useTranslation();
+  const { fields } = useFieldArray({ control, name: 'answers.measures' as never });
+  return (
+    <Stack gap="xs" id={fieldId('answers.measures')} tabIndex={-1}>
+      <Text size="sm" fw={500}>
+        {label}
+      </Text>
+      {fields.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('filings.fields.noMeasures')}
+        </Text>
+      )}
+      {fields.map((f, i) => (
+        <Paper key={f.id} withBorder p="xs">
+          <Text size="sm">
+            {options.measures.get((f as unknown as { measureId: string }).measureId) ??
+              t('filings.fields.measureN', { n: i + 1 })}
+          </Text>
+          <Group grow align="flex-start">
+            <Controller
+              control={control}
+              name={`answers.measures.${i}.outcome` as Path}
+              render={({ field }) => (
+                <Select
+                  label={t('filings.fields.outcome')}
+                  data={(['implemented', 'partial', 'not_implemented', 'unknown'] as const).map((v) => ({
+                    value: v,
+                    label: t(`filings.outcome.${v}`),
+                  }))}
+                  value={field.value as string}
+                  onChange={(v) => v && field.onChange(v)}
+                />
+              )}
+            />
+            <Controller
+              control={control}
+              name={`answers.measures.${i}.comment` as Path}
+              render={({ field }) => (
+                <Textarea
+                  label={t('filings.fields.comment')}
+                  value={(field.value as string) ?? ''}
+                  onChange={(e) => field.onChange(e.currentTarget.value)}
+                  autosize
+                  minRows={1}
+                />
+              )}
+            />
+          </Group>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+function GroupsField({
+  control,
+  label,
+  options,
+}: {
+  control: Control<FilingFields>;
+  label: string;
+  options: CaseOptions;
+}) {
+  const { t } = useTranslation();
+  const { fields, append, remove } = useFieldArray({ control, name: 'answers.groups' as never });
+  return (
+    <Stack gap="xs" id={fieldId('answers.groups')} tabIndex={-1}>
+      <Text size="sm" fw={500}>
+        {label}
+      </Text>
+      {fields.map((f, i) => (
+        <Paper key={f.id} withBorder p="xs">
+          <Stack gap={4}>
+            <Controller
+              control={control}
+              name={`answers.groups.${i}.name` as Path}
+              render={({ field }) => (
+                <TextInput
+                  id={fieldId(`answers.groups.${i}.name`)}
+                  label={t('filings.fields.groupName', { n: i + 1 })}
+                  value={(field.value as string) ?? ''}
+                  onChange={(e) => field.onChange(e.currentTarget.value)}
+                />
+              )}
+            />
+            <Controller
+              control={control}
+              name={`answers.groups.${i}.memberIds` as Path}
+              render={({ field }) => (
+                <MultiSelect
+                  label={t('filings.fields.groupMembers')}
+                  data={options.people}
+                  value={(field.value as string[]) ?? []}
+                  onChange={field.onChange}
+                  searchable
+                  comboboxProps={{ withinPortal: true }}
+                />
+              )}
+            />
+            <Controller
+              control={control}
+              name={`answers.groups.${i}.description` as Path}
+              render={({ field }) => (
+                <Textarea
+                  id={fieldId(`answers.groups.${i}.description`)}
+                  label={t('filings.fields.groupDescription')}
+                  value={(field.value as string) ?? ''}
+                  onChange={(e) => field.onChange(e.currentTarget.value)}
+                  autosize
+                  minRows={2}
+                />
+              )}
+            />
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              onClick={() => remove(i)}
+              style={{ alignSelf: 'flex-end' }}
+            >
+              {t('filings.fields.groupRemove', { n: i + 1 })}
+            </Button>
+          </Stack>
+        </Paper>
+      ))}
+      <Button
+        size="xs"
+        variant="default"
+        style={{ alignSelf: 'flex-start' }}
+        onClick={() => append({ name: '', description: '', memberIds: [] } as never)}
+      >
+        {t('filings.fields.groupAdd')}
+      </Button>
+    </Stack>
+  );
+}

@@ -1,0 +1,146 @@
+import { Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { client } from '../../api/client';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLoad } from '../../components/useLoad';
+import { formatTimestamp } from '../../app/format';
+import type { CompletenessReport, FilingSummary } from '../../../../shared/schemas/filings';
+import { useDraftPlace } from '../drafts/DraftContext';
+import { FilingEditor } from './FilingEditor';
+import { NewFilingForm } from './NewFilingForm';
+import { filingDraftKey } from './draft-key';
+
+/** The case's filings ("Escritos"): its drafts with their completeness, a new one, or one open in the editor. */
+export function FilingsTab({ matterId }: { matterId: string }) {
+  const { t, i18n } = useTranslation();
+  const { waiting } = useDraftPlace();
+  // A draft left unsaved at a lock reopens its editor.
+  const [open, setOpen] = useState<string | null>(() => {
+    const prefix = filingDraftKey(matterId, '');
+    const key = [...waiting].find((k) => k.startsWith(prefix));
+    return key ? key.slice(prefix.length) : null;
+  });
+  const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<FilingSummary | null>(null);
+  const list = useLoad(
+    open
+      ? null
+      : async () => {
+          const filings = await client.filings.list({ matterId });
+          const checks = await Promise.all(
+            filings.map((f) =>
+              client.filings.check({ id: f.id }).catch((): CompletenessReport | null => null),
+            ),
+          );
+          return filings.map((filing, i) => ({ filing, check: checks[i] ?? null }));
+        },
+    [matterId, open],
+  );
+
+  if (open)
+    return <FilingEditor key={open} filingId={open} matterId={matterId} onClose={() => setOpen(null)} />;
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={3}>{t('filings.title')}</Title>
+        {!creating && <Button onClick={() => setCreating(true)}>{t('filings.new.button')}</Button>}
+      </Group>
+      {creating && (
+        <NewFilingForm
+          matterId={matterId}
+          onCreated={(filing) => {
+            setCreating(false);
+            setOpen(filing.id);
+          }}
+          onCancel={() => setCreating(false)}
+        />
+      )}
+      <ErrorAlert error={list.error} />
+      {!list.data ? (
+        !list.error && <Loader aria-label={t('common.loading')} />
+      ) : list.data.length === 0 ? (
+        <Text c="dimmed">{t('filings.empty')}</Text>
+      ) : (
+        <Paper withBorder>
+          <Table striped highlightOnHover aria-label={t('filings.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('filings.list.title')}</Table.Th>
+                <Table.Th>{t('filings.list.kind')}</Table.Th>
+                <Table.Th>{t('filings.list.lang')}</Table.Th>
+                <Table.Th>{t('filings.list.saved')}</Table.Th>
+                <Table.Th>{t('filings.list.completeness')}</Table.Th>
+                <Table.Th>{t('common.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.map(({ filing, check }) => (
+                <Table.Tr key={filing.id}>
+                  <Table.Td>{filing.title}</Table.Td>
+                  <Table.Td>{t(`filings.kind.${filing.kind}`)}</Table.Td>
+                  <Table.Td>{t(`filings.lang.${filing.lang}`)}</Table.Td>
+                  <Table.Td>{formatTimestamp(filing.updatedAt, i18n.language)}</Table.Td>
+                  <Table.Td>
+                    {check ? (
+                      <Group gap={4}>
+                        <Badge color="green" variant="light" size="sm">
+                          {t('filings.list.met', { count: check.met })}
+                        </Badge>
+                        {check.missing + check.weak > 0 && (
+                          <Badge color="red" variant="light" size="sm">
+                            {t('filings.list.missing', { count: check.missing + check.weak })}
+                          </Badge>
+                        )}
+                      </Group>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setOpen(filing.id)}
+                        aria-label={t('filings.list.openFor', { title: filing.title })}
+                      >
+                        {t('filings.list.open')}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setDeleting(filing)}
+                        aria-label={t('filings.list.deleteFor', { title: filing.title })}
+                      >
+                        {t('common.delete')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      <ConfirmDialog
+        opened={deleting !== null}
+        title={t('filings.delete.title')}
+        confirmLabel={t('filings.delete.confirm')}
+        danger
+        onClose={() => setDeleting(null)}
+        onConfirm={async () => {
+          if (!deleting) return;
+          await client.filings.delete({ id: deleting.id });
+          setDeleting(null);
+          list.reload();
+        }}
+      >
+        <Text size="sm">{t('filings.delete.body', { title: deleting?.title ?? '' })}</Text>
+      </ConfirmDialog>
+    </Stack>
+  );
+}
