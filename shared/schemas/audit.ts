@@ -20,6 +20,13 @@ export const AUDIT_ACTIONS = [
   'evidence.export',
   'export',
   'import',
+  // bundles and backups
+  'bundle.export',
+  'bundle.import',
+  'bundle.choice',
+  'bundle.signerConfirm',
+  'backup.run',
+  'backup.restore',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -10,6 +10,8 @@ import { personProfile } from './008-person-profile';
 import { drafts } from './009-drafts';
 import { matterState } from './010-matter-state';
 import { followup } from './011-followup';
+// Bundles (the lead renumbers this to 013 after the filings migration).
+import { vaultIdentity } from './012-vault-identity';
 import type { Migration } from './migration';
 
 export type { Migration };
@@ -26,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   drafts,
   matterState,
   followup,
+  vaultIdentity,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
