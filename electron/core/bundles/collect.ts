@@ -66,6 +66,11 @@ export function collect(db: Database, input: CollectInput): Collected {
   const drop = (table: string, rows: JsonRow[], kind: string, rule: CarriedEntry[1]) => {
     if (rows.length === 0) return;
     leftOut.set(kind, (leftOut.get(kind) ?? 0) + rows.length);
+    // A protected identity left out leaves its person (by pseudonym) and everything naming it in place.
+    if (rule.protectedValues) {
+      raw.set(table, []);
+      return;
+    }
     const keys = removed.get(table) ?? new Set<string>();
     for (const row of rows) keys.add(String(row[rule.key[0]!]));
     removed.set(table, keys);

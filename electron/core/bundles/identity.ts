@@ -4,6 +4,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import type { Database } from '../vault/database';
+import { plainBytes } from './rows';
 
 export interface VaultIdentity {
   signingPrivate: Buffer;
@@ -14,8 +15,8 @@ export interface VaultIdentity {
 }
 
 type Row = {
-  signing_private: Uint8Array;
-  signing_public: Uint8Array;
+  signing_private: Uint8Array<ArrayBuffer>;
+  signing_public: Uint8Array<ArrayBuffer>;
   signing_fingerprint: string;
   age_identity: string;
   age_recipient: string;
@@ -62,8 +63,8 @@ export async function vaultIdentity(db: Database, now: () => Date): Promise<Vaul
          (id, signing_private, signing_public, signing_fingerprint, age_identity, age_recipient, created_at)
        VALUES (1, $priv, $pub, $fp, $ageId, $ageRecipient, $at)`,
     ).run({
-      priv: signingPrivate,
-      pub: signingPublic,
+      priv: plainBytes(signingPrivate),
+      pub: plainBytes(signingPublic),
       fp: fingerprintOf(signingPublic),
       ageId: ageIdentity,
       ageRecipient,

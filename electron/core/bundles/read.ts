@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { extract as tarExtract, type Entry } from 'tar-stream';
+import { extract as tarExtract } from 'tar-stream';
 import { AmparoError } from '../../../shared/errors';
 import { cancelledError } from '../operations/runner';
 import { bodyError, decryptStream, type Unseal } from './age-io';
@@ -26,6 +26,8 @@ import {
 } from './manifest';
 import { checkEntryName } from './paths';
 import type { JsonRow } from './rows';
+
+type Entry = AsyncIterable<unknown> & { header: { name: string; size: number; type: string } };
 import { rowSchema } from './schema';
 import { carriedTables } from './tables';
 
@@ -41,7 +43,7 @@ export interface ReadHandlers {
   /** Called once the signature is checked, before any other entry is read: may refuse (unknown signer). */
   onManifest?(manifest: Manifest): void | Promise<void>;
   /** Must consume `data` completely. */
-  onAttachment?(entry: AttachmentEntry, data: AsyncIterable<Buffer>): Promise<void>;
+  onAttachment?(entry: AttachmentEntry, data: AsyncIterable<Buffer>, records: Map<string, JsonRow[]>): Promise<void>;
   onBytes?(n: number): void;
   signal?: AbortSignal;
 }
@@ -166,7 +168,7 @@ export async function readBundle(path: string, unseal: Unseal, handlers: ReadHan
           });
         }
       }
-      if (!stopped) extract.end();
+      if (!stopped) (extract as unknown as { end(): void }).end();
     } catch (error) {
       if (stopped) return;
       bodyFailure = bodyError(error);
@@ -237,7 +239,7 @@ export async function readBundle(path: string, unseal: Unseal, handlers: ReadHan
       const attachment = attachments.get(name);
       if (attachment) {
         const stream = hashed(entry, file, handlers.onBytes, handlers.signal);
-        if (handlers.onAttachment) await handlers.onAttachment({ ...attachment, ...file }, stream);
+        if (handlers.onAttachment) await handlers.onAttachment({ ...attachment, ...file }, stream, records);
         else for await (const part of stream) void part;
         continue;
       }
@@ -256,7 +258,7 @@ export async function readBundle(path: string, unseal: Unseal, handlers: ReadHan
   } catch (error) {
     const failure = bodyFailure as AmparoError | null;
     stopped = true;
-    extract.destroy();
+    extract.destroy(new Error('stopped'));
     await feeder;
     if (failure) throw failure;
     if (error instanceof AmparoError) throw error;

@@ -3,7 +3,7 @@
 // bundles and merges compare.
 import { createHash } from 'node:crypto';
 
-export type SqlValue = string | number | bigint | null | Uint8Array;
+export type SqlValue = string | number | null | Uint8Array<ArrayBuffer>;
 export type SqlRow = Record<string, SqlValue>;
 export type JsonValue = string | number | null | { $base64: string };
 export type JsonRow = Record<string, JsonValue>;
@@ -12,7 +12,6 @@ export function toJsonRow(row: SqlRow): JsonRow {
   const out: JsonRow = {};
   for (const [name, value] of Object.entries(row)) {
     if (value instanceof Uint8Array) out[name] = { $base64: Buffer.from(value).toString('base64') };
-    else if (typeof value === 'bigint') out[name] = Number(value);
     else out[name] = value;
   }
   return out;
@@ -21,8 +20,7 @@ export function toJsonRow(row: SqlRow): JsonRow {
 export function toSqlRow(row: JsonRow): SqlRow {
   const out: SqlRow = {};
   for (const [name, value] of Object.entries(row)) {
-    out[name] =
-      value !== null && typeof value === 'object' ? Buffer.from(value.$base64, 'base64') : (value as SqlValue);
+    out[name] = value !== null && typeof value === 'object' ? plainBytes(Buffer.from(value.$base64, 'base64')) : value;
   }
   return out;
 }
@@ -43,4 +41,11 @@ export function recordKey(row: JsonRow, key: readonly string[]): string {
 
 export function contentMark(row: JsonRow): string {
   return createHash('sha256').update(canonicalJson(row)).digest('hex');
+}
+
+/** The driver binds plain Uint8Arrays (over an ArrayBuffer of their own), not Buffers. */
+export function plainBytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(new ArrayBuffer(data.length));
+  bytes.set(data);
+  return bytes;
 }

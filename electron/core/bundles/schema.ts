@@ -32,7 +32,7 @@ export function latestColumns(): Map<string, Column[]> {
         name: string;
         type: string;
         notnull: number;
-        dflt_value: unknown;
+        dflt_value: string | null;
         pk: number;
       }>({ name });
       map.set(

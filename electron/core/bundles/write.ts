@@ -46,7 +46,7 @@ async function writeEntry(pack: Pack, entry: BundleEntry, options: WriteOptions)
     options.onBytes?.(part.length);
   }
   if (written !== entry.size) throw new AmparoError('EVIDENCE_DAMAGED', `${entry.path} is shorter than recorded`);
-  sink.end();
+  (sink as unknown as { end(): void }).end();
   await done;
 }
 
@@ -112,7 +112,7 @@ export async function writeBundle(target: string, entries: BundleEntry[], option
     await fsyncDir(dirname(target)).catch(() => undefined);
     return size;
   } catch (error) {
-    pack.destroy();
+    pack.destroy(new Error('stopped'));
     await out?.close().catch(() => undefined);
     await rm(partial, { force: true }).catch(() => undefined);
     throw error;
