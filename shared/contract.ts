@@ -79,6 +79,22 @@ import {
   RunImportInput,
 } from './schemas/import';
 import { Settings, UpdateSettingsInput } from './schemas/settings';
+// bundles and backups
+import {
+  BackupInput,
+  BackupResult,
+  BackupSettingsInput,
+  BackupStatus,
+  BundleProgress,
+  BundleSummary,
+  ExportBundleInput,
+  ExportBundleResult,
+  ImportBundleInput,
+  ImportBundleResult,
+  RestoreBackupInput,
+  VaultIdentityInfo,
+  VerifyBundleInput,
+} from './schemas/bundles';
 import {
   ChangePassphraseInput,
   ChooseFolderInput,
@@ -200,6 +216,22 @@ export const contract = {
   'import:run': channel(RunImportInput, ImportResult),
   'import:cancel': channel(OperationInput, Empty),
 
+  /**
+   * Bundles and backups. `bundles:import` answers `status: 'conflicts'` (nothing written) when records
+   * changed on both sides; `bundles:resolve` imports again with a choice for each. Progress as
+   * `bundles:progress` events; `bundles:cancel` stops any of them, leaving no file behind.
+   */
+  'vault:identity': channel(Empty, VaultIdentityInfo),
+  'bundles:export': channel(ExportBundleInput, ExportBundleResult),
+  'bundles:verify': channel(VerifyBundleInput, BundleSummary),
+  'bundles:import': channel(ImportBundleInput, ImportBundleResult),
+  'bundles:resolve': channel(ImportBundleInput, ImportBundleResult),
+  'bundles:cancel': channel(OperationInput, Empty),
+  'backup:run': channel(BackupInput, BackupResult),
+  'backup:restore': channel(RestoreBackupInput, ImportBundleResult),
+  'backup:status': channel(Empty, BackupStatus),
+  'backup:setReminder': channel(BackupSettingsInput, BackupStatus),
+
   'settings:get': channel(Empty, Settings),
   'settings:update': channel(UpdateSettingsInput, Settings),
   /** Forgets the recently opened vault folders, on disk and in memory. */
@@ -221,6 +253,7 @@ export const events = {
   'vault:locked': VaultLockedEvent,
   'evidence:progress': EvidenceProgress,
   'import:progress': ImportProgress,
+  'bundles:progress': BundleProgress,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,8 @@ import { createDispatcher, type Dispatch } from './ipc/dispatch';
 import { createHandlers, type ShellPort } from './ipc/handlers';
 import { AppConfig, type DamagedSettings } from './services/app-config';
 import { AuditLabels } from './services/audit-labels';
+import { BackupService } from './services/backup';
+import { BundleService } from './services/bundles';
 import { EvidenceService } from './services/evidence';
 import type { MediaResponse } from './evidence/media';
 import { ImportService } from './services/import';
@@ -34,6 +36,8 @@ export interface CoreOptions extends VaultOptions {
   /** How often auto-lock looks at the idle time. */
   idleCheckMs?: number;
   now?: () => number;
+  /** scrypt work factor of passphrase bundles (age's default 18; tests use less). */
+  bundleScryptLogN?: number;
 }
 
 export interface Core {
@@ -58,6 +62,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // Running intakes, checks and exports stop (each removes its unfinished file); preview links die.
       evidence.abortAll();
       imports.abortAll();
+      bundles.abortAll();
       emitter.emit('vault:locked', { reason } satisfies EventPayload<'vault:locked'>);
     },
   });
@@ -82,6 +87,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       onActivity: () => session.touch(),
     },
   );
+  // bundles and backups
+  const bundles = new BundleService(ctx, {
+    onProgress: (progress) => emitter.emit('bundles:progress', progress),
+    onActivity: () => session.touch(),
+    ...(options.bundleScryptLogN ? { scryptLogN: options.bundleScryptLogN } : {}),
+  });
+  const backup = new BackupService(ctx, session, bundles, options.bundleScryptLogN);
   const services = {
     session,
     config,
@@ -98,6 +110,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     trash: new TrashService(ctx, { matters, people, incidents, notes, evidence, drafts }),
     evidence,
     imports,
+    bundles,
+    backup,
   };
   const dispatch = createDispatcher(createHandlers(services), {
     onCall: (channel) => {

@@ -1,6 +1,8 @@
 // Channel → service method. The only code that knows both the contract and the services; it holds no
 // rules of its own.
 import type { AppConfig } from '../services/app-config';
+import type { BackupService } from '../services/backup';
+import type { BundleService } from '../services/bundles';
 import type { AuditLabels } from '../services/audit-labels';
 import type { DraftService } from '../services/drafts';
 import type { EvidenceService } from '../services/evidence';
@@ -44,6 +46,8 @@ export interface Services {
   evidence: EvidenceService;
   auditLabels: AuditLabels;
   imports: ImportService;
+  bundles: BundleService;
+  backup: BackupService;
 }
 
 const done = {};
@@ -135,6 +139,18 @@ export function createHandlers(s: Services): Handlers {
     'import:dryRun': (input) => s.imports.dryRun(input),
     'import:run': (input) => s.imports.run(input),
     'import:cancel': ({ operationId }) => (s.imports.cancel(operationId), done),
+
+    // bundles and backups
+    'vault:identity': () => s.bundles.identity(),
+    'bundles:export': (input) => s.bundles.export(input),
+    'bundles:verify': (input) => s.bundles.verify(input),
+    'bundles:import': (input) => s.bundles.import(input),
+    'bundles:resolve': (input) => s.bundles.import(input),
+    'bundles:cancel': ({ operationId }) => (s.bundles.cancel(operationId), done),
+    'backup:run': (input) => s.backup.run(input),
+    'backup:restore': (input) => s.backup.restore(input),
+    'backup:status': () => s.backup.status(),
+    'backup:setReminder': ({ remindAfterDays }) => s.backup.setReminder(remindAfterDays),
 
     'settings:get': () => config.settings,
     'settings:update': (patch) => config.updateSettings(patch),
