@@ -57,7 +57,7 @@ export function collect(db: Database, input: CollectInput): Collected {
   const raw = new Map<string, JsonRow[]>();
   for (const [table, rule] of carried) {
     const where = input.backup || rule.kind !== 'case' ? '1' : rule.where!;
-    const rows = db.prepare(`SELECT * FROM ${table} WHERE ${where}`).all<SqlRow>(where === '1' ? {} : { cases });
+    const rows = db.prepare(`SELECT * FROM ${table} WHERE ${where}`).all<SqlRow>(where === '1' ? undefined : { cases });
     raw.set(table, rows.map(toJsonRow));
   }
 
