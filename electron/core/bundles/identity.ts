@@ -32,7 +32,8 @@ export function groupedFingerprint(fingerprint: string): string {
   return fingerprint.match(/.{1,4}/g)!.join(' ');
 }
 
-function read(db: Database): VaultIdentity | null {
+/** The vault's keys if they were made already (reading never makes them). */
+export function readIdentity(db: Database): VaultIdentity | null {
   const row = db
     .prepare(
       `SELECT signing_private, signing_public, signing_fingerprint, age_identity, age_recipient
@@ -50,7 +51,7 @@ function read(db: Database): VaultIdentity | null {
 }
 
 export async function vaultIdentity(db: Database, now: () => Date): Promise<VaultIdentity> {
-  const existing = read(db);
+  const existing = readIdentity(db);
   if (existing) return existing;
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const signingPrivate = privateKey.export({ format: 'der', type: 'pkcs8' });
@@ -72,7 +73,7 @@ export async function vaultIdentity(db: Database, now: () => Date): Promise<Vaul
     });
   })();
   signingPrivate.fill(0);
-  return read(db)!;
+  return readIdentity(db)!;
 }
 
 export function signManifest(identity: VaultIdentity, manifest: Buffer): Buffer {

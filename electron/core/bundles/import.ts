@@ -8,7 +8,7 @@ import { AmparoError } from '../../../shared/errors';
 import type { BundleSummary, ConflictChoice, ImportBundleResult } from '../../../shared/schemas/bundles';
 import type { VaultContext } from '../services/vault-context';
 import type { Unseal } from './age-io';
-import { fingerprintOf, vaultIdentity } from './identity';
+import { fingerprintOf, readIdentity } from './identity';
 import { placeBlobs, receiveBlob, removeFiles, type IncomingBlob } from './incoming';
 import type { Manifest } from './manifest';
 import { planMerge, type Plan } from './merge';
@@ -47,9 +47,8 @@ export function summarise(read: Pick<ReadBundle, 'manifest' | 'size'>, signerKno
   };
 }
 
-export async function signerKnown(vault: VaultContext, fingerprint: string): Promise<boolean> {
-  const own = await vaultIdentity(vault.db, vault.now);
-  if (own.fingerprint === fingerprint) return true;
+export function signerKnown(vault: VaultContext, fingerprint: string): boolean {
+  if (readIdentity(vault.db)?.fingerprint === fingerprint) return true;
   return Boolean(vault.db.prepare('SELECT 1 AS x FROM bundle_signers WHERE fingerprint = $fingerprint').get({ fingerprint }));
 }
 
@@ -108,7 +107,7 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
         onManifest: async (m) => {
           manifest = m;
           total = m.files.reduce((n, f) => n + f.size, 0);
-          known = await signerKnown(vault, m.creator.fingerprint);
+          known = signerKnown(vault, m.creator.fingerprint);
           if (!known && !request.restore && request.confirmSigner !== m.creator.fingerprint) {
             throw new AmparoError(
               'BUNDLE_UNKNOWN_SIGNER',

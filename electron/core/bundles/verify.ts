@@ -8,7 +8,7 @@ import { readBundle } from './read';
 export async function verifyBundle(
   file: string,
   unseal: Unseal,
-  options: { known?: (fingerprint: string) => Promise<boolean>; signal?: AbortSignal; onBytes?: (done: number, total: number) => void } = {},
+  options: { known?: (fingerprint: string) => boolean; signal?: AbortSignal; onBytes?: (done: number, total: number) => void } = {},
 ): Promise<BundleSummary> {
   let total = 0;
   let done = 0;
@@ -22,6 +22,6 @@ export async function verifyBundle(
       options.onBytes?.(done, total);
     },
   });
-  const known = options.known ? await options.known(read.manifest.creator.fingerprint) : false;
+  const known = options.known ? options.known(read.manifest.creator.fingerprint) : false;
   return summarise(read, known);
 }

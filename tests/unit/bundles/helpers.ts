@@ -2,7 +2,8 @@
 // Two real vaults behind the same dispatch the renderer uses, a rich case in the first (every record kind,
 // schema-11 rows written as SQL where no service exists yet), and the vault's state as rows and files.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createCore, type Core } from '../../support/contract-check';
@@ -23,8 +24,9 @@ export interface Side {
   ok(channel: string, input?: unknown): Promise<any>;
 }
 
-export async function side(name = 'boveda'): Promise<Side> {
-  const dir = await tempDir(`amparo-bundles-${name}-`);
+/** `shared`: a folder that outlives one test (a describe's beforeAll); remove it with `dispose`. */
+export async function side(name = 'boveda', shared = false): Promise<Side> {
+  const dir = shared ? await mkdtemp(join(tmpdir(), `amparo-bundles-${name}-`)) : await tempDir(`amparo-bundles-${name}-`);
   const vaultDir = join(dir, name);
   const core = await createCore({
     configDir: null,
@@ -195,4 +197,11 @@ export async function snapshot(s: Side): Promise<{ rows: Record<string, number>;
 export function expectError(result: any, code: string): void {
   expect(result.ok, JSON.stringify(result)).toBe(false);
   expect(result.error.code).toBe(code);
+}
+
+export async function dispose(...sides: Side[]): Promise<void> {
+  for (const s of sides) {
+    await s.core.dispose();
+    await rm(s.dir, { recursive: true, force: true });
+  }
 }

@@ -66,7 +66,7 @@ describe('bundle round trip', () => {
     const empty = Object.entries(mine).filter(([, rows]) => rows.length === 0).map(([t]) => t);
     expect(empty).toEqual([]);
     for (const item of rich.items) {
-      const blobId = (mine.evidence_items.find((r: any) => r.id === item.id) as any).blob_id;
+      const blobId = (mine.evidence_items!.find((r: any) => r.id === item.id) as any).blob_id;
       expect(await plainHash(b, blobId)).toBe(item.sha256);
     }
     // Found by search in the second vault.
