@@ -95,7 +95,7 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
   let done = 0;
   const planNow = (recordsSoFar: Map<string, JsonRow[]>) => {
     if (plan) return plan;
-    plan = planMerge(db, tables, recordsSoFar, choose);
+    plan = planMerge(db, tables, recordsSoFar, choose, request.restore === true);
     if (plan.conflicts.length > 0) throw new StopForConflicts();
     return plan;
   };
@@ -134,7 +134,7 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
     } catch (error) {
       if (!(error instanceof StopForConflicts)) throw error;
     }
-    const finalPlan: Plan = plan ?? planMerge(db, tables, read!.records, choose);
+    const finalPlan: Plan = plan ?? planMerge(db, tables, read!.records, choose, request.restore === true);
     const m = manifest!;
     const summary = summarise({ manifest: m, size: read?.size ?? 0 }, known);
     if (finalPlan.conflicts.length > 0) {

@@ -52,6 +52,7 @@ export function planMerge(
   tables: [string, CarriedTable][],
   records: Map<string, JsonRow[]>,
   choose: (conflictId: string) => ConflictChoice | undefined,
+  restore = false,
 ): Plan {
   const plan: Plan = { steps: [], unchanged: 0, conflicts: [], marks: [] };
   for (const [table, rule] of tables) {
@@ -59,7 +60,9 @@ export function planMerge(
       const key = recordKey(theirs, rule.key);
       const mark = contentMark(theirs);
       plan.marks.push({ table, key, mark });
-      if (rule.merge === 'none') continue;
+      // A restore takes the vault's keys and bundle history as they are; the audit log is restored whole
+      // apart from the plan.
+      if (rule.merge === 'none' && (!restore || table === 'audit_log')) continue;
       const mine = localRow(db, table, rule.key, theirs);
       if (!mine) {
         plan.steps.push({ action: 'add', table, row: theirs });

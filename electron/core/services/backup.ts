@@ -14,11 +14,12 @@ import type { BundleService } from './bundles';
 import type { VaultContext } from './vault-context';
 import type { VaultSession } from './vault-session';
 
-const BACKUP_NAME = /^amparo-backup-\d{8}T\d{6}Z-[0-9a-f]{8}\.amparo$/;
+const BACKUP_NAME = /^amparo-backup-\d{8}T\d{9}Z-[0-9a-f]{8}\.amparo$/;
 const REMIND_KEY = 'backup.remindAfterDays';
 const DEFAULT_REMIND_DAYS = 7;
 
-const stamp = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+/** UTC to the millisecond, so names sort by age. */
+const stamp = (at: Date) => at.toISOString().replace(/[-:.]/g, '');
 
 export class BackupService {
   constructor(
