@@ -1,5 +1,8 @@
 // Every command of `amparo`, in the order the help lists them. A new area (deadlines, bundles, filings)
 // adds a file beside these and its commands here.
+// bundles and backups
+import { backup, restore } from './backup';
+import { bundleExport, bundleImport, bundleVerify, vaultIdentity } from './bundle';
 import { caseAdd, caseList } from './case';
 import { deadlineCompute, deadlineRules } from './deadline';
 import { evidenceAdd, evidenceList, evidenceVerify } from './evidence';
@@ -21,6 +24,13 @@ export const COMMANDS: readonly Command[] = [
   deadlineRules,
   deadlineCompute,
   importSpreadsheet,
+  // bundles and backups
+  vaultIdentity,
+  bundleExport,
+  bundleVerify,
+  bundleImport,
+  backup,
+  restore,
 ];
 
 /** The command named by the first one or two positionals, and how many it took. */
