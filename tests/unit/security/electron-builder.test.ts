@@ -46,10 +46,12 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toContain('**/node_modules/@signalapp/sqlcipher/**');
     expect(Object.keys(pkg.dependencies).sort()).toEqual([
       '@signalapp/sqlcipher',
+      'age-encryption',
       'date-holidays',
       'exifreader',
       'hash-wasm',
       'pdf-lib',
+      'tar-stream',
       'temporal-polyfill',
       'zod',
     ]);
