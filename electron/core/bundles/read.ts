@@ -153,6 +153,7 @@ export async function readBundle(path: string, unseal: Unseal, handlers: ReadHan
   const source = Readable.toWeb(createReadStream(path, { highWaterMark: 1024 * 1024 })) as ReadableStream<Uint8Array>;
   const plain = await decryptStream(source, unseal);
   const extract = tarExtract();
+  extract.on('error', () => undefined); // surfaced through the iteration below
 
   // Feed the whole age stream (so its last chunk is authenticated) into the tar parser.
   let bodyFailure: AmparoError | null = null;

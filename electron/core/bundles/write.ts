@@ -60,6 +60,8 @@ export async function writeBundle(target: string, entries: BundleEntry[], option
   const partial = `${target}.partial`;
   let out: FileHandle | null = null;
   const pack = tarPack();
+  // A failure is reported by the write itself; the stream's own error event is not a second one.
+  pack.on('error', () => undefined);
   try {
     try {
       out = await open(partial, 'w', 0o600);
@@ -112,7 +114,7 @@ export async function writeBundle(target: string, entries: BundleEntry[], option
     await fsyncDir(dirname(target)).catch(() => undefined);
     return size;
   } catch (error) {
-    pack.destroy(new Error('stopped'));
+    (pack as unknown as { destroy(): void }).destroy();
     await out?.close().catch(() => undefined);
     await rm(partial, { force: true }).catch(() => undefined);
     throw error;

@@ -185,6 +185,8 @@ export async function snapshot(s: Side): Promise<{ rows: Record<string, number>;
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       const name = rel ? `${rel}/${entry.name}` : entry.name;
+      // Unfinished incoming files are not the vault's (undecryptable, removed at a later unlock).
+      if (entry.name === '.incoming') continue;
       if (entry.isDirectory()) await walk(path, name);
       else files[name] = createHash('sha256').update(await readFile(path)).digest('hex');
     }
