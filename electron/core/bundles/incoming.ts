@@ -33,16 +33,29 @@ export async function receiveBlob(
     out = await open(part, 'w', 0o600);
     const encryptor = new BlobEncryptor(key, entry.blobId, DEFAULT_CHUNK_SIZE);
     let storedSize = 0;
-    const write = async (records: Buffer[]) => {
-      if (records.length === 0) return;
+    // Records are gathered and written about a MiB at a time: one system call, not one per chunk.
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const batch = pending;
+      pending = [];
+      pendingBytes = 0;
+      const { bytesWritten } = await out!.writev(batch);
+      const expected = batch.reduce((n, b) => n + b.length, 0);
+      if (bytesWritten < expected) await out!.write(Buffer.concat(batch).subarray(bytesWritten));
+      storedSize += expected;
+    };
+    const write = async (records: Buffer[], force = false) => {
       for (const record of records) {
-        await out!.write(record);
-        storedSize += record.length;
+        pending.push(record);
+        pendingBytes += record.length;
       }
+      if (force || pendingBytes >= 1024 * 1024) await flush();
     };
     await write([encryptor.header]);
     for await (const chunk of data) await write(encryptor.push(chunk));
-    await write(encryptor.finish());
+    await write(encryptor.finish(), true);
     await out.sync();
     await out.close();
     out = null;
