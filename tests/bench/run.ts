@@ -4,6 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchBundles } from './bundles';
 import { benchEvidenceIntake } from './evidence';
 import { benchSearch } from './search';
 import { benchUnlockAndList } from './unlock-and-list';
@@ -12,6 +13,7 @@ const SECTIONS: [string, (dir: string) => Promise<void>][] = [
   ['unlock-and-list', benchUnlockAndList],
   ['search', benchSearch],
   ['evidence', benchEvidenceIntake],
+  ['bundles', benchBundles],
 ];
 
 async function main(): Promise<void> {
