@@ -8,9 +8,15 @@ const FilePath = z
   .trim()
   .min(1, 'validation.required')
   .max(4096)
-  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'validation.absolutePath');
+  .refine(
+    (p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'),
+    'validation.absolutePath',
+  );
 
-const AgeRecipient = z.string().trim().regex(/^age1[0-9a-z]{20,}$/, 'validation.invalid');
+const AgeRecipient = z
+  .string()
+  .trim()
+  .regex(/^age1[0-9a-z]{20,}$/, 'validation.invalid');
 const Passphrase = z.string().min(1, 'validation.required').max(1024);
 
 /** Who can open the bundle: a passphrase (scrypt), or age public keys. */
@@ -24,7 +30,11 @@ export type BundleSeal = z.infer<typeof BundleSeal>;
 export const BundleKey = z
   .object({
     passphrase: Passphrase.optional(),
-    identity: z.string().trim().regex(/^AGE-SECRET-KEY-1[0-9A-Z]+$/, 'validation.invalid').optional(),
+    identity: z
+      .string()
+      .trim()
+      .regex(/^AGE-SECRET-KEY-1[0-9A-Z]+$/, 'validation.invalid')
+      .optional(),
   })
   .strict();
 export type BundleKey = z.infer<typeof BundleKey>;
@@ -57,7 +67,9 @@ export const ExportBundleResult = z.object({
 });
 export type ExportBundleResult = z.infer<typeof ExportBundleResult>;
 
-export const VerifyBundleInput = z.object({ operationId: Id.optional(), file: FilePath, key: BundleKey }).strict();
+export const VerifyBundleInput = z
+  .object({ operationId: Id.optional(), file: FilePath, key: BundleKey })
+  .strict();
 export type VerifyBundleInput = z.input<typeof VerifyBundleInput>;
 
 export const BundleSummary = z.object({
@@ -88,7 +100,10 @@ export const ImportBundleInput = z
     file: FilePath,
     key: BundleKey,
     /** The signer's fingerprint as the user confirmed it out of band (needed for an unknown signer). */
-    confirmSigner: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    confirmSigner: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
     /** Choices for conflicts found by an earlier attempt: "<table> <record key>" → choice. */
     resolutions: z.record(z.string(), ConflictChoice).default({}),
     /** One choice for every conflict without its own (the command line's --on-conflict). */

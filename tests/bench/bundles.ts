@@ -43,7 +43,9 @@ export async function benchBundles(dir: string): Promise<void> {
 
   const sh = (script: string) => run('sh', ['-c', script], { maxBuffer: 1024 * 1024 });
   const refOut = join(dir, 'ref.age');
-  const refExport = await timed(() => sh(`tar -cf - -C '${sources}' evidence.bin | age -r ${recipient} -o '${refOut}'`));
+  const refExport = await timed(() =>
+    sh(`tar -cf - -C '${sources}' evidence.bin | age -r ${recipient} -o '${refOut}'`),
+  );
   const refDir = join(dir, 'ref-out');
   await mkdir(refDir);
   const refImport = await timed(() => sh(`age -d -i '${key}' '${refOut}' | tar -xf - -C '${refDir}'`));
@@ -61,16 +63,26 @@ export async function benchBundles(dir: string): Promise<void> {
   };
   const a = await make('a');
   const matter = await a.call('matters:create', {
-    title: 'Bench', matterType: 'petition', forum: 'iachr', reference: 'P-0-00', status: 'draft',
-    openedOn: '2026-01-01', summary: '', classification: 'restricted',
+    title: 'Bench',
+    matterType: 'petition',
+    forum: 'iachr',
+    reference: 'P-0-00',
+    status: 'draft',
+    openedOn: '2026-01-01',
+    summary: '',
+    classification: 'restricted',
   });
   await a.call('evidence:add', { matterId: matter.id, operationId: randomUUID(), paths: [file] });
   const out = join(dir, 'bundle.amparo');
-  const ours = await timed(() => a.call('bundles:export', { matterIds: [matter.id], out, seal: { recipients: [recipient] } }));
+  const ours = await timed(() =>
+    a.call('bundles:export', { matterIds: [matter.id], out, seal: { recipients: [recipient] } }),
+  );
   const fingerprint = String((await a.call('vault:identity')).fingerprint);
   const identity = (await run('sh', ['-c', `grep AGE-SECRET-KEY- '${key}'`])).stdout.trim();
   const b = await make('b');
-  const oursImport = await timed(() => b.call('bundles:import', { file: out, key: { identity }, confirmSigner: fingerprint }));
+  const oursImport = await timed(() =>
+    b.call('bundles:import', { file: out, key: { identity }, confirmSigner: fingerprint }),
+  );
   await a.core.dispose();
   await b.core.dispose();
 
@@ -78,6 +90,10 @@ export async function benchBundles(dir: string): Promise<void> {
   console.log(header(`Bundles: ${SIZE_MIB} MiB of evidence, sealed to an age recipient`, 'tar | age'));
   // Throughput ratios: Amparo's MB/s over the reference's (≥ 0.8 is the goal).
   console.log(row('export MB/s', mbps(ours.ms), mbps(refExport.ms), 'MB/s'));
-  console.log(row('import MB/s (verify + re-encrypt + store)', mbps(oursImport.ms), mbps(refImport.ms), 'MB/s'));
-  console.log(`peak RSS growth: export +${(ours.peak / MiB).toFixed(0)} MiB, import +${(oursImport.peak / MiB).toFixed(0)} MiB (age runs in its own process)`);
+  console.log(
+    row('import MB/s (verify + re-encrypt + store)', mbps(oursImport.ms), mbps(refImport.ms), 'MB/s'),
+  );
+  console.log(
+    `peak RSS growth: export +${(ours.peak / MiB).toFixed(0)} MiB, import +${(oursImport.peak / MiB).toFixed(0)} MiB (age runs in its own process)`,
+  );
 }

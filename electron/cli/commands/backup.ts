@@ -15,7 +15,8 @@ export const backup: Command = {
   async run(ctx) {
     if (ctx.args.length !== 1) throw new UsageError('backup needs the vault folder and one backup folder');
     const keep = Number(text(ctx.values, 'keep') ?? 5);
-    if (!Number.isInteger(keep) || keep < 1) throw new UsageError('--keep needs a whole number of backups, 1 or more');
+    if (!Number.isInteger(keep) || keep < 1)
+      throw new UsageError('--keep needs a whole number of backups, 1 or more');
     return withUnlockedVault(ctx, async (core) => {
       const passphrase = await ctx.passphrases.readNew('Backup passphrase');
       const result = await core.call('backup:run', { folder: resolve(ctx.args[0]!), passphrase, keep });
@@ -44,7 +45,9 @@ export const restore: Command = {
         folder: resolve(folder),
         vaultPassphrase,
       });
-      ctx.out(`Vault restored in ${esc(resolve(folder))}: ${result.added} records, ${result.attachments} attachments.`);
+      ctx.out(
+        `Vault restored in ${esc(resolve(folder))}: ${result.added} records, ${result.attachments} attachments.`,
+      );
       return EXIT.ok;
     });
   },

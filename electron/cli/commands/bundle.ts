@@ -36,11 +36,15 @@ async function bundleKey(values: Values, read: (prompt: string) => Promise<strin
 
 function printSummary(out: (t: string) => void, s: BundleSummary): void {
   out(`Bundle:        ${s.bundleId} (${s.kind}, made ${s.createdAt})`);
-  out(`Signer:        ${groupedFingerprint(s.signerFingerprint)} (${s.signerKnown ? 'known' : 'NOT KNOWN to this vault'})`);
+  out(
+    `Signer:        ${groupedFingerprint(s.signerFingerprint)} (${s.signerKnown ? 'known' : 'NOT KNOWN to this vault'})`,
+  );
   out(`Cases:         ${s.cases.map((c) => esc(c.reference || c.id)).join(', ')}`);
   for (const c of s.counts) out(`  ${c.kind.padEnd(28)} ${c.count}`);
   out(`Attachments:   ${s.attachments}`);
-  out(`Redaction:     ${s.redaction.profile}${s.redaction.leftOut.map((l) => `; ${l.count} ${l.kind} left out`).join('')}`);
+  out(
+    `Redaction:     ${s.redaction.profile}${s.redaction.leftOut.map((l) => `; ${l.count} ${l.kind} left out`).join('')}`,
+  );
   if (s.since) out(`Since bundle:  ${s.since}`);
   out(`Size:          ${s.size} bytes`);
 }
@@ -70,10 +74,15 @@ export const bundleExport: Command = {
     if (flag(values, 'to-passphrase') === recipients.length > 0)
       throw new UsageError('bundle export needs either --to-passphrase or --to AGE-RECIPIENT');
     return withUnlockedVault(ctx, async (core) => {
-      const seal = recipients.length > 0 ? { recipients } : { passphrase: await ctx.passphrases.readNew('Bundle passphrase') };
+      const seal =
+        recipients.length > 0
+          ? { recipients }
+          : { passphrase: await ctx.passphrases.readNew('Bundle passphrase') };
       const matterIds = [];
       for (const ref of refs) matterIds.push((await core.call('matters:find', { ref })).id);
-      const stop = core.onEvent('bundles:progress', (p) => note(`${Math.floor((p.bytesDone / Math.max(1, p.bytesTotal)) * 100)}%`));
+      const stop = core.onEvent('bundles:progress', (p) =>
+        note(`${Math.floor((p.bytesDone / Math.max(1, p.bytesTotal)) * 100)}%`),
+      );
       try {
         const result = await core.call('bundles:export', {
           matterIds,
@@ -114,7 +123,8 @@ export const bundleVerify: Command = {
       }
       return EXIT.ok;
     } catch (error) {
-      if (error instanceof AmparoError && flag(values, 'json')) out(toTerminalJson({ ok: false, code: error.code, message: error.message }));
+      if (error instanceof AmparoError && flag(values, 'json'))
+        out(toTerminalJson({ ok: false, code: error.code, message: error.message }));
       throw error;
     }
   },
@@ -151,11 +161,15 @@ export const bundleImport: Command = {
       else {
         printSummary(out, result.summary);
         if (result.status === 'conflicts') {
-          out(`${result.conflicts.length} record(s) changed both here and in the bundle; nothing was imported:`);
+          out(
+            `${result.conflicts.length} record(s) changed both here and in the bundle; nothing was imported:`,
+          );
           for (const c of result.conflicts) out(`  ${esc(c.id)}: ${c.fields.map((f) => f.name).join(', ')}`);
           out('Run again with --on-conflict mine|theirs|both.');
         } else {
-          out(`Imported: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.attachments} attachments.`);
+          out(
+            `Imported: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.attachments} attachments.`,
+          );
         }
       }
       return result.status === 'conflicts' ? EXIT.conflicts : EXIT.ok;
@@ -165,7 +179,7 @@ export const bundleImport: Command = {
 
 export const vaultIdentity: Command = {
   name: 'vault identity',
-  usage: 'vault identity <dir>               Print the vault\'s age public key and signing fingerprint',
+  usage: "vault identity <dir>               Print the vault's age public key and signing fingerprint",
   options: PASS,
   async run(ctx) {
     return withUnlockedVault(ctx, async (core) => {

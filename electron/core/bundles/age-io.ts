@@ -26,7 +26,8 @@ export async function encryptStream(
     if (seal.scryptLogN) encrypter.setScryptWorkFactor(seal.scryptLogN);
     encrypter.setPassphrase(seal.passphrase);
   } else {
-    if (!seal.recipients?.length) throw new AmparoError('VALIDATION_FAILED', 'A passphrase or a recipient is needed');
+    if (!seal.recipients?.length)
+      throw new AmparoError('VALIDATION_FAILED', 'A passphrase or a recipient is needed');
     for (const recipient of seal.recipients) {
       try {
         encrypter.addRecipient(recipient);

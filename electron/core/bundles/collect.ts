@@ -39,7 +39,9 @@ export interface Collected {
 type ForeignKey = { table: string; from: string; to: string | null };
 
 function foreignKeys(db: Database, table: string): ForeignKey[] {
-  return db.prepare(`SELECT "table", "from", "to" FROM pragma_foreign_key_list($table)`).all<ForeignKey>({ table });
+  return db
+    .prepare(`SELECT "table", "from", "to" FROM pragma_foreign_key_list($table)`)
+    .all<ForeignKey>({ table });
 }
 
 function sinceMarks(db: Database, since: string): Map<string, string> {
@@ -57,7 +59,9 @@ export function collect(db: Database, input: CollectInput): Collected {
   const raw = new Map<string, JsonRow[]>();
   for (const [table, rule] of carried) {
     const where = input.backup || rule.kind !== 'case' ? '1' : rule.where!;
-    const rows = db.prepare(`SELECT * FROM ${table} WHERE ${where}`).all<SqlRow>(where === '1' ? undefined : { cases });
+    const rows = db
+      .prepare(`SELECT * FROM ${table} WHERE ${where}`)
+      .all<SqlRow>(where === '1' ? undefined : { cases });
     raw.set(table, rows.map(toJsonRow));
   }
 
@@ -75,7 +79,10 @@ export function collect(db: Database, input: CollectInput): Collected {
     for (const row of rows) keys.add(String(row[rule.key[0]!]));
     removed.set(table, keys);
     const kept = new Set(rows);
-    raw.set(table, raw.get(table)!.filter((row) => !kept.has(row)));
+    raw.set(
+      table,
+      raw.get(table)!.filter((row) => !kept.has(row)),
+    );
   };
 
   if (input.redaction === 'pseudonyms-only' || input.omitItems.length > 0) {
@@ -83,16 +90,26 @@ export function collect(db: Database, input: CollectInput): Collected {
     for (const [table, rule] of carried) {
       const rows = raw.get(table)!;
       if (table === 'evidence_items' && omit.size > 0) {
-        drop(table, rows.filter((r) => omit.has(String(r.id))), 'evidence_items (chosen exhibits)', rule);
+        drop(
+          table,
+          rows.filter((r) => omit.has(String(r.id))),
+          'evidence_items (chosen exhibits)',
+          rule,
+        );
       }
       if (input.redaction !== 'pseudonyms-only') continue;
       if (rule.protectedValues) drop(table, raw.get(table)!, `${table}`, rule);
       else if (rule.classified) {
-        drop(table, raw.get(table)!.filter((r) => r.classification === 'confidential'), `${table} (confidential)`, rule);
+        drop(
+          table,
+          raw.get(table)!.filter((r) => r.classification === 'confidential'),
+          `${table} (confidential)`,
+          rule,
+        );
       }
     }
     // Whatever points at a row left out goes too, until nothing changes.
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const [table, rule] of carried) {
         const rows = raw.get(table)!;
@@ -103,7 +120,9 @@ export function collect(db: Database, input: CollectInput): Collected {
           }
           return foreignKeys(db, table).some((fk) => {
             const value = row[fk.from];
-            return value !== null && value !== undefined && (removed.get(fk.table)?.has(String(value)) ?? false);
+            return (
+              value !== null && value !== undefined && (removed.get(fk.table)?.has(String(value)) ?? false)
+            );
           });
         });
         if (orphans.length > 0) {

@@ -74,7 +74,10 @@ function attachmentStream(vault: VaultContext, source: AttachmentSource): () => 
       await reader.close();
     }
     if (hash.digest('hex') !== blob.sha256) {
-      throw new AmparoError('EVIDENCE_DAMAGED', `${source.itemId}: the stored file does not match its intake hash`);
+      throw new AmparoError(
+        'EVIDENCE_DAMAGED',
+        `${source.itemId}: the stored file does not match its intake hash`,
+      );
     }
   };
 }
@@ -83,9 +86,13 @@ export async function exportBundle(vault: VaultContext, request: ExportRequest):
   const { db } = vault;
   const identity = await vaultIdentity(db, vault.now);
   const cases = request.backup
-    ? db.prepare('SELECT id, reference FROM matters ORDER BY created_at').all<{ id: string; reference: string }>()
+    ? db
+        .prepare('SELECT id, reference FROM matters ORDER BY created_at')
+        .all<{ id: string; reference: string }>()
     : request.matterIds.map((id) => {
-        const row = db.prepare('SELECT id, reference FROM matters WHERE id = $id').get<{ id: string; reference: string }>({ id });
+        const row = db
+          .prepare('SELECT id, reference FROM matters WHERE id = $id')
+          .get<{ id: string; reference: string }>({ id });
         if (!row) throw new AmparoError('NOT_FOUND', `No case ${id} in this vault`);
         return row;
       });
@@ -116,10 +123,19 @@ export async function exportBundle(vault: VaultContext, request: ExportRequest):
   }
   const attachments: Manifest['attachments'] = [];
   const streamed: BundleEntry[] = [];
-  const files: ManifestFile[] = small.map((e) => ({ path: e.path, size: e.size, sha256: sha256(e.data as Buffer) }));
+  const files: ManifestFile[] = small.map((e) => ({
+    path: e.path,
+    size: e.size,
+    sha256: sha256(e.data as Buffer),
+  }));
   const used = new Set<string>();
   for (const source of collected.attachments) {
-    const path = attachmentPath(refOf.get(source.matterId) ?? '', source.matterId, source.itemId, source.originalName);
+    const path = attachmentPath(
+      refOf.get(source.matterId) ?? '',
+      source.matterId,
+      source.itemId,
+      source.originalName,
+    );
     if (used.has(path)) throw new AmparoError('INTERNAL', `Two attachments named ${path}`);
     used.add(path);
     attachments.push({ itemId: source.itemId, blobId: source.blobId, path });
@@ -127,7 +143,8 @@ export async function exportBundle(vault: VaultContext, request: ExportRequest):
     streamed.push({ path, size: source.size, data: attachmentStream(vault, source) });
   }
   const vaultId =
-    db.prepare(`SELECT value FROM vault_meta WHERE key = 'vault_id'`).get<{ value: string }>()?.value ?? 'unknown';
+    db.prepare(`SELECT value FROM vault_meta WHERE key = 'vault_id'`).get<{ value: string }>()?.value ??
+    'unknown';
   const manifest: Manifest = {
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,

@@ -1,7 +1,14 @@
 // The vault's own keys: an Ed25519 key (Node's crypto) that signs every bundle's manifest, and an age
 // X25519 identity others encrypt bundles to. Both live only inside the encrypted database; they are made
 // on first use, in one transaction, so two programs starting at once end up with the same pair.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+} from 'node:crypto';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import type { Database } from '../vault/database';
 import { plainBytes } from './rows';

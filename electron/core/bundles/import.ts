@@ -49,7 +49,11 @@ export function summarise(read: Pick<ReadBundle, 'manifest' | 'size'>, signerKno
 
 export function signerKnown(vault: VaultContext, fingerprint: string): boolean {
   if (readIdentity(vault.db)?.fingerprint === fingerprint) return true;
-  return Boolean(vault.db.prepare('SELECT 1 AS x FROM bundle_signers WHERE fingerprint = $fingerprint').get({ fingerprint }));
+  return Boolean(
+    vault.db
+      .prepare('SELECT 1 AS x FROM bundle_signers WHERE fingerprint = $fingerprint')
+      .get({ fingerprint }),
+  );
 }
 
 /** Conflicts found once the records are in: the pass stops there, before any attachment is written. */
@@ -138,13 +142,29 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
     const m = manifest!;
     const summary = summarise({ manifest: m, size: read?.size ?? 0 }, known);
     if (finalPlan.conflicts.length > 0) {
-      return { status: 'conflicts', summary, added: 0, updated: 0, unchanged: finalPlan.unchanged, attachments: 0, conflicts: finalPlan.conflicts };
+      return {
+        status: 'conflicts',
+        summary,
+        added: 0,
+        updated: 0,
+        unchanged: finalPlan.unchanged,
+        attachments: 0,
+        conflicts: finalPlan.conflicts,
+      };
     }
     const added = finalPlan.steps.filter((s) => s.action === 'add').length;
     const updated = finalPlan.steps.filter((s) => s.action === 'update').length;
     const already = db.prepare('SELECT 1 AS x FROM bundle_log WHERE bundle_id = $id').get({ id: m.bundleId });
     if (already && added + updated === 0 && received.length === 0) {
-      return { status: 'imported', summary, added: 0, updated: 0, unchanged: finalPlan.unchanged, attachments: 0, conflicts: [] };
+      return {
+        status: 'imported',
+        summary,
+        added: 0,
+        updated: 0,
+        unchanged: finalPlan.unchanged,
+        attachments: 0,
+        conflicts: [],
+      };
     }
     const placed = await placeBlobs(vault.dir, received);
     try {
@@ -157,7 +177,9 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
         }
         if (request.restore) {
           for (const row of read!.records.get('audit_log') ?? []) insertRow(vault, 'audit_log', row);
-          const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get<{ seq: number; hash: string }>();
+          const last = db
+            .prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
+            .get<{ seq: number; hash: string }>();
           if (last) {
             db.prepare(
               `INSERT INTO vault_meta (key, value) VALUES ('audit_head', $value)
@@ -170,7 +192,15 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
            VALUES ($id, $key, $chunk, $plain, $stored, $sha, $at)`,
         );
         for (const blob of received) {
-          blobRow.run({ id: blob.blobId, key: plainBytes(blob.key), chunk: blob.chunkSize, plain: blob.plainSize, stored: blob.storedSize, sha: blob.sha256, at: vault.now().toISOString() });
+          blobRow.run({
+            id: blob.blobId,
+            key: plainBytes(blob.key),
+            chunk: blob.chunkSize,
+            plain: blob.plainSize,
+            stored: blob.storedSize,
+            sha: blob.sha256,
+            at: vault.now().toISOString(),
+          });
         }
         for (const step of finalPlan.steps) {
           if (step.action !== 'choice') reindex(db, step.table, step.row);
@@ -180,8 +210,19 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
           db.prepare(
             `INSERT OR IGNORE INTO bundle_signers (fingerprint, public_key, name, first_seen_at, confirmed_by, confirmed_at)
              VALUES ($fp, $key, $name, $at, $actor, $at)`,
-          ).run({ fp: fingerprintOf(key), key, name: m.creator.vaultId, at: vault.now().toISOString(), actor: vault.actor() });
-          vault.audit.append({ action: 'bundle.signerConfirm', entityType: 'bundle', entityId: m.bundleId, details: { fingerprint: m.creator.fingerprint } });
+          ).run({
+            fp: fingerprintOf(key),
+            key,
+            name: m.creator.vaultId,
+            at: vault.now().toISOString(),
+            actor: vault.actor(),
+          });
+          vault.audit.append({
+            action: 'bundle.signerConfirm',
+            entityType: 'bundle',
+            entityId: m.bundleId,
+            details: { fingerprint: m.creator.fingerprint },
+          });
         }
         db.prepare(
           `INSERT OR IGNORE INTO bundle_log (bundle_id, direction, at, signer_fingerprint, cases, since, file_name)
@@ -199,25 +240,46 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
           const mark = db.prepare(
             `INSERT OR REPLACE INTO bundle_marks (bundle_id, table_name, record_key, mark) VALUES ($id, $table, $key, $mark)`,
           );
-          for (const x of finalPlan.marks) mark.run({ id: m.bundleId, table: x.table, key: x.key, mark: x.mark });
+          for (const x of finalPlan.marks)
+            mark.run({ id: m.bundleId, table: x.table, key: x.key, mark: x.mark });
         }
         for (const step of finalPlan.steps) {
           if (step.action !== 'choice') continue;
-          vault.audit.append({ action: 'bundle.choice', entityType: step.table, entityId: step.conflictId.slice(step.table.length + 1), details: { bundleId: m.bundleId, choice: step.choice } });
+          vault.audit.append({
+            action: 'bundle.choice',
+            entityType: step.table,
+            entityId: step.conflictId.slice(step.table.length + 1),
+            details: { bundleId: m.bundleId, choice: step.choice },
+          });
         }
         vault.audit.append({
           action: request.restore ? 'backup.restore' : 'bundle.import',
           entityType: 'bundle',
           entityId: m.bundleId,
           matterId: m.cases.length === 1 ? m.cases[0]!.id : null,
-          details: { signer: m.creator.fingerprint, added, updated, unchanged: finalPlan.unchanged, attachments: received.length, redaction: m.redaction.profile },
+          details: {
+            signer: m.creator.fingerprint,
+            added,
+            updated,
+            unchanged: finalPlan.unchanged,
+            attachments: received.length,
+            redaction: m.redaction.profile,
+          },
         });
       })();
     } catch (error) {
       await removeFiles(placed);
       throw error;
     }
-    return { status: 'imported', summary, added, updated, unchanged: finalPlan.unchanged, attachments: received.length, conflicts: [] };
+    return {
+      status: 'imported',
+      summary,
+      added,
+      updated,
+      unchanged: finalPlan.unchanged,
+      attachments: received.length,
+      conflicts: [],
+    };
   } finally {
     for (const blob of received) blob.key.fill(0);
     await removeFiles(received.map((b) => b.part));

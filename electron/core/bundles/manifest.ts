@@ -55,7 +55,9 @@ export const Manifest = z.strictObject({
     leftOut: z.array(z.strictObject({ kind: z.string().max(100), count: z.number().int().min(1) })),
   }),
   records: z.array(z.strictObject({ table: z.string().regex(/^[a-z_]+$/), count: z.number().int().min(0) })),
-  attachments: z.array(z.strictObject({ itemId: z.string().min(1).max(100), blobId: Uuid, path: z.string() })),
+  attachments: z.array(
+    z.strictObject({ itemId: z.string().min(1).max(100), blobId: Uuid, path: z.string() }),
+  ),
   files: z.array(ManifestFile).max(LIMITS.files),
 });
 export type Manifest = z.infer<typeof Manifest>;

@@ -25,7 +25,9 @@ export interface Plan {
 function localRow(db: Database, table: string, key: readonly string[], row: JsonRow): JsonRow | null {
   const where = key.map((column, i) => `"${column}" IS $k${i}`).join(' AND ');
   const params = Object.fromEntries(key.map((column, i) => [`k${i}`, row[column] ?? null]));
-  const found = db.prepare(`SELECT * FROM ${table} WHERE ${where}`).get<SqlRow>(params as Record<string, string>);
+  const found = db
+    .prepare(`SELECT * FROM ${table} WHERE ${where}`)
+    .get<SqlRow>(params as Record<string, string>);
   return found ? toJsonRow(found) : null;
 }
 
@@ -44,7 +46,11 @@ function differing(mine: JsonRow, theirs: JsonRow, hide: boolean): BundleConflic
   const names = new Set([...Object.keys(mine), ...Object.keys(theirs)]);
   return [...names]
     .filter((name) => JSON.stringify(mine[name] ?? null) !== JSON.stringify(theirs[name] ?? null))
-    .map((name) => ({ name, mine: hide ? null : (mine[name] ?? null), theirs: hide ? null : (theirs[name] ?? null) }));
+    .map((name) => ({
+      name,
+      mine: hide ? null : (mine[name] ?? null),
+      theirs: hide ? null : (theirs[name] ?? null),
+    }));
 }
 
 export function planMerge(
@@ -89,7 +95,12 @@ export function planMerge(
           id: conflictId,
           table,
           recordKey: key,
-          matterId: typeof theirs.matter_id === 'string' ? theirs.matter_id : table === 'matters' ? String(theirs.id) : null,
+          matterId:
+            typeof theirs.matter_id === 'string'
+              ? theirs.matter_id
+              : table === 'matters'
+                ? String(theirs.id)
+                : null,
           fields: differing(mine, theirs, rule.protectedValues === true),
         });
         continue;
@@ -99,7 +110,13 @@ export function planMerge(
         plan.steps.push({ action: 'add', table, row: { ...theirs, id: randomUUID() } });
       } else if (choice === 'both') {
         // A record keyed by its owner (a person's identity or profile) has one row: both cannot be kept.
-        plan.conflicts.push({ id: conflictId, table, recordKey: key, matterId: null, fields: differing(mine, theirs, true) });
+        plan.conflicts.push({
+          id: conflictId,
+          table,
+          recordKey: key,
+          matterId: null,
+          fields: differing(mine, theirs, true),
+        });
         continue;
       }
       plan.steps.push({ action: 'choice', table, conflictId, choice });

@@ -18,7 +18,12 @@ export function safeSegment(name: string, fallback: string): string {
   return safe === '' ? fallback : safe;
 }
 
-export function attachmentPath(caseRef: string, caseId: string, itemId: string, originalName: string): string {
+export function attachmentPath(
+  caseRef: string,
+  caseId: string,
+  itemId: string,
+  originalName: string,
+): string {
   return `attachments/${safeSegment(caseRef, caseId)}/${itemId}-${safeSegment(originalName, 'file')}`;
 }
 
@@ -32,5 +37,6 @@ export function checkEntryName(name: string): void {
     // eslint-disable-next-line no-control-regex
     /[\u0000-\u001f\u007f]/.test(name) ||
     name.split('/').some((part) => part === '..' || part === '.' || part === '');
-  if (unsafe) throw new AmparoError('BUNDLE_UNSAFE_ENTRY', `Unsafe path in the bundle: ${JSON.stringify(name)}`);
+  if (unsafe)
+    throw new AmparoError('BUNDLE_UNSAFE_ENTRY', `Unsafe path in the bundle: ${JSON.stringify(name)}`);
 }

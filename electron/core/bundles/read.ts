@@ -43,7 +43,11 @@ export interface ReadHandlers {
   /** Called once the signature is checked, before any other entry is read: may refuse (unknown signer). */
   onManifest?(manifest: Manifest): void | Promise<void>;
   /** Must consume `data` completely. */
-  onAttachment?(entry: AttachmentEntry, data: AsyncIterable<Buffer>, records: Map<string, JsonRow[]>): Promise<void>;
+  onAttachment?(
+    entry: AttachmentEntry,
+    data: AsyncIterable<Buffer>,
+    records: Map<string, JsonRow[]>,
+  ): Promise<void>;
   onBytes?(n: number): void;
   signal?: AbortSignal;
 }
@@ -56,7 +60,8 @@ export interface ReadBundle {
   size: number;
 }
 
-const fail = (code: ConstructorParameters<typeof AmparoError>[0], message: string) => new AmparoError(code, message);
+const fail = (code: ConstructorParameters<typeof AmparoError>[0], message: string) =>
+  new AmparoError(code, message);
 
 async function readSmall(entry: Entry, limit: number, what: string): Promise<Buffer> {
   const size = entry.header.size ?? 0;
@@ -81,7 +86,10 @@ function parseManifest(bytes: Buffer): Manifest {
     throw fail('BUNDLE_NO_MANIFEST', 'manifest.json is not an Amparo bundle manifest');
   }
   if (head.formatVersion !== BUNDLE_FORMAT_VERSION) {
-    throw fail('BUNDLE_FORMAT_UNSUPPORTED', `Bundle format version ${String(head.formatVersion)} is not supported`);
+    throw fail(
+      'BUNDLE_FORMAT_UNSUPPORTED',
+      `Bundle format version ${String(head.formatVersion)} is not supported`,
+    );
   }
   if (Array.isArray(head.files)) {
     if (head.files.length > LIMITS.files) throw fail('BUNDLE_TOO_LARGE', `${head.files.length} files listed`);
@@ -93,7 +101,10 @@ function parseManifest(bytes: Buffer): Manifest {
   }
   const parsed = Manifest.safeParse(json);
   if (!parsed.success) {
-    throw fail('BUNDLE_RECORD_INVALID', `manifest.json: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+    throw fail(
+      'BUNDLE_RECORD_INVALID',
+      `manifest.json: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`,
+    );
   }
   return parsed.data;
 }
@@ -108,13 +119,19 @@ function parseRecords(table: string, bytes: Buffer, declared: number): JsonRow[]
     throw fail('BUNDLE_RECORD_INVALID', `records/${table}.json is not JSON`);
   }
   if (!Array.isArray(rows) || rows.length !== declared) {
-    throw fail('BUNDLE_RECORD_INVALID', `records/${table}.json does not hold the ${declared} records declared`);
+    throw fail(
+      'BUNDLE_RECORD_INVALID',
+      `records/${table}.json does not hold the ${declared} records declared`,
+    );
   }
   for (const [index, row] of rows.entries()) {
     const result = schema.safeParse(row);
     if (!result.success) {
       const issue = result.error.issues[0];
-      throw fail('BUNDLE_RECORD_INVALID', `records/${table}.json record ${index}: ${issue?.path.join('.')} ${issue?.message}`);
+      throw fail(
+        'BUNDLE_RECORD_INVALID',
+        `records/${table}.json record ${index}: ${issue?.path.join('.')} ${issue?.message}`,
+      );
     }
   }
   return rows as JsonRow[];
@@ -141,7 +158,11 @@ async function* hashed(
   }
 }
 
-export async function readBundle(path: string, unseal: Unseal, handlers: ReadHandlers = {}): Promise<ReadBundle> {
+export async function readBundle(
+  path: string,
+  unseal: Unseal,
+  handlers: ReadHandlers = {},
+): Promise<ReadBundle> {
   let size: number;
   try {
     const info = await stat(path);
@@ -150,7 +171,9 @@ export async function readBundle(path: string, unseal: Unseal, handlers: ReadHan
   } catch (error) {
     throw new AmparoError('FILE_UNREADABLE', `Cannot read ${path}`, { cause: error });
   }
-  const source = Readable.toWeb(createReadStream(path, { highWaterMark: 1024 * 1024 })) as ReadableStream<Uint8Array>;
+  const source = Readable.toWeb(
+    createReadStream(path, { highWaterMark: 1024 * 1024 }),
+  ) as ReadableStream<Uint8Array>;
   const plain = await decryptStream(source, unseal);
   const extract = tarExtract();
   extract.on('error', () => undefined); // surfaced through the iteration below
@@ -192,27 +215,37 @@ export async function readBundle(path: string, unseal: Unseal, handlers: ReadHan
       const name = entry.header.name;
       checkEntryName(name);
       if (entry.header.type !== 'file') {
-        throw fail('BUNDLE_UNSAFE_ENTRY', `${name} is a ${entry.header.type ?? 'special entry'}, not a plain file`);
+        throw fail(
+          'BUNDLE_UNSAFE_ENTRY',
+          `${name} is a ${entry.header.type ?? 'special entry'}, not a plain file`,
+        );
       }
       if (seen.has(name)) throw fail('BUNDLE_DUPLICATE_ENTRY', `${name} appears twice in the bundle`);
       seen.add(name);
       const position = index++;
       if (position === 0) {
-        if (name !== MANIFEST_PATH) throw fail('BUNDLE_NO_MANIFEST', 'The bundle does not start with manifest.json');
+        if (name !== MANIFEST_PATH)
+          throw fail('BUNDLE_NO_MANIFEST', 'The bundle does not start with manifest.json');
         manifestBytes = await readSmall(entry, LIMITS.manifestBytes, MANIFEST_PATH);
         manifest = parseManifest(manifestBytes);
         continue;
       }
       if (position === 1) {
-        if (name !== SIGNATURE_PATH) throw fail('BUNDLE_SIGNATURE_MISSING', 'manifest.sig does not follow the manifest');
+        if (name !== SIGNATURE_PATH)
+          throw fail('BUNDLE_SIGNATURE_MISSING', 'manifest.sig does not follow the manifest');
         const signature = await readSmall(entry, 1024, SIGNATURE_PATH);
         const key = Buffer.from(manifest!.creator.signingKey, 'base64');
-        if (fingerprintOf(key) !== manifest!.creator.fingerprint || !signatureValid(key, manifestBytes!, signature)) {
+        if (
+          fingerprintOf(key) !== manifest!.creator.fingerprint ||
+          !signatureValid(key, manifestBytes!, signature)
+        ) {
           throw fail('BUNDLE_SIGNATURE_INVALID', 'The manifest signature does not verify');
         }
         listed = new Map(manifest!.files.map((f) => [f.path, f]));
-        if (listed.size !== manifest!.files.length) throw fail('BUNDLE_DUPLICATE_ENTRY', 'The manifest lists a path twice');
-        for (const a of manifest!.attachments) attachments.set(a.path, { itemId: a.itemId, blobId: a.blobId });
+        if (listed.size !== manifest!.files.length)
+          throw fail('BUNDLE_DUPLICATE_ENTRY', 'The manifest lists a path twice');
+        for (const a of manifest!.attachments)
+          attachments.set(a.path, { itemId: a.itemId, blobId: a.blobId });
         for (const r of manifest!.records) counts.set(recordsPath(r.table), r.count);
         listed.set(SIGNATURE_PATH, {
           path: SIGNATURE_PATH,
@@ -229,14 +262,17 @@ export async function readBundle(path: string, unseal: Unseal, handlers: ReadHan
           ...[listed.get(SIGNATURE_PATH)!],
           ...manifest!.files,
         ]);
-        if (sums.toString('utf8') !== expected) throw fail('BUNDLE_HASH_MISMATCH', 'SHA256SUMS does not match the manifest');
+        if (sums.toString('utf8') !== expected)
+          throw fail('BUNDLE_HASH_MISMATCH', 'SHA256SUMS does not match the manifest');
         continue;
       }
       const file = listed.get(name);
-      if (!file || name === SIGNATURE_PATH) throw fail('BUNDLE_UNEXPECTED_ENTRY', `${name} is not listed in the manifest`);
+      if (!file || name === SIGNATURE_PATH)
+        throw fail('BUNDLE_UNEXPECTED_ENTRY', `${name} is not listed in the manifest`);
       const entrySize = entry.header.size ?? 0;
       if (entrySize > file.size) throw fail('BUNDLE_TOO_LARGE', `${name} is larger than the manifest says`);
-      if (entrySize !== file.size) throw fail('BUNDLE_HASH_MISMATCH', `${name} is not the size the manifest says`);
+      if (entrySize !== file.size)
+        throw fail('BUNDLE_HASH_MISMATCH', `${name} is not the size the manifest says`);
       const attachment = attachments.get(name);
       if (attachment) {
         const stream = hashed(entry, file, handlers.onBytes, handlers.signal);
@@ -252,7 +288,8 @@ export async function readBundle(path: string, unseal: Unseal, handlers: ReadHan
       handlers.onBytes?.(bytes.length);
       const table = /^records\/([a-z_]+)\.json$/.exec(name)?.[1];
       if (table) {
-        if (!carried.has(table) || !counts.has(name)) throw fail('BUNDLE_RECORD_INVALID', `${table} is not a record kind bundles carry`);
+        if (!carried.has(table) || !counts.has(name))
+          throw fail('BUNDLE_RECORD_INVALID', `${table} is not a record kind bundles carry`);
         records.set(table, parseRecords(table, bytes, counts.get(name)!));
       }
     }

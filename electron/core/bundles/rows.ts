@@ -20,7 +20,8 @@ export function toJsonRow(row: SqlRow): JsonRow {
 export function toSqlRow(row: JsonRow): SqlRow {
   const out: SqlRow = {};
   for (const [name, value] of Object.entries(row)) {
-    out[name] = value !== null && typeof value === 'object' ? plainBytes(Buffer.from(value.$base64, 'base64')) : value;
+    out[name] =
+      value !== null && typeof value === 'object' ? plainBytes(Buffer.from(value.$base64, 'base64')) : value;
   }
   return out;
 }

@@ -19,28 +19,66 @@ export function reindex(db: Database, table: string, row: Row): void {
   const classification = s(row.classification) as Classification;
   switch (table) {
     case 'matters':
-      indexForSearch(db, { entityType: 'matter', entityId: id, matterId: id, classification, title: s(row.title), body: `${s(row.reference)} ${s(row.summary)}` });
+      indexForSearch(db, {
+        entityType: 'matter',
+        entityId: id,
+        matterId: id,
+        classification,
+        title: s(row.title),
+        body: `${s(row.reference)} ${s(row.summary)}`,
+      });
       markMatterInSearch(db, id);
       return;
     case 'incidents':
       indexForSearch(db, {
-        entityType: 'incident', entityId: id, matterId: s(row.matter_id), classification, title: s(row.title),
+        entityType: 'incident',
+        entityId: id,
+        matterId: s(row.matter_id),
+        classification,
+        title: s(row.title),
         body: [s(row.description), s(row.place), s(row.source), tagsOf(db, 'incident', id)].join('\n'),
       });
       return;
     case 'notes':
-      indexForSearch(db, { entityType: 'note', entityId: id, matterId: s(row.matter_id), classification, title: s(row.title), body: `${s(row.body)}\n${tagsOf(db, 'note', id)}` });
+      indexForSearch(db, {
+        entityType: 'note',
+        entityId: id,
+        matterId: s(row.matter_id),
+        classification,
+        title: s(row.title),
+        body: `${s(row.body)}\n${tagsOf(db, 'note', id)}`,
+      });
       return;
     case 'people':
-      indexForSearch(db, { entityType: 'person', entityId: id, matterId: null, classification, title: s(row.pseudonym), body: '' });
+      indexForSearch(db, {
+        entityType: 'person',
+        entityId: id,
+        matterId: null,
+        classification,
+        title: s(row.pseudonym),
+        body: '',
+      });
       return;
     case 'organisations':
-      indexForSearch(db, { entityType: 'organisation', entityId: id, matterId: null, classification, title: s(row.name), body: s(row.notes) });
+      indexForSearch(db, {
+        entityType: 'organisation',
+        entityId: id,
+        matterId: null,
+        classification,
+        title: s(row.name),
+        body: s(row.notes),
+      });
       return;
     case 'evidence_items':
       indexForSearch(db, {
-        entityType: 'evidence', entityId: id, matterId: s(row.matter_id), classification, title: s(row.title),
-        body: [s(row.description), s(row.source), s(row.original_name), tagsOf(db, 'evidence', id)].join('\n'),
+        entityType: 'evidence',
+        entityId: id,
+        matterId: s(row.matter_id),
+        classification,
+        title: s(row.title),
+        body: [s(row.description), s(row.source), s(row.original_name), tagsOf(db, 'evidence', id)].join(
+          '\n',
+        ),
       });
       return;
     case 'protected_identities': {
@@ -62,7 +100,10 @@ export function reindex(db: Database, table: string, row: Row): void {
         s(row.notes),
       ].join(' \n ');
       db.prepare('DELETE FROM protected_search WHERE person_id = $id').run({ id: s(row.person_id) });
-      db.prepare('INSERT INTO protected_search (person_id, body) VALUES ($id, $body)').run({ id: s(row.person_id), body });
+      db.prepare('INSERT INTO protected_search (person_id, body) VALUES ($id, $body)').run({
+        id: s(row.person_id),
+        body,
+      });
       return;
     }
     default:

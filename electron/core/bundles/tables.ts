@@ -120,7 +120,12 @@ export const TABLES: Readonly<Record<string, TableRule>> = {
     merge: 'link',
     where: `item_id IN ${ITEMS}`,
   },
-  evidence_people: { kind: 'case', key: ['item_id', 'person_id'], merge: 'link', where: `item_id IN ${ITEMS}` },
+  evidence_people: {
+    kind: 'case',
+    key: ['item_id', 'person_id'],
+    merge: 'link',
+    where: `item_id IN ${ITEMS}`,
+  },
   communications: { kind: 'case', key: ID, merge: 'record', where: IN_CASES, classified: true },
   communication_attachments: {
     kind: 'case',

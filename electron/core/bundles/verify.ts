@@ -8,7 +8,11 @@ import { readBundle } from './read';
 export async function verifyBundle(
   file: string,
   unseal: Unseal,
-  options: { known?: (fingerprint: string) => boolean; signal?: AbortSignal; onBytes?: (done: number, total: number) => void } = {},
+  options: {
+    known?: (fingerprint: string) => boolean;
+    signal?: AbortSignal;
+    onBytes?: (done: number, total: number) => void;
+  } = {},
 ): Promise<BundleSummary> {
   let total = 0;
   let done = 0;

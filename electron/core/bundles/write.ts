@@ -24,10 +24,18 @@ export interface WriteOptions {
 }
 
 async function writeEntry(pack: Pack, entry: BundleEntry, options: WriteOptions): Promise<void> {
-  const header = { name: entry.path, size: entry.size, mode: 0o600, mtime: options.mtime, type: 'file' as const };
+  const header = {
+    name: entry.path,
+    size: entry.size,
+    mode: 0o600,
+    mtime: options.mtime,
+    type: 'file' as const,
+  };
   if (Buffer.isBuffer(entry.data)) {
     const data = entry.data;
-    await new Promise<void>((resolve, reject) => pack.entry(header, data, (e) => (e ? reject(e) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      pack.entry(header, data, (e) => (e ? reject(e) : resolve())),
+    );
     options.onBytes?.(data.length);
     return;
   }
@@ -41,16 +49,22 @@ async function writeEntry(pack: Pack, entry: BundleEntry, options: WriteOptions)
   for await (const part of entry.data()) {
     if (options.signal?.aborted) throw cancelledError();
     written += part.length;
-    if (written > entry.size) throw new AmparoError('EVIDENCE_DAMAGED', `${entry.path} is longer than recorded`);
+    if (written > entry.size)
+      throw new AmparoError('EVIDENCE_DAMAGED', `${entry.path} is longer than recorded`);
     if (!sink.write(part)) await new Promise<void>((resolve) => sink.once('drain', () => resolve()));
     options.onBytes?.(part.length);
   }
-  if (written !== entry.size) throw new AmparoError('EVIDENCE_DAMAGED', `${entry.path} is shorter than recorded`);
+  if (written !== entry.size)
+    throw new AmparoError('EVIDENCE_DAMAGED', `${entry.path} is shorter than recorded`);
   (sink as unknown as { end(): void }).end();
   await done;
 }
 
-export async function writeBundle(target: string, entries: BundleEntry[], options: WriteOptions): Promise<number> {
+export async function writeBundle(
+  target: string,
+  entries: BundleEntry[],
+  options: WriteOptions,
+): Promise<number> {
   try {
     await stat(target);
     throw new AmparoError('BUNDLE_TARGET_EXISTS', `${target} already exists`);
@@ -79,7 +93,10 @@ export async function writeBundle(target: string, entries: BundleEntry[], option
       pack.finalize();
     })();
     producer.catch((error: unknown) => pack.destroy(error as Error));
-    const encrypted = await encryptStream(ReadableStream.from(pack) as ReadableStream<Uint8Array>, options.seal);
+    const encrypted = await encryptStream(
+      ReadableStream.from(pack) as ReadableStream<Uint8Array>,
+      options.seal,
+    );
     let size = 0;
     for await (const part of encrypted) {
       if (options.signal?.aborted) throw cancelledError();

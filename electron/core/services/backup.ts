@@ -6,7 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ParsedInput } from '../../../shared/contract';
-import type { BackupResult, BackupStatus, BundleProgress, ImportBundleResult } from '../../../shared/schemas/bundles';
+import type {
+  BackupResult,
+  BackupStatus,
+  BundleProgress,
+  ImportBundleResult,
+} from '../../../shared/schemas/bundles';
 import { exportBundle } from '../bundles/export';
 import { importBundle } from '../bundles/import';
 import { verifyBundle } from '../bundles/verify';
@@ -34,7 +39,10 @@ export class BackupService {
       const vault = this.ctx();
       const folder = resolve(input.folder);
       const now = vault.now();
-      const provisional = join(folder, `amparo-backup-${stamp(now)}-${randomBytes(4).toString('hex')}.amparo`);
+      const provisional = join(
+        folder,
+        `amparo-backup-${stamp(now)}-${randomBytes(4).toString('hex')}.amparo`,
+      );
       const outcome = await exportBundle(vault, {
         matterIds: [],
         backup: true,
@@ -44,7 +52,8 @@ export class BackupService {
         omitEvidence: [],
         since: null,
         signal: op.signal,
-        onBytes: (done, total) => op.progress({ operationId: op.id, phase: 'backup', bytesDone: done, bytesTotal: total }),
+        onBytes: (done, total) =>
+          op.progress({ operationId: op.id, phase: 'backup', bytesDone: done, bytesTotal: total }),
       });
       const names = (await readdir(folder)).filter((n) => BACKUP_NAME.test(n)).sort();
       const removed: string[] = [];
@@ -76,14 +85,20 @@ export class BackupService {
 
   status(): BackupStatus {
     const { db, now } = this.ctx();
-    const last = db
-      .prepare(`SELECT max(at) AS at FROM bundle_log WHERE direction = 'backup'`)
-      .get<{ at: string | null }>()?.at ?? null;
-    const setting = db.prepare('SELECT value FROM vault_settings WHERE key = $key').get<{ value: string }>({ key: REMIND_KEY });
+    const last =
+      db
+        .prepare(`SELECT max(at) AS at FROM bundle_log WHERE direction = 'backup'`)
+        .get<{ at: string | null }>()?.at ?? null;
+    const setting = db
+      .prepare('SELECT value FROM vault_settings WHERE key = $key')
+      .get<{ value: string }>({ key: REMIND_KEY });
     const days = setting ? Number(JSON.parse(setting.value)) : DEFAULT_REMIND_DAYS;
-    const since = last ? Date.parse(last) : Date.parse(
-      db.prepare('SELECT min(at) AS at FROM audit_log').get<{ at: string | null }>()?.at ?? now().toISOString(),
-    );
+    const since = last
+      ? Date.parse(last)
+      : Date.parse(
+          db.prepare('SELECT min(at) AS at FROM audit_log').get<{ at: string | null }>()?.at ??
+            now().toISOString(),
+        );
     return { lastBackupAt: last, remindAfterDays: days, due: now().getTime() - since >= days * 86_400_000 };
   }
 

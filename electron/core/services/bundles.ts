@@ -48,7 +48,11 @@ export class BundleService {
 
   async identity(): Promise<VaultIdentityInfo> {
     const id = await vaultIdentity(this.ctx().db, this.ctx().now);
-    return { fingerprint: id.fingerprint, fingerprintGrouped: groupedFingerprint(id.fingerprint), ageRecipient: id.ageRecipient };
+    return {
+      fingerprint: id.fingerprint,
+      fingerprintGrouped: groupedFingerprint(id.fingerprint),
+      ageRecipient: id.ageRecipient,
+    };
   }
 
   /** A passphrase, an age identity, or this vault's own age identity. */
@@ -75,9 +79,13 @@ export class BundleService {
         matterIds: input.matterIds,
         backup: false,
         out: input.out,
-        seal: 'passphrase' in input.seal
-          ? { passphrase: input.seal.passphrase, ...(this.options.scryptLogN ? { scryptLogN: this.options.scryptLogN } : {}) }
-          : { recipients: input.seal.recipients },
+        seal:
+          'passphrase' in input.seal
+            ? {
+                passphrase: input.seal.passphrase,
+                ...(this.options.scryptLogN ? { scryptLogN: this.options.scryptLogN } : {}),
+              }
+            : { recipients: input.seal.recipients },
         redaction: input.redaction,
         omitEvidence: input.omitEvidence,
         since: input.since,

@@ -11,20 +11,51 @@ import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 
 const CARRIED_BY_BACKUP = [
-  'matters', 'matter_status_history', 'people', 'protected_identities', 'person_profiles', 'organisations',
-  'matter_parties', 'incidents', 'incident_people', 'risk_assessments', 'risk_assessment_incidents', 'notes',
-  'tags', 'audit_log', 'evidence_items', 'evidence_custody', 'evidence_exhibits', 'evidence_incidents',
-  'evidence_people', 'communications', 'communication_attachments', 'deadlines', 'deadline_events',
-  'calendar_closures', 'protection_measures', 'protection_measure_people', 'protection_measure_status',
-  'vault_settings', 'vault_identity', 'bundle_signers', 'bundle_log', 'bundle_marks',
+  'matters',
+  'matter_status_history',
+  'people',
+  'protected_identities',
+  'person_profiles',
+  'organisations',
+  'matter_parties',
+  'incidents',
+  'incident_people',
+  'risk_assessments',
+  'risk_assessment_incidents',
+  'notes',
+  'tags',
+  'audit_log',
+  'evidence_items',
+  'evidence_custody',
+  'evidence_exhibits',
+  'evidence_incidents',
+  'evidence_people',
+  'communications',
+  'communication_attachments',
+  'deadlines',
+  'deadline_events',
+  'calendar_closures',
+  'protection_measures',
+  'protection_measure_people',
+  'protection_measure_status',
+  'vault_settings',
+  'vault_identity',
+  'bundle_signers',
+  'bundle_log',
+  'bundle_marks',
 ];
 
 function dump(db: any): Record<string, unknown[]> {
-  return Object.fromEntries(CARRIED_BY_BACKUP.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
+  return Object.fromEntries(
+    CARRIED_BY_BACKUP.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]),
+  );
 }
 
 async function plain(s: Side): Promise<Record<string, string>> {
-  const rows = await withDb(s, (db) => db.prepare('SELECT id, key FROM evidence_blobs ORDER BY id').all() as any[]);
+  const rows = await withDb(
+    s,
+    (db) => db.prepare('SELECT id, key FROM evidence_blobs ORDER BY id').all() as any[],
+  );
   const out: Record<string, string> = {};
   for (const row of rows) {
     const reader = await openBlob(blobPath(s.vaultDir, row.id), Buffer.from(row.key), row.id);
@@ -58,7 +89,12 @@ describe('backups', () => {
 
     const b = await side('otra');
     const target = join(b.dir, 'restaurada');
-    const restored = await b.ok('backup:restore', { file: last.path, passphrase: BUNDLE_PASS, folder: target, vaultPassphrase: PASS });
+    const restored = await b.ok('backup:restore', {
+      file: last.path,
+      passphrase: BUNDLE_PASS,
+      folder: target,
+      vaultPassphrase: PASS,
+    });
     expect(restored.status).toBe('imported');
     expect((await b.ok('vault:status')).path).toBe(target);
     const r: Side = { ...b, vaultDir: target };
@@ -81,7 +117,9 @@ describe('backups', () => {
   it('reminds when no backup was made for the set number of days', async () => {
     const a = await side('recordatorio');
     expect((await a.ok('backup:setReminder', { remindAfterDays: 1 })).due).toBe(false);
-    await withDb(a, (db) => db.prepare(`UPDATE audit_log SET at = '2020-01-01T00:00:00.000Z' WHERE seq = 1`).run());
+    await withDb(a, (db) =>
+      db.prepare(`UPDATE audit_log SET at = '2020-01-01T00:00:00.000Z' WHERE seq = 1`).run(),
+    );
     expect((await a.ok('backup:status')).due).toBe(true);
   });
 });

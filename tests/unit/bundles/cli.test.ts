@@ -18,7 +18,10 @@ describe('amparo bundle / backup / restore', () => {
     const b = join(dir, 'b');
     await createTestVault(a, VAULT);
     await createTestVault(b, VAULT);
-    const add = await runAmparo(['case', 'add', a, '--from-json', '-', '--passphrase-stdin'], `${VAULT}\n${JSON.stringify({ title: 'Defensora', type: 'petition', reference: 'P-77-24' })}`);
+    const add = await runAmparo(
+      ['case', 'add', a, '--from-json', '-', '--passphrase-stdin'],
+      `${VAULT}\n${JSON.stringify({ title: 'Defensora', type: 'petition', reference: 'P-77-24' })}`,
+    );
     expect(add.code, add.stderr).toBe(EXIT.ok);
 
     const identity = await runAmparo(['vault', 'identity', a, '--passphrase-stdin'], `${VAULT}\n`);
@@ -28,7 +31,10 @@ describe('amparo bundle / backup / restore', () => {
     expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
 
     const out = join(dir, 'caso.amparo');
-    const exported = await runAmparo(['bundle', 'export', a, '--case', 'P-77-24', '--out', out, '--to-passphrase', '--passphrase-stdin'], `${VAULT}\n${BUNDLE}\n`);
+    const exported = await runAmparo(
+      ['bundle', 'export', a, '--case', 'P-77-24', '--out', out, '--to-passphrase', '--passphrase-stdin'],
+      `${VAULT}\n${BUNDLE}\n`,
+    );
     expect(exported.code, exported.stderr).toBe(EXIT.ok);
     expect(exported.stdout).toMatch(/^Bundle [0-9a-f-]{36} written to /m);
 
@@ -47,10 +53,16 @@ describe('amparo bundle / backup / restore', () => {
     const wrong = await runAmparo(['bundle', 'verify', out, '--passphrase-stdin'], `no es\n`);
     expect(wrong.code).toBe(EXIT.wrongPassphrase);
 
-    const refused = await runAmparo(['bundle', 'import', b, out, '--passphrase-stdin'], `${VAULT}\n${BUNDLE}\n`);
+    const refused = await runAmparo(
+      ['bundle', 'import', b, out, '--passphrase-stdin'],
+      `${VAULT}\n${BUNDLE}\n`,
+    );
     expect(refused.code).toBe(EXIT.checkFailed);
     expect(refused.stderr).toMatch(/BUNDLE_UNKNOWN_SIGNER/);
-    const imported = await runAmparo(['bundle', 'import', b, out, '--confirm-signer', fingerprint, '--passphrase-stdin'], `${VAULT}\n${BUNDLE}\n`);
+    const imported = await runAmparo(
+      ['bundle', 'import', b, out, '--confirm-signer', fingerprint, '--passphrase-stdin'],
+      `${VAULT}\n${BUNDLE}\n`,
+    );
     expect(imported.code, imported.stderr).toBe(EXIT.ok);
     expect(imported.stdout).toMatch(/^Imported: \d+ added/m);
     const listed = await runAmparo(['case', 'list', b, '--passphrase-stdin'], `${VAULT}\n`);

@@ -47,7 +47,8 @@ export async function tarOf(entries: CraftEntry[]): Promise<Buffer> {
         ...(e.size !== undefined ? { size: e.size } : {}),
         mode: 0o600,
       };
-      if ((e.type ?? 'file') === 'file') p.entry(header, e.data ?? Buffer.alloc(0), (err) => (err ? reject(err) : resolve()));
+      if ((e.type ?? 'file') === 'file')
+        p.entry(header, e.data ?? Buffer.alloc(0), (err) => (err ? reject(err) : resolve()));
       else p.entry(header, (err) => (err ? reject(err) : resolve()));
     });
   }
@@ -66,7 +67,9 @@ export async function seal(tar: Buffer, passphrase: string, out: string): Promis
 
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-export function manifestOf(entries: CraftEntry[]): Record<string, unknown> & { files: { path: string; size: number; sha256: string }[] } {
+export function manifestOf(
+  entries: CraftEntry[],
+): Record<string, unknown> & { files: { path: string; size: number; sha256: string }[] } {
   return JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data!.toString('utf8'));
 }
 
@@ -81,11 +84,15 @@ export function resign(entries: CraftEntry[], manifest: Record<string, unknown>)
   const set = (name: string, data: Buffer) => (entries.find((e) => e.name === name)!.data = data);
   set('manifest.json', bytes);
   set('manifest.sig', sig);
-  const files = (manifest.files as { path: string; sha256: string }[]);
+  const files = manifest.files as { path: string; sha256: string }[];
   set(
     'SHA256SUMS',
     Buffer.from(
-      [{ path: 'manifest.json', sha256: sha256(bytes) }, { path: 'manifest.sig', sha256: sha256(sig) }, ...files]
+      [
+        { path: 'manifest.json', sha256: sha256(bytes) },
+        { path: 'manifest.sig', sha256: sha256(sig) },
+        ...files,
+      ]
         .map((f) => `${f.sha256}  ${f.path}\n`)
         .join(''),
     ),

@@ -26,14 +26,18 @@ export interface Side {
 
 /** `shared`: a folder that outlives one test (a describe's beforeAll); remove it with `dispose`. */
 export async function side(name = 'boveda', shared = false): Promise<Side> {
-  const dir = shared ? await mkdtemp(join(tmpdir(), `amparo-bundles-${name}-`)) : await tempDir(`amparo-bundles-${name}-`);
+  const dir = shared
+    ? await mkdtemp(join(tmpdir(), `amparo-bundles-${name}-`))
+    : await tempDir(`amparo-bundles-${name}-`);
   const vaultDir = join(dir, name);
   const core = await createCore({
     configDir: null,
     kdfCost: TEST_KDF,
     bundleScryptLogN: TEST_SCRYPT,
     shell: { chooseFolder: async () => ({ path: null }) },
-    logError: (where, error) => { if (process.env.BUNDLE_DEBUG) console.error(where, error); },
+    logError: (where, error) => {
+      if (process.env.BUNDLE_DEBUG) console.error(where, error);
+    },
   });
   const call = (channel: string, input: unknown = {}) => core.dispatch(channel, input) as Promise<any>;
   const ok = async (channel: string, input: unknown = {}) => {
@@ -64,7 +68,11 @@ export interface RichCase {
 }
 
 /** A case with every record kind; attachments of the given sizes (0 bytes among them). */
-export async function richCase(s: Side, sizes: number[] = [0, 1, 70_000], confidentialNote = false): Promise<RichCase> {
+export async function richCase(
+  s: Side,
+  sizes: number[] = [0, 1, 70_000],
+  confidentialNote = false,
+): Promise<RichCase> {
   const matter = await s.ok('matters:create', {
     title: 'Defensora de la Montaña',
     matterType: 'precautionary_request',
@@ -89,7 +97,12 @@ export async function richCase(s: Side, sizes: number[] = [0, 1, 70_000], confid
     },
   });
   await s.ok('parties:add', { matterId: matter.id, role: 'beneficiary', personId: person.id });
-  const org = await s.ok('organisations:create', { name: 'Centro Tlachinollan', orgType: 'ngo', classification: 'public', notes: '' });
+  const org = await s.ok('organisations:create', {
+    name: 'Centro Tlachinollan',
+    orgType: 'ngo',
+    classification: 'public',
+    notes: '',
+  });
   await s.ok('parties:add', { matterId: matter.id, role: 'petitioner', organisationId: org.id });
   const incident = await s.ok('incidents:create', {
     matterId: matter.id,
@@ -111,11 +124,31 @@ export async function richCase(s: Side, sizes: number[] = [0, 1, 70_000], confid
     irreparableHarm: { rating: 'extreme', reasoning: 'Vida e integridad.' },
     incidentIds: [incident.id],
   });
-  await s.ok('notes:create', { matterId: matter.id, title: 'Estrategia', body: 'Pedir ampliación.', classification: 'restricted', tags: ['plan'] });
+  await s.ok('notes:create', {
+    matterId: matter.id,
+    title: 'Estrategia',
+    body: 'Pedir ampliación.',
+    classification: 'restricted',
+    tags: ['plan'],
+  });
   if (confidentialNote) {
-    await s.ok('notes:create', { matterId: matter.id, title: 'Fuente protegida', body: 'Nombre de la fuente.', classification: 'confidential', tags: [] });
+    await s.ok('notes:create', {
+      matterId: matter.id,
+      title: 'Fuente protegida',
+      body: 'Nombre de la fuente.',
+      classification: 'confidential',
+      tags: [],
+    });
   }
-  await s.ok('matters:changeStatus', { id: matter.id, revision: 1, toStatus: 'granted', changedOn: '2023-06-01', note: '' }).catch(() => undefined);
+  await s
+    .ok('matters:changeStatus', {
+      id: matter.id,
+      revision: 1,
+      toStatus: 'granted',
+      changedOn: '2023-06-01',
+      note: '',
+    })
+    .catch(() => undefined);
   const sources = join(s.dir, 'sources');
   await mkdir(sources, { recursive: true });
   const paths: string[] = [];
@@ -127,8 +160,14 @@ export async function richCase(s: Side, sizes: number[] = [0, 1, 70_000], confid
     paths.push(path);
   }
   const added = await s.ok('evidence:add', { matterId: matter.id, operationId: randomUUID(), paths });
-  const items = added.added.map((item: any) => ({ id: item.id, name: item.originalName, sha256: item.sha256, size: item.size }));
-  if (items.length > 0) await s.ok('evidence:assignExhibit', { itemId: items[0].id, filing: 'Solicitud inicial' });
+  const items = added.added.map((item: any) => ({
+    id: item.id,
+    name: item.originalName,
+    sha256: item.sha256,
+    size: item.size,
+  }));
+  if (items.length > 0)
+    await s.ok('evidence:assignExhibit', { itemId: items[0].id, filing: 'Solicitud inicial' });
   await withDb(s, (db) => {
     const at = '2026-11-30T10:00:00.000Z';
     const comm = randomUUID();
@@ -137,7 +176,9 @@ export async function richCase(s: Side, sizes: number[] = [0, 1, 70_000], confid
        VALUES ($id, $m, 'received', 'commission', 'portal', '2023-07-01', 'Solicitud de información', $at, $at)`,
     ).run({ id: comm, m: matter.id, at });
     if (items.length > 0) {
-      db.prepare('INSERT INTO communication_attachments (communication_id, evidence_id, position) VALUES ($c, $e, 1)').run({ c: comm, e: items[0].id });
+      db.prepare(
+        'INSERT INTO communication_attachments (communication_id, evidence_id, position) VALUES ($c, $e, 1)',
+      ).run({ c: comm, e: items[0].id });
     }
     const deadline = randomUUID();
     db.prepare(
@@ -147,7 +188,9 @@ export async function richCase(s: Side, sizes: number[] = [0, 1, 70_000], confid
     db.prepare(
       `INSERT INTO deadline_events (id, deadline_id, kind, on_date, recorded_at, recorded_by) VALUES ($id, $d, 'created', '2023-07-01', $at, 'test')`,
     ).run({ id: randomUUID(), d: deadline, at });
-    db.prepare(`INSERT INTO deadline_reminders (deadline_id, kind, due_instant, shown_at) VALUES ($d, 'overdue', 'x', $at)`).run({ d: deadline, at });
+    db.prepare(
+      `INSERT INTO deadline_reminders (deadline_id, kind, due_instant, shown_at) VALUES ($d, 'overdue', 'x', $at)`,
+    ).run({ d: deadline, at });
     db.prepare(
       `INSERT INTO calendar_closures (id, rule_id, kind, from_date, to_date, name, created_at) VALUES ($id, NULL, 'closure', '2023-12-20', '2024-01-05', 'Vacaciones', $at)`,
     ).run({ id: randomUUID(), at });
@@ -155,30 +198,49 @@ export async function richCase(s: Side, sizes: number[] = [0, 1, 70_000], confid
     db.prepare(
       `INSERT INTO protection_measures (id, matter_id, kind, status, created_at, updated_at) VALUES ($id, $m, 'panic_button', 'agreed', $at, $at)`,
     ).run({ id: measure, m: matter.id, at });
-    db.prepare('INSERT INTO protection_measure_people (measure_id, person_id) VALUES ($m, $p)').run({ m: measure, p: person.id });
+    db.prepare('INSERT INTO protection_measure_people (measure_id, person_id) VALUES ($m, $p)').run({
+      m: measure,
+      p: person.id,
+    });
     db.prepare(
       `INSERT INTO protection_measure_status (id, measure_id, status, on_date, communication_id, recorded_at, recorded_by) VALUES ($id, $m, 'agreed', '2023-07-02', $c, $at, 'test')`,
     ).run({ id: randomUUID(), m: measure, c: comm, at });
-    db.prepare(`INSERT INTO person_profiles (person_id, roles, gender) VALUES ($p, '["human_rights_defender"]', 'female')`).run({ p: person.id });
+    db.prepare(
+      `INSERT INTO person_profiles (person_id, roles, gender) VALUES ($p, '["human_rights_defender"]', 'female')`,
+    ).run({ p: person.id });
     if (items.length > 0) {
-      db.prepare('INSERT INTO evidence_incidents (item_id, incident_id) VALUES ($e, $i)').run({ e: items[0].id, i: incident.id });
-      db.prepare('INSERT INTO evidence_people (item_id, person_id) VALUES ($e, $p)').run({ e: items[0].id, p: person.id });
+      db.prepare('INSERT INTO evidence_incidents (item_id, incident_id) VALUES ($e, $i)').run({
+        e: items[0].id,
+        i: incident.id,
+      });
+      db.prepare('INSERT INTO evidence_people (item_id, person_id) VALUES ($e, $p)').run({
+        e: items[0].id,
+        p: person.id,
+      });
     }
-    db.prepare(`INSERT INTO vault_settings (key, value, updated_at) VALUES ('inactivity.months', '6', $at)`).run({ at });
+    db.prepare(
+      `INSERT INTO vault_settings (key, value, updated_at) VALUES ('inactivity.months', '6', $at)`,
+    ).run({ at });
   });
   return { matterId: matter.id, personId: person.id, items };
 }
 
 /** Row count of every table (FTS shadow tables too) and the hash of every file under the vault. */
-export async function snapshot(s: Side): Promise<{ rows: Record<string, number>; files: Record<string, string> }> {
+export async function snapshot(
+  s: Side,
+): Promise<{ rows: Record<string, number>; files: Record<string, string> }> {
   const rows = await withDb(s, (db) => {
-    const names = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[];
+    const names = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as {
+      name: string;
+    }[];
     // The audit log without the lock and unlock entries this snapshot itself causes.
     const count = (name: string) =>
       name === 'audit_log'
         ? `SELECT count(*) AS n FROM audit_log WHERE action NOT IN ('vault.lock', 'vault.unlock')`
         : `SELECT count(*) AS n FROM "${name}"`;
-    return Object.fromEntries(names.map(({ name }) => [name, Number((db.prepare(count(name)).get() as any).n)]));
+    return Object.fromEntries(
+      names.map(({ name }) => [name, Number((db.prepare(count(name)).get() as any).n)]),
+    );
   });
   const files: Record<string, string> = {};
   const walk = async (dir: string, rel: string) => {
@@ -188,7 +250,10 @@ export async function snapshot(s: Side): Promise<{ rows: Record<string, number>;
       // Unfinished incoming files are not the vault's (undecryptable, removed at a later unlock).
       if (entry.name === '.incoming') continue;
       if (entry.isDirectory()) await walk(path, name);
-      else files[name] = createHash('sha256').update(await readFile(path)).digest('hex');
+      else
+        files[name] = createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex');
     }
   };
   // The evidence files; the database's own files change with every open (its WAL), its rows are counted.

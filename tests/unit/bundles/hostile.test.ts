@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- results of untyped channel names are read by shape */
 // Hostile or broken bundles: each refused with its own code and nothing written (row counts of every
 // table and the hash of every evidence file, before and after).
 import { execFileSync } from 'node:child_process';
@@ -27,13 +26,23 @@ beforeAll(async () => {
   // another of its cases), so each check below is reached.
   await richCase(b, [10]);
   const other = await a.ok('matters:create', {
-    title: 'Otro caso', matterType: 'petition', forum: 'iachr', reference: 'P-1-24', status: 'draft',
-    openedOn: '2024-01-01', summary: '', classification: 'restricted',
+    title: 'Otro caso',
+    matterType: 'petition',
+    forum: 'iachr',
+    reference: 'P-1-24',
+    status: 'draft',
+    openedOn: '2024-01-01',
+    summary: '',
+    classification: 'restricted',
   });
   const first = join(a.dir, 'otro.amparo');
   await a.ok('bundles:export', { matterIds: [other.id], out: first, seal: { passphrase: BUNDLE_PASS } });
   const summary = await b.ok('bundles:verify', { file: first, key: { passphrase: BUNDLE_PASS } });
-  await b.ok('bundles:import', { file: first, key: { passphrase: BUNDLE_PASS }, confirmSigner: summary.signerFingerprint });
+  await b.ok('bundles:import', {
+    file: first,
+    key: { passphrase: BUNDLE_PASS },
+    confirmSigner: summary.signerFingerprint,
+  });
   before = await snapshot(b);
 }, 60_000);
 
@@ -45,7 +54,12 @@ async function crafted(list: CraftEntry[]): Promise<string> {
   return seal(await tarOf(list), BUNDLE_PASS, join(b.dir, `hecho-${n++}.amparo`));
 }
 
-async function refused(file: string, code: string, extra: Record<string, unknown> = {}, key: unknown = { passphrase: BUNDLE_PASS }) {
+async function refused(
+  file: string,
+  code: string,
+  extra: Record<string, unknown> = {},
+  key: unknown = { passphrase: BUNDLE_PASS },
+) {
   const verify = await b.call('bundles:verify', { file, key });
   const result = await b.call('bundles:import', { file, key, ...extra });
   expect(result.ok, JSON.stringify(result)).toBe(false);
@@ -58,7 +72,8 @@ async function refused(file: string, code: string, extra: Record<string, unknown
 describe('hostile bundles', () => {
   it('wrong passphrase', async () => refused(good, 'BUNDLE_WRONG_KEY', {}, { passphrase: 'no es la frase' }));
 
-  it('wrong age key', async () => refused(good, 'BUNDLE_WRONG_KEY', {}, { identity: await generateX25519Identity() }));
+  it('wrong age key', async () =>
+    refused(good, 'BUNDLE_WRONG_KEY', {}, { identity: await generateX25519Identity() }));
 
   it('truncated file', async () => {
     const data = await readFile(good);
@@ -95,7 +110,8 @@ describe('hostile bundles', () => {
     await refused(await crafted(list), 'BUNDLE_SIGNATURE_INVALID');
   });
 
-  it('no signature', async () => refused(await crafted(clone().filter((e) => e.name !== 'manifest.sig')), 'BUNDLE_SIGNATURE_MISSING'));
+  it('no signature', async () =>
+    refused(await crafted(clone().filter((e) => e.name !== 'manifest.sig')), 'BUNDLE_SIGNATURE_MISSING'));
 
   it('a future format version', async () => {
     const list = clone();
@@ -131,7 +147,10 @@ describe('hostile bundles', () => {
   });
 
   it('a listed file missing', async () => {
-    await refused(await crafted(clone().filter((e) => !e.name.startsWith('attachments/'))), 'BUNDLE_MISSING_ENTRY');
+    await refused(
+      await crafted(clone().filter((e) => !e.name.startsWith('attachments/'))),
+      'BUNDLE_MISSING_ENTRY',
+    );
   });
 
   it('a record that fails its schema (validly signed by a key the user confirmed)', async () => {
@@ -187,7 +206,9 @@ describe('hostile bundles', () => {
     const recipient = execFileSync('age-keygen', ['-y', identity]).toString().trim();
     const tar = await tarOf([{ name: 'carta.txt', data: Buffer.from('hola') }]);
     execFileSync('age', ['-r', recipient, '-o', file], { input: tar });
-    const key = { identity: (await readFile(identity, 'utf8')).split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-'))! };
+    const key = {
+      identity: (await readFile(identity, 'utf8')).split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-'))!,
+    };
     await refused(file, 'BUNDLE_NO_MANIFEST', {}, key);
   });
 });

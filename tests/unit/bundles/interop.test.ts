@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- results of untyped channel names are read by shape */
 // A bundle opens without Amparo, exactly as its README.txt says: Debian's `age` decrypts it (to a
 // passphrase: `age -d` reads the passphrase from a terminal only, so it runs under `script`, which gives
 // it one; to a recipient: with `-i`), `tar -xf` unpacks it, `sha256sum -c SHA256SUMS` checks every file,
@@ -16,11 +15,24 @@ function checkWithStandardTools(tar: string, folder: string, fingerprint: string
   expect(sums).not.toMatch(/FAILED/);
   const verified = execFileSync(
     'openssl',
-    ['pkeyutl', '-verify', '-pubin', '-inkey', 'signer.pub.pem', '-rawin', '-in', 'manifest.json', '-sigfile', 'manifest.sig'],
+    [
+      'pkeyutl',
+      '-verify',
+      '-pubin',
+      '-inkey',
+      'signer.pub.pem',
+      '-rawin',
+      '-in',
+      'manifest.json',
+      '-sigfile',
+      'manifest.sig',
+    ],
     { cwd: folder },
   ).toString();
   expect(verified).toMatch(/Signature Verified Successfully/);
-  const der = execFileSync('openssl', ['pkey', '-pubin', '-in', 'signer.pub.pem', '-outform', 'DER'], { cwd: folder });
+  const der = execFileSync('openssl', ['pkey', '-pubin', '-in', 'signer.pub.pem', '-outform', 'DER'], {
+    cwd: folder,
+  });
   const printed = execFileSync('sha256sum', { input: der }).toString().split(' ')[0];
   expect(printed).toBe(fingerprint);
 }
@@ -39,12 +51,18 @@ describe('a bundle without Amparo', () => {
     await a.ok('bundles:export', { matterIds: [rich.matterId], out, seal: { passphrase: BUNDLE_PASS } });
     const { fingerprint } = await a.ok('vault:identity');
     const tar = join(a.dir, 'case.tar');
-    execFileSync('script', ['-qec', `age -d -o '${tar}' '${out}'`, '/dev/null'], { input: `${BUNDLE_PASS}\n`, stdio: ['pipe', 'ignore', 'inherit'] });
+    execFileSync('script', ['-qec', `age -d -o '${tar}' '${out}'`, '/dev/null'], {
+      input: `${BUNDLE_PASS}\n`,
+      stdio: ['pipe', 'ignore', 'inherit'],
+    });
     const folder = join(a.dir, 'case');
     await mkdir(folder);
     checkWithStandardTools(tar, folder, fingerprint);
     // The attachments are the very files taken in, under their own names.
-    const files = execFileSync('find', ['attachments', '-type', 'f'], { cwd: folder }).toString().trim().split('\n');
+    const files = execFileSync('find', ['attachments', '-type', 'f'], { cwd: folder })
+      .toString()
+      .trim()
+      .split('\n');
     for (const [name, data] of await sources(a)) {
       const found = files.find((f) => f.endsWith(`-${name}`))!;
       expect(found).toMatch(/^attachments\/MC-101-23\//);
@@ -72,7 +90,11 @@ describe('a bundle without Amparo', () => {
 
     // Sealed to the vault's own age key, the vault opens it with no key given.
     const own = join(a.dir, 'propio.amparo');
-    await a.ok('bundles:export', { matterIds: [rich.matterId], out: own, seal: { recipients: [ageRecipient] } });
+    await a.ok('bundles:export', {
+      matterIds: [rich.matterId],
+      out: own,
+      seal: { recipients: [ageRecipient] },
+    });
     const summary = await a.ok('bundles:verify', { file: own, key: {} });
     expect(summary).toMatchObject({ signerKnown: true, signerFingerprint: fingerprint });
   });

@@ -10,7 +10,11 @@ async function main(): Promise<void> {
     process.stdin.on('data', (d) => (text += d));
     process.stdin.on('end', () => resolve(text.replace(/\n$/, '')));
   });
-  const core = await createCore({ configDir: null, bundleScryptLogN: 10, shell: { chooseFolder: async () => ({ path: null }) } });
+  const core = await createCore({
+    configDir: null,
+    bundleScryptLogN: 10,
+    shell: { chooseFolder: async () => ({ path: null }) },
+  });
   core.onEvent('bundles:progress', (p) => process.stdout.write(`progress ${p.bytesDone}\n`));
   const call = async (channel: string, input: unknown) => {
     const result = await core.dispatch(channel, input);
@@ -18,8 +22,15 @@ async function main(): Promise<void> {
     return result.value;
   };
   await call('vault:unlock', { path: vaultDir, passphrase });
-  if (mode === 'export') await call('bundles:export', { matterIds: [what], out, seal: { passphrase: 'paquete' } });
-  else await call('bundles:import', { file: what, key: { passphrase: 'paquete' }, onConflict: 'theirs', confirmSigner: out });
+  if (mode === 'export')
+    await call('bundles:export', { matterIds: [what], out, seal: { passphrase: 'paquete' } });
+  else
+    await call('bundles:import', {
+      file: what,
+      key: { passphrase: 'paquete' },
+      onConflict: 'theirs',
+      confirmSigner: out,
+    });
   process.stdout.write('done\n');
   await core.dispose();
 }

@@ -16,7 +16,9 @@ const TSX = createRequire(join(ROOT, 'package.json')).resolve('tsx/cjs');
 
 /** Runs kill-child.ts and SIGKILLs it once it has moved a few MiB. */
 async function killHalfway(args: string[]): Promise<string> {
-  const child = spawn(process.execPath, ['--require', TSX, join(__dirname, 'kill-child.ts'), ...args], { cwd: ROOT });
+  const child = spawn(process.execPath, ['--require', TSX, join(__dirname, 'kill-child.ts'), ...args], {
+    cwd: ROOT,
+  });
   child.stdin.end(`${PASS}\n`);
   let output = '';
   let stderr = '';
@@ -29,7 +31,10 @@ async function killHalfway(args: string[]): Promise<string> {
     });
     child.on('exit', (code, signal) => {
       if (signal === 'SIGKILL') resolve(output);
-      else reject(new Error(`the child ended by itself (${code}) before it could be killed: ${output} ${stderr}`));
+      else
+        reject(
+          new Error(`the child ended by itself (${code}) before it could be killed: ${output} ${stderr}`),
+        );
     });
   });
 }
@@ -45,9 +50,15 @@ describe('interrupted bundles', () => {
     const out = join(a.dir, 'cancelado.amparo');
     const operationId = randomUUID();
     const stop = a.core.onEvent('bundles:progress', (p) => {
-      if (p.operationId === operationId && p.bytesDone > 1024 * 1024) void a.call('bundles:cancel', { operationId });
+      if (p.operationId === operationId && p.bytesDone > 1024 * 1024)
+        void a.call('bundles:cancel', { operationId });
     });
-    const cancelled = await a.call('bundles:export', { matterIds: [rich.matterId], out, seal: { passphrase: 'paquete' }, operationId });
+    const cancelled = await a.call('bundles:export', {
+      matterIds: [rich.matterId],
+      out,
+      seal: { passphrase: 'paquete' },
+      operationId,
+    });
     stop();
     expect(cancelled.error?.code).toBe('CANCELLED');
     expect((await readdir(a.dir)).filter((n) => n.includes('cancelado'))).toEqual([]);

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- results of untyped channel names are read by shape */
 // A large attachment (300 MB, generated as a stream) exported and imported with flat memory: the peak RSS
 // grows by far less than the file, and the imported copy verifies against the hash taken at intake.
 // BUNDLE_LARGE_MB picks another size.
@@ -34,10 +33,20 @@ describe('a large attachment', () => {
     const file = join(a.dir, 'video.bin');
     await pipeline(generated(SIZE), createWriteStream(file));
     const matter = await a.ok('matters:create', {
-      title: 'Video', matterType: 'petition', forum: 'iachr', reference: 'P-5-24', status: 'draft',
-      openedOn: '2024-01-01', summary: '', classification: 'restricted',
+      title: 'Video',
+      matterType: 'petition',
+      forum: 'iachr',
+      reference: 'P-5-24',
+      status: 'draft',
+      openedOn: '2024-01-01',
+      summary: '',
+      classification: 'restricted',
     });
-    const added = await a.ok('evidence:add', { matterId: matter.id, operationId: randomUUID(), paths: [file] });
+    const added = await a.ok('evidence:add', {
+      matterId: matter.id,
+      operationId: randomUUID(),
+      paths: [file],
+    });
     const sha256 = added.added[0].sha256;
 
     let peak = 0;
@@ -48,11 +57,15 @@ describe('a large attachment', () => {
     await a.ok('bundles:export', { matterIds: [matter.id], out, seal: { passphrase: 'paquete' } });
     const t1 = Date.now();
     const { fingerprint } = await a.ok('vault:identity');
-    const imported = await b.ok('bundles:import', { file: out, key: { passphrase: 'paquete' }, confirmSigner: fingerprint });
+    const imported = await b.ok('bundles:import', {
+      file: out,
+      key: { passphrase: 'paquete' },
+      confirmSigner: fingerprint,
+    });
     const t2 = Date.now();
     clearInterval(timer);
     console.log(
-      `${MB} MB: export ${((SIZE / 1e6) / ((t1 - t0) / 1000)).toFixed(0)} MB/s, import ${((SIZE / 1e6) / ((t2 - t1) / 1000)).toFixed(0)} MB/s, peak RSS +${(peak / 1024 / 1024).toFixed(0)} MiB`,
+      `${MB} MB: export ${(SIZE / 1e6 / ((t1 - t0) / 1000)).toFixed(0)} MB/s, import ${(SIZE / 1e6 / ((t2 - t1) / 1000)).toFixed(0)} MB/s, peak RSS +${(peak / 1024 / 1024).toFixed(0)} MiB`,
     );
     expect(imported.attachments).toBe(1);
     const check = await b.ok('evidence:verify', { id: added.added[0].id });

@@ -12,12 +12,27 @@ async function note(s: Side, matterId: string, title: string): Promise<any> {
 }
 
 async function edit(s: Side, n: any, title: string): Promise<void> {
-  await s.ok('notes:update', { id: n.id, revision: n.revision, fields: { title, body: n.body, classification: n.classification, tags: n.tags } });
+  await s.ok('notes:update', {
+    id: n.id,
+    revision: n.revision,
+    fields: { title, body: n.body, classification: n.classification, tags: n.tags },
+  });
 }
 
-async function send(from: Side, to: Side, matterId: string, name: string, extra: Record<string, unknown> = {}) {
+async function send(
+  from: Side,
+  to: Side,
+  matterId: string,
+  name: string,
+  extra: Record<string, unknown> = {},
+) {
   const out = join(from.dir, `${name}.amparo`);
-  const exported = await from.ok('bundles:export', { matterIds: [matterId], out, seal: { passphrase: BUNDLE_PASS }, ...extra });
+  const exported = await from.ok('bundles:export', {
+    matterIds: [matterId],
+    out,
+    seal: { passphrase: BUNDLE_PASS },
+    ...extra,
+  });
   const summary = await to.ok('bundles:verify', { file: out, key: { passphrase: BUNDLE_PASS } });
   const input = { file: out, key: { passphrase: BUNDLE_PASS }, confirmSigner: summary.signerFingerprint };
   return { out, exported, input, result: await to.ok('bundles:import', input) };
@@ -29,8 +44,20 @@ describe('merging bundles', () => {
     const b = await side('b');
     const rich = await richCase(a, [3]);
     const m = rich.matterId;
-    await a.ok('notes:create', { matterId: m, title: 'Segunda', body: 'x', classification: 'restricted', tags: [] });
-    await a.ok('notes:create', { matterId: m, title: 'Tercera', body: 'y', classification: 'restricted', tags: [] });
+    await a.ok('notes:create', {
+      matterId: m,
+      title: 'Segunda',
+      body: 'x',
+      classification: 'restricted',
+      tags: [],
+    });
+    await a.ok('notes:create', {
+      matterId: m,
+      title: 'Tercera',
+      body: 'y',
+      classification: 'restricted',
+      tags: [],
+    });
     const first = await send(a, b, m, 'uno');
     expect(first.result.status).toBe('imported');
 
@@ -63,11 +90,20 @@ describe('merging bundles', () => {
     expect(asked.status).toBe('conflicts');
     expect(asked.conflicts).toHaveLength(3);
     expect(await note(a, m, 'Estrategia A')).toBeTruthy(); // nothing written yet
-    const byTitle = (t: string) => asked.conflicts.find((c: any) => c.fields.some((f: any) => f.name === 'title' && f.mine === t));
-    expect(byTitle('Segunda A').fields.find((f: any) => f.name === 'title')).toEqual({ name: 'title', mine: 'Segunda A', theirs: 'Segunda B' });
+    const byTitle = (t: string) =>
+      asked.conflicts.find((c: any) => c.fields.some((f: any) => f.name === 'title' && f.mine === t));
+    expect(byTitle('Segunda A').fields.find((f: any) => f.name === 'title')).toEqual({
+      name: 'title',
+      mine: 'Segunda A',
+      theirs: 'Segunda B',
+    });
     const resolved = await a.ok('bundles:resolve', {
       ...input,
-      resolutions: { [byTitle('Estrategia A').id]: 'mine', [byTitle('Segunda A').id]: 'theirs', [byTitle('Tercera A').id]: 'both' },
+      resolutions: {
+        [byTitle('Estrategia A').id]: 'mine',
+        [byTitle('Segunda A').id]: 'theirs',
+        [byTitle('Tercera A').id]: 'both',
+      },
     });
     expect(resolved.status).toBe('imported');
     const titles = (await a.ok('notes:list', { matterId: m })).items.map((n: any) => n.title).sort();

@@ -10,15 +10,16 @@ import { carriedTables } from '../../../electron/core/bundles/tables';
 import { BUNDLE_PASS, richCase, side, snapshot, withDb, type Side } from './helpers';
 
 async function plainHash(s: Side, blobId: string): Promise<string> {
-  return withDb(s, (db) => db.prepare('SELECT key FROM evidence_blobs WHERE id = $id').get({ id: blobId }) as any).then(
-    async (row) => {
-      const reader = await openBlob(blobPath(s.vaultDir, blobId), Buffer.from(row.key), blobId);
-      const hash = createHash('sha256');
-      for await (const part of readAll(reader)) hash.update(part);
-      await reader.close();
-      return hash.digest('hex');
-    },
-  );
+  return withDb(
+    s,
+    (db) => db.prepare('SELECT key FROM evidence_blobs WHERE id = $id').get({ id: blobId }) as any,
+  ).then(async (row) => {
+    const reader = await openBlob(blobPath(s.vaultDir, blobId), Buffer.from(row.key), blobId);
+    const hash = createHash('sha256');
+    for await (const part of readAll(reader)) hash.update(part);
+    await reader.close();
+    return hash.digest('hex');
+  });
 }
 
 function caseRows(db: any, matterId: string): Record<string, any[]> {
@@ -40,7 +41,11 @@ describe('bundle round trip', () => {
     const rich = await richCase(a, [0, 1, 70_000, 3 * 65536 + 17]);
     const out = join(a.dir, 'caso.amparo');
     const started = Date.now();
-    const exported = await a.ok('bundles:export', { matterIds: [rich.matterId], out, seal: { passphrase: BUNDLE_PASS } });
+    const exported = await a.ok('bundles:export', {
+      matterIds: [rich.matterId],
+      out,
+      seal: { passphrase: BUNDLE_PASS },
+    });
     expect(exported.attachments).toBe(4);
     const summary = await b.ok('bundles:verify', { file: out, key: { passphrase: BUNDLE_PASS } });
     expect(summary.signerKnown).toBe(false);
@@ -63,7 +68,9 @@ describe('bundle round trip', () => {
       expect({ table, rows: theirs[table] }).toEqual({ table, rows: mine[table] });
     }
     // Every carried record kind really had rows in the rich case.
-    const empty = Object.entries(mine).filter(([, rows]) => rows.length === 0).map(([t]) => t);
+    const empty = Object.entries(mine)
+      .filter(([, rows]) => rows.length === 0)
+      .map(([t]) => t);
     expect(empty).toEqual([]);
     for (const item of rich.items) {
       const blobId = (mine.evidence_items!.find((r: any) => r.id === item.id) as any).blob_id;
@@ -75,7 +82,11 @@ describe('bundle round trip', () => {
 
     const before = await snapshot(b);
     const again = await b.ok('bundles:import', { file: out, key: { passphrase: BUNDLE_PASS } });
-    expect({ added: again.added, updated: again.updated, attachments: again.attachments }).toEqual({ added: 0, updated: 0, attachments: 0 });
+    expect({ added: again.added, updated: again.updated, attachments: again.attachments }).toEqual({
+      added: 0,
+      updated: 0,
+      attachments: 0,
+    });
     expect(await snapshot(b)).toEqual(before);
   });
 });

@@ -8,7 +8,9 @@ import { TEST_KDF, tempDir } from '../../support/temp';
 
 describe('bundle table registry', () => {
   it('names every table of a freshly created vault', async () => {
-    const vault = await createVault(join(await tempDir(), 'v'), 'frase de prueba larga', { kdfCost: TEST_KDF });
+    const vault = await createVault(join(await tempDir(), 'v'), 'frase de prueba larga', {
+      kdfCost: TEST_KDF,
+    });
     try {
       const names = vault.db
         .prepare(`SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name`)
@@ -19,7 +21,8 @@ describe('bundle table registry', () => {
       // …and names nothing the schema does not have.
       expect(Object.keys(TABLES).filter((name) => !names.includes(name))).toEqual([]);
       for (const [name, rule] of Object.entries(TABLES)) {
-        if (rule.kind === 'omit') expect({ name, reason: rule.reason.length > 10 }).toEqual({ name, reason: true });
+        if (rule.kind === 'omit')
+          expect({ name, reason: rule.reason.length > 10 }).toEqual({ name, reason: true });
       }
     } finally {
       vault.close();

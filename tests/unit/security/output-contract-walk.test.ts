@@ -203,14 +203,23 @@ describe('the whole contract', () => {
     await ok('vault:identity');
     const bundle = join(work, 'caso.amparo');
     const sealed = { passphrase: 'frase del paquete' };
-    await ok('bundles:export', { matterIds: [matter.id], out: bundle, seal: sealed, operationId: randomUUID() });
+    await ok('bundles:export', {
+      matterIds: [matter.id],
+      out: bundle,
+      seal: sealed,
+      operationId: randomUUID(),
+    });
     await ok('bundles:verify', { file: bundle, key: sealed });
     await ok('bundles:import', { file: bundle, key: sealed });
     await ok('bundles:resolve', { file: bundle, key: sealed, onConflict: 'mine' });
     await ok('bundles:cancel', { operationId: randomUUID() });
     const backups = join(work, 'respaldos');
     await mkdir(backups);
-    const backup = await ok<{ path: string }>('backup:run', { folder: backups, passphrase: 'frase del respaldo', keep: 2 });
+    const backup = await ok<{ path: string }>('backup:run', {
+      folder: backups,
+      passphrase: 'frase del respaldo',
+      keep: 2,
+    });
     await ok('backup:status');
     await ok('backup:setReminder', { remindAfterDays: 14 });
 
