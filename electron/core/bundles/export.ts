@@ -8,6 +8,7 @@ import { rm } from 'node:fs/promises';
 import { AmparoError } from '../../../shared/errors';
 import { openBlob, readAll } from '../evidence/reader';
 import { blobPath } from '../evidence/store';
+import { appendCustody } from '../services/evidence-custody';
 import type { VaultContext } from '../services/vault-context';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrations';
 import type { Seal } from './age-io';
@@ -213,6 +214,17 @@ export async function exportBundle(vault: VaultContext, request: ExportRequest):
           'INSERT INTO bundle_marks (bundle_id, table_name, record_key, mark) VALUES ($id, $table, $key, $mark)',
         );
         for (const m of collected.marks) mark.run({ id: bundleId, table: m.table, key: m.key, mark: m.mark });
+      }
+      // Each decrypted copy that left in the bundle is a step of its item's chain of custody.
+      for (const [index, source] of collected.attachments.entries()) {
+        appendCustody(vault, source.itemId, {
+          action: 'exported',
+          fileName: attachments[index]!.path,
+          size: source.size,
+          sha256: source.sha256,
+          outcome: 'ok',
+          note: `Carried in ${request.backup ? 'backup' : 'bundle'} ${bundleId}; its SHA-256 was checked against intake`,
+        });
       }
       vault.audit.append({
         action: request.backup ? 'backup.run' : 'bundle.export',

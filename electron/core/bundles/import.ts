@@ -63,7 +63,20 @@ class StopForConflicts extends AmparoError {
   }
 }
 
-function insertRow(vault: VaultContext, table: string, row: JsonRow): void {
+function insertRow(vault: VaultContext, table: string, incoming: JsonRow): void {
+  let row = incoming;
+  // Both vaults may have appended a custody step with the same number: theirs follows ours.
+  if (table === 'evidence_custody') {
+    const taken = vault.db
+      .prepare('SELECT 1 AS x FROM evidence_custody WHERE item_id = $item AND seq = $seq')
+      .get({ item: String(row.item_id), seq: Number(row.seq) });
+    if (taken) {
+      const last = vault.db
+        .prepare('SELECT max(seq) AS n FROM evidence_custody WHERE item_id = $item')
+        .get<{ n: number }>({ item: String(row.item_id) });
+      row = { ...row, seq: Number(last?.n ?? 0) + 1 };
+    }
+  }
   const sql = toSqlRow(row);
   const columns = Object.keys(sql);
   vault.db

@@ -39,6 +39,8 @@ describe('bundle round trip', () => {
     const a = await side('origen');
     const b = await side('destino');
     const rich = await richCase(a, [0, 1, 70_000, 3 * 65536 + 17]);
+    // The case as it was bundled (the export then adds its own custody steps, which the bundle cannot hold).
+    const mine = await withDb(a, (db) => caseRows(db, rich.matterId));
     const out = join(a.dir, 'caso.amparo');
     const started = Date.now();
     const exported = await a.ok('bundles:export', {
@@ -61,7 +63,6 @@ describe('bundle round trip', () => {
     expect(imported.attachments).toBe(4);
     console.log(`round trip of ${exported.size} bytes: ${Date.now() - started} ms`);
 
-    const mine = await withDb(a, (db) => caseRows(db, rich.matterId));
     const theirs = await withDb(b, (db) => caseRows(db, rich.matterId));
     for (const table of Object.keys(mine)) {
       if (table === 'evidence_blobs') continue;
@@ -72,6 +73,13 @@ describe('bundle round trip', () => {
       .filter(([, rows]) => rows.length === 0)
       .map(([t]) => t);
     expect(empty).toEqual([]);
+    const custody = await withDb(
+      a,
+      (db) => db.prepare(`SELECT * FROM evidence_custody WHERE action = 'exported'`).all() as any[],
+    );
+    expect(custody.map((c) => c.note)).toEqual(
+      rich.items.map(() => expect.stringContaining(exported.bundleId)),
+    );
     for (const item of rich.items) {
       const blobId = (mine.evidence_items!.find((r: any) => r.id === item.id) as any).blob_id;
       expect(await plainHash(b, blobId)).toBe(item.sha256);
