@@ -7,6 +7,8 @@ import { LanguageSetting } from './LanguageSetting';
 import { RecentVaultsSetting } from './RecentVaultsSetting';
 import { ReencryptSection } from './ReencryptSection';
 import { UserNameSetting } from './UserNameSetting';
+import { BackupSection } from '../bundles/BackupSection';
+import { VaultIdentitySection } from '../bundles/VaultIdentitySection';
 
 interface SettingsScreenProps {
   settings: Settings;
@@ -29,6 +31,10 @@ export function SettingsScreen({ settings, onSettingsChange }: SettingsScreenPro
       <ChangePassphraseSection />
       <Divider />
       <ReencryptSection />
+      <Divider />
+      <VaultIdentitySection />
+      <Divider />
+      <BackupSection />
     </Stack>
   );
 }
