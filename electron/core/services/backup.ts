@@ -72,14 +72,24 @@ export class BackupService {
         op.progress({ operationId: op.id, phase, bytesDone: done, bytesTotal: total });
       await verifyBundle(input.file, unseal, { signal: op.signal, onBytes: onBytes('verify') });
       await this.session.create({ path: input.folder, passphrase: input.vaultPassphrase });
-      return importBundle(this.ctx(), {
-        file: input.file,
-        unseal,
-        resolutions: {},
-        restore: true,
-        signal: op.signal,
-        onBytes: onBytes('restore'),
-      });
+      try {
+        return await importBundle(this.ctx(), {
+          file: input.file,
+          unseal,
+          resolutions: {},
+          // The new vault's own few rows (none a backup holds) give way to the backup's.
+          onConflict: 'theirs',
+          restore: true,
+          signal: op.signal,
+          onBytes: onBytes('restore'),
+        });
+      } catch (error) {
+        // The folder was empty or new (creating the vault checked): nothing of a failed restore stays.
+        await this.session.lock('user');
+        for (const name of await readdir(input.folder))
+          await rm(join(input.folder, name), { recursive: true, force: true });
+        throw error;
+      }
     });
   }
 

@@ -8,7 +8,8 @@ import { openBlob, readAll } from '../../../electron/core/evidence/reader';
 import { blobPath } from '../../../electron/core/evidence/store';
 import { BUNDLE_PASS, PASS, richCase, side, withDb, type Side } from './helpers';
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 
 const CARRIED_BY_BACKUP = [
   'matters',
@@ -116,6 +117,36 @@ describe('backups', () => {
     expect(await plain(r)).toEqual(originalPlain);
     expect((await b.ok('audit:verify')).ok).toBe(true);
     expect(await b.ok('vault:identity')).toEqual(identity);
+  });
+
+  it('a damaged or wrongly opened backup creates no vault', async () => {
+    const a = await side('origen');
+    await richCase(a, [100]);
+    const folder = join(a.dir, 'usb');
+    await mkdir(folder);
+    const made = await a.ok('backup:run', { folder, passphrase: BUNDLE_PASS, keep: 1 });
+    const bytes = Buffer.from(await readFile(made.path));
+    bytes[bytes.length - 100]! ^= 1;
+    const damaged = join(a.dir, 'danado.amparo');
+    await writeFile(damaged, bytes);
+    const b = await side('otra');
+    const target = join(b.dir, 'nueva');
+    const refused = await b.call('backup:restore', {
+      file: damaged,
+      passphrase: BUNDLE_PASS,
+      folder: target,
+      vaultPassphrase: PASS,
+    });
+    expect(refused.error?.code).toBe('BUNDLE_DAMAGED');
+    const wrong = await b.call('backup:restore', {
+      file: made.path,
+      passphrase: 'otra',
+      folder: target,
+      vaultPassphrase: PASS,
+    });
+    expect(wrong.error?.code).toBe('BUNDLE_WRONG_KEY');
+    expect(existsSync(target) ? await readdir(target) : []).toEqual([]);
+    expect((await b.ok('vault:status')).path).toBe(b.vaultDir);
   });
 
   it('reminds when no backup was made for the set number of days', async () => {
