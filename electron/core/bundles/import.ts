@@ -110,8 +110,22 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
   const choose = (id: string) => request.resolutions[id] ?? request.onConflict;
   let total = 0;
   let done = 0;
+  /** Every evidence item must come with its file or find it here (an incremental bundle's items). */
+  const checkFiles = (recordsSoFar: Map<string, JsonRow[]>) => {
+    const carried = new Set(manifest!.attachments.map((a) => a.blobId));
+    for (const item of recordsSoFar.get('evidence_items') ?? []) {
+      const blobId = String(item.blob_id);
+      if (carried.has(blobId)) continue;
+      if (db.prepare('SELECT 1 AS x FROM evidence_blobs WHERE id = $id').get({ id: blobId })) continue;
+      throw new AmparoError(
+        'BUNDLE_MISSING_ENTRY',
+        `Evidence item ${String(item.id)} has no file in the bundle and none in this vault (import the earlier bundle first)`,
+      );
+    }
+  };
   const planNow = (recordsSoFar: Map<string, JsonRow[]>) => {
     if (plan) return plan;
+    checkFiles(recordsSoFar);
     plan = planMerge(db, tables, recordsSoFar, choose, request.restore === true);
     if (plan.conflicts.length > 0) throw new StopForConflicts();
     return plan;
@@ -151,6 +165,7 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
     } catch (error) {
       if (!(error instanceof StopForConflicts)) throw error;
     }
+    if (!plan) checkFiles(read!.records);
     const finalPlan: Plan = plan ?? planMerge(db, tables, read!.records, choose, request.restore === true);
     const m = manifest!;
     const summary = summarise({ manifest: m, size: read?.size ?? 0 }, known);

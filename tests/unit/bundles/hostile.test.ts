@@ -6,11 +6,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateX25519Identity } from 'age-encryption';
 import { manifestOf, resign, seal, sha256, tarOf, unpack, type CraftEntry } from './craft';
-import { BUNDLE_PASS, dispose, richCase, side, snapshot, type Side } from './helpers';
+import { BUNDLE_PASS, dispose, richCase, side, snapshot, withDb, type Side } from './helpers';
 
 let a: Side;
 let b: Side;
 let good: string;
+let goodId: string;
+let matterId: string;
 let entries: CraftEntry[];
 let before: Awaited<ReturnType<typeof snapshot>>;
 let n = 0;
@@ -20,7 +22,10 @@ beforeAll(async () => {
   b = await side('destino', true);
   const rich = await richCase(a, [0, 5000]);
   good = join(a.dir, 'bueno.amparo');
-  await a.ok('bundles:export', { matterIds: [rich.matterId], out: good, seal: { passphrase: BUNDLE_PASS } });
+  matterId = rich.matterId;
+  goodId = (
+    await a.ok('bundles:export', { matterIds: [rich.matterId], out: good, seal: { passphrase: BUNDLE_PASS } })
+  ).bundleId;
   entries = await unpack(good, BUNDLE_PASS);
   // The second vault holds a case of its own and already trusts the first vault's key (it took in
   // another of its cases), so each check below is reached.
@@ -197,6 +202,22 @@ describe('hostile bundles', () => {
     const list = clone();
     resign(list, manifestOf(list));
     await refused(await crafted(list), 'BUNDLE_UNKNOWN_SIGNER');
+  });
+
+  it('an incremental bundle whose evidence file this vault never received', async () => {
+    await withDb(a, (db) =>
+      db.prepare(`UPDATE evidence_items SET title = 'Otra' WHERE matter_id = $m`).run({ m: matterId }),
+    );
+    const file = join(a.dir, 'incremental.amparo');
+    await a.ok('bundles:export', {
+      matterIds: [matterId],
+      out: file,
+      seal: { passphrase: BUNDLE_PASS },
+      since: goodId,
+    });
+    const result = await b.call('bundles:import', { file, key: { passphrase: BUNDLE_PASS } });
+    expect(result.error?.code).toBe('BUNDLE_MISSING_ENTRY');
+    expect(await snapshot(b)).toEqual(before);
   });
 
   it('a bundle made by the age command line from a hand-made tar: no manifest', async () => {
