@@ -8,6 +8,7 @@ import { RecentVaultsSetting } from './RecentVaultsSetting';
 import { ReencryptSection } from './ReencryptSection';
 import { UserNameSetting } from './UserNameSetting';
 import { BackupSection } from '../bundles/BackupSection';
+import { ImportBundleSection } from '../bundles/ImportBundleSection';
 import { VaultIdentitySection } from '../bundles/VaultIdentitySection';
 
 interface SettingsScreenProps {
@@ -33,6 +34,8 @@ export function SettingsScreen({ settings, onSettingsChange }: SettingsScreenPro
       <ReencryptSection />
       <Divider />
       <VaultIdentitySection />
+      <Divider />
+      <ImportBundleSection />
       <Divider />
       <BackupSection />
     </Stack>
