@@ -136,6 +136,22 @@ import {
   DashboardInput,
 } from './schemas/dashboard';
 import { UpdateVaultSettingsInput, VaultSettings } from './schemas/vault-settings';
+// bundles and backups
+import {
+  BackupInput,
+  BackupResult,
+  BackupSettingsInput,
+  BackupStatus,
+  BundleProgress,
+  BundleSummary,
+  ExportBundleInput,
+  ExportBundleResult,
+  ImportBundleInput,
+  ImportBundleResult,
+  RestoreBackupInput,
+  VaultIdentityInfo,
+  VerifyBundleInput,
+} from './schemas/bundles';
 import {
   ChangePassphraseInput,
   ChooseFolderInput,
@@ -334,6 +350,21 @@ export const contract = {
   /** Profiles made by the user only; a built-in profile can be edited but not deleted. */
   'filingProfiles:delete': channel(z.object({ id: Id }), Empty),
   // --- end filings ---
+  /**
+   * Bundles and backups. `bundles:import` answers `status: 'conflicts'` (nothing written) when records
+   * changed on both sides; `bundles:resolve` imports again with a choice for each. Progress as
+   * `bundles:progress` events; `bundles:cancel` stops any of them, leaving no file behind.
+   */
+  'vault:identity': channel(Empty, VaultIdentityInfo),
+  'bundles:export': channel(ExportBundleInput, ExportBundleResult),
+  'bundles:verify': channel(VerifyBundleInput, BundleSummary),
+  'bundles:import': channel(ImportBundleInput, ImportBundleResult),
+  'bundles:resolve': channel(ImportBundleInput, ImportBundleResult),
+  'bundles:cancel': channel(OperationInput, Empty),
+  'backup:run': channel(BackupInput, BackupResult),
+  'backup:restore': channel(RestoreBackupInput, ImportBundleResult),
+  'backup:status': channel(Empty, BackupStatus),
+  'backup:setReminder': channel(BackupSettingsInput, BackupStatus),
 
   'settings:get': channel(Empty, Settings),
   'settings:update': channel(UpdateSettingsInput, Settings),
@@ -396,6 +427,7 @@ export const events = {
   'communications:progress': EmailImportProgress,
   // follow-up: deadlines — a reminder was clicked: open this deadline (after unlock if locked)
   'deadlines:open': OpenDeadlineEvent,
+  'bundles:progress': BundleProgress,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,8 @@ export const EXIT = {
   someFilesFailed: 8,
   // filings: generation refused by the leak guard (the hits listed on stderr)
   leakGuard: 9,
+  /** bundles: records changed on both sides, nothing imported */
+  conflicts: 10,
 } as const;
 
 export const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
@@ -40,4 +42,22 @@ export const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
   NOT_FOUND: EXIT.notFound,
   // filings
   LEAK_GUARD: EXIT.leakGuard,
+  // bundles: a bundle that cannot be opened is a wrong key; anything refused in it fails the check
+  BUNDLE_WRONG_KEY: EXIT.wrongPassphrase,
+  BUNDLE_NOT_AGE: EXIT.checkFailed,
+  BUNDLE_DAMAGED: EXIT.checkFailed,
+  BUNDLE_NO_MANIFEST: EXIT.checkFailed,
+  BUNDLE_FORMAT_UNSUPPORTED: EXIT.checkFailed,
+  BUNDLE_SIGNATURE_MISSING: EXIT.checkFailed,
+  BUNDLE_SIGNATURE_INVALID: EXIT.checkFailed,
+  BUNDLE_HASH_MISMATCH: EXIT.checkFailed,
+  BUNDLE_UNSAFE_ENTRY: EXIT.checkFailed,
+  BUNDLE_DUPLICATE_ENTRY: EXIT.checkFailed,
+  BUNDLE_UNEXPECTED_ENTRY: EXIT.checkFailed,
+  BUNDLE_MISSING_ENTRY: EXIT.checkFailed,
+  BUNDLE_RECORD_INVALID: EXIT.checkFailed,
+  BUNDLE_TOO_LARGE: EXIT.checkFailed,
+  BUNDLE_UNKNOWN_SIGNER: EXIT.checkFailed,
+  BUNDLE_CONFLICTS: EXIT.conflicts,
+  BUNDLE_TARGET_EXISTS: EXIT.usage,
 };

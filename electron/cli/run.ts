@@ -42,6 +42,10 @@ const ALL_OPTIONS = Object.assign({}, GLOBAL_OPTIONS, ...COMMANDS.map((c) => c.o
   string,
   OptionSpec
 >;
+// An option some command lets repeat is parsed as a list for all; a command that takes one value gets the last.
+for (const command of COMMANDS)
+  for (const [name, spec] of Object.entries(command.options))
+    if (spec.multiple) ALL_OPTIONS[name] = { ...ALL_OPTIONS[name]!, multiple: true };
 
 export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Promise<number> {
   const out = (text: string) => io.stdout.write(`${text}\n`);
@@ -66,6 +70,8 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
     for (const name of Object.keys(values)) {
       if (!(name in command.options) && !(name in GLOBAL_OPTIONS))
         throw new UsageError(`--${name} is not an option of "${command.name}"`);
+      const value = values[name];
+      if (Array.isArray(value) && !command.options[name]?.multiple) values[name] = value.at(-1);
     }
     const stdin = new StdinText(io.stdin);
     const passphrases = new PassphraseSource(io, stdin, values['passphrase-stdin'] === true);

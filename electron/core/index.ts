@@ -8,6 +8,8 @@ import { createHandlers, type ShellPort } from './ipc/handlers';
 import { AppConfig, type DamagedSettings } from './services/app-config';
 import { AuditLabels } from './services/audit-labels';
 import { CommunicationService } from './services/communications';
+import { BackupService } from './services/backup';
+import { BundleService } from './services/bundles';
 import { EvidenceService } from './services/evidence';
 import type { MediaResponse } from './evidence/media';
 import { ImportService } from './services/import';
@@ -49,6 +51,8 @@ export interface CoreOptions extends VaultOptions {
   now?: () => number;
   /** filings: the PDF/DOCX writers (default: electron/core/filings/writers.ts). */
   filingWriter?: WriteDocument;
+  /** scrypt work factor of passphrase bundles (age's default 18; tests use less). */
+  bundleScryptLogN?: number;
 }
 
 export interface Core {
@@ -77,6 +81,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       imports.abortAll();
       communications.abortAll();
       filingWorkflow.abortAll();
+      bundles.abortAll();
       emitter.emit('vault:locked', { reason } satisfies EventPayload<'vault:locked'>);
     },
   });
@@ -137,6 +142,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         personIds: [],
       }),
   });
+  // bundles and backups
+  const bundles = new BundleService(ctx, {
+    onProgress: (progress) => emitter.emit('bundles:progress', progress),
+    onActivity: () => session.touch(),
+    ...(options.bundleScryptLogN ? { scryptLogN: options.bundleScryptLogN } : {}),
+  });
+  const backup = new BackupService(ctx, session, bundles, options.bundleScryptLogN);
   const services = {
     session,
     config,
@@ -175,6 +187,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     filings,
     filingProfiles,
     filingWorkflow,
+    bundles,
+    backup,
   };
   const dispatch = createDispatcher(createHandlers(services), {
     onCall: (channel) => {

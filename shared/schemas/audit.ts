@@ -23,6 +23,13 @@ export const AUDIT_ACTIONS = [
   // filings: a document generated (kind, profile, SHA-256, exhibits) and a leak-guard hit kept (no value)
   'filing.generate',
   'filing.leakKept',
+  // bundles and backups
+  'bundle.export',
+  'bundle.import',
+  'bundle.choice',
+  'bundle.signerConfirm',
+  'backup.run',
+  'backup.restore',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

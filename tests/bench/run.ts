@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchDashboard } from './dashboard';
+import { benchBundles } from './bundles';
 import { benchEvidenceIntake } from './evidence';
 import { benchSearch } from './search';
 import { benchUnlockAndList } from './unlock-and-list';
@@ -14,6 +15,7 @@ const SECTIONS: [string, (dir: string) => Promise<void>][] = [
   ['search', benchSearch],
   ['evidence', benchEvidenceIntake],
   ['dashboard', benchDashboard],
+  ['bundles', benchBundles],
 ];
 
 async function main(): Promise<void> {

@@ -39,6 +39,8 @@ const ALLOWED = [
   /^(Bóveda|Vault): /, // the vault path header
   /^(\/|~\/)/, // folder paths
   /^\*$/, // a required field's asterisk
+  /^([0-9a-f]{4} ){15}[0-9a-f]{4}$/, // the vault's signing fingerprint (Settings, bundles)
+  /^age1[0-9a-z]+$/, // the vault's age public key
   // State names come from the platform (Intl.DisplayNames), in the UI's language.
   new RegExp(
     `^(${ISO_COUNTRY_CODES.flatMap((c) => [stateName(c, 'es-MX'), stateName(c, 'en')])

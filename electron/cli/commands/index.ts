@@ -1,5 +1,8 @@
 // Every command of `amparo`, in the order the help lists them. A new area (deadlines, bundles, filings)
 // adds a file beside these and its commands here.
+// bundles and backups
+import { backup, restore } from './backup';
+import { bundleExport, bundleImport, bundleVerify, vaultIdentity } from './bundle';
 import { caseAdd, caseList } from './case';
 import { commsAdd, commsImport, commsList } from './comms';
 import { deadlineAdd, deadlineCompute, deadlineIcs, deadlineList, deadlineRules } from './deadline';
@@ -38,6 +41,13 @@ export const COMMANDS: readonly Command[] = [
   filingDraft,
   filingCheck,
   filingGenerate,
+  // bundles and backups
+  vaultIdentity,
+  bundleExport,
+  bundleVerify,
+  bundleImport,
+  backup,
+  restore,
 ];
 
 /** The command named by the first one or two positionals, and how many it took. */

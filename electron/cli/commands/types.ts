@@ -3,7 +3,8 @@
 import type { CliIo, PassphraseSource } from '../io';
 import type { StdinText } from '../stdin';
 
-export type OptionSpec = { type: 'string' | 'boolean'; short?: string };
+/** `multiple`: the option may be repeated (`--case A --case B`); other commands see its last value. */
+export type OptionSpec = { type: 'string' | 'boolean'; short?: string; multiple?: boolean };
 /** Parsed options; `--from-json` may add a list (the `paths` of `evidence add`). */
 export type Values = Record<string, string | boolean | string[] | undefined>;
 

@@ -1,6 +1,8 @@
 // Channel → service method. The only code that knows both the contract and the services; it holds no
 // rules of its own.
 import type { AppConfig } from '../services/app-config';
+import type { BackupService } from '../services/backup';
+import type { BundleService } from '../services/bundles';
 import type { AuditLabels } from '../services/audit-labels';
 import type { CommunicationService } from '../services/communications';
 import type { DraftService } from '../services/drafts';
@@ -78,6 +80,8 @@ export interface Services {
   filings: FilingService;
   filingProfiles: FilingProfileService;
   filingWorkflow: FilingWorkflow;
+  bundles: BundleService;
+  backup: BackupService;
 }
 
 const done = {};
@@ -216,6 +220,17 @@ export function createHandlers(s: Services): Handlers {
     'filingProfiles:save': (input) => s.filingProfiles.save(input),
     'filingProfiles:delete': ({ id }) => (s.filingProfiles.delete(id), done),
     // --- end filings ---
+    // bundles and backups
+    'vault:identity': () => s.bundles.identity(),
+    'bundles:export': (input) => s.bundles.export(input),
+    'bundles:verify': (input) => s.bundles.verify(input),
+    'bundles:import': (input) => s.bundles.import(input),
+    'bundles:resolve': (input) => s.bundles.import(input),
+    'bundles:cancel': ({ operationId }) => (s.bundles.cancel(operationId), done),
+    'backup:run': (input) => s.backup.run(input),
+    'backup:restore': (input) => s.backup.restore(input),
+    'backup:status': () => s.backup.status(),
+    'backup:setReminder': ({ remindAfterDays }) => s.backup.setReminder(remindAfterDays),
 
     'settings:get': () => config.settings,
     'settings:update': (patch) => config.updateSettings(patch),

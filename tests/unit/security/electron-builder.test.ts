@@ -46,6 +46,7 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toContain('**/node_modules/@signalapp/sqlcipher/**');
     expect(Object.keys(pkg.dependencies).sort()).toEqual([
       '@signalapp/sqlcipher',
+      'age-encryption',
       'date-holidays',
       'docx',
       'exifreader',
@@ -56,6 +57,7 @@ describe('electron-builder.yml', () => {
       'pdfmake',
       'postal-mime',
       'pureimage',
+      'tar-stream',
       'temporal-polyfill',
       'zod',
     ]);

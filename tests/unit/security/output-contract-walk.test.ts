@@ -29,6 +29,7 @@ describe('the whole contract', () => {
     const core = await createCore({
       configDir: join(work, 'config'),
       kdfCost: TEST_KDF,
+      bundleScryptLogN: 10,
       shell: {
         chooseFolder: async () => ({ path: vaultDir }),
         chooseFiles: async () => ({ paths: [photo] }),
@@ -416,6 +417,29 @@ describe('the whole contract', () => {
     await ok('communications:attach', { id: sent.id, paths: [photo] });
     await ok('communications:list', { matterId: matter.id });
     await ok('communications:cancel', { operationId: randomUUID() });
+    // bundles and backups
+    await ok('vault:identity');
+    const bundle = join(work, 'caso.amparo');
+    const sealed = { passphrase: 'frase del paquete' };
+    await ok('bundles:export', {
+      matterIds: [matter.id],
+      out: bundle,
+      seal: sealed,
+      operationId: randomUUID(),
+    });
+    await ok('bundles:verify', { file: bundle, key: sealed });
+    await ok('bundles:import', { file: bundle, key: sealed });
+    await ok('bundles:resolve', { file: bundle, key: sealed, onConflict: 'mine' });
+    await ok('bundles:cancel', { operationId: randomUUID() });
+    const backups = join(work, 'respaldos');
+    await mkdir(backups);
+    const backup = await ok<{ path: string }>('backup:run', {
+      folder: backups,
+      passphrase: 'frase del respaldo',
+      keep: 2,
+    });
+    await ok('backup:status');
+    await ok('backup:setReminder', { remindAfterDays: 14 });
 
     await ok('matters:setArchived', { id: matter.id, archived: true });
     await ok('matters:setArchived', { id: matter.id, archived: false });
@@ -432,6 +456,12 @@ describe('the whole contract', () => {
     await ok('vault:reencrypt', { passphrase: NEXT });
     await ok('vault:lock');
     await ok('vault:unlock', { path: vaultDir, passphrase: NEXT });
+    await ok('backup:restore', {
+      file: backup.path,
+      passphrase: 'frase del respaldo',
+      folder: join(work, 'restaurada'),
+      vaultPassphrase: PASS,
+    });
     await core.dispose();
 
     expect(

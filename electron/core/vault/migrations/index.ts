@@ -12,6 +12,8 @@ import { matterState } from './010-matter-state';
 import { followup } from './011-followup';
 // filings
 import { filings } from './012-filings';
+// bundles
+import { vaultIdentity } from './013-vault-identity';
 import type { Migration } from './migration';
 
 export type { Migration };
@@ -30,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   followup,
   // filings
   filings,
+  vaultIdentity,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

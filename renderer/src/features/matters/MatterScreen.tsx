@@ -20,6 +20,7 @@ import { MatterDetails } from './MatterDetails';
 import { MatterForm } from './MatterForm';
 import { StatusHistory } from './StatusHistory';
 import { MatterHeader } from './MatterHeader';
+import { ExportBundleButton } from '../bundles/ExportBundleButton';
 import { NextSteps } from './NextSteps';
 import { DraftScreenProvider, useDraftPlace } from '../drafts/DraftContext';
 import { MeasuresTab } from '../measures/MeasuresTab';
@@ -143,6 +144,7 @@ export function MatterScreen({
     <Stack gap="md">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <MatterHeader matter={matter} ref={titleRef} refreshKey={tab} />
+        <ExportBundleButton matterId={matter.id} />
         <Button variant="default" onClick={onBack}>
           {backLabel ?? t('matters.view.back')}
         </Button>

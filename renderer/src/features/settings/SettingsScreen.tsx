@@ -9,6 +9,9 @@ import { RecentVaultsSetting } from './RecentVaultsSetting';
 import { ReencryptSection } from './ReencryptSection';
 import { UserNameSetting } from './UserNameSetting';
 import { CalendarsSection } from '../deadlines/CalendarsSection';
+import { BackupSection } from '../bundles/BackupSection';
+import { ImportBundleSection } from '../bundles/ImportBundleSection';
+import { VaultIdentitySection } from '../bundles/VaultIdentitySection';
 
 interface SettingsScreenProps {
   settings: Settings;
@@ -35,6 +38,12 @@ export function SettingsScreen({ settings, onSettingsChange }: SettingsScreenPro
       <ReencryptSection />
       <Divider />
       <CalendarsSection />
+      <Divider />
+      <VaultIdentitySection />
+      <Divider />
+      <ImportBundleSection />
+      <Divider />
+      <BackupSection />
     </Stack>
   );
 }

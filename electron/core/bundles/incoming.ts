@@ -1,0 +1,98 @@
+// Attachments of a bundle being imported: each is encrypted as it streams in (a fresh key, the vault's
+// blob format) into blobs/.incoming/<blob id>.part, and moved into blobs/ only when the import commits.
+// Until then nothing in blobs/ changes; whatever is left after a failure or a kill is an undecryptable
+// .part that the vault's unlock clean-up removes.
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { vaultWriteError } from '../evidence/intake';
+import { BlobEncryptor, DEFAULT_CHUNK_SIZE } from '../evidence/blob-format';
+import { newFileKey } from '../evidence/file-keys';
+import { blobPath, blobsDir, ensureBlobDirs, incomingDir } from '../evidence/store';
+import { fsyncDir } from '../fs/atomic';
+
+export interface IncomingBlob {
+  blobId: string;
+  key: Buffer;
+  chunkSize: number;
+  plainSize: number;
+  storedSize: number;
+  sha256: string;
+  part: string;
+}
+
+export async function receiveBlob(
+  vaultDir: string,
+  entry: { blobId: string; size: number; sha256: string },
+  data: AsyncIterable<Buffer>,
+): Promise<IncomingBlob> {
+  await ensureBlobDirs(vaultDir);
+  const part = join(incomingDir(vaultDir), `${entry.blobId}.part`);
+  const key = newFileKey();
+  let out: FileHandle | null = null;
+  try {
+    out = await open(part, 'w', 0o600);
+    const encryptor = new BlobEncryptor(key, entry.blobId, DEFAULT_CHUNK_SIZE);
+    let storedSize = 0;
+    // Records are gathered and written about a MiB at a time: one system call, not one per chunk.
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const batch = pending;
+      pending = [];
+      pendingBytes = 0;
+      const { bytesWritten } = await out!.writev(batch);
+      const expected = batch.reduce((n, b) => n + b.length, 0);
+      if (bytesWritten < expected) await out!.write(Buffer.concat(batch).subarray(bytesWritten));
+      storedSize += expected;
+    };
+    const write = async (records: Buffer[], force = false) => {
+      for (const record of records) {
+        pending.push(record);
+        pendingBytes += record.length;
+      }
+      if (force || pendingBytes >= 1024 * 1024) await flush();
+    };
+    await write([encryptor.header]);
+    for await (const chunk of data) await write(encryptor.push(chunk));
+    await write(encryptor.finish(), true);
+    await out.sync();
+    await out.close();
+    out = null;
+    return {
+      blobId: entry.blobId,
+      key,
+      chunkSize: DEFAULT_CHUNK_SIZE,
+      plainSize: entry.size,
+      storedSize,
+      sha256: entry.sha256,
+      part,
+    };
+  } catch (error) {
+    key.fill(0);
+    await out?.close().catch(() => undefined);
+    await rm(part, { force: true }).catch(() => undefined);
+    throw vaultWriteError(error, 'Receiving a bundle attachment');
+  }
+}
+
+/** Moves received blobs into place (just before the commit); returns the final paths. */
+export async function placeBlobs(vaultDir: string, blobs: IncomingBlob[]): Promise<string[]> {
+  const placed: string[] = [];
+  try {
+    for (const blob of blobs) {
+      const final = blobPath(vaultDir, blob.blobId);
+      await rename(blob.part, final);
+      placed.push(final);
+    }
+    if (placed.length > 0) await fsyncDir(blobsDir(vaultDir));
+    return placed;
+  } catch (error) {
+    await removeFiles(placed);
+    throw vaultWriteError(error, 'Placing bundle attachments');
+  }
+}
+
+export async function removeFiles(paths: string[]): Promise<void> {
+  for (const path of paths) await rm(path, { force: true }).catch(() => undefined);
+}

@@ -1,0 +1,313 @@
+// Reading a bundle in one pass, checking as it goes and refusing at the first thing wrong: the age layer
+// authenticates every 64 KiB; the first entry must be the manifest and the second its signature (checked
+// before anything else is read); every later entry must be a plain file the manifest lists, of the size
+// it says, with the SHA-256 it says; records must pass their table's schema. Attachments are handed to
+// the caller as a stream (verify hashes and drops them; import encrypts them into the incoming area), and
+// only when the age stream has ended cleanly and every listed file was seen is the bundle good.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { extract as tarExtract } from 'tar-stream';
+import { AmparoError } from '../../../shared/errors';
+import { cancelledError } from '../operations/runner';
+import { bodyError, decryptStream, type Unseal } from './age-io';
+import { fingerprintOf, signatureValid } from './identity';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  LIMITS,
+  MANIFEST_PATH,
+  Manifest,
+  SIGNATURE_PATH,
+  SUMS_PATH,
+  recordsPath,
+  type ManifestFile,
+} from './manifest';
+import { checkEntryName } from './paths';
+import type { JsonRow } from './rows';
+
+type Entry = AsyncIterable<unknown> & { header: { name: string; size: number; type: string } };
+import { rowSchema } from './schema';
+import { carriedTables } from './tables';
+
+export interface AttachmentEntry {
+  itemId: string;
+  blobId: string;
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+export interface ReadHandlers {
+  /** Called once the signature is checked, before any other entry is read: may refuse (unknown signer). */
+  onManifest?(manifest: Manifest): void | Promise<void>;
+  /** Must consume `data` completely. */
+  onAttachment?(
+    entry: AttachmentEntry,
+    data: AsyncIterable<Buffer>,
+    records: Map<string, JsonRow[]>,
+  ): Promise<void>;
+  onBytes?(n: number): void;
+  signal?: AbortSignal;
+}
+
+export interface ReadBundle {
+  manifest: Manifest;
+  manifestBytes: Buffer;
+  records: Map<string, JsonRow[]>;
+  /** Size of the encrypted file. */
+  size: number;
+}
+
+const fail = (code: ConstructorParameters<typeof AmparoError>[0], message: string) =>
+  new AmparoError(code, message);
+
+async function readSmall(entry: Entry, limit: number, what: string): Promise<Buffer> {
+  const size = entry.header.size ?? 0;
+  if (size > limit) throw fail('BUNDLE_TOO_LARGE', `${what} is ${size} bytes (at most ${limit} accepted)`);
+  const parts: Buffer[] = [];
+  for await (const part of entry) parts.push(part as Buffer);
+  return Buffer.concat(parts);
+}
+
+export const sumsText = (files: { path: string; sha256: string }[]): string =>
+  files.map((f) => `${f.sha256}  ${f.path}\n`).join('');
+
+function parseManifest(bytes: Buffer): Manifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw fail('BUNDLE_NO_MANIFEST', 'manifest.json is not JSON');
+  }
+  const head = json as { format?: unknown; formatVersion?: unknown; files?: unknown };
+  if (typeof json !== 'object' || json === null || head.format !== BUNDLE_FORMAT) {
+    throw fail('BUNDLE_NO_MANIFEST', 'manifest.json is not an Amparo bundle manifest');
+  }
+  if (head.formatVersion !== BUNDLE_FORMAT_VERSION) {
+    throw fail(
+      'BUNDLE_FORMAT_UNSUPPORTED',
+      `Bundle format version ${String(head.formatVersion)} is not supported`,
+    );
+  }
+  if (Array.isArray(head.files)) {
+    if (head.files.length > LIMITS.files) throw fail('BUNDLE_TOO_LARGE', `${head.files.length} files listed`);
+    for (const file of head.files as { size?: unknown }[]) {
+      if (typeof file?.size === 'number' && file.size > LIMITS.attachmentBytes) {
+        throw fail('BUNDLE_TOO_LARGE', `A listed file claims ${file.size} bytes`);
+      }
+    }
+  }
+  const parsed = Manifest.safeParse(json);
+  if (!parsed.success) {
+    throw fail(
+      'BUNDLE_RECORD_INVALID',
+      `manifest.json: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+function parseRecords(table: string, bytes: Buffer, declared: number): JsonRow[] {
+  const schema = rowSchema(table);
+  if (!schema) throw fail('BUNDLE_RECORD_INVALID', `Unknown record kind ${table}`);
+  let rows: unknown;
+  try {
+    rows = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw fail('BUNDLE_RECORD_INVALID', `records/${table}.json is not JSON`);
+  }
+  if (!Array.isArray(rows) || rows.length !== declared) {
+    throw fail(
+      'BUNDLE_RECORD_INVALID',
+      `records/${table}.json does not hold the ${declared} records declared`,
+    );
+  }
+  for (const [index, row] of rows.entries()) {
+    const result = schema.safeParse(row);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      throw fail(
+        'BUNDLE_RECORD_INVALID',
+        `records/${table}.json record ${index}: ${issue?.path.join('.')} ${issue?.message}`,
+      );
+    }
+  }
+  return rows as JsonRow[];
+}
+
+async function* hashed(
+  entry: Entry,
+  file: ManifestFile,
+  onBytes: ((n: number) => void) | undefined,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<Buffer> {
+  const hash = createHash('sha256');
+  let seen = 0;
+  for await (const part of entry) {
+    if (signal?.aborted) throw cancelledError();
+    const buffer = part as Buffer;
+    hash.update(buffer);
+    seen += buffer.length;
+    onBytes?.(buffer.length);
+    yield buffer;
+  }
+  if (seen !== file.size || hash.digest('hex') !== file.sha256) {
+    throw fail('BUNDLE_HASH_MISMATCH', `${file.path} does not match the hash in the manifest`);
+  }
+}
+
+export async function readBundle(
+  path: string,
+  unseal: Unseal,
+  handlers: ReadHandlers = {},
+): Promise<ReadBundle> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new Error('not a file');
+    size = info.size;
+  } catch (error) {
+    throw new AmparoError('FILE_UNREADABLE', `Cannot read ${path}`, { cause: error });
+  }
+  const source = Readable.toWeb(
+    createReadStream(path, { highWaterMark: 1024 * 1024 }),
+  ) as ReadableStream<Uint8Array>;
+  const plain = await decryptStream(source, unseal);
+  const extract = tarExtract();
+  extract.on('error', () => undefined); // surfaced through the iteration below
+
+  // Feed the whole age stream (so its last chunk is authenticated) into the tar parser.
+  let bodyFailure: AmparoError | null = null;
+  let stopped = false;
+  const feeder = (async () => {
+    try {
+      for await (const part of plain) {
+        if (stopped) break;
+        if (!extract.write(Buffer.from(part.buffer, part.byteOffset, part.byteLength))) {
+          await new Promise<void>((resolve) => {
+            extract.once('drain', () => resolve());
+            extract.once('close', () => resolve());
+          });
+        }
+      }
+      if (!stopped) (extract as unknown as { end(): void }).end();
+    } catch (error) {
+      if (stopped) return;
+      bodyFailure = bodyError(error);
+      extract.destroy(bodyFailure);
+    }
+  })();
+
+  const seen = new Set<string>();
+  const records = new Map<string, JsonRow[]>();
+  let manifest: Manifest | null = null;
+  let manifestBytes: Buffer | null = null;
+  let listed = new Map<string, ManifestFile>();
+  const attachments = new Map<string, { itemId: string; blobId: string }>();
+  const counts = new Map<string, number>();
+  const carried = new Set(carriedTables(true).map(([name]) => name));
+  let index = 0;
+  try {
+    for await (const entry of extract) {
+      if (handlers.signal?.aborted) throw cancelledError();
+      const name = entry.header.name;
+      checkEntryName(name);
+      if (entry.header.type !== 'file') {
+        throw fail(
+          'BUNDLE_UNSAFE_ENTRY',
+          `${name} is a ${entry.header.type ?? 'special entry'}, not a plain file`,
+        );
+      }
+      if (seen.has(name)) throw fail('BUNDLE_DUPLICATE_ENTRY', `${name} appears twice in the bundle`);
+      seen.add(name);
+      const position = index++;
+      if (position === 0) {
+        if (name !== MANIFEST_PATH)
+          throw fail('BUNDLE_NO_MANIFEST', 'The bundle does not start with manifest.json');
+        manifestBytes = await readSmall(entry, LIMITS.manifestBytes, MANIFEST_PATH);
+        manifest = parseManifest(manifestBytes);
+        continue;
+      }
+      if (position === 1) {
+        if (name !== SIGNATURE_PATH)
+          throw fail('BUNDLE_SIGNATURE_MISSING', 'manifest.sig does not follow the manifest');
+        const signature = await readSmall(entry, 1024, SIGNATURE_PATH);
+        const key = Buffer.from(manifest!.creator.signingKey, 'base64');
+        if (
+          fingerprintOf(key) !== manifest!.creator.fingerprint ||
+          !signatureValid(key, manifestBytes!, signature)
+        ) {
+          throw fail('BUNDLE_SIGNATURE_INVALID', 'The manifest signature does not verify');
+        }
+        listed = new Map(manifest!.files.map((f) => [f.path, f]));
+        if (listed.size !== manifest!.files.length)
+          throw fail('BUNDLE_DUPLICATE_ENTRY', 'The manifest lists a path twice');
+        for (const a of manifest!.attachments)
+          attachments.set(a.path, { itemId: a.itemId, blobId: a.blobId });
+        for (const r of manifest!.records) counts.set(recordsPath(r.table), r.count);
+        listed.set(SIGNATURE_PATH, {
+          path: SIGNATURE_PATH,
+          size: signature.length,
+          sha256: createHash('sha256').update(signature).digest('hex'),
+        });
+        await handlers.onManifest?.(manifest!);
+        continue;
+      }
+      if (name === SUMS_PATH) {
+        const sums = await readSmall(entry, LIMITS.manifestBytes, SUMS_PATH);
+        const expected = sumsText([
+          { path: MANIFEST_PATH, sha256: createHash('sha256').update(manifestBytes!).digest('hex') },
+          ...[listed.get(SIGNATURE_PATH)!],
+          ...manifest!.files,
+        ]);
+        if (sums.toString('utf8') !== expected)
+          throw fail('BUNDLE_HASH_MISMATCH', 'SHA256SUMS does not match the manifest');
+        continue;
+      }
+      const file = listed.get(name);
+      if (!file || name === SIGNATURE_PATH)
+        throw fail('BUNDLE_UNEXPECTED_ENTRY', `${name} is not listed in the manifest`);
+      const entrySize = entry.header.size ?? 0;
+      if (entrySize > file.size) throw fail('BUNDLE_TOO_LARGE', `${name} is larger than the manifest says`);
+      if (entrySize !== file.size)
+        throw fail('BUNDLE_HASH_MISMATCH', `${name} is not the size the manifest says`);
+      const attachment = attachments.get(name);
+      if (attachment) {
+        const stream = hashed(entry, file, handlers.onBytes, handlers.signal);
+        if (handlers.onAttachment) await handlers.onAttachment({ ...attachment, ...file }, stream, records);
+        else for await (const part of stream) void part;
+        continue;
+      }
+      const limit = counts.has(name) ? LIMITS.recordsFileBytes : LIMITS.textFileBytes;
+      const bytes = await readSmall(entry, limit, name);
+      if (createHash('sha256').update(bytes).digest('hex') !== file.sha256) {
+        throw fail('BUNDLE_HASH_MISMATCH', `${name} does not match the hash in the manifest`);
+      }
+      handlers.onBytes?.(bytes.length);
+      const table = /^records\/([a-z_]+)\.json$/.exec(name)?.[1];
+      if (table) {
+        if (!carried.has(table) || !counts.has(name))
+          throw fail('BUNDLE_RECORD_INVALID', `${table} is not a record kind bundles carry`);
+        records.set(table, parseRecords(table, bytes, counts.get(name)!));
+      }
+    }
+  } catch (error) {
+    const failure = bodyFailure as AmparoError | null;
+    stopped = true;
+    extract.destroy(new Error('stopped'));
+    await feeder;
+    if (failure) throw failure;
+    if (error instanceof AmparoError) throw error;
+    throw bodyError(error);
+  }
+  await feeder;
+  if (bodyFailure) throw bodyFailure;
+  if (!manifest) throw fail('BUNDLE_NO_MANIFEST', 'The bundle holds no manifest');
+  if (index < 2) throw fail('BUNDLE_SIGNATURE_MISSING', 'The bundle has no manifest.sig');
+  for (const path of [...listed.keys(), SUMS_PATH]) {
+    if (!seen.has(path)) throw fail('BUNDLE_MISSING_ENTRY', `${path} is missing from the bundle`);
+  }
+  return { manifest, manifestBytes: manifestBytes!, records, size };
+}

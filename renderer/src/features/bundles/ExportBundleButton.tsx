@@ -1,0 +1,134 @@
+import {
+  Button,
+  Group,
+  Modal,
+  Progress,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BundleProgress, ExportBundleResult } from '../../../../shared/schemas/bundles';
+import { client } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PassphraseInput } from '../../components/PassphraseInput';
+
+/** "Export bundle" on a case: to a passphrase or age public keys, optionally redacted, with progress and cancel. */
+export function ExportBundleButton({ matterId }: { matterId: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [out, setOut] = useState('');
+  const [mode, setMode] = useState<'passphrase' | 'recipients'>('passphrase');
+  const [passphrase, setPassphrase] = useState('');
+  const [recipients, setRecipients] = useState('');
+  const [redaction, setRedaction] = useState<'none' | 'pseudonyms-only'>('none');
+  const [running, setRunning] = useState<string | null>(null);
+  const [progress, setProgress] = useState<BundleProgress | null>(null);
+  const [done, setDone] = useState<ExportBundleResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(
+    () =>
+      client.events.onBundlesProgress((p) => {
+        if (p.operationId === running) setProgress(p);
+      }),
+    [running],
+  );
+
+  const run = async () => {
+    const operationId = crypto.randomUUID();
+    setError(null);
+    setDone(null);
+    setRunning(operationId);
+    try {
+      const seal =
+        mode === 'passphrase'
+          ? { passphrase }
+          : { recipients: recipients.split(/\s+/).filter((r) => r.length > 0) };
+      setDone(await client.bundles.export({ operationId, matterIds: [matterId], out, seal, redaction }));
+      setPassphrase('');
+    } catch (err) {
+      setError(err);
+    } finally {
+      setRunning(null);
+      setProgress(null);
+    }
+  };
+
+  return (
+    <>
+      <Button variant="default" size="xs" onClick={() => setOpen(true)}>
+        {t('bundles.export.open')}
+      </Button>
+      <Modal opened={open} onClose={() => !running && setOpen(false)} title={t('bundles.export.title')}>
+        <Stack gap="sm">
+          <TextInput
+            label={t('bundles.export.out')}
+            value={out}
+            onChange={(e) => setOut(e.currentTarget.value)}
+          />
+          <SegmentedControl
+            value={mode}
+            onChange={(v) => setMode(v as 'passphrase' | 'recipients')}
+            data={[
+              { value: 'passphrase', label: t('bundles.export.toPassphrase') },
+              { value: 'recipients', label: t('bundles.export.toRecipients') },
+            ]}
+          />
+          {mode === 'passphrase' ? (
+            <PassphraseInput
+              label={t('bundles.export.passphrase')}
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.currentTarget.value)}
+            />
+          ) : (
+            <Textarea
+              label={t('bundles.export.recipients')}
+              value={recipients}
+              onChange={(e) => setRecipients(e.currentTarget.value)}
+              autosize
+              minRows={2}
+            />
+          )}
+          <Select
+            label={t('bundles.export.redaction')}
+            value={redaction}
+            onChange={(v) => setRedaction((v as 'none' | 'pseudonyms-only') ?? 'none')}
+            data={[
+              { value: 'none', label: t('bundles.export.redactNone') },
+              { value: 'pseudonyms-only', label: t('bundles.export.redactPseudonyms') },
+            ]}
+            allowDeselect={false}
+          />
+          <ErrorAlert error={error} />
+          {progress && (
+            <Progress
+              value={(progress.bytesDone / Math.max(1, progress.bytesTotal)) * 100}
+              aria-label={t('bundles.export.progress')}
+            />
+          )}
+          {done && (
+            <Text size="sm" role="status">
+              {t('bundles.export.done', { path: done.path, attachments: done.attachments })}
+              {done.leftOut.map((l) => ` ${t('bundles.leftOut', { count: l.count, kind: l.kind })}`).join('')}
+            </Text>
+          )}
+          <Group gap="sm">
+            <Button onClick={() => void run()} loading={running !== null} disabled={!out}>
+              {t('bundles.export.submit')}
+            </Button>
+            {running && (
+              <Button variant="default" onClick={() => void client.bundles.cancel({ operationId: running })}>
+                {t('bundles.export.cancel')}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
