@@ -152,18 +152,13 @@ export const TABLES: Readonly<Record<string, TableRule>> = {
     where: `measure_id IN ${MEASURES}`,
   },
   // Filings: drafts may hold a protected value the user chose to keep (leak guard), so a redacted bundle
-  // leaves every filing table out; the redaction profiles travel with every bundle, like calendar edits.
+  // leaves every filing table out. Redaction profiles are the vault's own (each vault has its built-in
+  // four, one per base), and the generation log points at them: both travel in backups only; the audit
+  // excerpt still says what was generated, and a document kept in the case travels as an evidence item.
   filings: { kind: 'case', key: ID, merge: 'record', where: IN_CASES, protectedValues: true },
   filing_versions: {
     kind: 'case',
     key: ['filing_id', 'version'],
-    merge: 'append',
-    where: `filing_id IN ${FILINGS}`,
-    protectedValues: true,
-  },
-  filing_generations: {
-    kind: 'case',
-    key: ID,
     merge: 'append',
     where: `filing_id IN ${FILINGS}`,
     protectedValues: true,
@@ -175,7 +170,8 @@ export const TABLES: Readonly<Record<string, TableRule>> = {
     where: `filing_id IN ${FILINGS}`,
     protectedValues: true,
   },
-  redaction_profiles: { kind: 'vault', key: ID, merge: 'record' },
+  filing_generations: { kind: 'backup', key: ID, merge: 'none' },
+  redaction_profiles: { kind: 'backup', key: ID, merge: 'none' },
   vault_settings: { kind: 'backup', key: ['key'], merge: 'record' },
   vault_identity: { kind: 'backup', key: ID, merge: 'none' },
   bundle_signers: { kind: 'backup', key: ['fingerprint'], merge: 'none' },

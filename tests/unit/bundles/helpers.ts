@@ -222,6 +222,42 @@ export async function richCase(
       `INSERT INTO vault_settings (key, value, updated_at) VALUES ('inactivity.months', '6', $at)`,
     ).run({ at });
   });
+  // A filing with a kept leak-guard hit and a generated document: every filing table has rows.
+  const filing = await s.ok('filings:create', {
+    matterId: matter.id,
+    kind: 'precautionary_request',
+    lang: 'es',
+  });
+  const typed = await s.ok('filings:update', {
+    id: filing.id,
+    revision: filing.revision,
+    fields: {
+      document: {
+        sections: [
+          {
+            key: 'introduction',
+            title: 'Introducción',
+            doc: {
+              type: 'doc',
+              content: [
+                { type: 'paragraph', content: [{ type: 'text', text: `${LEGAL_NAME} pide protección.` }] },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    explicit: true,
+  });
+  const leaks = await s.ok('filings:leaks', { id: filing.id });
+  await s.ok('filings:resolveLeak', {
+    action: 'keep',
+    filingId: filing.id,
+    revision: typed.revision,
+    hitId: leaks.hits[0].id,
+    reason: 'La beneficiaria pidió figurar con su nombre',
+  });
+  await s.ok('filings:generate', { filingId: filing.id, profile: 'commission', format: 'pdf' });
   return { matterId: matter.id, personId: person.id, items };
 }
 
