@@ -95,6 +95,33 @@ function existing(ctx: VaultContext, matterId: string, messageId: string | null,
     .get<{ id: string; subject: string; classification: string }>({ matterId, messageId, sha256 });
 }
 
+/**
+ * The message read whole (within MAX_EML_BYTES), hashed and parsed. Its bytes live only in here: once the
+ * parts are decoded they are let go (the original is streamed from the file into its blob, and its hash
+ * compared with this one).
+ */
+async function readAndParse(
+  op: Operation<EmailImportProgress>,
+  path: string,
+  name: string,
+  report: (step: EmailImportProgress['step']) => void,
+): Promise<{ sha256: string; parsed: ParsedEmail }> {
+  report('reading');
+  let raw: Buffer;
+  try {
+    raw = await readFile(path, { signal: op.signal });
+  } catch (error) {
+    op.throwIfCancelled();
+    throw new AmparoError(
+      'FILE_UNREADABLE',
+      `${name}: cannot read the file (${(error as NodeJS.ErrnoException).code})`,
+    );
+  }
+  const sha256 = createHash('sha256').update(raw).digest('hex');
+  report('parsing');
+  return { sha256, parsed: await parseEml(raw, name) };
+}
+
 async function importOne(
   op: Operation<EmailImportProgress>,
   deps: EmailImportDeps,
@@ -123,23 +150,7 @@ async function importOne(
       'FILE_TOO_LARGE',
       `${name}: ${mib(size)} is more than the ${mib(MAX_EML_BYTES)} an e-mail may have here; nothing was read`,
     );
-  report('reading');
-  let raw: Buffer | null;
-  try {
-    raw = await readFile(path, { signal: op.signal });
-  } catch (error) {
-    op.throwIfCancelled();
-    throw new AmparoError(
-      'FILE_UNREADABLE',
-      `${name}: cannot read the file (${(error as NodeJS.ErrnoException).code})`,
-    );
-  }
-  const sha256 = createHash('sha256').update(raw).digest('hex');
-  report('parsing');
-  const parsed = await parseEml(raw, name);
-  // The parts are decoded: the message's bytes are not needed in memory any more (the original is
-  // streamed from the file into its blob, and its hash compared with this one).
-  raw = null;
+  const { sha256, parsed } = await readAndParse(op, path, name, report);
   const twin = existing(ctx, matterId, parsed.headers.messageId, sha256);
   if (twin)
     return {
