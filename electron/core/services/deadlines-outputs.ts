@@ -10,19 +10,55 @@ import { reminderKind, reminderText } from '../deadlines/reminders';
 import type { DeadlineService } from './deadlines';
 import type { VaultContext } from './vault-context';
 
-/** The .ics text of the vault's deadlines (open ones, or all), titles withheld for confidential cases. */
+/** Lowercase without accents, to compare typed titles with the names people are known by. */
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * The protected names of every person (legal names and aliases), folded. Read only to keep them out of a
+ * file that leaves the vault; never returned or written anywhere.
+ */
+function protectedNames(ctx: VaultContext): string[] {
+  const rows = ctx.db
+    .prepare('SELECT legal_name, aliases FROM protected_identities')
+    .all<{ legal_name: string; aliases: string }>();
+  const names = rows.flatMap((r) => {
+    const aliases = parseList(r.aliases);
+    return [r.legal_name, ...(Array.isArray(aliases) ? aliases.filter((a) => typeof a === 'string') : [])];
+  });
+  // Very short strings (initials) would withhold almost every title; pseudonyms are safe to show anyway.
+  return names.map((n) => fold(n.trim())).filter((n) => n.length >= 4);
+}
+
+function parseList(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The .ics text of the vault's deadlines (open ones, or all): a confidential case's titles withheld, and any
+ * title that names a person's protected identity withheld too (a title is typed text, and may).
+ */
 export function icsOf(
+  ctx: VaultContext,
   service: DeadlineService,
   include: 'open' | 'all',
   lang: Lang,
 ): { text: string; events: number } {
   const { items } = service.list({ status: include === 'open' ? 'open' : 'all' });
+  const names = protectedNames(ctx);
+  const namesPerson = (title: string) => {
+    const folded = fold(title);
+    return names.some((name) => folded.includes(name));
+  };
   const events: IcsDeadline[] = items
     // Confidential cases by reference only, even when revealed on screen: a calendar file leaves the vault.
     .map((d) => ({
       id: d.id,
       reference: d.matterReference,
-      title: d.withheld || isConfidential(service, d.matterId) ? null : d.title,
+      title: d.withheld || isConfidential(service, d.matterId) || namesPerson(d.title) ? null : d.title,
       due: d.due,
       status: d.status,
     }));
@@ -41,7 +77,7 @@ export async function writeIcs(
   include: 'open' | 'all',
   lang: Lang,
 ): Promise<number> {
-  const { text, events } = icsOf(service, include, lang);
+  const { text, events } = icsOf(ctx, service, include, lang);
   const temporary = join(dirname(path), `.${randomUUID()}.ics.part`);
   await writeFile(temporary, text, { encoding: 'utf8', mode: 0o600 });
   await rename(temporary, path);

@@ -35,6 +35,12 @@ describe('.ics export', () => {
       title: 'Observaciones a la Comisión',
       date: { mode: 'manual', date: '2026-03-09', endTime: '24:00', zone: 'America/New_York' },
     });
+    // A title typed with a beneficiary's legal name: the event keeps only the reference.
+    const named = await v.ok('deadlines:create', {
+      matterId: v.matterId,
+      title: 'Declaración jurada de alejandra QUINTERO ortega',
+      date: { mode: 'manual', date: '2026-04-01', endTime: '18:00', zone: 'America/Mexico_City' },
+    });
     const done = await v.ok('deadlines:create', {
       matterId: v.matterId,
       title: 'Ya cumplido',
@@ -53,7 +59,7 @@ describe('.ics export', () => {
     await v.ok('deadlines:create', courtByRule(secret.id, { title: 'Declaración de la testigo Marisol' }));
 
     const result = await v.ok('deadlines:exportIcs', { lang: 'es' });
-    expect(result).toEqual({ path: `${exportDir}/amparo-plazos.ics`, events: 3 });
+    expect(result).toEqual({ path: `${exportDir}/amparo-plazos.ics`, events: 4 });
     const bytes = await readFile(result.path);
     const text = bytes.toString('utf8');
     for (const forbidden of [
@@ -68,7 +74,8 @@ describe('.ics export', () => {
 
     const events = parse(text);
     const byUid = new Map(events.map((e) => [e.uid, e]));
-    expect(byUid.size).toBe(3);
+    expect(byUid.size).toBe(4);
+    expect(byUid.get(`${named.id}@amparo`)?.summary).toBe('MC-1008-19 — plazo');
     expect(byUid.has(`${court.id}@amparo`) && byUid.has(`${washington.id}@amparo`)).toBe(true);
     const c = byUid.get(`${court.id}@amparo`)!;
     expect(c.summary).toBe('MC-1008-19 — Informe de cumplimiento');
@@ -93,7 +100,7 @@ describe('.ics export', () => {
     ).toEqual([...byUid.keys()].sort());
     // `all` adds the fulfilled one, marked as such.
     const all = await v.ok('deadlines:exportIcs', { include: 'all', lang: 'en' });
-    expect(all.events).toBe(4);
+    expect(all.events).toBe(5);
     const allEvents = parse(await readFile(all.path, 'utf8'));
     expect(allEvents.find((e) => e.uid === `${done.id}@amparo`)?.summary).toBe(
       'MC-1008-19 — Ya cumplido (fulfilled)',
