@@ -86,6 +86,9 @@ async function setUp() {
     instant: '2026-12-05T06:00:00Z',
     deleted: true,
   });
+  // A case in Deleted items: its open deadline is counted nowhere.
+  const gone = matter(db, { reference: 'MC-0-00', deleted: true });
+  deadline(db, gone, { title: 'De un caso borrado', dueDate: '2026-12-04', instant: '2026-12-05T06:00:00Z' });
   const service = new DashboardService(ctx, reveals);
   return { vault, db, reveals, ctx, service, main, secret, request, ids };
 }
