@@ -66,7 +66,8 @@ export function fill(db: Database, now: number): void {
     }
     for (let i = 0; i < COMMUNICATIONS; i++) {
       const m = matters[i % CASES]!;
-      const sent = i % 2 === 1;
+      // Each case gets as many sent as received (alternating by round, not by index parity).
+      const sent = Math.floor(i / CASES) % 2 === 1;
       // A tenth of the cases went quiet two years ago: the inactivity alert has work to do.
       const daysAgo = Math.floor(rand() * 1000) + (m.quiet && sent ? 730 : 0);
       const id = randomUUID();

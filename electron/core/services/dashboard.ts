@@ -129,17 +129,23 @@ export class DashboardService {
     });
     const rows = db
       .prepare(
+        // The newest sent communication, deleted or not, comes from the communications_sent index alone; only
+        // a case with one after its cut-off needs a row read (is one of those still live?), and only the
+        // cases flagged need their last live one.
         `WITH cutoff (matter_type, months, cutoff) AS (VALUES ${values.join(', ')})
-         SELECT id, reference, title, classification, matter_type, months, last_sent,
-                coalesce(last_sent, opened_on) AS since
+         SELECT x.id, x.reference, x.title, x.classification, x.matter_type, x.months, x.opened_on,
+                (SELECT max(c.occurred_on) FROM communications c
+                  WHERE c.matter_id = x.id AND c.direction = 'sent' AND c.deleted_at IS NULL) AS last_sent
          FROM (SELECT m.id, m.reference, m.title, m.classification, m.matter_type, m.opened_on, k.months, k.cutoff,
                       (SELECT max(c.occurred_on) FROM communications c
-                        WHERE c.matter_id = m.id AND c.direction = 'sent' AND c.deleted_at IS NULL) AS last_sent
+                        WHERE c.matter_id = m.id AND c.direction = 'sent') AS last_any
                FROM matters m JOIN cutoff k ON k.matter_type = m.matter_type
                WHERE m.deleted_at IS NULL AND m.archived_at IS NULL AND m.opened_on <= k.cutoff
-                 AND m.status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')}))
-         WHERE coalesce(last_sent, opened_on) <= cutoff
-         ORDER BY since, reference, id`,
+                 AND m.status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})) x
+         WHERE x.last_any IS NULL OR x.last_any <= x.cutoff
+            OR NOT EXISTS (SELECT 1 FROM communications c WHERE c.matter_id = x.id AND c.direction = 'sent'
+                             AND c.occurred_on > x.cutoff AND c.deleted_at IS NULL)
+         ORDER BY coalesce(last_sent, x.opened_on), x.reference, x.id`,
       )
       .all<{
         id: string;
@@ -148,8 +154,8 @@ export class DashboardService {
         classification: string;
         matter_type: string;
         months: number;
+        opened_on: string;
         last_sent: string | null;
-        since: string;
       }>(params);
     const items: InactivityAlert[] = rows.slice(0, SECTION_LIMIT).map((r) => {
       const shown = matterShown(this.reveals, r.id, r.classification);
@@ -160,7 +166,7 @@ export class DashboardService {
         masked: !shown,
         matterType: r.matter_type as InactivityAlert['matterType'],
         lastSentOn: r.last_sent,
-        since: r.since,
+        since: r.last_sent ?? r.opened_on,
         months: r.months,
       };
     });
