@@ -42,6 +42,18 @@ export class DashboardService {
     private readonly reveals: RevealState,
   ) {}
 
+  /**
+   * Whether the vault has one of the partial indexes that make these counts index-only (deadlines_open,
+   * communications_sent_live). SQLite's planner prefers the older full indexes, so they are named when present.
+   */
+  private hasIndex(name: string): boolean {
+    return Boolean(
+      this.ctx()
+        .db.prepare(`SELECT 1 AS x FROM sqlite_master WHERE type = 'index' AND name = $name`)
+        .get({ name }),
+    );
+  }
+
   clock(input: DashboardInput): ViewerClock {
     return {
       now: this.ctx().now(),
@@ -92,7 +104,8 @@ export class DashboardService {
                 sum(d.due_instant > $now AND d.due_instant <= $weekEdge) AS week,
                 sum(d.due_instant > $weekEdge AND d.due_instant <= $monthEdge) AS month,
                 ${weeks.join(', ')}
-         FROM deadlines d WHERE ${OPEN_LIVE} AND d.due_instant <= $furthest`,
+         FROM deadlines d ${this.hasIndex('deadlines_open') ? 'INDEXED BY deadlines_open' : ''}
+         WHERE ${OPEN_LIVE} AND d.due_instant <= $furthest`,
       )
       .get<Record<string, number | null>>(params)!;
     const n = (key: string) => Number(row[key] ?? 0);
@@ -127,6 +140,7 @@ export class DashboardService {
       params[`c${i}`] = today.subtract({ months: months[type] }).toString();
       return `($t${i}, $m${i}, $c${i})`;
     });
+    const live = this.hasIndex('communications_sent_live') ? 'INDEXED BY communications_sent_live' : '';
     const rows = db
       .prepare(
         // The newest sent communication, deleted or not, comes from the communications_sent index alone; only
@@ -134,16 +148,16 @@ export class DashboardService {
         // cases flagged need their last live one.
         `WITH cutoff (matter_type, months, cutoff) AS (VALUES ${values.join(', ')})
          SELECT x.id, x.reference, x.title, x.classification, x.matter_type, x.months, x.opened_on,
-                (SELECT max(c.occurred_on) FROM communications c
+                (SELECT max(c.occurred_on) FROM communications c ${live}
                   WHERE c.matter_id = x.id AND c.direction = 'sent' AND c.deleted_at IS NULL) AS last_sent
          FROM (SELECT m.id, m.reference, m.title, m.classification, m.matter_type, m.opened_on, k.months, k.cutoff,
-                      (SELECT max(c.occurred_on) FROM communications c
-                        WHERE c.matter_id = m.id AND c.direction = 'sent') AS last_any
+                      (SELECT max(c.occurred_on) FROM communications c ${live}
+                        WHERE c.matter_id = m.id AND c.direction = 'sent' ${live ? 'AND c.deleted_at IS NULL' : ''}) AS last_any
                FROM matters m JOIN cutoff k ON k.matter_type = m.matter_type
                WHERE m.deleted_at IS NULL AND m.archived_at IS NULL AND m.opened_on <= k.cutoff
                  AND m.status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})) x
          WHERE x.last_any IS NULL OR x.last_any <= x.cutoff
-            OR NOT EXISTS (SELECT 1 FROM communications c WHERE c.matter_id = x.id AND c.direction = 'sent'
+            OR NOT EXISTS (SELECT 1 FROM communications c ${live} WHERE c.matter_id = x.id AND c.direction = 'sent'
                              AND c.occurred_on > x.cutoff AND c.deleted_at IS NULL)
          ORDER BY coalesce(last_sent, x.opened_on), x.reference, x.id`,
       )
