@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Bridge } from '../bridge/server';
 import { createVault } from '../../electron/core/vault/vault';
-import { communication, deadline, matter } from '../unit/dashboard/seed';
+import { communication, deadline, incident, matter, measure } from '../unit/dashboard/seed';
 import { expect, screenshot, test } from './fixtures';
 
 const PASS = 'Plazos de la Comisión, diciembre 2026';
@@ -69,6 +69,11 @@ test('the Panel after unlock shows what is overdue, and the calendar reaches it 
       instant: endOf(yesterday),
       communicationId: request,
     });
+    // The escalation and the measures, for the case overview's charts.
+    for (const days of [-80, -45, -40, -20, -12, -11, -3]) incident(vault.db, main, day(days));
+    measure(vault.db, main, 'panic_button', 'failing');
+    measure(vault.db, main, 'cctv', 'implemented');
+    measure(vault.db, main, 'patrols', 'agreed');
     deadline(vault.db, secret, { title: 'Escrito reservado', dueDate: yesterday, instant: endOf(yesterday) });
   } finally {
     vault.close();
@@ -97,6 +102,11 @@ test('the Panel after unlock shows what is overdue, and the calendar reaches it 
   await expect(app.getByRole('heading', { name: 'Familia Q.O. en Guerrero' })).toBeVisible();
   await expect(app.getByTestId('unanswered-requests')).toContainText('Solicitud de información (10 días)');
   await expect(app.getByTestId('next-deadlines')).toContainText('Responder a la Comisión');
+  await expect(app.getByRole('heading', { name: 'Hechos por mes' })).toBeVisible();
+  await expect(app.getByTestId('chart-measures')).toContainText('Botón de pánico');
+  await app.getByTestId('chart-incidents').getByText('Ver como tabla').click();
+  await expect(app.getByTestId('chart-incidents').getByRole('table')).toBeVisible();
+  await screenshot(app, 'case-next-steps-1366');
 
   const nav = app.getByRole('navigation');
   await nav.getByRole('button', { name: 'Calendario' }).click();

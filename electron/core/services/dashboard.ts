@@ -32,12 +32,27 @@ export const WEEKS_AHEAD = 12;
 export const ACTIVE_STATUSES = ['filed', 'under_study', 'granted', 'follow_up'] as const;
 
 const OPEN = `d.status = 'open' AND d.deleted_at IS NULL AND m.deleted_at IS NULL`;
+/** The same without reading matter rows: deleted matters are few and partially indexed (matters_deleted). */
+const OPEN_LIVE = `d.status = 'open' AND d.deleted_at IS NULL
+  AND d.matter_id NOT IN (SELECT id FROM matters WHERE deleted_at IS NOT NULL)`;
 
 export class DashboardService {
   constructor(
     private readonly ctx: () => VaultContext,
     private readonly reveals: RevealState,
   ) {}
+
+  /**
+   * Whether the vault has one of the partial indexes that make these counts index-only (deadlines_open,
+   * communications_sent_live). SQLite's planner prefers the older full indexes, so they are named when present.
+   */
+  private hasIndex(name: string): boolean {
+    return Boolean(
+      this.ctx()
+        .db.prepare(`SELECT 1 AS x FROM sqlite_master WHERE type = 'index' AND name = $name`)
+        .get({ name }),
+    );
+  }
 
   clock(input: DashboardInput): ViewerClock {
     return {
@@ -89,8 +104,8 @@ export class DashboardService {
                 sum(d.due_instant > $now AND d.due_instant <= $weekEdge) AS week,
                 sum(d.due_instant > $weekEdge AND d.due_instant <= $monthEdge) AS month,
                 ${weeks.join(', ')}
-         FROM deadlines d JOIN matters m ON m.id = d.matter_id
-         WHERE ${OPEN} AND d.due_instant <= $furthest`,
+         FROM deadlines d ${this.hasIndex('deadlines_open') ? 'INDEXED BY deadlines_open' : ''}
+         WHERE ${OPEN_LIVE} AND d.due_instant <= $furthest`,
       )
       .get<Record<string, number | null>>(params)!;
     const n = (key: string) => Number(row[key] ?? 0);
@@ -125,20 +140,26 @@ export class DashboardService {
       params[`c${i}`] = today.subtract({ months: months[type] }).toString();
       return `($t${i}, $m${i}, $c${i})`;
     });
+    const live = this.hasIndex('communications_sent_live') ? 'INDEXED BY communications_sent_live' : '';
     const rows = db
       .prepare(
+        // The newest sent communication, deleted or not, comes from the communications_sent index alone; only
+        // a case with one after its cut-off needs a row read (is one of those still live?), and only the
+        // cases flagged need their last live one.
         `WITH cutoff (matter_type, months, cutoff) AS (VALUES ${values.join(', ')})
-         SELECT id, reference, title, classification, matter_type, months, last_sent,
-                coalesce(last_sent, opened_on) AS since
+         SELECT x.id, x.reference, x.title, x.classification, x.matter_type, x.months, x.opened_on,
+                (SELECT max(c.occurred_on) FROM communications c ${live}
+                  WHERE c.matter_id = x.id AND c.direction = 'sent' AND c.deleted_at IS NULL) AS last_sent
          FROM (SELECT m.id, m.reference, m.title, m.classification, m.matter_type, m.opened_on, k.months, k.cutoff,
-                      (SELECT c.occurred_on FROM communications c
-                        WHERE c.matter_id = m.id AND c.direction = 'sent' AND c.deleted_at IS NULL
-                        ORDER BY c.occurred_on DESC LIMIT 1) AS last_sent
+                      (SELECT max(c.occurred_on) FROM communications c ${live}
+                        WHERE c.matter_id = m.id AND c.direction = 'sent' ${live ? 'AND c.deleted_at IS NULL' : ''}) AS last_any
                FROM matters m JOIN cutoff k ON k.matter_type = m.matter_type
                WHERE m.deleted_at IS NULL AND m.archived_at IS NULL AND m.opened_on <= k.cutoff
-                 AND m.status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')}))
-         WHERE coalesce(last_sent, opened_on) <= cutoff
-         ORDER BY since, reference, id`,
+                 AND m.status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})) x
+         WHERE x.last_any IS NULL OR x.last_any <= x.cutoff
+            OR NOT EXISTS (SELECT 1 FROM communications c ${live} WHERE c.matter_id = x.id AND c.direction = 'sent'
+                             AND c.occurred_on > x.cutoff AND c.deleted_at IS NULL)
+         ORDER BY coalesce(last_sent, x.opened_on), x.reference, x.id`,
       )
       .all<{
         id: string;
@@ -147,8 +168,8 @@ export class DashboardService {
         classification: string;
         matter_type: string;
         months: number;
+        opened_on: string;
         last_sent: string | null;
-        since: string;
       }>(params);
     const items: InactivityAlert[] = rows.slice(0, SECTION_LIMIT).map((r) => {
       const shown = matterShown(this.reveals, r.id, r.classification);
@@ -159,7 +180,7 @@ export class DashboardService {
         masked: !shown,
         matterType: r.matter_type as InactivityAlert['matterType'],
         lastSentOn: r.last_sent,
-        since: r.since,
+        since: r.last_sent ?? r.opened_on,
         months: r.months,
       };
     });
