@@ -14,6 +14,7 @@ import { followup } from './011-followup';
 import { filings } from './012-filings';
 // bundles
 import { vaultIdentity } from './013-vault-identity';
+import { dashboardIndexes } from './014-dashboard-indexes';
 import type { Migration } from './migration';
 
 export type { Migration };
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // filings
   filings,
   vaultIdentity,
+  dashboardIndexes,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
