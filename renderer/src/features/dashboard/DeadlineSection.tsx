@@ -1,6 +1,7 @@
 import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DashboardDeadline } from '../../../../shared/schemas/dashboard';
+import { BasisDisclosure } from './BasisDisclosure';
 import { DueText } from './DueText';
 import { PlaceLink } from './links';
 
@@ -79,6 +80,9 @@ export function DeadlineSection({
                   </Table.Td>
                   <Table.Td>
                     <DueText due={item.due} />
+                    {item.title !== null && (
+                      <BasisDisclosure deadlineId={item.deadlineId} title={item.title} />
+                    )}
                   </Table.Td>
                   <Table.Td>
                     {item.communication ? (
