@@ -68,6 +68,8 @@ test('an e-mail asking for information within 10 days: confirmed deadline, on th
   await form.getByRole('button', { name: 'Guardar plazo' }).click();
   await expect(linked.getByText(SUBJECT)).toBeVisible();
   await expect(linked.locator('[data-status="fulfilled"]')).toHaveCount(0);
+  await expect(suggestions.getByText('Ya es un plazo de esta comunicación.')).toBeVisible();
+  await screenshot(app, 'correspondence-deadline-es');
 
   // The Panel lists it, with the communication that set it and how the date was counted.
   await app.getByRole('navigation').getByRole('button', { name: 'Panel', exact: true }).click();

@@ -14,7 +14,7 @@ export function BasisDisclosure({ deadlineId, title }: { deadlineId: string; tit
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
-    <Stack gap={4}>
+    <Stack gap={4} align="flex-start">
       <Anchor
         component="button"
         type="button"

@@ -29,6 +29,16 @@ export function SuggestedDeadlines({ matterId, communication, onChanged }: Sugge
   const text = `${communication.subject}\n${communication.body}`;
   const found = useLoad(() => client.deadlines.suggest({ text }), [text]);
   const [confirming, setConfirming] = useState<number | null>(null);
+  // A period already confirmed as a deadline of this communication is not offered twice.
+  const [saved, setSaved] = useState(0);
+  const linked = useLoad(
+    () => client.deadlines.list({ communicationId: communication.id }),
+    [communication.id, saved],
+  );
+  const isConfirmed = (s: { amount: number; unit: string }) =>
+    (linked.data?.items ?? []).some(
+      (d) => d.period && d.period.unit === s.unit && 'amount' in d.period && d.period.amount === s.amount,
+    );
   const suggestions = found.data ?? [];
   const chosen = confirming === null ? undefined : suggestions[confirming];
 
@@ -52,9 +62,15 @@ export function SuggestedDeadlines({ matterId, communication, onChanged }: Sugge
                 unit: t(`deadlines.unit.${s.unit}`),
               })}
             </Text>
-            <Button size="xs" onClick={() => setConfirming(index)} disabled={confirming !== null}>
-              {t('deadlines.suggest.confirm')}
-            </Button>
+            {isConfirmed(s) ? (
+              <Text size="xs" c="dimmed">
+                {t('deadlines.suggest.confirmed')}
+              </Text>
+            ) : (
+              <Button size="xs" onClick={() => setConfirming(index)} disabled={confirming !== null}>
+                {t('deadlines.suggest.confirm')}
+              </Button>
+            )}
           </Group>
         </Paper>
       ))}
@@ -70,6 +86,7 @@ export function SuggestedDeadlines({ matterId, communication, onChanged }: Sugge
           }}
           onSaved={() => {
             setConfirming(null);
+            setSaved((n) => n + 1);
             onChanged?.();
           }}
           onCancel={() => setConfirming(null)}
