@@ -81,7 +81,7 @@ test('an e-mail asking for information within 10 days: confirmed deadline, on th
   await expect(row.first()).toBeVisible();
   await row
     .first()
-    .getByRole('button', { name: `Ver el cómputo de «${SUBJECT}»` })
+    .getByRole('button', { name: `Ver cómputo: ${SUBJECT}` })
     .click();
   const basis = row.first().getByRole('list', { name: 'Base del cómputo' });
   await expect(basis).toBeVisible();

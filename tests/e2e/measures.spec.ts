@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Bridge } from '../bridge/server';
 import { precautionaryRequest } from '../support/fixtures';
-import { expect, screenshot, test } from './fixtures';
+import { expect, openCases, screenshot, test } from './fixtures';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 const TITLE = 'Medidas cautelares — A.A.Q.O. y familia';
@@ -65,6 +65,7 @@ test('a panic button: added, recorded as failing citing an incident, seen on the
 
   await app.setViewportSize({ width: 1366, height: 768 });
   await app.reload();
+  await openCases(app, 'Casos');
   await app.getByRole('row', { name: new RegExp(TITLE) }).click();
   await app.getByRole('tab', { name: 'Medidas de protección' }).click();
   await expect(app.getByText(/Aún no hay medidas de protección/)).toBeVisible();
@@ -170,6 +171,7 @@ test('a half-written status survives Ctrl+L; the follow-up prints without its co
   });
   await app.setViewportSize({ width: 1366, height: 768 });
   await app.reload();
+  await openCases(app, 'Casos');
   await app.getByRole('row', { name: new RegExp(TITLE) }).click();
   await app.getByRole('tab', { name: 'Medidas de protección' }).click();
   await app.getByRole('button', { name: 'Cámaras de videovigilancia', exact: true }).click();
