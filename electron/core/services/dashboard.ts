@@ -42,18 +42,6 @@ export class DashboardService {
     private readonly reveals: RevealState,
   ) {}
 
-  /**
-   * Whether the vault has one of the partial indexes that make these counts index-only (deadlines_open,
-   * communications_sent_live). SQLite's planner prefers the older full indexes, so they are named when present.
-   */
-  private hasIndex(name: string): boolean {
-    return Boolean(
-      this.ctx()
-        .db.prepare(`SELECT 1 AS x FROM sqlite_master WHERE type = 'index' AND name = $name`)
-        .get({ name }),
-    );
-  }
-
   clock(input: DashboardInput): ViewerClock {
     return {
       now: this.ctx().now(),
@@ -104,7 +92,7 @@ export class DashboardService {
                 sum(d.due_instant > $now AND d.due_instant <= $weekEdge) AS week,
                 sum(d.due_instant > $weekEdge AND d.due_instant <= $monthEdge) AS month,
                 ${weeks.join(', ')}
-         FROM deadlines d ${this.hasIndex('deadlines_open') ? 'INDEXED BY deadlines_open' : ''}
+         FROM deadlines d INDEXED BY deadlines_open
          WHERE ${OPEN_LIVE} AND d.due_instant <= $furthest`,
       )
       .get<Record<string, number | null>>(params)!;
@@ -140,26 +128,21 @@ export class DashboardService {
       params[`c${i}`] = today.subtract({ months: months[type] }).toString();
       return `($t${i}, $m${i}, $c${i})`;
     });
-    const live = this.hasIndex('communications_sent_live') ? 'INDEXED BY communications_sent_live' : '';
     const rows = db
       .prepare(
-        // The newest sent communication, deleted or not, comes from the communications_sent index alone; only
-        // a case with one after its cut-off needs a row read (is one of those still live?), and only the
-        // cases flagged need their last live one.
-        `WITH cutoff (matter_type, months, cutoff) AS (VALUES ${values.join(', ')})
-         SELECT x.id, x.reference, x.title, x.classification, x.matter_type, x.months, x.opened_on,
-                (SELECT max(c.occurred_on) FROM communications c ${live}
-                  WHERE c.matter_id = x.id AND c.direction = 'sent' AND c.deleted_at IS NULL) AS last_sent
-         FROM (SELECT m.id, m.reference, m.title, m.classification, m.matter_type, m.opened_on, k.months, k.cutoff,
-                      (SELECT max(c.occurred_on) FROM communications c ${live}
-                        WHERE c.matter_id = m.id AND c.direction = 'sent' ${live ? 'AND c.deleted_at IS NULL' : ''}) AS last_any
+        // Each running case's newest live sent communication is one seek at the end of its range in the
+        // partial index (index-only); only the first flagged cases come back, with the count of them all.
+        `WITH cutoff (matter_type, months, cutoff) AS (VALUES ${values.join(', ')}),
+         x AS (SELECT m.id, m.reference, m.title, m.classification, m.matter_type, m.opened_on, k.months, k.cutoff,
+                      (SELECT max(c.occurred_on) FROM communications c INDEXED BY communications_sent_live
+                        WHERE c.matter_id = m.id AND c.direction = 'sent' AND c.deleted_at IS NULL) AS last_sent
                FROM matters m JOIN cutoff k ON k.matter_type = m.matter_type
                WHERE m.deleted_at IS NULL AND m.archived_at IS NULL AND m.opened_on <= k.cutoff
-                 AND m.status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})) x
-         WHERE x.last_any IS NULL OR x.last_any <= x.cutoff
-            OR NOT EXISTS (SELECT 1 FROM communications c ${live} WHERE c.matter_id = x.id AND c.direction = 'sent'
-                             AND c.occurred_on > x.cutoff AND c.deleted_at IS NULL)
-         ORDER BY coalesce(last_sent, x.opened_on), x.reference, x.id`,
+                 AND m.status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')}))
+         SELECT id, reference, title, classification, matter_type, months, opened_on, last_sent,
+                count(*) OVER () AS total
+         FROM x WHERE last_sent IS NULL OR last_sent <= cutoff
+         ORDER BY coalesce(last_sent, opened_on), reference, id LIMIT $limit`,
       )
       .all<{
         id: string;
@@ -170,8 +153,9 @@ export class DashboardService {
         months: number;
         opened_on: string;
         last_sent: string | null;
-      }>(params);
-    const items: InactivityAlert[] = rows.slice(0, SECTION_LIMIT).map((r) => {
+        total: number;
+      }>({ ...params, limit: SECTION_LIMIT });
+    const items: InactivityAlert[] = rows.map((r) => {
       const shown = matterShown(this.reveals, r.id, r.classification);
       return {
         matterId: r.id,
@@ -184,7 +168,7 @@ export class DashboardService {
         months: r.months,
       };
     });
-    return { items, total: rows.length };
+    return { items, total: Number(rows[0]?.total ?? 0) };
   }
 
   case(input: { matterId: string } & DashboardInput): CaseDashboard {
