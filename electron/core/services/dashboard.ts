@@ -1,7 +1,7 @@
 // The dashboard after unlock: across all cases, the open deadlines overdue, due this week and due this
 // month (weeks and months end in the user's zone), the matters left without a sent communication for
 // longer than their type allows, and the open deadlines per week for the next twelve weeks. Plain SQL
-// over the follow-up tables; every range is an index range on deadlines (status, due_instant).
+// over the follow-up tables; counts and inactivity read only the partial indexes of schema 14.
 import { Temporal } from 'temporal-polyfill';
 import type {
   CaseDashboard,
@@ -74,35 +74,33 @@ export class DashboardService {
   }
 
   /**
-   * Every count in one pass over the open deadlines up to the furthest edge: overdue, this week, the rest
-   * of the month, and each of the next weeks ((edge i, edge i+1], the current week from now on).
+   * Every count from one pass over the open deadlines up to the furthest edge, index-only: SQL counts them
+   * per due moment (limits cluster on a few instants) and each moment lands in overdue, this week, the rest
+   * of the month, and one of the next weeks ((edge i, edge i+1], the current week from now on).
    */
   private counts(now: string, weekEdge: string, monthEdge: string, edges: string[]) {
-    const params: Record<string, string> = { now, weekEdge, monthEdge };
-    const weeks = Array.from({ length: WEEKS_AHEAD }, (_, i) => {
-      params[`e${i + 1}`] = edges[i + 1]!;
-      const lo = i === 0 ? '$now' : `$e${i}`;
-      return `sum(d.due_instant > ${i === 0 ? lo : `max(${lo}, $now)`} AND d.due_instant <= $e${i + 1}) AS w${i}`;
-    });
     const furthest = [monthEdge, edges[WEEKS_AHEAD]!].sort().at(-1)!;
-    params.furthest = furthest;
-    const row = this.ctx()
+    // The planner prefers deadlines_due (status, due_instant), which needs a row read per deadline.
+    const rows = this.ctx()
       .db.prepare(
-        `SELECT sum(d.due_instant <= $now) AS overdue,
-                sum(d.due_instant > $now AND d.due_instant <= $weekEdge) AS week,
-                sum(d.due_instant > $weekEdge AND d.due_instant <= $monthEdge) AS month,
-                ${weeks.join(', ')}
-         FROM deadlines d INDEXED BY deadlines_open
-         WHERE ${OPEN_LIVE} AND d.due_instant <= $furthest`,
+        `SELECT d.due_instant AS due, count(*) AS n FROM deadlines d INDEXED BY deadlines_open
+         WHERE ${OPEN_LIVE} AND d.due_instant <= $furthest GROUP BY d.due_instant`,
       )
-      .get<Record<string, number | null>>(params)!;
-    const n = (key: string) => Number(row[key] ?? 0);
-    return {
-      overdue: n('overdue'),
-      week: n('week'),
-      month: n('month'),
-      perWeek: Array.from({ length: WEEKS_AHEAD }, (_, i) => n(`w${i}`)),
-    };
+      .all<{ due: string; n: number }>({ furthest });
+    const out = { overdue: 0, week: 0, month: 0, perWeek: new Array<number>(WEEKS_AHEAD).fill(0) };
+    for (const { due, n } of rows) {
+      // Instants are ASCII at second precision: JS compares them as SQLite's text comparison does.
+      if (due <= now) out.overdue += n;
+      else if (due <= weekEdge) out.week += n;
+      else if (due <= monthEdge) out.month += n;
+      if (due <= now) continue;
+      for (let i = 0; i < WEEKS_AHEAD; i++) {
+        if (due > edges[i + 1]!) continue;
+        if (i === 0 || due > edges[i]!) out.perWeek[i]! += n;
+        break;
+      }
+    }
+    return out;
   }
 
   /** The first open deadlines due in (lo, hi]: a limit at 24:00 belongs to the day it ends. */
