@@ -1,7 +1,7 @@
 // The dashboard after unlock: across all cases, the open deadlines overdue, due this week and due this
 // month (weeks and months end in the user's zone), the matters left without a sent communication for
 // longer than their type allows, and the open deadlines per week for the next twelve weeks. Plain SQL
-// over the follow-up tables; every range is an index range on deadlines (status, due_instant).
+// over the follow-up tables; counts and inactivity read only the partial indexes of schema 14.
 import { Temporal } from 'temporal-polyfill';
 import type {
   CaseDashboard,
@@ -42,18 +42,6 @@ export class DashboardService {
     private readonly reveals: RevealState,
   ) {}
 
-  /**
-   * Whether the vault has one of the partial indexes that make these counts index-only (deadlines_open,
-   * communications_sent_live). SQLite's planner prefers the older full indexes, so they are named when present.
-   */
-  private hasIndex(name: string): boolean {
-    return Boolean(
-      this.ctx()
-        .db.prepare(`SELECT 1 AS x FROM sqlite_master WHERE type = 'index' AND name = $name`)
-        .get({ name }),
-    );
-  }
-
   clock(input: DashboardInput): ViewerClock {
     return {
       now: this.ctx().now(),
@@ -86,35 +74,33 @@ export class DashboardService {
   }
 
   /**
-   * Every count in one pass over the open deadlines up to the furthest edge: overdue, this week, the rest
-   * of the month, and each of the next weeks ((edge i, edge i+1], the current week from now on).
+   * Every count from one pass over the open deadlines up to the furthest edge, index-only: SQL counts them
+   * per due moment (limits cluster on a few instants) and each moment lands in overdue, this week, the rest
+   * of the month, and one of the next weeks ((edge i, edge i+1], the current week from now on).
    */
   private counts(now: string, weekEdge: string, monthEdge: string, edges: string[]) {
-    const params: Record<string, string> = { now, weekEdge, monthEdge };
-    const weeks = Array.from({ length: WEEKS_AHEAD }, (_, i) => {
-      params[`e${i + 1}`] = edges[i + 1]!;
-      const lo = i === 0 ? '$now' : `$e${i}`;
-      return `sum(d.due_instant > ${i === 0 ? lo : `max(${lo}, $now)`} AND d.due_instant <= $e${i + 1}) AS w${i}`;
-    });
     const furthest = [monthEdge, edges[WEEKS_AHEAD]!].sort().at(-1)!;
-    params.furthest = furthest;
-    const row = this.ctx()
+    // The planner prefers deadlines_due (status, due_instant), which needs a row read per deadline.
+    const rows = this.ctx()
       .db.prepare(
-        `SELECT sum(d.due_instant <= $now) AS overdue,
-                sum(d.due_instant > $now AND d.due_instant <= $weekEdge) AS week,
-                sum(d.due_instant > $weekEdge AND d.due_instant <= $monthEdge) AS month,
-                ${weeks.join(', ')}
-         FROM deadlines d ${this.hasIndex('deadlines_open') ? 'INDEXED BY deadlines_open' : ''}
-         WHERE ${OPEN_LIVE} AND d.due_instant <= $furthest`,
+        `SELECT d.due_instant AS due, count(*) AS n FROM deadlines d INDEXED BY deadlines_open
+         WHERE ${OPEN_LIVE} AND d.due_instant <= $furthest GROUP BY d.due_instant`,
       )
-      .get<Record<string, number | null>>(params)!;
-    const n = (key: string) => Number(row[key] ?? 0);
-    return {
-      overdue: n('overdue'),
-      week: n('week'),
-      month: n('month'),
-      perWeek: Array.from({ length: WEEKS_AHEAD }, (_, i) => n(`w${i}`)),
-    };
+      .all<{ due: string; n: number }>({ furthest });
+    const out = { overdue: 0, week: 0, month: 0, perWeek: new Array<number>(WEEKS_AHEAD).fill(0) };
+    for (const { due, n } of rows) {
+      // Instants are ASCII at second precision: JS compares them as SQLite's text comparison does.
+      if (due <= now) out.overdue += n;
+      else if (due <= weekEdge) out.week += n;
+      else if (due <= monthEdge) out.month += n;
+      if (due <= now) continue;
+      for (let i = 0; i < WEEKS_AHEAD; i++) {
+        if (due > edges[i + 1]!) continue;
+        if (i === 0 || due > edges[i]!) out.perWeek[i]! += n;
+        break;
+      }
+    }
+    return out;
   }
 
   /** The first open deadlines due in (lo, hi]: a limit at 24:00 belongs to the day it ends. */
@@ -140,26 +126,21 @@ export class DashboardService {
       params[`c${i}`] = today.subtract({ months: months[type] }).toString();
       return `($t${i}, $m${i}, $c${i})`;
     });
-    const live = this.hasIndex('communications_sent_live') ? 'INDEXED BY communications_sent_live' : '';
     const rows = db
       .prepare(
-        // The newest sent communication, deleted or not, comes from the communications_sent index alone; only
-        // a case with one after its cut-off needs a row read (is one of those still live?), and only the
-        // cases flagged need their last live one.
-        `WITH cutoff (matter_type, months, cutoff) AS (VALUES ${values.join(', ')})
-         SELECT x.id, x.reference, x.title, x.classification, x.matter_type, x.months, x.opened_on,
-                (SELECT max(c.occurred_on) FROM communications c ${live}
-                  WHERE c.matter_id = x.id AND c.direction = 'sent' AND c.deleted_at IS NULL) AS last_sent
-         FROM (SELECT m.id, m.reference, m.title, m.classification, m.matter_type, m.opened_on, k.months, k.cutoff,
-                      (SELECT max(c.occurred_on) FROM communications c ${live}
-                        WHERE c.matter_id = m.id AND c.direction = 'sent' ${live ? 'AND c.deleted_at IS NULL' : ''}) AS last_any
+        // Each running case's newest live sent communication is one seek at the end of its range in the
+        // partial index (index-only); only the first flagged cases come back, with the count of them all.
+        `WITH cutoff (matter_type, months, cutoff) AS (VALUES ${values.join(', ')}),
+         x AS (SELECT m.id, m.reference, m.title, m.classification, m.matter_type, m.opened_on, k.months, k.cutoff,
+                      (SELECT max(c.occurred_on) FROM communications c INDEXED BY communications_sent_live
+                        WHERE c.matter_id = m.id AND c.direction = 'sent' AND c.deleted_at IS NULL) AS last_sent
                FROM matters m JOIN cutoff k ON k.matter_type = m.matter_type
                WHERE m.deleted_at IS NULL AND m.archived_at IS NULL AND m.opened_on <= k.cutoff
-                 AND m.status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})) x
-         WHERE x.last_any IS NULL OR x.last_any <= x.cutoff
-            OR NOT EXISTS (SELECT 1 FROM communications c ${live} WHERE c.matter_id = x.id AND c.direction = 'sent'
-                             AND c.occurred_on > x.cutoff AND c.deleted_at IS NULL)
-         ORDER BY coalesce(last_sent, x.opened_on), x.reference, x.id`,
+                 AND m.status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')}))
+         SELECT id, reference, title, classification, matter_type, months, opened_on, last_sent,
+                count(*) OVER () AS total
+         FROM x WHERE last_sent IS NULL OR last_sent <= cutoff
+         ORDER BY coalesce(last_sent, opened_on), reference, id LIMIT $limit`,
       )
       .all<{
         id: string;
@@ -170,8 +151,9 @@ export class DashboardService {
         months: number;
         opened_on: string;
         last_sent: string | null;
-      }>(params);
-    const items: InactivityAlert[] = rows.slice(0, SECTION_LIMIT).map((r) => {
+        total: number;
+      }>({ ...params, limit: SECTION_LIMIT });
+    const items: InactivityAlert[] = rows.map((r) => {
       const shown = matterShown(this.reveals, r.id, r.classification);
       return {
         matterId: r.id,
@@ -184,7 +166,7 @@ export class DashboardService {
         months: r.months,
       };
     });
-    return { items, total: rows.length };
+    return { items, total: Number(rows[0]?.total ?? 0) };
   }
 
   case(input: { matterId: string } & DashboardInput): CaseDashboard {

@@ -6,7 +6,6 @@ import { RevealState } from '../../../electron/core/services/reveal-state';
 import { vaultContext } from '../../../electron/core/services/vault-context';
 import { VaultSettingsService } from '../../../electron/core/services/vault-settings';
 import type { Dashboard } from '../../../shared/schemas/dashboard';
-import { PROPOSED_INDEXES } from '../../bench/dashboard';
 import { communication, deadline, matter } from './seed';
 import { seededVault } from './vault';
 
@@ -97,26 +96,22 @@ async function setUp() {
 const titles = (s: Dashboard['overdue']) => s.items.map((i) => i.title);
 
 describe('dashboard:get', () => {
-  it.each([false, true])(
-    'puts open deadlines in overdue / this week / this month (partial indexes: %s)',
-    async (indexed) => {
-      const { service, ids, vault } = await setUp();
-      if (indexed) vault.db.exec(PROPOSED_INDEXES);
-      const d = service.get({ zone: 'America/Mexico_City', weekStartsOn: 0 });
-      expect(d.today).toBe('2026-12-02');
-      expect(d.weekEnd).toBe('2026-12-05');
-      expect(d.monthEnd).toBe('2026-12-31');
-      expect(titles(d.overdue)).toEqual(['Responder solicitud']);
-      // 24:00 on Saturday the 5th belongs to this week even though its instant is Sunday 00:00.
-      expect(d.thisWeek.items.map((i) => i.deadlineId)).toEqual([ids.soon, ids.secret, ids.saturday]);
-      expect(d.thisWeek.total).toBe(3);
-      expect(d.thisMonth.items.map((i) => i.deadlineId)).toEqual([ids.monday, ids.byConfidential]);
-      expect(d.overdue.items[0]!.timeStatus).toBe('overdue');
-      expect(d.thisWeek.items[0]!.timeStatus).toBe('dueSoon'); // 36 hours left
-      expect(d.thisWeek.items[2]!.timeStatus).toBe('open'); // 84 hours left
-      vault.close();
-    },
-  );
+  it('puts open deadlines in overdue / this week / this month', async () => {
+    const { service, ids, vault } = await setUp();
+    const d = service.get({ zone: 'America/Mexico_City', weekStartsOn: 0 });
+    expect(d.today).toBe('2026-12-02');
+    expect(d.weekEnd).toBe('2026-12-05');
+    expect(d.monthEnd).toBe('2026-12-31');
+    expect(titles(d.overdue)).toEqual(['Responder solicitud']);
+    // 24:00 on Saturday the 5th belongs to this week even though its instant is Sunday 00:00.
+    expect(d.thisWeek.items.map((i) => i.deadlineId)).toEqual([ids.soon, ids.secret, ids.saturday]);
+    expect(d.thisWeek.total).toBe(3);
+    expect(d.thisMonth.items.map((i) => i.deadlineId)).toEqual([ids.monday, ids.byConfidential]);
+    expect(d.overdue.items[0]!.timeStatus).toBe('overdue');
+    expect(d.thisWeek.items[0]!.timeStatus).toBe('dueSoon'); // 36 hours left
+    expect(d.thisWeek.items[2]!.timeStatus).toBe('open'); // 84 hours left
+    vault.close();
+  });
 
   it('ends the week where the UI locale and the user’s zone end it', async () => {
     const { service, ids, vault } = await setUp();
@@ -144,20 +139,16 @@ describe('dashboard:get', () => {
     vault.close();
   });
 
-  it.each([false, true])(
-    'counts open deadlines per week for twelve weeks (partial indexes: %s)',
-    async (indexed) => {
-      const { service, vault } = await setUp();
-      if (indexed) vault.db.exec(PROPOSED_INDEXES);
-      const d = service.get({ zone: 'America/Mexico_City', weekStartsOn: 0 });
-      expect(d.perWeek).toHaveLength(12);
-      expect(d.perWeek[0]).toEqual({ weekStart: '2026-11-29', count: 3 });
-      expect(d.perWeek[1]).toEqual({ weekStart: '2026-12-06', count: 2 });
-      expect(d.perWeek[6]).toEqual({ weekStart: '2027-01-10', count: 1 });
-      expect(d.perWeek.reduce((n, w) => n + w.count, 0)).toBe(6);
-      vault.close();
-    },
-  );
+  it('counts open deadlines per week for twelve weeks', async () => {
+    const { service, vault } = await setUp();
+    const d = service.get({ zone: 'America/Mexico_City', weekStartsOn: 0 });
+    expect(d.perWeek).toHaveLength(12);
+    expect(d.perWeek[0]).toEqual({ weekStart: '2026-11-29', count: 3 });
+    expect(d.perWeek[1]).toEqual({ weekStart: '2026-12-06', count: 2 });
+    expect(d.perWeek[6]).toEqual({ weekStart: '2027-01-10', count: 1 });
+    expect(d.perWeek.reduce((n, w) => n + w.count, 0)).toBe(6);
+    vault.close();
+  });
 
   it('shows confidential cases and records by reference only until revealed', async () => {
     const { service, reveals, ids, main, secret, request, vault } = await setUp();
@@ -193,70 +184,66 @@ describe('dashboard:get', () => {
 });
 
 describe('inactivity alerts', () => {
-  it.each([false, true])(
-    'flags matters silent longer than their type allows (partial indexes: %s)',
-    async (indexed) => {
-      const vault = await seededVault();
-      const { db } = vault;
-      if (indexed) db.exec(PROPOSED_INDEXES);
-      const ctx = () =>
-        vaultContext(
-          vault,
-          () => 'prueba',
-          () => NOW,
-        );
-      const service = new DashboardService(ctx, new RevealState(() => NOW.getTime()));
-      // Precautionary measures: 6 months by default, so the cut-off is 2 June 2026.
-      const exactly = matter(db, { reference: 'MC-1-19' });
-      communication(db, exactly, { direction: 'sent', occurredOn: '2026-06-02' });
-      const recent = matter(db, { reference: 'MC-2-19' });
-      communication(db, recent, { direction: 'sent', occurredOn: '2026-06-03' });
-      const onlyReceived = matter(db, { reference: 'MC-3-19' });
-      communication(db, onlyReceived, { direction: 'sent', occurredOn: '2026-01-10' });
-      communication(db, onlyReceived, { direction: 'received', occurredOn: '2026-11-30' });
-      communication(db, onlyReceived, { direction: 'sent', occurredOn: '2026-11-01', deleted: true });
-      // A petition: 12 months, counted from the opening when nothing was ever sent.
-      const petition = matter(db, { reference: 'P-1234-18', type: 'petition', openedOn: '2025-12-01' });
-      matter(db, { reference: 'P-9-25', type: 'petition', openedOn: '2025-12-03' });
-      matter(db, { reference: 'MC-4-19', archived: true });
-      matter(db, { reference: 'MC-5-19', status: 'lifted' });
-      matter(db, { reference: 'MC-6-19', status: 'draft' });
-      matter(db, { reference: 'MC-7-19', deleted: true });
-      const secret = matter(db, { reference: 'MC-8-19', title: 'Reservado', classification: 'confidential' });
+  it('flags matters silent longer than their type allows', async () => {
+    const vault = await seededVault();
+    const { db } = vault;
+    const ctx = () =>
+      vaultContext(
+        vault,
+        () => 'prueba',
+        () => NOW,
+      );
+    const service = new DashboardService(ctx, new RevealState(() => NOW.getTime()));
+    // Precautionary measures: 6 months by default, so the cut-off is 2 June 2026.
+    const exactly = matter(db, { reference: 'MC-1-19' });
+    communication(db, exactly, { direction: 'sent', occurredOn: '2026-06-02' });
+    const recent = matter(db, { reference: 'MC-2-19' });
+    communication(db, recent, { direction: 'sent', occurredOn: '2026-06-03' });
+    const onlyReceived = matter(db, { reference: 'MC-3-19' });
+    communication(db, onlyReceived, { direction: 'sent', occurredOn: '2026-01-10' });
+    communication(db, onlyReceived, { direction: 'received', occurredOn: '2026-11-30' });
+    communication(db, onlyReceived, { direction: 'sent', occurredOn: '2026-11-01', deleted: true });
+    // A petition: 12 months, counted from the opening when nothing was ever sent.
+    const petition = matter(db, { reference: 'P-1234-18', type: 'petition', openedOn: '2025-12-01' });
+    matter(db, { reference: 'P-9-25', type: 'petition', openedOn: '2025-12-03' });
+    matter(db, { reference: 'MC-4-19', archived: true });
+    matter(db, { reference: 'MC-5-19', status: 'lifted' });
+    matter(db, { reference: 'MC-6-19', status: 'draft' });
+    matter(db, { reference: 'MC-7-19', deleted: true });
+    const secret = matter(db, { reference: 'MC-8-19', title: 'Reservado', classification: 'confidential' });
 
-      // Longest silent first.
-      const alerts = service.get({ zone: 'America/Mexico_City' }).inactivity;
-      expect(alerts.items.map((a) => a.reference)).toEqual(['MC-8-19', 'P-1234-18', 'MC-3-19', 'MC-1-19']);
-      expect(alerts.total).toBe(4);
-      expect(alerts.items.find((a) => a.matterId === exactly)).toMatchObject({
-        lastSentOn: '2026-06-02',
-        months: 6,
-      });
-      expect(alerts.items.find((a) => a.matterId === onlyReceived)).toMatchObject({
-        lastSentOn: '2026-01-10',
-      });
-      expect(alerts.items.find((a) => a.matterId === petition)).toMatchObject({
-        lastSentOn: null,
-        since: '2025-12-01',
-        months: 12,
-        matterType: 'petition',
-      });
-      expect(alerts.items.find((a) => a.matterId === secret)).toMatchObject({
-        matterTitle: null,
-        masked: true,
-      });
-      expect(alerts.items.some((a) => a.matterId === recent)).toBe(false);
+    // Longest silent first.
+    const alerts = service.get({ zone: 'America/Mexico_City' }).inactivity;
+    expect(alerts.items.map((a) => a.reference)).toEqual(['MC-8-19', 'P-1234-18', 'MC-3-19', 'MC-1-19']);
+    expect(alerts.total).toBe(4);
+    expect(alerts.items.find((a) => a.matterId === exactly)).toMatchObject({
+      lastSentOn: '2026-06-02',
+      months: 6,
+    });
+    expect(alerts.items.find((a) => a.matterId === onlyReceived)).toMatchObject({
+      lastSentOn: '2026-01-10',
+    });
+    expect(alerts.items.find((a) => a.matterId === petition)).toMatchObject({
+      lastSentOn: null,
+      since: '2025-12-01',
+      months: 12,
+      matterType: 'petition',
+    });
+    expect(alerts.items.find((a) => a.matterId === secret)).toMatchObject({
+      matterTitle: null,
+      masked: true,
+    });
+    expect(alerts.items.some((a) => a.matterId === recent)).toBe(false);
 
-      // Off for precautionary measures (0), 24 months for petitions: only nothing is left.
-      const settings = new VaultSettingsService(ctx);
-      settings.update({ inactivityMonths: { precautionary_measure: 0, petition: 24 } });
-      expect(settings.get().inactivityMonths).toMatchObject({
-        precautionary_measure: 0,
-        petition: 24,
-        case: 12,
-      });
-      expect(service.get({ zone: 'America/Mexico_City' }).inactivity.items).toEqual([]);
-      vault.close();
-    },
-  );
+    // Off for precautionary measures (0), 24 months for petitions: only nothing is left.
+    const settings = new VaultSettingsService(ctx);
+    settings.update({ inactivityMonths: { precautionary_measure: 0, petition: 24 } });
+    expect(settings.get().inactivityMonths).toMatchObject({
+      precautionary_measure: 0,
+      petition: 24,
+      case: 12,
+    });
+    expect(service.get({ zone: 'America/Mexico_City' }).inactivity.items).toEqual([]);
+    vault.close();
+  });
 });
