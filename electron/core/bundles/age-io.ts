@@ -4,7 +4,14 @@
 // 64 KiB chunks sealed with ChaCha20-Poly1305 under an 11-byte big-endian counter and a last-chunk flag —
 // done here with Node's native ChaCha20-Poly1305, since the library's pure-JS cipher runs at a small
 // fraction of `age`'s speed. One chunk is held at a time, so memory stays flat whatever the size.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createSecretKey,
+  hkdfSync,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 import { Decrypter, Encrypter } from 'age-encryption';
 import { AmparoError } from '../../../shared/errors';
 
@@ -29,8 +36,9 @@ const MAX_HEADER = 1024 * 1024;
 const INTRO = Buffer.from('age-encryption.org/v1\n');
 const MAC_LINE = Buffer.from('\n--- ');
 
-function payloadKey(fileKey: Uint8Array, nonce: Uint8Array): Buffer {
-  return Buffer.from(hkdfSync('sha256', fileKey, nonce, 'payload', 32));
+// A KeyObject made once: a raw key would be imported again for every 64 KiB chunk.
+function payloadKey(fileKey: Uint8Array, nonce: Uint8Array): KeyObject {
+  return createSecretKey(Buffer.from(hkdfSync('sha256', fileKey, nonce, 'payload', 32)));
 }
 
 function chunkNonce(counter: number, last: boolean): Buffer {
@@ -40,14 +48,14 @@ function chunkNonce(counter: number, last: boolean): Buffer {
   return nonce;
 }
 
-function sealChunk(key: Buffer, counter: number, plain: Uint8Array, last: boolean): Buffer {
+function sealChunk(key: KeyObject, counter: number, plain: Uint8Array, last: boolean): Buffer {
   const cipher = createCipheriv('chacha20-poly1305', key, chunkNonce(counter, last), { authTagLength: TAG });
   const body = cipher.update(plain);
   cipher.final();
   return Buffer.concat([body, cipher.getAuthTag()]);
 }
 
-function openChunk(key: Buffer, counter: number, sealed: Uint8Array, last: boolean): Buffer {
+function openChunk(key: KeyObject, counter: number, sealed: Uint8Array, last: boolean): Buffer {
   const decipher = createDecipheriv('chacha20-poly1305', key, chunkNonce(counter, last), {
     authTagLength: TAG,
   });
@@ -254,7 +262,7 @@ export async function decryptStream(
     await reader.cancel().catch(() => undefined);
     throw headerError(error);
   }
-  let key: Buffer | null = null;
+  let key: KeyObject | null = null;
   let counter = 0;
   const sealed = CHUNK + TAG;
   return new ReadableStream<Uint8Array>(
