@@ -186,9 +186,15 @@ export async function readBundle(
       for await (const part of plain) {
         if (stopped) break;
         if (!extract.write(Buffer.from(part.buffer, part.byteOffset, part.byteLength))) {
+          // Both listeners go once either fires: left behind, they would pile up with every wait.
           await new Promise<void>((resolve) => {
-            extract.once('drain', () => resolve());
-            extract.once('close', () => resolve());
+            const done = () => {
+              extract.off('drain', done);
+              extract.off('close', done);
+              resolve();
+            };
+            extract.once('drain', done);
+            extract.once('close', done);
           });
         }
       }
