@@ -2,14 +2,14 @@
 // precautionary-measures request; the completeness panel says what is missing and takes the user to the
 // field; a legal name typed into the text is caught by the leak guard and replaced by the pseudonym; leaving
 // and coming back loses nothing; then the PDF is generated and previewed with pdf.js in the app.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Bridge } from '../bridge/server';
 import { EMPTY_IDENTITY } from '../../shared/schemas/people';
 import { precautionaryRequest } from '../support/fixtures';
-import { expect, openCases, screenshot, test } from './fixtures';
+import { expect, openCases, screenshot, screenshotPdfPage, test } from './fixtures';
 
 const PASS = 'Sierra de Juárez, lluvia de junio, 2026';
 const LEGAL_NAME = 'Rosa Elena Martínez Ochoa';
@@ -219,10 +219,23 @@ test('a precautionary request: completeness, the leak guard catches a legal name
 
   // Generate the PDF (the safest profile is chosen first) and preview it.
   await expect(app.getByLabel('Perfil de reserva')).toHaveValue('Uso público');
+  const generated = app.waitForResponse((r) =>
+    decodeURIComponent(r.url()).endsWith('/__bridge/call/filings:generate'),
+  );
   await app.getByRole('button', { name: 'Generar y ver' }).click();
-  await expect(app.getByTestId('generation-recorded')).toContainText(/SHA-256 [0-9a-f]{64}/, {
-    timeout: 60_000,
-  });
+  const answer = (await (await generated).json()) as {
+    ok: boolean;
+    value: { dataBase64: string | null; generation: { sha256: string } };
+  };
+  expect(answer.ok).toBe(true);
+  const pdf = Buffer.from(answer.value.dataBase64 ?? '', 'base64');
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(createHash('sha256').update(pdf).digest('hex')).toBe(answer.value.generation.sha256);
+  await expect(app.getByTestId('generation-recorded')).toContainText(
+    `SHA-256 ${answer.value.generation.sha256}`,
+    { timeout: 60_000 },
+  );
+  await screenshotPdfPage(pdf, workDir, 'filing-request-page1');
   await expect(app.getByTestId('filing-preview-pdf')).toHaveAttribute('data-rendered', '1', {
     timeout: 60_000,
   });
