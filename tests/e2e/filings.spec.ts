@@ -85,6 +85,18 @@ async function seed(bridge: Bridge, app: Page, workDir: string) {
     operationId: randomUUID(),
     paths: [join(__dirname, 'assets', 'mural.jpg')],
   });
+  // A measure of the Protection Mechanism, for the request's field that lists them.
+  await call(bridge, 'measures:create', {
+    matterId: matter.id,
+    kind: 'panic_button',
+    description: 'Botón de asistencia con enlace a la policía estatal.',
+    authority: 'Mecanismo de Protección',
+    personIds: [person.id],
+    agreedOn: '2026-03-08',
+    agreedWithBeneficiaries: 'yes',
+    classification: 'restricted',
+    firstStatus: { status: 'agreed', onDate: '2026-03-08' },
+  });
   await app.reload();
   await openCases(app, 'Casos');
   return matter;
@@ -159,6 +171,13 @@ test('a precautionary request: completeness, the leak guard catches a legal name
   await editor
     .getByLabel('Qué hicieron las autoridades')
     .fill('La Fiscalía estatal abrió una carpeta de investigación y no dictó medidas de protección.');
+  // The case's Mechanism measure is listed, pre-selected from the case file.
+  await expect(editor.getByText('2026-03-08 — Botón de pánico — Mecanismo de Protección')).toBeVisible();
+  await editor
+    .getByLabel('Medidas del Mecanismo de Protección (u otras autoridades) y qué ha sido de ellas')
+    .click();
+  await expect(app.getByRole('option', { name: /Botón de pánico/ })).toHaveAttribute('aria-selected', 'true');
+  await app.keyboard.press('Escape');
   await editor
     .getByLabel('Medidas que se solicitan')
     .fill(
@@ -211,11 +230,16 @@ test('a precautionary request: completeness, the leak guard catches a legal name
   await expect(app.getByTestId('generate-blocked')).toHaveCount(0);
 
   // The text now carries the pseudonym, in the vault too.
-  const saved = await call<{ answers: { seriousness: string } }>(bridge, 'filings:get', {
-    id: (await call<Array<{ id: string }>>(bridge, 'filings:list', { matterId: matter.id }))[0]!.id,
-  });
+  const saved = await call<{ answers: { seriousness: string; mechanismMeasureIds: string[] } }>(
+    bridge,
+    'filings:get',
+    {
+      id: (await call<Array<{ id: string }>>(bridge, 'filings:list', { matterId: matter.id }))[0]!.id,
+    },
+  );
   expect(saved.answers.seriousness).toContain(PSEUDONYM);
   expect(saved.answers.seriousness).not.toContain(LEGAL_NAME);
+  expect(saved.answers.mechanismMeasureIds).toHaveLength(1);
 
   // Generate the PDF (the safest profile is chosen first) and preview it.
   await expect(app.getByLabel('Perfil de reserva')).toHaveValue('Uso público');
