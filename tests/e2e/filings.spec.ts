@@ -271,6 +271,17 @@ test('a precautionary request: completeness, the leak guard catches a legal name
   await expect(app.getByTestId('generation-recorded')).toContainText('versión presentada', {
     timeout: 60_000,
   });
+
+  // Deleting the draft moves it to Deleted items, with an Undo that brings it back.
+  await app.getByRole('tab', { name: 'Datos generales' }).click();
+  await app.getByRole('tab', { name: 'Escritos' }).click();
+  await app.getByRole('button', { name: /^Eliminar / }).click();
+  await expect(app.getByText('Este caso aún no tiene escritos.')).toBeVisible();
+  expect(await call<Array<{ entityType: string }>>(bridge, 'trash:list', {})).toContainEqual(
+    expect.objectContaining({ entityType: 'filing' }),
+  );
+  await app.getByRole('button', { name: 'Deshacer' }).click();
+  await expect(app.getByRole('button', { name: /^Abrir / })).toBeVisible();
 });
 
 test('a filing survives a lock; an earlier version is restored as a new one; a hit kept with a reason', async ({
