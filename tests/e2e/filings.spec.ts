@@ -362,3 +362,55 @@ test('a filing survives a lock; an earlier version is restored as a new one; a h
   await expect(app.getByTestId('generate-blocked')).toHaveCount(0);
   await expect(app.getByRole('button', { name: 'Generar y ver' })).toBeEnabled();
 });
+
+test('observations: the communication answered is pre-chosen and can be changed', async ({
+  app,
+  bridge,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  const matter = await seed(bridge, app, workDir);
+  const received = (occurredOn: string, subject: string) =>
+    call<{ id: string }>(bridge, 'communications:create', {
+      matterId: matter.id,
+      fields: {
+        direction: 'received',
+        counterpart: 'commission',
+        channel: 'portal',
+        kind: 'request_for_information',
+        occurredOn,
+        subject,
+      },
+    });
+  const older = await received('2026-03-10', 'Primera solicitud de información');
+  await received('2026-04-20', 'Segunda solicitud de información');
+  await app.setViewportSize({ width: 1366, height: 900 });
+  await app
+    .getByRole('table', { name: 'Casos' })
+    .getByRole('button', { name: 'Defensora en la Sierra Norte' })
+    .click();
+  await app.getByRole('tab', { name: 'Escritos' }).click();
+  await app.getByRole('button', { name: 'Nuevo escrito' }).click();
+  await app.getByLabel('Tipo de escrito').click();
+  await app.getByRole('option', { name: 'Observaciones' }).click();
+  await app.getByRole('button', { name: 'Crear borrador' }).click();
+  const editor = app.getByTestId('filing-editor');
+  const answered = editor.getByLabel('Comunicación que se responde');
+  await expect(answered).toHaveValue(/Segunda solicitud de información/);
+  await answered.click();
+  await app.getByRole('option', { name: /Primera solicitud de información/ }).click();
+  await expect(answered).toHaveValue(/Primera solicitud de información/);
+  await expect
+    .poll(
+      async () => {
+        const [summary] = await call<Array<{ id: string }>>(bridge, 'filings:list', { matterId: matter.id });
+        return (
+          await call<{ answers: { communicationId: string | null } }>(bridge, 'filings:get', {
+            id: summary!.id,
+          })
+        ).answers.communicationId;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(older.id);
+});
