@@ -15,6 +15,8 @@ export const DELETABLE = [
   'communication',
   // follow-up: deadlines
   'deadline',
+  // filings: a deleted draft goes to Deleted items, with undo
+  'filing',
 ] as const;
 export const DeletableType = z.enum(DELETABLE);
 /** One row of Deleted items: a soft-deleted record that can be restored. */

@@ -2,15 +2,14 @@
 // precautionary-measures request; the completeness panel says what is missing and takes the user to the
 // field; a legal name typed into the text is caught by the leak guard and replaced by the pseudonym; leaving
 // and coming back loses nothing; then the PDF is generated and previewed with pdf.js in the app.
-import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Bridge } from '../bridge/server';
 import { EMPTY_IDENTITY } from '../../shared/schemas/people';
 import { precautionaryRequest } from '../support/fixtures';
-import { expect, screenshot, test } from './fixtures';
+import { expect, openCases, screenshot, screenshotPdfPage, test } from './fixtures';
 
 const PASS = 'Sierra de Juárez, lluvia de junio, 2026';
 const LEGAL_NAME = 'Rosa Elena Martínez Ochoa';
@@ -86,8 +85,20 @@ async function seed(bridge: Bridge, app: Page, workDir: string) {
     operationId: randomUUID(),
     paths: [join(__dirname, 'assets', 'mural.jpg')],
   });
+  // A measure of the Protection Mechanism, for the request's field that lists them.
+  await call(bridge, 'measures:create', {
+    matterId: matter.id,
+    kind: 'panic_button',
+    description: 'Botón de asistencia con enlace a la policía estatal.',
+    authority: 'Mecanismo de Protección',
+    personIds: [person.id],
+    agreedOn: '2026-03-08',
+    agreedWithBeneficiaries: 'yes',
+    classification: 'restricted',
+    firstStatus: { status: 'agreed', onDate: '2026-03-08' },
+  });
   await app.reload();
-  await expect(app.getByRole('heading', { name: 'Casos' })).toBeVisible();
+  await openCases(app, 'Casos');
   return matter;
 }
 
@@ -160,6 +171,13 @@ test('a precautionary request: completeness, the leak guard catches a legal name
   await editor
     .getByLabel('Qué hicieron las autoridades')
     .fill('La Fiscalía estatal abrió una carpeta de investigación y no dictó medidas de protección.');
+  // The case's Mechanism measure is listed, pre-selected from the case file.
+  await expect(editor.getByText('2026-03-08 — Botón de pánico — Mecanismo de Protección')).toBeVisible();
+  await editor
+    .getByLabel('Medidas del Mecanismo de Protección (u otras autoridades) y qué ha sido de ellas')
+    .click();
+  await expect(app.getByRole('option', { name: /Botón de pánico/ })).toHaveAttribute('aria-selected', 'true');
+  await app.keyboard.press('Escape');
   await editor
     .getByLabel('Medidas que se solicitan')
     .fill(
@@ -212,31 +230,36 @@ test('a precautionary request: completeness, the leak guard catches a legal name
   await expect(app.getByTestId('generate-blocked')).toHaveCount(0);
 
   // The text now carries the pseudonym, in the vault too.
-  const saved = await call<{ answers: { seriousness: string } }>(bridge, 'filings:get', {
-    id: (await call<Array<{ id: string }>>(bridge, 'filings:list', { matterId: matter.id }))[0]!.id,
-  });
+  const saved = await call<{ answers: { seriousness: string; mechanismMeasureIds: string[] } }>(
+    bridge,
+    'filings:get',
+    {
+      id: (await call<Array<{ id: string }>>(bridge, 'filings:list', { matterId: matter.id }))[0]!.id,
+    },
+  );
   expect(saved.answers.seriousness).toContain(PSEUDONYM);
   expect(saved.answers.seriousness).not.toContain(LEGAL_NAME);
+  expect(saved.answers.mechanismMeasureIds).toHaveLength(1);
 
   // Generate the PDF (the safest profile is chosen first) and preview it.
   await expect(app.getByLabel('Perfil de reserva')).toHaveValue('Uso público');
-  const writers = readFileSync(join(__dirname, '../../electron/core/filings/writers.ts'), 'utf8');
-  if (writers.includes('not implemented yet')) {
-    // Printed, not silent: this branch does not hold the PDF writer yet; the lead re-runs after the merge.
-    console.log(
-      'filings.spec: the PDF/DOCX writers are not in this branch yet; generate is refused (checked).',
-    );
-    await app.getByRole('button', { name: 'Generar y ver' }).click();
-    await expect(app.getByText('El documento no se generó')).toBeVisible();
-    test
-      .info()
-      .annotations.push({ type: 'skipped-step', description: 'PDF preview: writers not merged yet' });
-    return;
-  }
+  const generated = app.waitForResponse((r) =>
+    decodeURIComponent(r.url()).endsWith('/__bridge/call/filings:generate'),
+  );
   await app.getByRole('button', { name: 'Generar y ver' }).click();
-  await expect(app.getByTestId('generation-recorded')).toContainText(/SHA-256 [0-9a-f]{64}/, {
-    timeout: 60_000,
-  });
+  const answer = (await (await generated).json()) as {
+    ok: boolean;
+    value: { dataBase64: string | null; generation: { sha256: string } };
+  };
+  expect(answer.ok).toBe(true);
+  const pdf = Buffer.from(answer.value.dataBase64 ?? '', 'base64');
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(createHash('sha256').update(pdf).digest('hex')).toBe(answer.value.generation.sha256);
+  await expect(app.getByTestId('generation-recorded')).toContainText(
+    `SHA-256 ${answer.value.generation.sha256}`,
+    { timeout: 60_000 },
+  );
+  await screenshotPdfPage(pdf, workDir, 'filing-request-page1');
   await expect(app.getByTestId('filing-preview-pdf')).toHaveAttribute('data-rendered', '1', {
     timeout: 60_000,
   });
@@ -248,6 +271,17 @@ test('a precautionary request: completeness, the leak guard catches a legal name
   await expect(app.getByTestId('generation-recorded')).toContainText('versión presentada', {
     timeout: 60_000,
   });
+
+  // Deleting the draft moves it to Deleted items, with an Undo that brings it back.
+  await app.getByRole('tab', { name: 'Datos generales' }).click();
+  await app.getByRole('tab', { name: 'Escritos' }).click();
+  await app.getByRole('button', { name: /^Eliminar / }).click();
+  await expect(app.getByText('Este caso aún no tiene escritos.')).toBeVisible();
+  expect(await call<Array<{ entityType: string }>>(bridge, 'trash:list', {})).toContainEqual(
+    expect.objectContaining({ entityType: 'filing' }),
+  );
+  await app.getByRole('button', { name: 'Deshacer' }).click();
+  await expect(app.getByRole('button', { name: /^Abrir / })).toBeVisible();
 });
 
 test('a filing survives a lock; an earlier version is restored as a new one; a hit kept with a reason', async ({
@@ -327,4 +361,56 @@ test('a filing survives a lock; an earlier version is restored as a new one; a h
   await expect(hit).toContainText('Conservado: La beneficiaria pidió ser nombrada ante la Comisión');
   await expect(app.getByTestId('generate-blocked')).toHaveCount(0);
   await expect(app.getByRole('button', { name: 'Generar y ver' })).toBeEnabled();
+});
+
+test('observations: the communication answered is pre-chosen and can be changed', async ({
+  app,
+  bridge,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  const matter = await seed(bridge, app, workDir);
+  const received = (occurredOn: string, subject: string) =>
+    call<{ id: string }>(bridge, 'communications:create', {
+      matterId: matter.id,
+      fields: {
+        direction: 'received',
+        counterpart: 'commission',
+        channel: 'portal',
+        kind: 'request_for_information',
+        occurredOn,
+        subject,
+      },
+    });
+  const older = await received('2026-03-10', 'Primera solicitud de información');
+  await received('2026-04-20', 'Segunda solicitud de información');
+  await app.setViewportSize({ width: 1366, height: 900 });
+  await app
+    .getByRole('table', { name: 'Casos' })
+    .getByRole('button', { name: 'Defensora en la Sierra Norte' })
+    .click();
+  await app.getByRole('tab', { name: 'Escritos' }).click();
+  await app.getByRole('button', { name: 'Nuevo escrito' }).click();
+  await app.getByLabel('Tipo de escrito').click();
+  await app.getByRole('option', { name: 'Observaciones' }).click();
+  await app.getByRole('button', { name: 'Crear borrador' }).click();
+  const editor = app.getByTestId('filing-editor');
+  const answered = editor.getByLabel('Comunicación que se responde');
+  await expect(answered).toHaveValue(/Segunda solicitud de información/);
+  await answered.click();
+  await app.getByRole('option', { name: /Primera solicitud de información/ }).click();
+  await expect(answered).toHaveValue(/Primera solicitud de información/);
+  await expect
+    .poll(
+      async () => {
+        const [summary] = await call<Array<{ id: string }>>(bridge, 'filings:list', { matterId: matter.id });
+        return (
+          await call<{ answers: { communicationId: string | null } }>(bridge, 'filings:get', {
+            id: summary!.id,
+          })
+        ).answers.communicationId;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(older.id);
 });

@@ -1,7 +1,8 @@
 // Each test gets a fresh app profile and a bridge of its own (no state leaks between tests), and waits
 // on visible UI rather than sleeping.
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startBridge, type Bridge } from '../bridge/server';
@@ -91,6 +92,28 @@ export function watchPage(page: Page, bridge: Bridge): () => void {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/**
+ * Page 1 of a generated PDF as a PNG in the screenshot folder, drawn by poppler's pdftoppm (a reader
+ * independent of the app's pdf.js), so the README shows the document itself rather than its preview.
+ */
+export async function screenshotPdfPage(pdf: Uint8Array, workDir: string, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const source = join(workDir, `${name}.pdf`);
+  await writeFile(source, pdf);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '80',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    source,
+    join(SCREENSHOT_DIR, name),
+  ]);
 }
 
 /** Fills the "Create a vault" form (folder, passphrase twice) without submitting it. */

@@ -37,6 +37,8 @@ const TABLES: Record<Deletable, { table: string; label: string; matter: string }
   communication: { table: 'communications', label: 'subject', matter: 'matter_id' },
   // follow-up: deadlines
   deadline: { table: 'deadlines', label: 'title', matter: 'matter_id' },
+  // filings
+  filing: { table: 'filings', label: 'title', matter: 'matter_id' },
 };
 
 export class TrashService {
@@ -182,6 +184,9 @@ export class TrashService {
       ];
       for (const id of new Set(communicationIds)) {
         db.prepare('UPDATE communications SET in_reply_to = NULL WHERE in_reply_to = $id').run({ id });
+        db.prepare(
+          'UPDATE filings SET answers_communication_id = NULL WHERE answers_communication_id = $id',
+        ).run({ id });
         // Deadlines and measure statuses keep their own history; they only lose the link to the letter.
         db.prepare('UPDATE deadlines SET communication_id = NULL WHERE communication_id = $id').run({ id });
         db.prepare('UPDATE deadlines SET fulfilled_by = NULL WHERE fulfilled_by = $id').run({ id });
@@ -212,6 +217,8 @@ export class TrashService {
         if (!item) continue;
         // Working copies outlive a purged original; they keep their own custody and the derivation note.
         db.prepare('UPDATE evidence_items SET derived_from = NULL WHERE derived_from = $id').run({ id });
+        // A generation whose kept copy is purged stays recorded (its SHA-256 and exhibits) without the link.
+        db.prepare('UPDATE filing_generations SET evidence_id = NULL WHERE evidence_id = $id').run({ id });
         db.prepare(`DELETE FROM tags WHERE entity_type = 'evidence' AND entity_id = $id`).run({ id });
         db.prepare(`DELETE FROM search_index WHERE entity_type = 'evidence' AND entity_id = $id`).run({ id });
         db.prepare('DELETE FROM evidence_items WHERE id = $id').run({ id });
@@ -264,6 +271,32 @@ export class TrashService {
         db.prepare(`DELETE FROM search_index WHERE entity_type = 'measure' AND entity_id = $id`).run({ id });
         db.prepare('DELETE FROM protection_measures WHERE id = $id').run({ id });
       }
+      // filings: deleted drafts and those of purged cases, with their versions, decisions and generations
+      // (a generation's kept "filed version" evidence item stays, as evidence of the record)
+      const filingIds = [
+        ...byType('filing'),
+        ...matters.flatMap((id) =>
+          db
+            .prepare('SELECT id FROM filings WHERE matter_id = $id')
+            .all<{ id: string }>({ id })
+            .map((r) => r.id),
+        ),
+      ];
+      for (const id of new Set(filingIds)) {
+        const filing = db
+          .prepare('SELECT matter_id, exhibit_list FROM filings WHERE id = $id')
+          .get<{ matter_id: string; exhibit_list: string }>({ id });
+        if (!filing) continue;
+        db.prepare('DELETE FROM evidence_exhibits WHERE matter_id = $matter AND filing = $list').run({
+          matter: filing.matter_id,
+          list: filing.exhibit_list,
+        });
+        db.prepare('DELETE FROM filing_generations WHERE filing_id = $id').run({ id });
+        db.prepare('DELETE FROM leak_decisions WHERE filing_id = $id').run({ id });
+        db.prepare('DELETE FROM filing_versions WHERE filing_id = $id').run({ id });
+        db.prepare('DELETE FROM filings WHERE id = $id').run({ id });
+      }
+      // end filings
       // A status that cited an incident purged for good keeps its date and note; the citation is gone with it.
       run(
         `UPDATE protection_measure_status SET incident_id = NULL WHERE incident_id = $id`,

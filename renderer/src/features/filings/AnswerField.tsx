@@ -29,6 +29,10 @@ export interface CaseOptions {
   organisations: Option[];
   incidents: Option[];
   measures: Map<string, string>;
+  /** The case's protection measures (the Mexican Mechanism's and others), for the request's field. */
+  mechanismMeasures: Option[];
+  /** The case's communications, newest first: the one an observations filing answers. */
+  communications: Option[];
 }
 
 type Path = Parameters<typeof Controller<FilingFields>>[0]['name'];
@@ -112,6 +116,7 @@ export function AnswerField({
           case 'people':
           case 'organisations':
           case 'incidents':
+          case 'mechanismMeasures':
           case 'rights': {
             const data =
               spec.type === 'rights'
@@ -176,18 +181,31 @@ export function AnswerField({
                 clearable
               />
             );
-          case 'communication':
-            // The communication is chosen when the draft is made (its questions are pre-filled from it).
+          case 'communication': {
+            // Pre-chosen when the draft is made (its questions were copied from it); the user may pick another.
+            const selected = (value as string | null) ?? null;
+            const known = options.communications.some((o) => o.value === selected);
+            const data =
+              selected && !known
+                ? [...options.communications, { value: selected, label: t('filings.unknownItem') }]
+                : options.communications;
             return (
-              <Stack gap={2}>
-                <Text size="sm" fw={500}>
-                  {label}
-                </Text>
-                <Text size="sm" id={id} tabIndex={-1} c={value ? undefined : 'dimmed'}>
-                  {value ? t('filings.fields.communicationChosen') : t('filings.fields.communicationNone')}
-                </Text>
-              </Stack>
+              <Select
+                id={id}
+                label={label}
+                description={
+                  selected ? t('filings.fields.communicationChosen') : t('filings.fields.communicationNone')
+                }
+                data={data}
+                value={selected}
+                onChange={(v) => field.onChange(v)}
+                searchable
+                clearable
+                nothingFoundMessage={t('filings.nothingFound')}
+                comboboxProps={{ withinPortal: true }}
+              />
             );
+          }
           default:
             return <></>;
         }

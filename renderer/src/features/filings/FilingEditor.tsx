@@ -29,6 +29,8 @@ import {
 import type { Party } from '../../../../shared/schemas/parties';
 import type { Incident } from '../../../../shared/schemas/incidents';
 import type { EvidenceSummary } from '../../../../shared/schemas/evidence';
+import type { ProtectionMeasure } from '../../../../shared/schemas/protection-measures';
+import type { CommunicationSummary } from '../../../../shared/schemas/communications';
 import { DraftRestoredNotice } from '../drafts/DraftRestoredNotice';
 import { useDraft } from '../drafts/useDraft';
 import { isLocking } from '../drafts/pending';
@@ -49,6 +51,8 @@ interface CaseFile {
   parties: Party[];
   incidents: Incident[];
   evidence: EvidenceSummary[];
+  measures: ProtectionMeasure[];
+  communications: CommunicationSummary[];
 }
 
 /** Opens one draft: loads it with what its fields pick from (people, incidents, evidence of the case). */
@@ -63,13 +67,22 @@ export function FilingEditor({
 }) {
   const { t } = useTranslation();
   const loaded = useLoad(async (): Promise<CaseFile> => {
-    const [filing, parties, incidents, evidence] = await Promise.all([
+    const [filing, parties, incidents, evidence, measures, communications] = await Promise.all([
       client.filings.get({ id: filingId }),
       client.parties.list({ matterId }),
       client.incidents.list({ matterId }),
       client.evidence.list({ matterId }),
+      client.measures.list({ matterId }),
+      client.communications.list({ matterId }),
     ]);
-    return { filing, parties, incidents: incidents.items, evidence: evidence.items };
+    return {
+      filing,
+      parties,
+      incidents: incidents.items,
+      evidence: evidence.items,
+      measures: measures.items,
+      communications: communications.items,
+    };
   }, [filingId, matterId]);
   if (!loaded.data) {
     return (
@@ -164,7 +177,22 @@ function LoadedEditor({ caseFile, onClose }: { caseFile: CaseFile; onClose: () =
       .filter((p) => p.organisationId)
       .map((p) => ({ value: p.organisationId!, label: p.displayName }));
     const incidents = caseFile.incidents.map((i) => ({ value: i.id, label: `${i.occurredOn} — ${i.title}` }));
-    return { people: dedupe(people), organisations: dedupe(organisations), incidents, measures: new Map() };
+    const mechanismMeasures = caseFile.measures.map((m) => ({
+      value: m.id,
+      label: [m.agreedOn, t(`measureKind.${m.kind}`), m.authority].filter(Boolean).join(' — '),
+    }));
+    const communications = caseFile.communications.map((c) => ({
+      value: c.id,
+      label: [c.occurredOn, c.reference, c.subject].filter(Boolean).join(' — '),
+    }));
+    return {
+      people: dedupe(people),
+      organisations: dedupe(organisations),
+      incidents,
+      measures: new Map(mechanismMeasures.map((m) => [m.value, m.label])),
+      mechanismMeasures,
+      communications,
+    };
   }, [caseFile, t]);
 
   const order = useMemo(() => exhibitOrder((sections ?? []).map((s) => s.doc)), [sections]);

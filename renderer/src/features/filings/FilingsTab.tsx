@@ -2,11 +2,11 @@ import { Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useUndoableDelete } from '../../components/undoableDelete';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/useLoad';
 import { formatTimestamp } from '../../app/format';
-import type { CompletenessReport, FilingSummary } from '../../../../shared/schemas/filings';
+import type { CompletenessReport } from '../../../../shared/schemas/filings';
 import { useDraftPlace } from '../drafts/DraftContext';
 import { FilingEditor } from './FilingEditor';
 import { NewFilingForm } from './NewFilingForm';
@@ -23,7 +23,7 @@ export function FilingsTab({ matterId }: { matterId: string }) {
     return key ? key.slice(prefix.length) : null;
   });
   const [creating, setCreating] = useState(false);
-  const [deleting, setDeleting] = useState<FilingSummary | null>(null);
+  const removeUndoably = useUndoableDelete();
   const list = useLoad(
     open
       ? null
@@ -113,7 +113,14 @@ export function FilingsTab({ matterId }: { matterId: string }) {
                         size="xs"
                         variant="subtle"
                         color="red"
-                        onClick={() => setDeleting(filing)}
+                        onClick={() =>
+                          void removeUndoably(
+                            'filing',
+                            filing.id,
+                            t('filings.deleted', { title: filing.title }),
+                            list.reload,
+                          )
+                        }
                         aria-label={t('filings.list.deleteFor', { title: filing.title })}
                       >
                         {t('common.delete')}
@@ -126,21 +133,6 @@ export function FilingsTab({ matterId }: { matterId: string }) {
           </Table>
         </Paper>
       )}
-      <ConfirmDialog
-        opened={deleting !== null}
-        title={t('filings.delete.title')}
-        confirmLabel={t('filings.delete.confirm')}
-        danger
-        onClose={() => setDeleting(null)}
-        onConfirm={async () => {
-          if (!deleting) return;
-          await client.filings.delete({ id: deleting.id });
-          setDeleting(null);
-          list.reload();
-        }}
-      >
-        <Text size="sm">{t('filings.delete.body', { title: deleting?.title ?? '' })}</Text>
-      </ConfirmDialog>
     </Stack>
   );
 }

@@ -18,6 +18,7 @@ export type FieldType =
   | 'questions'
   | 'measures'
   | 'communication'
+  | 'mechanismMeasures'
   | 'groups';
 
 export interface FieldSpec {
@@ -65,6 +66,7 @@ export const STEPS: Record<FilingKind, StepSpec[]> = {
         A('reportedToAuthorities', 'yesNo'),
         A('authorityIncidentIds', 'incidents'),
         A('authorityResponse', 'text'),
+        A('mechanismMeasureIds', 'mechanismMeasures'),
         A('measuresRequested', 'text'),
       ],
     },
