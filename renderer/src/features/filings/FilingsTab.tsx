@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Drawer, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
@@ -11,6 +11,7 @@ import { useDraftPlace } from '../drafts/DraftContext';
 import { FilingEditor } from './FilingEditor';
 import { NewFilingForm } from './NewFilingForm';
 import { filingDraftKey } from './draft-key';
+import { ProfilesPanel } from './profiles/ProfilesPanel';
 
 /** The case's filings ("Escritos"): its drafts with their completeness, a new one, or one open in the editor. */
 export function FilingsTab({ matterId }: { matterId: string }) {
@@ -23,6 +24,7 @@ export function FilingsTab({ matterId }: { matterId: string }) {
     return key ? key.slice(prefix.length) : null;
   });
   const [creating, setCreating] = useState(false);
+  const [profilesOpen, setProfilesOpen] = useState(false);
   const removeUndoably = useUndoableDelete();
   const list = useLoad(
     open
@@ -46,8 +48,23 @@ export function FilingsTab({ matterId }: { matterId: string }) {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={3}>{t('filings.title')}</Title>
-        {!creating && <Button onClick={() => setCreating(true)}>{t('filings.new.button')}</Button>}
+        <Group gap="xs">
+          <Button variant="default" onClick={() => setProfilesOpen(true)}>
+            {t('filingProfiles.open')}
+          </Button>
+          {!creating && <Button onClick={() => setCreating(true)}>{t('filings.new.button')}</Button>}
+        </Group>
       </Group>
+      <Drawer
+        opened={profilesOpen}
+        onClose={() => setProfilesOpen(false)}
+        title={t('filingProfiles.title')}
+        position="right"
+        size="lg"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {profilesOpen && <ProfilesPanel />}
+      </Drawer>
       {creating && (
         <NewFilingForm
           matterId={matterId}
