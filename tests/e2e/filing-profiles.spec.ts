@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Bridge } from '../bridge/server';
 import type { RedactionProfile } from '../../shared/schemas/filings';
+import { EMPTY_IDENTITY } from '../../shared/schemas/people';
 import { precautionaryRequest } from '../support/fixtures';
 import { expect, openCases, screenshot, test } from './fixtures';
 
 const PASS = 'Cañada de Yautepec, niebla de julio, 2026';
 const NAME = 'Para la Fiscalía aliada';
+const PSEUDONYM = 'Colibrí Azul';
 
 async function call<T>(bridge: Bridge, channel: string, input: unknown): Promise<T> {
   const result = await bridge.core.dispatch(channel as never, input);
@@ -17,12 +19,36 @@ async function call<T>(bridge: Bridge, channel: string, input: unknown): Promise
   return result.value as T;
 }
 
-async function seed(bridge: Bridge, app: Page, workDir: string): Promise<void> {
+/** A case with a beneficiary (pseudonym only shown) and one incident. */
+async function seed(bridge: Bridge, app: Page, workDir: string) {
   await call(bridge, 'settings:update', { language: 'es' });
   await call(bridge, 'vault:create', { path: join(workDir, 'boveda'), passphrase: PASS });
-  await call(bridge, 'matters:create', precautionaryRequest({ title: 'Comunidad de la Cañada' }));
+  const matter = await call<{ id: string }>(
+    bridge,
+    'matters:create',
+    precautionaryRequest({ title: 'Comunidad de la Cañada' }),
+  );
+  const person = await call<{ id: string }>(bridge, 'people:create', {
+    pseudonym: PSEUDONYM,
+    classification: 'restricted',
+    identity: { ...EMPTY_IDENTITY, legalName: 'Juana Pérez Cruz' },
+  });
+  await call(bridge, 'parties:add', { matterId: matter.id, role: 'beneficiary', personId: person.id });
+  const incident = await call<{ id: string }>(bridge, 'incidents:create', {
+    matterId: matter.id,
+    occurredOn: '2026-04-11',
+    kind: 'threat',
+    title: 'Llamada amenazante',
+    description: 'Una llamada desde un número desconocido.',
+    place: 'San Pedro Yautepec, Oaxaca',
+    source: '',
+    classification: 'restricted',
+    personIds: [person.id],
+    tags: [],
+  });
   await app.reload();
   await openCases(app, 'Casos');
+  return { person, incident };
 }
 
 test('a redaction profile made from Co-litigantes, edited, offered at generation, deleted', async ({
@@ -31,7 +57,7 @@ test('a redaction profile made from Co-litigantes, edited, offered at generation
   workDir,
 }) => {
   test.setTimeout(180_000);
-  await seed(bridge, app, workDir);
+  const { person, incident } = await seed(bridge, app, workDir);
   await app.setViewportSize({ width: 1366, height: 900 });
   await app
     .getByRole('button', { name: /Comunidad de la Cañada/ })
@@ -67,6 +93,14 @@ test('a redaction profile made from Co-litigantes, edited, offered at generation
   await drawer.getByLabel('Omitir los incidentes confidenciales').check();
   await drawer.getByLabel('Autoridad estatal').click();
   await app.getByRole('option', { name: 'Por nombre' }).click();
+  // And for this case: the beneficiary left out, the incident left out.
+  const caseRules = drawer.getByTestId('profile-case-rules');
+  await caseRules.getByLabel(PSEUDONYM).click();
+  await app.getByRole('option', { name: /^Omitir/ }).click();
+  await caseRules.getByLabel('Incidentes que se omiten').click();
+  await app.getByRole('option', { name: '2026-04-11 — Llamada amenazante' }).click();
+  await app.keyboard.press('Escape');
+  await expect(drawer).toBeVisible();
   await screenshot(app, 'filing-profile-form-es');
   await drawer.getByRole('button', { name: 'Guardar perfil' }).click();
   await expect(table.getByTestId('profile-row')).toHaveCount(5);
@@ -84,6 +118,8 @@ test('a redaction profile made from Co-litigantes, edited, offered at generation
     rules: {
       people: 'pseudonym',
       byRole: { state_authority: 'name' },
+      byPerson: { [person.id]: 'omit' },
+      excludedIncidentIds: [incident.id],
       excludeConfidentialIncidents: true,
       excludeConfidentialNotes: false,
     },

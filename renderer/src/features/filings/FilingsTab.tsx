@@ -63,7 +63,7 @@ export function FilingsTab({ matterId }: { matterId: string }) {
         size="lg"
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
-        {profilesOpen && <ProfilesPanel />}
+        {profilesOpen && <ProfilesPanel matterId={matterId} />}
       </Drawer>
       {creating && (
         <NewFilingForm

@@ -12,6 +12,7 @@ import {
   type RedactionProfile,
 } from '../../../../../shared/schemas/filings';
 import type { z } from 'zod';
+import { CaseRules } from './CaseRules';
 
 const PRINTS: PersonPrint[] = ['pseudonym', 'name', 'omit'];
 const FLAGS = [
@@ -28,11 +29,14 @@ const FLAGS = [
  * kept as they were.
  */
 export function ProfileForm({
+  matterId,
   profile,
   base,
   onSaved,
   onCancel,
 }: {
+  /** The case the profiles were opened from: its people, incidents and exhibits get rules of their own. */
+  matterId: string;
   /** The profile edited; null for a new one. */
   profile: RedactionProfile | null;
   /** For a new profile, the one it is copied from. */
@@ -127,6 +131,7 @@ export function ProfileForm({
             </SimpleGrid>
           )}
         />
+        <CaseRules matterId={matterId} control={control} printOptions={printOptions} />
         <Title order={5}>{t('filingProfiles.form.leftOut')}</Title>
         {FLAGS.map((flag) => (
           <Controller

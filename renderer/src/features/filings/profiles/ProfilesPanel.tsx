@@ -11,7 +11,7 @@ import { ProfileForm } from './ProfileForm';
 type Editing = { profile: RedactionProfile | null; base: RedactionProfile | null };
 
 /** The vault's redaction profiles: the built-in ones and the user's own; new from a base, edit, delete. */
-export function ProfilesPanel() {
+export function ProfilesPanel({ matterId }: { matterId: string }) {
   const { t } = useTranslation();
   const list = useLoad(() => client.filingProfiles.list({}), []);
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -24,6 +24,7 @@ export function ProfilesPanel() {
   if (editing)
     return (
       <ProfileForm
+        matterId={matterId}
         profile={editing.profile}
         base={editing.base}
         onCancel={() => setEditing(null)}
