@@ -2,6 +2,7 @@
 // one of its rules changed and saved (checked in the vault), offered by the generate panel's select, then
 // deleted after confirmation. The built-in ones are marked and cannot be deleted.
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Bridge } from '../bridge/server';
 import type { RedactionProfile } from '../../shared/schemas/filings';
@@ -12,6 +13,22 @@ import { expect, openCases, screenshot, test } from './fixtures';
 const PASS = 'Cañada de Yautepec, niebla de julio, 2026';
 const NAME = 'Para la Fiscalía aliada';
 const PSEUDONYM = 'Colibrí Azul';
+
+type Running = { playState: string; effect: { getTiming(): { iterations?: number } } | null };
+
+/** No serious or critical axe violation on what is shown (once the drawer's slide has finished). */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): Running[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
+  expect(serious, `serious or critical axe violations on ${screen}`).toEqual([]);
+}
 
 async function call<T>(bridge: Bridge, channel: string, input: unknown): Promise<T> {
   const result = await bridge.core.dispatch(channel as never, input);
@@ -102,6 +119,7 @@ test('a redaction profile made from Co-litigantes, edited, offered at generation
   await app.keyboard.press('Escape');
   await expect(drawer).toBeVisible();
   await screenshot(app, 'filing-profile-form-es');
+  await expectAccessible(app, 'the profile form');
   await drawer.getByRole('button', { name: 'Guardar perfil' }).click();
   await expect(table.getByTestId('profile-row')).toHaveCount(5);
   const row = table.getByTestId('profile-row').filter({ hasText: NAME });
@@ -125,6 +143,7 @@ test('a redaction profile made from Co-litigantes, edited, offered at generation
     },
   });
   await screenshot(app, 'filing-profiles-es');
+  await expectAccessible(app, 'the list of profiles');
   await app.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
 
