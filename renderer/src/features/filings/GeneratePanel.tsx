@@ -1,3 +1,4 @@
+import { profileLabel } from './profiles/profileLabel';
 import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,7 +53,7 @@ export function GeneratePanel({
     const list = [...(profiles.data ?? [])].sort((a, b) => rank(a.base) - rank(b.base));
     return list.map((p) => ({
       value: p.id,
-      label: p.builtIn ? t(`filings.profiles.${p.base}`, { defaultValue: p.name }) : p.name,
+      label: profileLabel(t, p),
     }));
   }, [profiles.data, t]);
   const [profile, setProfile] = useState<string | null>(null);

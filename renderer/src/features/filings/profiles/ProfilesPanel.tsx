@@ -1,3 +1,4 @@
+import { profileLabel } from './profileLabel';
 import { Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +45,7 @@ export function ProfilesPanel({ matterId }: { matterId: string }) {
       <Group align="flex-end">
         <Select
           label={t('filingProfiles.new.base')}
-          data={builtIns.map((p) => ({ value: p.id, label: p.name }))}
+          data={builtIns.map((p) => ({ value: p.id, label: profileLabel(t, p) }))}
           value={chosenBase?.id ?? null}
           onChange={setBaseId}
           allowDeselect={false}
@@ -71,7 +72,7 @@ export function ProfilesPanel({ matterId }: { matterId: string }) {
                 <Table.Tr key={p.id} data-testid="profile-row">
                   <Table.Td>
                     <Group gap={6}>
-                      <Text size="sm">{p.name}</Text>
+                      <Text size="sm">{profileLabel(t, p)}</Text>
                       {p.builtIn && (
                         <Badge size="sm" variant="light">
                           {t('filingProfiles.list.builtIn')}
@@ -86,7 +87,7 @@ export function ProfilesPanel({ matterId }: { matterId: string }) {
                         size="xs"
                         variant="light"
                         onClick={() => setEditing({ profile: p, base: null })}
-                        aria-label={t('filingProfiles.list.editFor', { name: p.name })}
+                        aria-label={t('filingProfiles.list.editFor', { name: profileLabel(t, p) })}
                       >
                         {t('common.edit')}
                       </Button>
@@ -96,7 +97,7 @@ export function ProfilesPanel({ matterId }: { matterId: string }) {
                           variant="subtle"
                           color="red"
                           onClick={() => setDeleting(p)}
-                          aria-label={t('filingProfiles.list.deleteFor', { name: p.name })}
+                          aria-label={t('filingProfiles.list.deleteFor', { name: profileLabel(t, p) })}
                         >
                           {t('common.delete')}
                         </Button>
