@@ -40,8 +40,8 @@ export function RestoreBackupForm({ onRestored }: { onRestored: (status: VaultSt
   };
   const chooseFile = () =>
     pick(async () => {
-      const { paths } = await client.dialog.chooseFiles({});
-      if (paths[0]) setFile(paths[0]);
+      const { path } = await client.dialog.chooseBundle({});
+      if (path) setFile(path);
     });
   const chooseFolder = () =>
     pick(async () => {
