@@ -2,7 +2,14 @@
 // screen's dialog, checked and imported into a second vault in Settings (the signer's fingerprint, shown
 // in the first vault's Settings, confirmed), and the case then in the second vault's list.
 import { join } from 'node:path';
-import { createCaseThroughUi, createVaultThroughUi, expect, fillVaultForm, test } from './fixtures';
+import {
+  createCaseThroughUi,
+  createVaultThroughUi,
+  expect,
+  fillVaultForm,
+  screenshot,
+  test,
+} from './fixtures';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 const BUNDLE = 'una frase para el paquete de prueba';
@@ -127,6 +134,7 @@ test('a merge with one conflict resolved each way', async ({ app, workDir }) => 
     const row = app.getByRole('row', { name: /^title / });
     await expect(row.getByRole('cell', { name: mine, exact: true })).toBeVisible();
     await expect(row.getByRole('cell', { name: theirs, exact: true })).toBeVisible();
+    if (name === 'dos') await screenshot(app, 'bundle-merge-conflict');
     await app.getByText(choice, { exact: true }).click();
     await app.getByRole('button', { name: 'Import with these choices' }).click();
     await expect(app.getByText(/^Imported: \d+ added/)).toBeVisible({ timeout: 60_000 });
