@@ -130,7 +130,9 @@ test('a merge with one conflict resolved each way', async ({ app, workDir }) => 
     ['dos', 'Caso dos (de A)', 'Caso dos (de B)', 'Take theirs'],
   ] as const) {
     await check(join(workDir, `${name}-b.amparo`));
-    await expect(app.getByText(/^1 record was changed both here and in the bundle/)).toBeVisible({ timeout: 60_000 });
+    await expect(app.getByText(/^1 record was changed both here and in the bundle/)).toBeVisible({
+      timeout: 60_000,
+    });
     const row = app.getByRole('row', { name: /^title / });
     await expect(row.getByRole('cell', { name: mine, exact: true })).toBeVisible();
     await expect(row.getByRole('cell', { name: theirs, exact: true })).toBeVisible();
