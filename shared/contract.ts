@@ -417,6 +417,10 @@ export const contract = {
   'dialog:chooseFiles': channel(Empty, ChooseFilesResult),
   /** Native single-file picker for a CSV or XLSX spreadsheet; null when cancelled. */
   'dialog:chooseSpreadsheet': channel(Empty, ChooseSpreadsheetResult),
+  // bundles: restore
+  /** Native single-file picker for a bundle or backup (.amparo); null when cancelled. */
+  'dialog:chooseBundle': channel(Empty, ChooseSpreadsheetResult),
+  // end bundles: restore
 } as const;
 
 /** Events pushed from the main process to the renderer. */

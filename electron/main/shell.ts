@@ -82,6 +82,19 @@ export function createShellPort(
         : await dialog.showOpenDialog(options);
       return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
     },
+    /** A bundle or backup to restore from: one .amparo file. */
+    async chooseBundle(): Promise<{ path: string | null }> {
+      const options: OpenDialogOptions = {
+        title: getTranslate()('bundles.restore.chooseTitle'),
+        properties: ['openFile', 'dontAddToRecent'],
+        filters: [{ name: 'Amparo', extensions: ['amparo'] }],
+      };
+      const window = getWindow();
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
+    },
     /** Deadlines to a calendar file (.ics). */
     async chooseSaveFile({ defaultName }: { purpose: 'ics'; defaultName: string }) {
       if (!dialog.showSaveDialog) return { path: null };

@@ -124,6 +124,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       chooseEmails: async () => ({ paths: chooser ? await chooser.chooseFiles() : chosenFiles() }),
       // The spreadsheet chooser answers the first chosen file.
       chooseSpreadsheet: async () => ({ path: chosenFiles()[0] ?? null }),
+      // Bundles: the backup chooser answers the first chosen file too.
+      chooseBundle: async () => ({ path: chosenFiles()[0] ?? null }),
       // An .ics export goes into the folder the tests give for exports, under the suggested name.
       chooseSaveFile: async ({ defaultName }) => {
         const dir = options.chooseFolder?.('export') ?? null;

@@ -45,6 +45,8 @@ export interface ShellPort {
   chooseSpreadsheet?(): Promise<{ path: string | null }>;
   /** Native multi-file picker for saved e-mails (.eml); absent where there is none (answers no files). */
   chooseEmails?(): Promise<{ paths: string[] }>;
+  /** Native picker for one bundle or backup file (.amparo); absent where there is none (answers no file). */
+  chooseBundle?(): Promise<{ path: string | null }>;
   /** Native save dialog (an .ics export); absent where there is none (answers no path). */
   chooseSaveFile?(input: { purpose: 'ics'; defaultName: string }): Promise<{ path: string | null }>;
   /** The URL under which this shell serves an evidence preview ticket (Electron: amparo-media://). */
@@ -297,5 +299,7 @@ export function createHandlers(s: Services): Handlers {
     'dialog:chooseFiles': async () => (shell.chooseFiles ? shell.chooseFiles() : { paths: [] }),
     'dialog:chooseSpreadsheet': async () =>
       shell.chooseSpreadsheet ? shell.chooseSpreadsheet() : { path: null },
+    // bundles: restore
+    'dialog:chooseBundle': async () => (shell.chooseBundle ? shell.chooseBundle() : { path: null }),
   };
 }

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/schemas/setting
 import type { VaultStatus } from '../../../shared/schemas/vault';
 import { CreateVaultScreen } from '../features/vault/CreateVaultScreen';
 import { UnlockScreen } from '../features/vault/UnlockScreen';
+import { RestoreBackupScreen } from '../features/bundles/RestoreBackupScreen';
 import { RevealedIdentitiesProvider } from '../features/people/revealedIdentities';
 import { SettingsChangeContext } from '../components/GateLanguagePicker';
 import { notifications } from '@mantine/notifications';
@@ -98,10 +99,16 @@ export function App() {
     case 'gate':
       return (
         <SettingsChangeContext.Provider value={changeSettings}>
-          {session.gate === 'create' ? (
+          {session.gate === 'restore' ? (
+            <RestoreBackupScreen
+              onRestored={enter}
+              onBack={() => setSession(sessionFromStatus(session.status))}
+            />
+          ) : session.gate === 'create' ? (
             <CreateVaultScreen
               onCreated={enter}
               onOpenExisting={() => setSession({ ...session, gate: 'unlock', notice: null })}
+              onRestore={() => setSession({ ...session, gate: 'restore', notice: null })}
             />
           ) : (
             <UnlockScreen
@@ -110,6 +117,7 @@ export function App() {
               lockError={session.lockError}
               onUnlocked={enter}
               onCreateNew={() => setSession({ ...session, gate: 'create', notice: null })}
+              onRestore={() => setSession({ ...session, gate: 'restore', notice: null })}
             />
           )}
         </SettingsChangeContext.Provider>

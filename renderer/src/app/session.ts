@@ -11,7 +11,7 @@ export type Session =
   | { phase: 'unlocked'; status: VaultStatus };
 
 /** The screen shown while no vault is open. */
-export type Gate = 'create' | 'unlock';
+export type Gate = 'create' | 'unlock' | 'restore';
 
 export function sessionFromStatus(status: VaultStatus, notice: LockReason | null = null): Session {
   if (status.state === 'unlocked') return { phase: 'unlocked', status };

@@ -51,6 +51,7 @@ describe('the whole contract', () => {
     await ok('dialog:chooseFolder', { purpose: 'create' });
     await ok('dialog:chooseFiles');
     await ok('dialog:chooseSpreadsheet');
+    await ok('dialog:chooseBundle');
     await ok('vault:create', { path: vaultDir, passphrase: PASS });
     await ok('settings:get');
     await ok('settings:update', { language: 'es' });

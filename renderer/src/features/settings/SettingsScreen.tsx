@@ -10,6 +10,7 @@ import { ReencryptSection } from './ReencryptSection';
 import { UserNameSetting } from './UserNameSetting';
 import { CalendarsSection } from '../deadlines/CalendarsSection';
 import { BackupSection } from '../bundles/BackupSection';
+import { RestoreBackupSection } from '../bundles/RestoreBackupSection';
 import { ImportBundleSection } from '../bundles/ImportBundleSection';
 import { VaultIdentitySection } from '../bundles/VaultIdentitySection';
 
@@ -44,6 +45,8 @@ export function SettingsScreen({ settings, onSettingsChange }: SettingsScreenPro
       <ImportBundleSection />
       <Divider />
       <BackupSection />
+      <Divider />
+      <RestoreBackupSection />
     </Stack>
   );
 }

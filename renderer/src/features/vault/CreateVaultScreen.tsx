@@ -20,10 +20,11 @@ import { DerivingProgress } from './DerivingProgress';
 interface CreateVaultScreenProps {
   onCreated: (status: VaultStatus) => void;
   onOpenExisting: () => void;
+  onRestore: () => void;
 }
 
 /** First run (or a new vault): pick an empty folder and a strong passphrase, told plainly it cannot be recovered. */
-export function CreateVaultScreen({ onCreated, onOpenExisting }: CreateVaultScreenProps) {
+export function CreateVaultScreen({ onCreated, onOpenExisting, onRestore }: CreateVaultScreenProps) {
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const [error, setError] = useState<unknown>(null);
@@ -101,6 +102,9 @@ export function CreateVaultScreen({ onCreated, onOpenExisting }: CreateVaultScre
           )}
         </Stack>
       </form>
+      <Anchor component="button" type="button" onClick={onRestore}>
+        {t('bundles.restore.open')}
+      </Anchor>
     </GateLayout>
   );
 }

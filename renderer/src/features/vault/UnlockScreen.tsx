@@ -21,9 +21,17 @@ interface UnlockScreenProps {
   lockError: unknown;
   onUnlocked: (status: VaultStatus) => void;
   onCreateNew: () => void;
+  onRestore: () => void;
 }
 
-export function UnlockScreen({ status, notice, lockError, onUnlocked, onCreateNew }: UnlockScreenProps) {
+export function UnlockScreen({
+  status,
+  notice,
+  lockError,
+  onUnlocked,
+  onCreateNew,
+  onRestore,
+}: UnlockScreenProps) {
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const [error, setError] = useState<unknown>(null);
@@ -144,6 +152,9 @@ export function UnlockScreen({ status, notice, lockError, onUnlocked, onCreateNe
           {t('vault.unlock.createNew')}
         </Anchor>
       </Group>
+      <Anchor component="button" type="button" onClick={onRestore}>
+        {t('bundles.restore.open')}
+      </Anchor>
     </GateLayout>
   );
 }
