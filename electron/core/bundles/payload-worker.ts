@@ -274,6 +274,10 @@ export async function* openPayload(
     failure = error;
     wake();
   });
+  worker.on('exit', () => {
+    failure ??= new PayloadError('the reading worker stopped');
+    wake();
+  });
   try {
     for (;;) {
       while (ready.length === 0) {

@@ -5,13 +5,11 @@
 // the caller as a stream (verify hashes and drops them; import encrypts them into the incoming area), and
 // only when the age stream has ended cleanly and every listed file was seen is the bundle good.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { extract as tarExtract } from 'tar-stream';
 import { AmparoError } from '../../../shared/errors';
 import { cancelledError } from '../operations/runner';
-import { bodyError, decryptStream, type Unseal } from './age-io';
+import { bodyError, openFileHeader, payloadKeyBytes, type Unseal } from './age-io';
 import { fingerprintOf, signatureValid } from './identity';
 import {
   BUNDLE_FORMAT,
@@ -25,6 +23,7 @@ import {
   type ManifestFile,
 } from './manifest';
 import { checkEntryName } from './paths';
+import { openPayload } from './payload-worker';
 import type { JsonRow } from './rows';
 
 type Entry = AsyncIterable<unknown> & { header: { name: string; size: number; type: string } };
@@ -171,10 +170,27 @@ export async function readBundle(
   } catch (error) {
     throw new AmparoError('FILE_UNREADABLE', `Cannot read ${path}`, { cause: error });
   }
-  const source = Readable.toWeb(
-    createReadStream(path, { highWaterMark: 1024 * 1024 }),
-  ) as ReadableStream<Uint8Array>;
-  const plain = await decryptStream(source, unseal);
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new AmparoError('FILE_UNREADABLE', `Cannot read ${path}`, { cause: error });
+  }
+  try {
+    const { fileKey, nonce, payloadStart } = await openFileHeader(handle, size, unseal);
+    const key = payloadKeyBytes(fileKey, nonce);
+    fileKey.fill(0);
+    return await readPayload(openPayload(handle.fd, key, payloadStart, size), size, handlers);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+async function readPayload(
+  plain: AsyncIterable<Buffer>,
+  size: number,
+  handlers: ReadHandlers,
+): Promise<ReadBundle> {
   const extract = tarExtract();
   extract.on('error', () => undefined); // surfaced through the iteration below
 
@@ -185,7 +201,7 @@ export async function readBundle(
     try {
       for await (const part of plain) {
         if (stopped) break;
-        if (!extract.write(Buffer.from(part.buffer, part.byteOffset, part.byteLength))) {
+        if (!extract.write(part)) {
           // Both listeners go once either fires: left behind, they would pile up with every wait.
           await new Promise<void>((resolve) => {
             const done = () => {
