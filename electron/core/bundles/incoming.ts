@@ -33,18 +33,26 @@ export async function receiveBlob(
     out = await open(part, 'w', 0o600);
     const encryptor = new BlobEncryptor(key, entry.blobId, DEFAULT_CHUNK_SIZE);
     let storedSize = 0;
-    // Records are gathered and written about a MiB at a time: one system call, not one per chunk.
+    // Records are gathered and written about a MiB at a time (one system call, not one per chunk),
+    // and the next MiB is encrypted while the last one is being written.
     let pending: Buffer[] = [];
     let pendingBytes = 0;
+    let writing: Promise<void> | null = null;
+    const writeBatch = async (batch: Buffer[], expected: number) => {
+      const { bytesWritten } = await out!.writev(batch);
+      const rest = bytesWritten < expected ? Buffer.concat(batch).subarray(bytesWritten) : null;
+      for (let at = 0; rest && at < rest.length; ) at += (await out!.write(rest, at)).bytesWritten;
+      storedSize += expected;
+    };
     const flush = async () => {
       if (pending.length === 0) return;
       const batch = pending;
+      const expected = pendingBytes;
       pending = [];
       pendingBytes = 0;
-      const { bytesWritten } = await out!.writev(batch);
-      const expected = batch.reduce((n, b) => n + b.length, 0);
-      if (bytesWritten < expected) await out!.write(Buffer.concat(batch).subarray(bytesWritten));
-      storedSize += expected;
+      if (writing) await writing;
+      writing = writeBatch(batch, expected);
+      writing.catch(() => undefined); // awaited before the next batch or at the end
     };
     const write = async (records: Buffer[], force = false) => {
       for (const record of records) {
@@ -56,6 +64,7 @@ export async function receiveBlob(
     await write([encryptor.header]);
     for await (const chunk of data) await write(encryptor.push(chunk));
     await write(encryptor.finish(), true);
+    await writing;
     await out.sync();
     await out.close();
     out = null;
