@@ -84,7 +84,7 @@ export async function writeBundle(
     const nonce = randomBytes(NONCE_SIZE);
     const intro = Buffer.concat([header, nonce]);
     try {
-      for (let at = 0; at < intro.length; ) at += (await out.write(intro, at)).bytesWritten;
+      for (let at = 0; at < intro.length;) at += (await out.write(intro, at)).bytesWritten;
     } catch (error) {
       throw writeError(error);
     }
@@ -99,9 +99,11 @@ export async function writeBundle(
       });
     }
     await sealer.write(END_OF_TAR);
-    const size = intro.length + (await sealer.end().catch((error: unknown) => {
-      throw writeError(error);
-    }));
+    const size =
+      intro.length +
+      (await sealer.end().catch((error: unknown) => {
+        throw writeError(error);
+      }));
     sealer = null;
     await out.sync();
     await out.close();
