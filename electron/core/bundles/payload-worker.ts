@@ -83,9 +83,8 @@ if (workerData.mode === 'seal') {
       got += n;
     }
     position += got;
-    const plain = new ArrayBuffer(BATCH * CHUNK);
-    const view = Buffer.from(plain);
-    let filled = 0;
+    // Each opened chunk is a buffer of its own: moved as it is, not copied into a fresh batch buffer.
+    const parts = [];
     let last = false;
     for (let at = 0; at < got; at += SEALED) {
       const record = sealed.subarray(at, Math.min(at + SEALED, got));
@@ -100,12 +99,13 @@ if (workerData.mode === 'seal') {
         throw new Error('chunk ' + counter + ' of the payload fails authentication');
       }
       if (last && opened.length === 0 && counter > 0) throw new Error('the final chunk is empty');
-      opened.copy(view, filled);
-      filled += opened.length;
+      const own = opened.byteOffset === 0 && opened.buffer.byteLength === opened.length;
+      if (opened.length > 0) parts.push(own ? opened : Uint8Array.from(opened));
       counter++;
     }
     finished = last;
-    parentPort.postMessage({ buffer: plain, length: filled, final: last }, [plain]);
+    const buffers = parts.map((p) => p.buffer);
+    parentPort.postMessage({ buffers, final: last }, buffers);
   }
   function pump() {
     try {
@@ -131,6 +131,7 @@ interface WorkerReply {
   code?: string;
   written?: number;
   buffer?: ArrayBuffer;
+  buffers?: ArrayBuffer[];
   length?: number;
   final?: boolean;
 }
@@ -248,7 +249,7 @@ export class PayloadSealer {
 /**
  * Opens the payload of an age file read from `fd`, bytes `start` (just after the nonce) to `end` (the
  * file's size), yielding plaintext a batch at a time; every chunk is authenticated before a byte of it
- * is yielded, and the last one must carry the last-chunk flag. Ending the iteration early stops the worker.
+ * is yielded (one buffer per chunk), and the last one must carry the last-chunk flag. Ending the iteration early stops the worker.
  */
 export async function* openPayload(
   fd: number,
@@ -286,7 +287,7 @@ export async function* openPayload(
       }
       const reply = ready.shift()!;
       worker.postMessage({ credit: 1 });
-      yield Buffer.from(reply.buffer!, 0, reply.length);
+      for (const buffer of reply.buffers!) yield Buffer.from(buffer);
       if (reply.final) return;
     }
   } finally {

@@ -200,8 +200,10 @@ async function readPayload(
   const feeder = (async () => {
     try {
       for await (const part of plain) {
-        if (stopped) break;
+        // A parser already destroyed (the reader stopped at a bad entry) emits no further event.
+        if (stopped || extract.destroyed) break;
         if (!extract.write(part)) {
+          if (extract.destroyed) break;
           // Both listeners go once either fires: left behind, they would pile up with every wait.
           await new Promise<void>((resolve) => {
             const done = () => {
