@@ -1,9 +1,11 @@
-// age (age-encryption.org/v1) over WHATWG streams: a bundle is one age file, to a passphrase (scrypt)
-// or to one or more X25519 recipients. The header (stanzas and MAC) is made and checked by the
-// age-encryption library; the payload is age's STREAM — HKDF-SHA256(file key, 16-byte nonce, "payload"),
-// 64 KiB chunks sealed with ChaCha20-Poly1305 under an 11-byte big-endian counter and a last-chunk flag —
-// done here with Node's native ChaCha20-Poly1305, since the library's pure-JS cipher runs at a small
-// fraction of `age`'s speed. One chunk is held at a time, so memory stays flat whatever the size.
+// age (age-encryption.org/v1): a bundle is one age file, to a passphrase (scrypt) or to one or more
+// X25519 recipients. The header (stanzas and MAC) is made and checked by the age-encryption library (the
+// scrypt stanza made here, with Node's native scrypt, once per bundle); the payload is age's STREAM —
+// HKDF-SHA256(file key, 16-byte nonce, "payload"), 64 KiB chunks sealed with ChaCha20-Poly1305 under an
+// 11-byte big-endian counter and a last-chunk flag — done with Node's native ChaCha20-Poly1305, since
+// the library's pure-JS cipher runs at a small fraction of `age`'s speed. Bundles on disk have their
+// payload sealed and opened in a worker thread (payload-worker.ts) from the header and key made here;
+// encryptStream/decryptStream do the same over WHATWG streams, one chunk held at a time.
 import {
   createCipheriv,
   createDecipheriv,
