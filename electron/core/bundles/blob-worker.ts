@@ -20,7 +20,7 @@ import {
 } from '../evidence/blob-format';
 import { BlobMissingError } from '../evidence/reader';
 
-const POOL = 8;
+const POOL = 4;
 const BATCH_BYTES = 1024 * 1024;
 
 // Evaluated source, like the other workers: it runs the same from sources, bundle and app.asar. The

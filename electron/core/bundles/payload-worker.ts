@@ -10,7 +10,7 @@ export const CHUNK = 64 * 1024;
 export const TAG = 16;
 /** Chunks per batch: a MiB of plaintext per message. */
 export const BATCH_CHUNKS = 16;
-const IN_FLIGHT = 8;
+const IN_FLIGHT = 4;
 
 // Evaluated source rather than a file, like the Argon2 worker: the same code runs from the TypeScript
 // sources, from the electron-vite bundle and from inside app.asar.
