@@ -157,25 +157,20 @@ describe('OCR stays off the network', () => {
 
 /** Files under `dir` changed since the test began (recursively; unreadable entries skipped). */
 async function recentFiles(dir: string, since: number, depth = 4): Promise<string[]> {
-  const out: string[] = [];
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (depth > 0 && entry.name !== 'node_modules' && entry.name !== '.git') {
-        out.push(...(await recentFiles(full, since, depth - 1)));
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const found = await Promise.all(
+    entries.map(async (entry): Promise<string[]> => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        const skip = depth === 0 || entry.name === 'node_modules' || entry.name === '.git';
+        return skip ? [] : recentFiles(full, since, depth - 1);
       }
-    } else if (entry.isFile()) {
+      if (!entry.isFile()) return [];
       const info = await stat(full).catch(() => undefined);
-      if (info && info.mtimeMs >= since && info.size < 256 * 1024 * 1024) out.push(full);
-    }
-  }
-  return out;
+      return info && info.mtimeMs >= since && info.size < 256 * 1024 * 1024 ? [full] : [];
+    }),
+  );
+  return found.flat();
 }
 
 describe('OCR leaves no plaintext on disk', () => {
