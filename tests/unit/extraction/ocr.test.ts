@@ -8,6 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOcrEngine, rasterizePdfPages, type OcrEngine } from '../../../electron/core/extraction/ocr';
+import { unpackedPath } from '../../../electron/core/extraction/ocr/paths';
 import {
   comparableWords,
   DISTINCTIVE_WORDS,
@@ -100,7 +101,16 @@ describe('OCR engine (tesseract.js, spa+eng, offline)', () => {
     expect(pages.map((p) => [p.page, p.width, p.height])).toEqual([[1, 596, 842]]);
   });
 
-  it('cancels a recognition and works again afterwards', async () => {
+  it('refuses what is not a PNG or JPEG, and a damaged image', async () => {
+    await expect(engine.recognize(new TextEncoder().encode('%PDF-1.7'))).rejects.toThrow(/PNG or JPEG/);
+    const truncated = renderLetterPng(100).png.subarray(0, 2000);
+    await expect(engine.recognize(truncated)).rejects.toMatchObject({
+      name: 'OcrFailedError',
+      message: expect.stringMatching(/read image/),
+    });
+  });
+
+  it('cancels a recognition, and works again after that and after the failures above', async () => {
     const controller = new AbortController();
     const image = renderLetterPng(100).png;
     const pending = engine.recognize(image, { signal: controller.signal });
@@ -110,8 +120,22 @@ describe('OCR engine (tesseract.js, spa+eng, offline)', () => {
     expect(page.text).toContain('Ciudad de México');
   });
 
-  it('refuses what is not a PNG or JPEG', async () => {
-    await expect(engine.recognize(new TextEncoder().encode('%PDF-1.7'))).rejects.toThrow(/PNG or JPEG/);
+  it('maps paths inside app.asar to app.asar.unpacked, and leaves others alone', () => {
+    const inside = path.join(
+      path.sep,
+      'opt',
+      'Amparo',
+      'resources',
+      'app.asar',
+      'node_modules',
+      'tesseract.js',
+    );
+    expect(unpackedPath(inside)).toBe(
+      path.join(path.sep, 'opt', 'Amparo', 'resources', 'app.asar.unpacked', 'node_modules', 'tesseract.js'),
+    );
+    expect(unpackedPath(path.join(root, 'node_modules', 'tesseract.js'))).toBe(
+      path.join(root, 'node_modules', 'tesseract.js'),
+    );
   });
 });
 
