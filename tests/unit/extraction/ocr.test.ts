@@ -23,7 +23,28 @@ const root = path.resolve(__dirname, '../../..');
 let engine: OcrEngine;
 const startedAt = Date.now();
 
+/** The network test's child process, started first so that it runs beside the tests in this process. */
+let networkChild: Promise<{ stdout: string; stderr: string }>;
+
 beforeAll(async () => {
+  networkChild = promisify(execFile)(
+    process.execPath,
+    [
+      '--require',
+      path.join(__dirname, 'ocr-network-hook.cjs'),
+      '--import',
+      'tsx',
+      path.join(__dirname, 'ocr-network-child.ts'),
+    ],
+    // tsx would cache the compiled fixtures (the letter's text) in the temp folder.
+    {
+      cwd: root,
+      env: { ...process.env, TSX_DISABLE_CACHE: '1' },
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: 120_000,
+    },
+  );
+  networkChild.catch(() => {});
   engine = await createOcrEngine({ langs: ['spa', 'eng'] });
 });
 afterAll(async () => {
@@ -141,24 +162,7 @@ describe('OCR engine (tesseract.js, spa+eng, offline)', () => {
 
 describe('OCR stays off the network', () => {
   it('makes no network attempt in any thread (child process with a blocking hook)', async () => {
-    const node = process.execPath;
-    const { stdout, stderr } = await promisify(execFile)(
-      node,
-      [
-        '--require',
-        path.join(__dirname, 'ocr-network-hook.cjs'),
-        '--import',
-        'tsx',
-        path.join(__dirname, 'ocr-network-child.ts'),
-      ],
-      // tsx would cache the compiled fixtures (the letter's text) in the temp folder.
-      {
-        cwd: root,
-        env: { ...process.env, TSX_DISABLE_CACHE: '1' },
-        maxBuffer: 16 * 1024 * 1024,
-        timeout: 90_000,
-      },
-    );
+    const { stdout, stderr } = await networkChild;
     const lines = stderr.split('\n');
     const done = lines.indexOf('OCR-DONE');
     expect(done, stderr).toBeGreaterThan(0);
@@ -176,7 +180,7 @@ describe('OCR stays off the network', () => {
     expect(probes.some((l) => /^NETWORK-ATTEMPT worker-\d+ net\.Socket\.connect/.test(l))).toBe(true);
     const result = JSON.parse(stdout) as { fromPdf: string };
     expect(missing(result.fromPdf)).toEqual([]);
-  }, 90_000);
+  }, 120_000);
 });
 
 /** Files under `dir` changed since the test began (recursively; unreadable entries skipped). */
