@@ -179,3 +179,29 @@ export function wordAccuracy(reference: string, recognized: string): number {
   }
   return 1 - (previous[hyp.length] ?? 0) / ref.length;
 }
+
+/**
+ * The letter stored on its side as a phone does it: pixels turned a quarter anticlockwise and a
+ * big-endian EXIF Orientation 6 ("turn 90° clockwise to view"), as iPhones write it.
+ */
+export async function letterSidewaysJpeg(
+  dpi = 100,
+): Promise<{ jpeg: Uint8Array; width: number; height: number }> {
+  const letter = renderLetterPng(dpi);
+  const page = await loadImage(Buffer.from(letter.png));
+  const canvas = createCanvas(letter.height, letter.width);
+  const ctx = canvas.getContext('2d');
+  ctx.translate(0, letter.width);
+  ctx.rotate(-Math.PI / 2);
+  ctx.drawImage(page, 0, 0);
+  const jpeg = new Uint8Array(await canvas.encode('jpeg', 90));
+  // APP1 "Exif": a TIFF header (MM, big-endian) and one IFD entry, Orientation (0x0112) = 6.
+  const tiff = [0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0];
+  const body = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
+  const app1 = [0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
+  const out = new Uint8Array(jpeg.length + app1.length);
+  out.set(jpeg.subarray(0, 2));
+  out.set(app1, 2);
+  out.set(jpeg.subarray(2), 2 + app1.length);
+  return { jpeg: out, width: letter.width, height: letter.height };
+}

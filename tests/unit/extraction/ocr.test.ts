@@ -15,6 +15,7 @@ import {
   LETTER_TEXT,
   letterPhotoJpeg,
   letterScanPdf,
+  letterSidewaysJpeg,
   renderLetterPng,
   wordAccuracy,
 } from './ocr-fixtures';
@@ -99,6 +100,17 @@ describe('OCR engine (tesseract.js, spa+eng, offline)', () => {
     console.log(`OCR word accuracy, phone-like photo: ${(accuracy * 100).toFixed(1)} %`);
     expect(missing(page.text)).toEqual([]);
     expect(accuracy).toBeGreaterThan(0.7);
+  });
+
+  it('turns a photo upright by its EXIF orientation, with the upright size', async () => {
+    const { jpeg, width, height } = await letterSidewaysJpeg(100);
+    const page = await engine.recognize(jpeg);
+    expect(page.text).toContain('Ciudad de México');
+    expect([page.width, page.height]).toEqual([width, height]);
+    const date = page.words.find((w) => w.text === 'Ciudad');
+    // Upright, the date line is at the top left of the page.
+    expect(date!.bbox.x0).toBeLessThan(width / 3);
+    expect(date!.bbox.y1).toBeLessThan(height / 5);
   });
 
   it('reads the scanned PDF through rasterizePdfPages → recognize', async () => {

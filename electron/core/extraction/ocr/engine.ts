@@ -93,6 +93,24 @@ export function imageSize(image: Uint8Array): { width: number; height: number } 
   throw new OcrFailedError('Not a PNG or JPEG image.');
 }
 
+/**
+ * tesseract.js turns a JPEG upright by its EXIF orientation when it finds the tag the way it looks for
+ * it (a big-endian Orientation entry in the first 500 bytes); orientations 5–8 swap the sides, and the
+ * word boxes are then in the upright image.
+ */
+export function uprightSize(image: Uint8Array): { width: number; height: number } {
+  const size = imageSize(image);
+  const head = image.subarray(0, 500);
+  const tag = [1, 18, 0, 3, 0, 0, 0, 1, 0];
+  for (let at = 0; at + tag.length < head.length; at++) {
+    if (tag.every((byte, i) => head[at + i] === byte)) {
+      const orientation = head[at + tag.length] ?? 1;
+      return orientation >= 5 && orientation <= 8 ? { width: size.height, height: size.width } : size;
+    }
+  }
+  return size;
+}
+
 function toPage(result: Tesseract.Page, size: { width: number; height: number }): OcrPage {
   const words: OcrWord[] = [];
   for (const block of result.blocks ?? []) {
@@ -130,7 +148,7 @@ export async function createOcrEngine(options: OcrEngineOptions): Promise<OcrEng
   async function run(image: Uint8Array, signal?: AbortSignal): Promise<OcrPage> {
     if (closed) throw new Error('The OCR engine is closed.');
     if (signal?.aborted) throw new OcrAbortedError();
-    const size = imageSize(image);
+    const size = uprightSize(image);
     const w = await ensureWorker();
     if (signal?.aborted) throw new OcrAbortedError();
     let onAbort: (() => void) | undefined;
