@@ -45,7 +45,10 @@ describe('electron-builder.yml', () => {
     expect(files.filter((f) => !f.startsWith('!'))).toEqual(['out/**', 'package.json']);
     expect(config.asarUnpack).toContain('**/node_modules/@signalapp/sqlcipher/**');
     expect(Object.keys(pkg.dependencies).sort()).toEqual([
+      '@napi-rs/canvas',
       '@signalapp/sqlcipher',
+      '@tesseract.js-data/eng',
+      '@tesseract.js-data/spa',
       'age-encryption',
       'date-holidays',
       'docx',
@@ -54,11 +57,13 @@ describe('electron-builder.yml', () => {
       'html-to-text',
       'ical-generator',
       'pdf-lib',
+      'pdfjs-dist',
       'pdfmake',
       'postal-mime',
       'pureimage',
       'tar-stream',
       'temporal-polyfill',
+      'tesseract.js',
       'zod',
     ]);
   });
