@@ -6,12 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { SECTION_LIMIT, DashboardService } from '../../../electron/core/services/dashboard';
 import { CONFIDENTIAL_MATTERS_SCOPE } from '../../../electron/core/services/matters';
-import { RevealState } from '../../../electron/core/services/reveal-state';
-import { vaultContext } from '../../../electron/core/services/vault-context';
 import { VaultSettingsService } from '../../../electron/core/services/vault-settings';
 import type { Database } from '../../../electron/core/vault/database';
 import { communication, deadline, matter } from './seed';
-import { seededVault } from './vault';
+import { frozenContext, seededVault } from './vault';
 
 const NOW = new Date('2026-12-02T18:00:00Z');
 const NOW_KEY = '2026-12-02T18:00:00Z';
@@ -128,13 +126,7 @@ function silentCases(db: Database) {
 async function setUp() {
   const vault = await seededVault();
   seed(vault.db);
-  const reveals = new RevealState(() => NOW.getTime());
-  const ctx = () =>
-    vaultContext(
-      vault,
-      () => 'prueba',
-      () => NOW,
-    );
+  const { reveals, ctx } = frozenContext(vault, NOW);
   new VaultSettingsService(ctx).update({ inactivityMonths: MONTHS });
   return { vault, reveals, service: new DashboardService(ctx, reveals) };
 }

@@ -1,22 +1,11 @@
-import {
-  Button,
-  Group,
-  MultiSelect,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import { Controller, useFieldArray, type Control } from 'react-hook-form';
+import { Group, MultiSelect, SegmentedControl, Select, Stack, Switch, Text, Textarea } from '@mantine/core';
+import { Controller, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { FilingFields } from '../../../../shared/schemas/filings';
 import { DateField } from '../../components/DateField';
 import { stateFilter, useStateOptions } from '../../components/useStateOptions';
 import conventionArticles from '../../../../resources/filing-rules/convention-articles.json';
+import { ListField, TextAnswer, type Path } from './ListField';
 import { fieldId, type FieldSpec } from './steps';
 
 export interface Option {
@@ -34,8 +23,6 @@ export interface CaseOptions {
   /** The case's communications, newest first: the one an observations filing answers. */
   communications: Option[];
 }
-
-type Path = Parameters<typeof Controller<FilingFields>>[0]['name'];
 
 function lastPart(path: string) {
   return path.split('.').pop() ?? path;
@@ -216,131 +203,82 @@ export function AnswerField({
 
 function FactsField({ control, label }: { control: Control<FilingFields>; label: string }) {
   const { t } = useTranslation();
-  const { fields, append, remove } = useFieldArray({ control, name: 'answers.facts' as never });
   return (
-    <Stack gap="xs" id={fieldId('answers.facts')} tabIndex={-1}>
-      <Text size="sm" fw={500}>
-        {label}
-      </Text>
-      {fields.map((f, i) => (
-        <Paper key={f.id} withBorder p="xs">
-          <Stack gap={4}>
-            <Group grow align="flex-start">
-              <Controller
-                control={control}
-                name={`answers.facts.${i}.date` as Path}
-                render={({ field }) => (
-                  <DateField
-                    label={t('filings.fields.factDate')}
-                    value={(field.value as string | null) ?? null}
-                    onChange={field.onChange}
-                    clearable
-                  />
-                )}
-              />
-              <Controller
-                control={control}
-                name={`answers.facts.${i}.place` as Path}
-                render={({ field }) => (
-                  <TextInput
-                    label={t('filings.fields.factPlace')}
-                    value={(field.value as string) ?? ''}
-                    onChange={(e) => field.onChange(e.currentTarget.value)}
-                  />
-                )}
-              />
-            </Group>
+    <ListField
+      control={control}
+      name="answers.facts"
+      label={label}
+      add={{
+        label: t('filings.fields.factAdd'),
+        item: () => ({ incidentId: null, date: null, place: '', text: '' }),
+      }}
+      removeLabel={(i) => t('filings.fields.factRemove', { n: i + 1 })}
+    >
+      {(i) => (
+        <>
+          <Group grow align="flex-start">
             <Controller
               control={control}
-              name={`answers.facts.${i}.text` as Path}
+              name={`answers.facts.${i}.date` as Path}
               render={({ field }) => (
-                <Textarea
-                  id={fieldId(`answers.facts.${i}.text`)}
-                  label={t('filings.fields.factText', { n: i + 1 })}
-                  value={(field.value as string) ?? ''}
-                  onChange={(e) => field.onChange(e.currentTarget.value)}
-                  autosize
-                  minRows={2}
+                <DateField
+                  label={t('filings.fields.factDate')}
+                  value={(field.value as string | null) ?? null}
+                  onChange={field.onChange}
+                  clearable
                 />
               )}
             />
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              color="red"
-              onClick={() => remove(i)}
-              style={{ alignSelf: 'flex-end' }}
-            >
-              {t('filings.fields.factRemove', { n: i + 1 })}
-            </Button>
-          </Stack>
-        </Paper>
-      ))}
-      <Button
-        size="xs"
-        variant="default"
-        style={{ alignSelf: 'flex-start' }}
-        onClick={() => append({ incidentId: null, date: null, place: '', text: '' } as never)}
-      >
-        {t('filings.fields.factAdd')}
-      </Button>
-    </Stack>
+            <TextAnswer
+              control={control}
+              name={`answers.facts.${i}.place`}
+              label={t('filings.fields.factPlace')}
+            />
+          </Group>
+          <TextAnswer
+            control={control}
+            name={`answers.facts.${i}.text`}
+            id={fieldId(`answers.facts.${i}.text`)}
+            label={t('filings.fields.factText', { n: i + 1 })}
+            minRows={2}
+          />
+        </>
+      )}
+    </ListField>
   );
 }
 
 function QuestionsField({ control, label }: { control: Control<FilingFields>; label: string }) {
   const { t } = useTranslation();
-  const { fields, append } = useFieldArray({ control, name: 'answers.questions' as never });
   return (
-    <Stack gap="xs" id={fieldId('answers.questions')} tabIndex={-1}>
-      <Text size="sm" fw={500}>
-        {label}
-      </Text>
-      {fields.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t('filings.fields.noQuestions')}
-        </Text>
+    <ListField
+      control={control}
+      name="answers.questions"
+      label={label}
+      empty={t('filings.fields.noQuestions')}
+      add={{
+        label: t('filings.fields.questionAdd'),
+        item: () => ({ id: `q${Date.now()}`, question: '', answer: '' }),
+      }}
+    >
+      {(i) => (
+        <>
+          <TextAnswer
+            control={control}
+            name={`answers.questions.${i}.question`}
+            label={t('filings.fields.question', { n: i + 1 })}
+            minRows={1}
+          />
+          <TextAnswer
+            control={control}
+            name={`answers.questions.${i}.answer`}
+            id={fieldId(`answers.questions.${i}.answer`)}
+            label={t('filings.fields.answer', { n: i + 1 })}
+            minRows={3}
+          />
+        </>
       )}
-      {fields.map((f, i) => (
-        <Paper key={f.id} withBorder p="xs">
-          <Controller
-            control={control}
-            name={`answers.questions.${i}.question` as Path}
-            render={({ field }) => (
-              <Textarea
-                label={t('filings.fields.question', { n: i + 1 })}
-                value={(field.value as string) ?? ''}
-                onChange={(e) => field.onChange(e.currentTarget.value)}
-                autosize
-                minRows={1}
-              />
-            )}
-          />
-          <Controller
-            control={control}
-            name={`answers.questions.${i}.answer` as Path}
-            render={({ field }) => (
-              <Textarea
-                id={fieldId(`answers.questions.${i}.answer`)}
-                label={t('filings.fields.answer', { n: i + 1 })}
-                value={(field.value as string) ?? ''}
-                onChange={(e) => field.onChange(e.currentTarget.value)}
-                autosize
-                minRows={3}
-              />
-            )}
-          />
-        </Paper>
-      ))}
-      <Button
-        size="xs"
-        variant="default"
-        style={{ alignSelf: 'flex-start' }}
-        onClick={() => append({ id: `q${Date.now()}`, question: '', answer: '' } as never)}
-      >
-        {t('filings.fields.questionAdd')}
-      </Button>
-    </Stack>
+    </ListField>
   );
 }
 
@@ -354,22 +292,12 @@ function MeasuresField({
   options: CaseOptions;
 }) {
   const { t } = useTranslation();
-  const { fields } = useFieldArray({ control, name: 'answers.measures' as never });
   return (
-    <Stack gap="xs" id={fieldId('answers.measures')} tabIndex={-1}>
-      <Text size="sm" fw={500}>
-        {label}
-      </Text>
-      {fields.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t('filings.fields.noMeasures')}
-        </Text>
-      )}
-      {fields.map((f, i) => (
-        <Paper key={f.id} withBorder p="xs">
+    <ListField control={control} name="answers.measures" label={label} empty={t('filings.fields.noMeasures')}>
+      {(i, item) => (
+        <>
           <Text size="sm">
-            {options.measures.get((f as unknown as { measureId: string }).measureId) ??
-              t('filings.fields.measureN', { n: i + 1 })}
+            {options.measures.get(item.measureId as string) ?? t('filings.fields.measureN', { n: i + 1 })}
           </Text>
           <Group grow align="flex-start">
             <Controller
@@ -387,23 +315,16 @@ function MeasuresField({
                 />
               )}
             />
-            <Controller
+            <TextAnswer
               control={control}
-              name={`answers.measures.${i}.comment` as Path}
-              render={({ field }) => (
-                <Textarea
-                  label={t('filings.fields.comment')}
-                  value={(field.value as string) ?? ''}
-                  onChange={(e) => field.onChange(e.currentTarget.value)}
-                  autosize
-                  minRows={1}
-                />
-              )}
+              name={`answers.measures.${i}.comment`}
+              label={t('filings.fields.comment')}
+              minRows={1}
             />
           </Group>
-        </Paper>
-      ))}
-    </Stack>
+        </>
+      )}
+    </ListField>
   );
 }
 
@@ -417,75 +338,48 @@ function GroupsField({
   options: CaseOptions;
 }) {
   const { t } = useTranslation();
-  const { fields, append, remove } = useFieldArray({ control, name: 'answers.groups' as never });
   return (
-    <Stack gap="xs" id={fieldId('answers.groups')} tabIndex={-1}>
-      <Text size="sm" fw={500}>
-        {label}
-      </Text>
-      {fields.map((f, i) => (
-        <Paper key={f.id} withBorder p="xs">
-          <Stack gap={4}>
-            <Controller
-              control={control}
-              name={`answers.groups.${i}.name` as Path}
-              render={({ field }) => (
-                <TextInput
-                  id={fieldId(`answers.groups.${i}.name`)}
-                  label={t('filings.fields.groupName', { n: i + 1 })}
-                  value={(field.value as string) ?? ''}
-                  onChange={(e) => field.onChange(e.currentTarget.value)}
-                />
-              )}
-            />
-            <Controller
-              control={control}
-              name={`answers.groups.${i}.memberIds` as Path}
-              render={({ field }) => (
-                <MultiSelect
-                  label={t('filings.fields.groupMembers')}
-                  data={options.people}
-                  value={(field.value as string[]) ?? []}
-                  onChange={field.onChange}
-                  searchable
-                  comboboxProps={{ withinPortal: true }}
-                />
-              )}
-            />
-            <Controller
-              control={control}
-              name={`answers.groups.${i}.description` as Path}
-              render={({ field }) => (
-                <Textarea
-                  id={fieldId(`answers.groups.${i}.description`)}
-                  label={t('filings.fields.groupDescription')}
-                  value={(field.value as string) ?? ''}
-                  onChange={(e) => field.onChange(e.currentTarget.value)}
-                  autosize
-                  minRows={2}
-                />
-              )}
-            />
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              color="red"
-              onClick={() => remove(i)}
-              style={{ alignSelf: 'flex-end' }}
-            >
-              {t('filings.fields.groupRemove', { n: i + 1 })}
-            </Button>
-          </Stack>
-        </Paper>
-      ))}
-      <Button
-        size="xs"
-        variant="default"
-        style={{ alignSelf: 'flex-start' }}
-        onClick={() => append({ name: '', description: '', memberIds: [] } as never)}
-      >
-        {t('filings.fields.groupAdd')}
-      </Button>
-    </Stack>
+    <ListField
+      control={control}
+      name="answers.groups"
+      label={label}
+      add={{
+        label: t('filings.fields.groupAdd'),
+        item: () => ({ name: '', description: '', memberIds: [] }),
+      }}
+      removeLabel={(i) => t('filings.fields.groupRemove', { n: i + 1 })}
+    >
+      {(i) => (
+        <>
+          <TextAnswer
+            control={control}
+            name={`answers.groups.${i}.name`}
+            id={fieldId(`answers.groups.${i}.name`)}
+            label={t('filings.fields.groupName', { n: i + 1 })}
+          />
+          <Controller
+            control={control}
+            name={`answers.groups.${i}.memberIds` as Path}
+            render={({ field }) => (
+              <MultiSelect
+                label={t('filings.fields.groupMembers')}
+                data={options.people}
+                value={(field.value as string[]) ?? []}
+                onChange={field.onChange}
+                searchable
+                comboboxProps={{ withinPortal: true }}
+              />
+            )}
+          />
+          <TextAnswer
+            control={control}
+            name={`answers.groups.${i}.description`}
+            id={fieldId(`answers.groups.${i}.description`)}
+            label={t('filings.fields.groupDescription')}
+            minRows={2}
+          />
+        </>
+      )}
+    </ListField>
   );
 }
