@@ -1,7 +1,6 @@
 import {
   Alert,
   Checkbox,
-  NumberInput,
   Paper,
   SegmentedControl,
   Select,
@@ -28,6 +27,7 @@ import { DraftRestoredNotice } from '../drafts/DraftRestoredNotice';
 import { useDraft } from '../drafts/useDraft';
 import { BasisList } from './BasisList';
 import { DueMoment } from './DueMoment';
+import { PeriodFields } from './PeriodFields';
 
 const UNITS = ['days', 'working-days', 'months'] as const;
 
@@ -161,7 +161,6 @@ export function DeadlineForm({
   );
 
   const ruleOptions = (rules.data ?? []).map((r) => ({ value: r.id, label: r.name[lang] }));
-  const unitOptions = UNITS.map((u) => ({ value: u, label: t(`deadlines.unit.${u}`) }));
   const fieldError = (message?: string) => (message ? t(message) : undefined);
 
   return (
@@ -246,31 +245,12 @@ export function DeadlineForm({
                 placeholder="HH:MM"
               />
               <SimpleGrid cols={2}>
-                <Controller
+                <PeriodFields
                   control={control}
-                  name="amount"
-                  render={({ field }) => (
-                    <NumberInput
-                      label={t('deadlines.form.amount')}
-                      value={field.value ?? ''}
-                      onChange={(v) => field.onChange(typeof v === 'number' ? v : null)}
-                      allowDecimal={false}
-                      min={1}
-                    />
-                  )}
-                />
-                <Controller
-                  control={control}
-                  name="unit"
-                  render={({ field }) => (
-                    <Select
-                      label={t('deadlines.form.unit')}
-                      data={unitOptions}
-                      value={field.value}
-                      onChange={(v) => v && field.onChange(v)}
-                      allowDeselect={false}
-                    />
-                  )}
+                  amount="amount"
+                  unit="unit"
+                  amountLabel={t('deadlines.form.amount')}
+                  units={UNITS}
                 />
               </SimpleGrid>
             </SimpleGrid>
@@ -289,31 +269,12 @@ export function DeadlineForm({
           <Checkbox {...register('recurring')} label={t('deadlines.form.recurring')} />
           {values.recurring && (
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <Controller
+              <PeriodFields
                 control={control}
-                name="everyAmount"
-                render={({ field }) => (
-                  <NumberInput
-                    label={t('deadlines.form.every')}
-                    value={field.value ?? ''}
-                    onChange={(v) => field.onChange(typeof v === 'number' ? v : null)}
-                    allowDecimal={false}
-                    min={1}
-                  />
-                )}
-              />
-              <Controller
-                control={control}
-                name="everyUnit"
-                render={({ field }) => (
-                  <Select
-                    label={t('deadlines.form.unit')}
-                    data={unitOptions}
-                    value={field.value}
-                    onChange={(v) => v && field.onChange(v)}
-                    allowDeselect={false}
-                  />
-                )}
+                amount="everyAmount"
+                unit="everyUnit"
+                amountLabel={t('deadlines.form.every')}
+                units={UNITS}
               />
               <Controller
                 control={control}
