@@ -5,7 +5,7 @@ import type { FilingFields } from '../../../../shared/schemas/filings';
 import { DateField } from '../../components/DateField';
 import { stateFilter, useStateOptions } from '../../components/useStateOptions';
 import conventionArticles from '../../../../resources/filing-rules/convention-articles.json';
-import { ListField, TextAnswer, type Path } from './ListField';
+import { ListField, type Path } from './ListField';
 import { fieldId, type FieldSpec } from './steps';
 
 export interface Option {
@@ -44,10 +44,8 @@ export function AnswerField({
   const id = fieldId(spec.path);
   const name = spec.path as Path;
 
-  if (spec.type === 'facts') return <FactsField control={control} label={label} />;
-  if (spec.type === 'questions') return <QuestionsField control={control} label={label} />;
-  if (spec.type === 'groups') return <GroupsField control={control} label={label} options={options} />;
-  if (spec.type === 'measures') return <MeasuresField control={control} label={label} options={options} />;
+  const List = LIST_FIELDS[spec.type as keyof typeof LIST_FIELDS];
+  if (List) return <List control={control} label={label} options={options} />;
 
   return (
     <Controller
@@ -201,7 +199,13 @@ export function AnswerField({
   );
 }
 
-function FactsField({ control, label }: { control: Control<FilingFields>; label: string }) {
+interface ListProps {
+  control: Control<FilingFields>;
+  label: string;
+  options: CaseOptions;
+}
+
+function FactsField({ control, label }: ListProps) {
   const { t } = useTranslation();
   return (
     <ListField
@@ -214,12 +218,12 @@ function FactsField({ control, label }: { control: Control<FilingFields>; label:
       }}
       removeLabel={(i) => t('filings.fields.factRemove', { n: i + 1 })}
     >
-      {(i) => (
+      {({ index, path, text }) => (
         <>
           <Group grow align="flex-start">
             <Controller
               control={control}
-              name={`answers.facts.${i}.date` as Path}
+              name={path('date')}
               render={({ field }) => (
                 <DateField
                   label={t('filings.fields.factDate')}
@@ -229,26 +233,16 @@ function FactsField({ control, label }: { control: Control<FilingFields>; label:
                 />
               )}
             />
-            <TextAnswer
-              control={control}
-              name={`answers.facts.${i}.place`}
-              label={t('filings.fields.factPlace')}
-            />
+            {text('place', t('filings.fields.factPlace'))}
           </Group>
-          <TextAnswer
-            control={control}
-            name={`answers.facts.${i}.text`}
-            id={fieldId(`answers.facts.${i}.text`)}
-            label={t('filings.fields.factText', { n: i + 1 })}
-            minRows={2}
-          />
+          {text('text', t('filings.fields.factText', { n: index + 1 }), { minRows: 2, anchor: true })}
         </>
       )}
     </ListField>
   );
 }
 
-function QuestionsField({ control, label }: { control: Control<FilingFields>; label: string }) {
+function QuestionsField({ control, label }: ListProps) {
   const { t } = useTranslation();
   return (
     <ListField
@@ -261,48 +255,30 @@ function QuestionsField({ control, label }: { control: Control<FilingFields>; la
         item: () => ({ id: `q${Date.now()}`, question: '', answer: '' }),
       }}
     >
-      {(i) => (
+      {({ index, text }) => (
         <>
-          <TextAnswer
-            control={control}
-            name={`answers.questions.${i}.question`}
-            label={t('filings.fields.question', { n: i + 1 })}
-            minRows={1}
-          />
-          <TextAnswer
-            control={control}
-            name={`answers.questions.${i}.answer`}
-            id={fieldId(`answers.questions.${i}.answer`)}
-            label={t('filings.fields.answer', { n: i + 1 })}
-            minRows={3}
-          />
+          {text('question', t('filings.fields.question', { n: index + 1 }), { minRows: 1 })}
+          {text('answer', t('filings.fields.answer', { n: index + 1 }), { minRows: 3, anchor: true })}
         </>
       )}
     </ListField>
   );
 }
 
-function MeasuresField({
-  control,
-  label,
-  options,
-}: {
-  control: Control<FilingFields>;
-  label: string;
-  options: CaseOptions;
-}) {
+function MeasuresField({ control, label, options }: ListProps) {
   const { t } = useTranslation();
   return (
     <ListField control={control} name="answers.measures" label={label} empty={t('filings.fields.noMeasures')}>
-      {(i, item) => (
+      {({ index, value, path, text }) => (
         <>
           <Text size="sm">
-            {options.measures.get(item.measureId as string) ?? t('filings.fields.measureN', { n: i + 1 })}
+            {options.measures.get(value.measureId as string) ??
+              t('filings.fields.measureN', { n: index + 1 })}
           </Text>
           <Group grow align="flex-start">
             <Controller
               control={control}
-              name={`answers.measures.${i}.outcome` as Path}
+              name={path('outcome')}
               render={({ field }) => (
                 <Select
                   label={t('filings.fields.outcome')}
@@ -315,12 +291,7 @@ function MeasuresField({
                 />
               )}
             />
-            <TextAnswer
-              control={control}
-              name={`answers.measures.${i}.comment`}
-              label={t('filings.fields.comment')}
-              minRows={1}
-            />
+            {text('comment', t('filings.fields.comment'), { minRows: 1 })}
           </Group>
         </>
       )}
@@ -328,15 +299,7 @@ function MeasuresField({
   );
 }
 
-function GroupsField({
-  control,
-  label,
-  options,
-}: {
-  control: Control<FilingFields>;
-  label: string;
-  options: CaseOptions;
-}) {
+function GroupsField({ control, label, options }: ListProps) {
   const { t } = useTranslation();
   return (
     <ListField
@@ -349,17 +312,12 @@ function GroupsField({
       }}
       removeLabel={(i) => t('filings.fields.groupRemove', { n: i + 1 })}
     >
-      {(i) => (
+      {({ index, path, text }) => (
         <>
-          <TextAnswer
-            control={control}
-            name={`answers.groups.${i}.name`}
-            id={fieldId(`answers.groups.${i}.name`)}
-            label={t('filings.fields.groupName', { n: i + 1 })}
-          />
+          {text('name', t('filings.fields.groupName', { n: index + 1 }), { anchor: true })}
           <Controller
             control={control}
-            name={`answers.groups.${i}.memberIds` as Path}
+            name={path('memberIds')}
             render={({ field }) => (
               <MultiSelect
                 label={t('filings.fields.groupMembers')}
@@ -371,15 +329,17 @@ function GroupsField({
               />
             )}
           />
-          <TextAnswer
-            control={control}
-            name={`answers.groups.${i}.description`}
-            id={fieldId(`answers.groups.${i}.description`)}
-            label={t('filings.fields.groupDescription')}
-            minRows={2}
-          />
+          {text('description', t('filings.fields.groupDescription'), { minRows: 2, anchor: true })}
         </>
       )}
     </ListField>
   );
 }
+
+/** The answers that are lists of items, by field type. */
+const LIST_FIELDS = {
+  facts: FactsField,
+  questions: QuestionsField,
+  groups: GroupsField,
+  measures: MeasuresField,
+};

@@ -8,6 +8,18 @@ import { fieldId } from './steps';
 
 export type Path = Parameters<typeof Controller<FilingFields>>[0]['name'];
 
+export interface ListItem {
+  index: number;
+  value: Record<string, unknown>;
+  /** The form path of one of the item's fields. */
+  path: (key: string) => Path;
+  /**
+   * One of the item's text fields: a growing Textarea, or with `minRows` unset a single line; `anchor`
+   * gives it the id the completeness check links to.
+   */
+  text: (key: string, label: string, options?: { minRows?: number; anchor?: boolean }) => ReactNode;
+}
+
 export function ListField({
   control,
   name,
@@ -24,9 +36,26 @@ export function ListField({
   empty?: string;
   add?: { label: string; item: () => unknown };
   removeLabel?: (i: number) => string;
-  children: (i: number, item: Record<string, unknown>) => ReactNode;
+  children: (item: ListItem) => ReactNode;
 }) {
   const { fields, append, remove } = useFieldArray({ control, name: name as never });
+  const item = (index: number, value: Record<string, unknown>): ListItem => {
+    const path = (key: string) => `${name}.${index}.${key}` as Path;
+    return {
+      index,
+      value,
+      path,
+      text: (key, label, { minRows, anchor = false } = {}) => (
+        <TextAnswer
+          control={control}
+          name={path(key)}
+          label={label}
+          id={anchor ? fieldId(path(key)) : undefined}
+          minRows={minRows}
+        />
+      ),
+    };
+  };
   return (
     <Stack gap="xs" id={fieldId(name)} tabIndex={-1}>
       <Text size="sm" fw={500}>
@@ -41,7 +70,7 @@ export function ListField({
         <Paper key={f.id} withBorder p="xs">
           {removeLabel ? (
             <Stack gap={4}>
-              {children(i, f)}
+              {children(item(i, f))}
               <Button
                 size="compact-xs"
                 variant="subtle"
@@ -53,7 +82,7 @@ export function ListField({
               </Button>
             </Stack>
           ) : (
-            children(i, f)
+            children(item(i, f))
           )}
         </Paper>
       ))}
@@ -71,8 +100,7 @@ export function ListField({
   );
 }
 
-/** One text answer of a list item: a growing Textarea, or with `minRows` unset a single line. */
-export function TextAnswer({
+function TextAnswer({
   control,
   name,
   label,
