@@ -10,6 +10,7 @@ import type { DraftState } from './useDraft';
 export function DraftForm({
   title,
   titleOrder = 4,
+  gap = 'sm',
   className,
   draft,
   onReset,
@@ -23,6 +24,7 @@ export function DraftForm({
 }: {
   title: string;
   titleOrder?: TitleOrder;
+  gap?: 'sm' | 'md';
   className?: string;
   draft: DraftState;
   /** Back to the form's first values, once the restored draft is discarded. */
@@ -38,7 +40,7 @@ export function DraftForm({
   return (
     <Paper withBorder p="md" className={className}>
       <form noValidate onSubmit={onSubmit} aria-label={title}>
-        <Stack gap="sm">
+        <Stack gap={gap}>
           <Title order={titleOrder}>{title}</Title>
           <DraftRestoredNotice
             at={draft.restoredAt}
