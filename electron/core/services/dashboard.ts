@@ -1,7 +1,9 @@
 // The dashboard after unlock: across all cases, the open deadlines overdue, due this week and due this
 // month (weeks and months end in the user's zone), the matters left without a sent communication for
 // longer than their type allows, and the open deadlines per week for the next twelve weeks. Plain SQL
-// over the follow-up tables; counts and inactivity read only the partial indexes of schema 14.
+// over the follow-up tables; counts and inactivity read only the covering partial indexes of schema 17,
+// named with INDEXED BY: without statistics the planner prefers older indexes that need a row read per
+// entry (ANALYZE would fix that only until the tables change, and would move every other query's plan).
 import { Temporal } from 'temporal-polyfill';
 import type {
   CaseDashboard,
@@ -10,7 +12,7 @@ import type {
   DashboardInput,
   InactivityAlert,
 } from '../../../shared/schemas/dashboard';
-import { MATTER_TYPES } from '../../../shared/schemas/matter';
+import { MATTER_TYPES, type MatterType } from '../../../shared/schemas/matter';
 import { AmparoError } from '../../../shared/errors';
 import { boundaries, startOfDay, systemZone, type ViewerClock } from './dashboard-time';
 import {
@@ -80,10 +82,9 @@ export class DashboardService {
    */
   private counts(now: string, weekEdge: string, monthEdge: string, edges: string[]) {
     const furthest = [monthEdge, edges[WEEKS_AHEAD]!].sort().at(-1)!;
-    // The planner prefers deadlines_due (status, due_instant), which needs a row read per deadline.
     const rows = this.ctx()
       .db.prepare(
-        `SELECT d.due_instant AS due, count(*) AS n FROM deadlines d INDEXED BY deadlines_open
+        `SELECT d.due_instant AS due, count(*) AS n FROM deadlines d INDEXED BY deadlines_open_due
          WHERE ${OPEN_LIVE} AND d.due_instant <= $furthest GROUP BY d.due_instant`,
       )
       .all<{ due: string; n: number }>({ furthest });
@@ -120,35 +121,41 @@ export class DashboardService {
     const enabled = MATTER_TYPES.filter((type) => months[type] > 0);
     if (enabled.length === 0) return { items: [], total: 0 };
     const params: Record<string, string | number> = {};
-    const values = enabled.map((type, i) => {
-      params[`t${i}`] = type;
-      params[`m${i}`] = months[type];
-      params[`c${i}`] = today.subtract({ months: months[type] }).toString();
-      return `($t${i}, $m${i}, $c${i})`;
-    });
+    // The cutoff as an expression of the row (a type left out reads NULL, so it never qualifies): a join
+    // with a table of cutoffs would put that table first and scan the cases once per type.
+    const cutoff = `CASE m.matter_type ${enabled
+      .map((type, i) => {
+        params[`t${i}`] = type;
+        params[`c${i}`] = today.subtract({ months: months[type] }).toString();
+        return `WHEN $t${i} THEN $c${i}`;
+      })
+      .join(' ')} END`;
+    const lastSent = `(SELECT max(c.occurred_on) FROM communications c INDEXED BY communications_last_sent
+                        WHERE c.matter_id = m.id AND c.direction = 'sent' AND c.deleted_at IS NULL)`;
     const rows = db
       .prepare(
-        // Each running case's newest live sent communication is one seek at the end of its range in the
-        // partial index (index-only); only the first flagged cases come back, with the count of them all.
-        `WITH cutoff (matter_type, months, cutoff) AS (VALUES ${values.join(', ')}),
-         x AS (SELECT m.id, m.reference, m.title, m.classification, m.matter_type, m.opened_on, k.months, k.cutoff,
-                      (SELECT max(c.occurred_on) FROM communications c INDEXED BY communications_sent_live
-                        WHERE c.matter_id = m.id AND c.direction = 'sent' AND c.deleted_at IS NULL) AS last_sent
-               FROM matters m JOIN cutoff k ON k.matter_type = m.matter_type
-               WHERE m.deleted_at IS NULL AND m.archived_at IS NULL AND m.opened_on <= k.cutoff
-                 AND m.status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')}))
-         SELECT id, reference, title, classification, matter_type, months, opened_on, last_sent,
-                count(*) OVER () AS total
-         FROM x WHERE last_sent IS NULL OR last_sent <= cutoff
-         ORDER BY coalesce(last_sent, opened_on), reference, id LIMIT $limit`,
+        // One pass over the running cases in id order, index-only, each with one seek at the end of its
+        // range in the sent-communications index (in order too); a case never sent anything reads ''. Only
+        // the first flagged cases, with the count of them all, go on to read their title.
+        `WITH flagged AS (
+           SELECT m.id, m.reference, m.matter_type, m.opened_on, ${lastSent} AS last_sent
+           FROM matters m INDEXED BY matters_running
+           WHERE m.deleted_at IS NULL AND m.archived_at IS NULL AND m.opened_on <= ${cutoff}
+             AND m.status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})
+             AND coalesce(${lastSent}, '') <= ${cutoff}),
+         first AS (
+           SELECT id, reference, matter_type, opened_on, last_sent, count(*) OVER () AS total FROM flagged
+           ORDER BY coalesce(last_sent, opened_on), reference, id LIMIT $limit)
+         SELECT f.id, f.reference, f.matter_type, f.opened_on, f.last_sent, f.total, m.title, m.classification
+         FROM first f JOIN matters m ON m.id = f.id
+         ORDER BY coalesce(f.last_sent, f.opened_on), f.reference, f.id`,
       )
       .all<{
         id: string;
         reference: string;
         title: string;
         classification: string;
-        matter_type: string;
-        months: number;
+        matter_type: MatterType;
         opened_on: string;
         last_sent: string | null;
         total: number;
@@ -160,10 +167,10 @@ export class DashboardService {
         reference: r.reference,
         matterTitle: shown ? r.title : null,
         masked: !shown,
-        matterType: r.matter_type as InactivityAlert['matterType'],
+        matterType: r.matter_type,
         lastSentOn: r.last_sent,
         since: r.last_sent ?? r.opened_on,
-        months: r.months,
+        months: months[r.matter_type],
       };
     });
     return { items, total: Number(rows[0]?.total ?? 0) };

@@ -10,8 +10,38 @@ import { runAmparo } from '../../support/cli';
 import { TEST_KDF, tempDir } from '../../support/temp';
 
 const PASS = 'clave de prueba suficientemente larga';
+const CASE = 'MC-77-24';
 const amparo = (args: string[], stdin = '') =>
   runAmparo([...args, '--passphrase-stdin'], `${PASS}\n${stdin}`);
+
+/** `amparo person add` to the case; an identity given is sent on stdin (`--identity-stdin`). */
+const addPerson = (dir: string, pseudonym: string, identity?: string, role = 'beneficiary') =>
+  amparo(
+    [
+      ...['person', 'add', dir, '--case', CASE, '--role', role, '--pseudonym', pseudonym],
+      ...(identity === undefined ? [] : ['--identity-stdin']),
+    ],
+    identity,
+  );
+
+/** `amparo filing <command>` on the case. */
+const filing = (command: string, dir: string, ...args: string[]) =>
+  amparo(['filing', command, dir, '--case', CASE, ...args]);
+
+/** What the app would do: the vault unlocked in a core of its own, for the time of `work`. */
+async function inApp(dir: string, work: (core: Awaited<ReturnType<typeof createCore>>) => Promise<void>) {
+  const core = await createCore({
+    configDir: null,
+    kdfCost: TEST_KDF,
+    shell: { chooseFolder: async () => ({ path: null }) },
+  });
+  try {
+    expect((await core.dispatch('vault:unlock', { path: dir, passphrase: PASS })).ok).toBe(true);
+    await work(core);
+  } finally {
+    await core.dispose();
+  }
+}
 
 async function vaultWithCase() {
   const work = await tempDir();
@@ -22,7 +52,7 @@ async function vaultWithCase() {
     JSON.stringify({
       title: 'Defensora en Oaxaca',
       type: 'precautionary_request',
-      reference: 'MC-77-24',
+      reference: CASE,
     }),
   );
   expect(created.code).toBe(EXIT.ok);
@@ -33,21 +63,7 @@ describe('amparo person add', () => {
   it('takes the identity from stdin only, and refuses bad JSON without repeating it', async () => {
     const { dir } = await vaultWithCase();
     const identity = { legalName: 'Ana María López Quintero', phones: ['951 123 4567'] };
-    const added = await amparo(
-      [
-        'person',
-        'add',
-        dir,
-        '--case',
-        'MC-77-24',
-        '--role',
-        'beneficiary',
-        '--pseudonym',
-        'A.L.Q.',
-        '--identity-stdin',
-      ],
-      JSON.stringify(identity),
-    );
+    const added = await addPerson(dir, 'A.L.Q.', JSON.stringify(identity));
     expect(added.stderr).toBe('');
     expect(added.code).toBe(EXIT.ok);
     const personId = added.stdout.trim();
@@ -55,67 +71,21 @@ describe('amparo person add', () => {
     expect(added.stdout + added.stderr).not.toContain('López');
 
     // In the vault: a reveal through the same core shows the identity as given.
-    const core = await createCore({
-      configDir: null,
-      kdfCost: TEST_KDF,
-      shell: { chooseFolder: async () => ({ path: null }) },
-    });
-    try {
-      expect((await core.dispatch('vault:unlock', { path: dir, passphrase: PASS })).ok).toBe(true);
+    await inApp(dir, async (core) => {
       const shown = (await core.dispatch('people:reveal', { personId, reason: 'Comprobar el alta' })) as {
         value: { identity: { legalName: string; phones: string[] } };
       };
       expect(shown.value.identity).toMatchObject(identity);
-    } finally {
-      await core.dispose();
-    }
+    });
 
-    const bad = await amparo(
-      [
-        'person',
-        'add',
-        dir,
-        '--case',
-        'MC-77-24',
-        '--role',
-        'beneficiary',
-        '--pseudonym',
-        'B.',
-        '--identity-stdin',
-      ],
-      '{"legalName": "Beatriz Secreta",',
-    );
+    const bad = await addPerson(dir, 'B.', '{"legalName": "Beatriz Secreta",');
     expect(bad.code).toBe(EXIT.usage);
     expect(bad.stderr).not.toContain('Beatriz');
-    const unknown = await amparo(
-      [
-        'person',
-        'add',
-        dir,
-        '--case',
-        'MC-77-24',
-        '--role',
-        'beneficiary',
-        '--pseudonym',
-        'B.',
-        '--identity-stdin',
-      ],
-      '{"nombre": "Beatriz Secreta"}',
-    );
+    const unknown = await addPerson(dir, 'B.', '{"nombre": "Beatriz Secreta"}');
     expect(unknown.code).toBe(EXIT.usage);
     expect(unknown.stderr).toContain('nombre');
     expect(unknown.stderr).not.toContain('Beatriz');
-    const role = await amparo([
-      'person',
-      'add',
-      dir,
-      '--case',
-      'MC-77-24',
-      '--role',
-      'jefa',
-      '--pseudonym',
-      'B.',
-    ]);
+    const role = await addPerson(dir, 'B.', undefined, 'jefa');
     expect(role.code).toBe(EXIT.usage);
   });
 });
@@ -123,36 +93,18 @@ describe('amparo person add', () => {
 describe('amparo filing', () => {
   it('drafts, checks, and refuses to generate while a protected value is in the text', async () => {
     const { work, dir } = await vaultWithCase();
-    const person = await amparo(
-      [
-        'person',
-        'add',
-        dir,
-        '--case',
-        'MC-77-24',
-        '--role',
-        'beneficiary',
-        '--pseudonym',
-        'A.L.Q.',
-        '--identity-stdin',
-      ],
+    const person = await addPerson(
+      dir,
+      'A.L.Q.',
       JSON.stringify({ legalName: 'Ana María López Quintero', idNumbers: ['LOQA-850312-MOC'] }),
     );
     expect(person.code).toBe(EXIT.ok);
 
-    const draft = await amparo([
-      'filing',
-      'draft',
-      dir,
-      '--case',
-      'MC-77-24',
-      '--kind',
-      'precautionary_request',
-    ]);
+    const draft = await filing('draft', dir, '--kind', 'precautionary_request');
     expect(draft.code).toBe(EXIT.ok);
     const draftId = draft.stdout.trim();
 
-    const check = await amparo(['filing', 'check', dir, '--case', 'MC-77-24', '--draft', draftId]);
+    const check = await filing('check', dir, '--draft', draftId);
     expect(check.code).toBe(EXIT.checkFailed);
     const lines = check.stdout
       .trim()
@@ -166,17 +118,11 @@ describe('amparo filing', () => {
       '',
     ]);
     expect(lines.find((l) => l[3] === 'answers.seriousness')?.[0]).toBe('missing');
-    const json = await amparo(['filing', 'check', dir, '--case', 'MC-77-24', '--draft', draftId, '--json']);
+    const json = await filing('check', dir, '--draft', draftId, '--json');
     expect(JSON.parse(json.stdout)).toMatchObject({ kind: 'precautionary_request', met: 1 });
 
     // The lawyer typed the legal name and the ID number into the draft (in the app).
-    const core = await createCore({
-      configDir: null,
-      kdfCost: TEST_KDF,
-      shell: { chooseFolder: async () => ({ path: null }) },
-    });
-    try {
-      await core.dispatch('vault:unlock', { path: dir, passphrase: PASS });
+    await inApp(dir, async (core) => {
       const got = (await core.dispatch('filings:get', { id: draftId })) as {
         value: { revision: number; answers: object };
       };
@@ -188,26 +134,14 @@ describe('amparo filing', () => {
         },
       });
       expect(r.ok).toBe(true);
-    } finally {
-      await core.dispose();
-    }
+    });
 
     const out = join(work, 'solicitud.pdf');
-    const refused = await amparo([
-      'filing',
+    const refused = await filing(
       'generate',
       dir,
-      '--case',
-      'MC-77-24',
-      '--draft',
-      draftId,
-      '--profile',
-      'commission',
-      '--format',
-      'pdf',
-      '--out',
-      out,
-    ]);
+      ...['--draft', draftId, '--profile', 'commission', '--format', 'pdf', '--out', out],
+    );
     expect(refused.code).toBe(EXIT.leakGuard);
     expect(refused.code).toBe(9);
     expect(refused.stderr).toContain('LEAK_GUARD: 2 protected value(s) found; nothing was written');
@@ -216,17 +150,9 @@ describe('amparo filing', () => {
     expect(refused.stderr + refused.stdout).not.toMatch(/López|LOQA|850312/);
     await expect(access(out)).rejects.toThrow();
 
-    const other = await amparo([
-      'filing',
-      'check',
-      dir,
-      '--case',
-      'MC-77-24',
-      '--draft',
-      '00000000-0000-4000-8000-000000000000',
-    ]);
+    const other = await filing('check', dir, '--draft', '00000000-0000-4000-8000-000000000000');
     expect(other.code).toBe(EXIT.notFound);
-    const kind = await amparo(['filing', 'draft', dir, '--case', 'MC-77-24', '--kind', 'amparo']);
+    const kind = await filing('draft', dir, '--kind', 'amparo');
     expect(kind.code).toBe(EXIT.usage);
   });
 });

@@ -15,6 +15,8 @@ import { filings } from './012-filings';
 // bundles
 import { vaultIdentity } from './013-vault-identity';
 import { dashboardIndexes } from './014-dashboard-indexes';
+// dashboard speed
+import { dashboardCovering } from './017-dashboard-covering';
 import type { Migration } from './migration';
 
 export type { Migration };
@@ -35,6 +37,8 @@ export const MIGRATIONS: readonly Migration[] = [
   filings,
   vaultIdentity,
   dashboardIndexes,
+  // dashboard speed
+  dashboardCovering,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,12 +1,10 @@
-import { Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { DateFormField } from '../../components/DateField';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/fieldError';
-import { FormButtons } from '../../components/FormButtons';
 import { useEnumOptions } from '../../components/options';
 import { ClassificationField, SelectField } from '../../components/SelectField';
 import { useSave } from '../../components/useSave';
@@ -19,7 +17,7 @@ import {
   type Communication,
   type CommunicationFieldsInput,
 } from '../../../../shared/schemas/communications';
-import { DraftRestoredNotice } from '../drafts/DraftRestoredNotice';
+import { DraftForm } from '../drafts/DraftForm';
 import { useDraft } from '../drafts/useDraft';
 
 const FIELD_NAMES = [
@@ -156,111 +154,100 @@ export function CommunicationForm({
       : t('communications.form.newTitle');
 
   return (
-    <Paper withBorder p="md">
-      <form noValidate onSubmit={handleSubmit(submit)} aria-label={title}>
-        <Stack gap="sm">
-          <Title order={4}>{title}</Title>
-          <DraftRestoredNotice
-            at={draft.restoredAt}
-            onDiscard={() => {
-              draft.discard({ keepDrafting: true });
-              form.reset();
-            }}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-            <SelectField
-              control={control}
-              name="direction"
-              label={t('communications.fields.direction')}
-              data={directions}
-            />
-            <SelectField
-              control={control}
-              name="counterpart"
-              label={t('communications.fields.counterpart')}
-              data={counterparts}
-            />
-            <SelectField
-              control={control}
-              name="channel"
-              label={t('communications.fields.channel')}
-              data={channels}
-            />
-            <SelectField control={control} name="kind" label={t('communications.fields.kind')} data={kinds} />
-          </SimpleGrid>
-          <TextInput
-            {...register('counterpartName')}
-            label={t('communications.fields.counterpartName')}
-            description={t('communications.fields.counterpartNameHint')}
-            error={fieldError(errors.counterpartName, 300)}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-            <DateFormField
-              control={control}
-              name="occurredOn"
-              label={t('communications.fields.occurredOn')}
-              withAsterisk
-            />
-            <TextInput
-              {...register('occurredTime', { setValueAs: orNull })}
-              label={t('communications.fields.occurredTime')}
-              placeholder="HH:MM"
-              error={fieldError(errors.occurredTime)}
-            />
-            <TextInput
-              {...register('zone', { setValueAs: orNull })}
-              label={t('communications.fields.zone')}
-              placeholder="America/New_York"
-              error={fieldError(errors.zone)}
-            />
-            <DateFormField
-              control={control}
-              name="notifiedOn"
-              label={t('communications.fields.notifiedOn')}
-              description={t('communications.fields.notifiedOnHint')}
-              clearable
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              {...register('reference')}
-              label={t('communications.fields.reference')}
-              placeholder="MC-1008-19"
-              error={fieldError(errors.reference, 200)}
-            />
-            <TextInput
-              {...register('noteNumber')}
-              label={t('communications.fields.noteNumber')}
-              error={fieldError(errors.noteNumber, 200)}
-            />
-          </SimpleGrid>
-          <TextInput
-            {...register('subject')}
-            label={t('communications.fields.subject')}
-            error={fieldError(errors.subject, 998)}
-            withAsterisk
-            autoFocus
-          />
-          <Textarea
-            {...register('body')}
-            label={t('communications.fields.body')}
-            error={fieldError(errors.body)}
-            autosize
-            minRows={5}
-            maxRows={20}
-          />
-          <ClassificationField control={control} name="classification" />
-          <ErrorAlert error={error} title={t('communications.form.saveFailed')} />
-          <FormButtons
-            submitLabel={communication ? t('common.save') : t('communications.form.create')}
-            submitting={formState.isSubmitting}
-            onCancel={() => {
-              draft.discard();
-              onCancel();
-            }}
-          />
-        </Stack>
-      </form>
-    </Paper>
+    <DraftForm
+      title={title}
+      draft={draft}
+      onReset={() => form.reset()}
+      onSubmit={handleSubmit(submit)}
+      error={error}
+      errorTitle={t('communications.form.saveFailed')}
+      submitLabel={communication ? t('common.save') : t('communications.form.create')}
+      submitting={formState.isSubmitting}
+      onCancel={onCancel}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+        <SelectField
+          control={control}
+          name="direction"
+          label={t('communications.fields.direction')}
+          data={directions}
+        />
+        <SelectField
+          control={control}
+          name="counterpart"
+          label={t('communications.fields.counterpart')}
+          data={counterparts}
+        />
+        <SelectField
+          control={control}
+          name="channel"
+          label={t('communications.fields.channel')}
+          data={channels}
+        />
+        <SelectField control={control} name="kind" label={t('communications.fields.kind')} data={kinds} />
+      </SimpleGrid>
+      <TextInput
+        {...register('counterpartName')}
+        label={t('communications.fields.counterpartName')}
+        description={t('communications.fields.counterpartNameHint')}
+        error={fieldError(errors.counterpartName, 300)}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+        <DateFormField
+          control={control}
+          name="occurredOn"
+          label={t('communications.fields.occurredOn')}
+          withAsterisk
+        />
+        <TextInput
+          {...register('occurredTime', { setValueAs: orNull })}
+          label={t('communications.fields.occurredTime')}
+          placeholder="HH:MM"
+          error={fieldError(errors.occurredTime)}
+        />
+        <TextInput
+          {...register('zone', { setValueAs: orNull })}
+          label={t('communications.fields.zone')}
+          placeholder="America/New_York"
+          error={fieldError(errors.zone)}
+        />
+        <DateFormField
+          control={control}
+          name="notifiedOn"
+          label={t('communications.fields.notifiedOn')}
+          description={t('communications.fields.notifiedOnHint')}
+          clearable
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          {...register('reference')}
+          label={t('communications.fields.reference')}
+          placeholder="MC-1008-19"
+          error={fieldError(errors.reference, 200)}
+        />
+        <TextInput
+          {...register('noteNumber')}
+          label={t('communications.fields.noteNumber')}
+          error={fieldError(errors.noteNumber, 200)}
+        />
+      </SimpleGrid>
+      <TextInput
+        {...register('subject')}
+        label={t('communications.fields.subject')}
+        error={fieldError(errors.subject, 998)}
+        withAsterisk
+        autoFocus
+      />
+      <Textarea
+        {...register('body')}
+        label={t('communications.fields.body')}
+        error={fieldError(errors.body)}
+        autosize
+        minRows={5}
+        maxRows={20}
+      />
+      <ClassificationField control={control} name="classification" />
+    </DraftForm>
   );
 }

@@ -1,8 +1,6 @@
 import {
   Alert,
   Checkbox,
-  NumberInput,
-  Paper,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -20,14 +18,14 @@ import { z } from 'zod';
 import { client } from '../../api/client';
 import { DateFormField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormButtons } from '../../components/FormButtons';
 import { useLoad } from '../../components/useLoad';
 import { useSave } from '../../components/useSave';
 import { DEADLINE_KINDS, type DeadlineDateInput } from '../../../../shared/schemas/deadline-records';
-import { DraftRestoredNotice } from '../drafts/DraftRestoredNotice';
+import { DraftForm } from '../drafts/DraftForm';
 import { useDraft } from '../drafts/useDraft';
 import { BasisList } from './BasisList';
 import { DueMoment } from './DueMoment';
+import { PeriodFields } from './PeriodFields';
 
 const UNITS = ['days', 'working-days', 'months'] as const;
 
@@ -161,205 +159,154 @@ export function DeadlineForm({
   );
 
   const ruleOptions = (rules.data ?? []).map((r) => ({ value: r.id, label: r.name[lang] }));
-  const unitOptions = UNITS.map((u) => ({ value: u, label: t(`deadlines.unit.${u}`) }));
   const fieldError = (message?: string) => (message ? t(message) : undefined);
 
   return (
-    <Paper withBorder p="md">
-      <form noValidate onSubmit={handleSubmit(submit)} aria-label={t('deadlines.form.title')}>
-        <Stack gap="sm">
-          <Title order={4}>{t('deadlines.form.title')}</Title>
-          <DraftRestoredNotice
-            at={draft.restoredAt}
-            onDiscard={() => {
-              draft.discard({ keepDrafting: true });
-              form.reset();
-            }}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              {...register('title')}
-              label={t('deadlines.form.name')}
-              error={fieldError(formState.errors.title?.message)}
-              withAsterisk
-              autoFocus
+    <DraftForm
+      title={t('deadlines.form.title')}
+      draft={draft}
+      onReset={() => form.reset()}
+      onSubmit={handleSubmit(submit)}
+      error={error}
+      submitLabel={t('deadlines.form.save')}
+      submitting={formState.isSubmitting}
+      onCancel={onCancel}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          {...register('title')}
+          label={t('deadlines.form.name')}
+          error={fieldError(formState.errors.title?.message)}
+          withAsterisk
+          autoFocus
+        />
+        <Controller
+          control={control}
+          name="kind"
+          render={({ field }) => (
+            <Select
+              label={t('deadlines.form.kindLabel')}
+              data={DEADLINE_KINDS.map((k) => ({ value: k, label: t(`deadlines.kind.${k}`) }))}
+              value={field.value}
+              onChange={(v) => v && field.onChange(v)}
+              allowDeselect={false}
             />
-            <Controller
-              control={control}
-              name="kind"
-              render={({ field }) => (
-                <Select
-                  label={t('deadlines.form.kindLabel')}
-                  data={DEADLINE_KINDS.map((k) => ({ value: k, label: t(`deadlines.kind.${k}`) }))}
-                  value={field.value}
-                  onChange={(v) => v && field.onChange(v)}
-                  allowDeselect={false}
-                />
-              )}
+          )}
+        />
+      </SimpleGrid>
+      <Controller
+        control={control}
+        name="mode"
+        render={({ field }) => (
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="deadline-mode-label">
+              {t('deadlines.form.mode')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="deadline-mode-label"
+              value={field.value}
+              onChange={field.onChange}
+              data={[
+                { value: 'rule', label: t('deadlines.form.modeRule') },
+                { value: 'manual', label: t('deadlines.form.modeManual') },
+              ]}
             />
-          </SimpleGrid>
+          </Stack>
+        )}
+      />
+      {values.mode === 'rule' ? (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Controller
             control={control}
-            name="mode"
+            name="ruleId"
             render={({ field }) => (
-              <Stack gap={4}>
-                <Text size="sm" fw={500} id="deadline-mode-label">
-                  {t('deadlines.form.mode')}
-                </Text>
-                <SegmentedControl
-                  aria-labelledby="deadline-mode-label"
-                  value={field.value}
-                  onChange={field.onChange}
-                  data={[
-                    { value: 'rule', label: t('deadlines.form.modeRule') },
-                    { value: 'manual', label: t('deadlines.form.modeManual') },
-                  ]}
-                />
-              </Stack>
+              <Select
+                label={t('deadlines.form.rule')}
+                data={ruleOptions}
+                value={field.value}
+                onChange={(v) => v && field.onChange(v)}
+                allowDeselect={false}
+                searchable
+              />
             )}
           />
-          {values.mode === 'rule' ? (
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Controller
-                control={control}
-                name="ruleId"
-                render={({ field }) => (
-                  <Select
-                    label={t('deadlines.form.rule')}
-                    data={ruleOptions}
-                    value={field.value}
-                    onChange={(v) => v && field.onChange(v)}
-                    allowDeselect={false}
-                    searchable
-                  />
-                )}
-              />
-              <DateFormField
-                control={control}
-                name="triggerDate"
-                label={t('deadlines.form.triggerDate')}
-                withAsterisk
-              />
-              <TextInput
-                {...register('triggerTime')}
-                label={t('deadlines.form.triggerTime')}
-                placeholder="HH:MM"
-              />
-              <SimpleGrid cols={2}>
-                <Controller
-                  control={control}
-                  name="amount"
-                  render={({ field }) => (
-                    <NumberInput
-                      label={t('deadlines.form.amount')}
-                      value={field.value ?? ''}
-                      onChange={(v) => field.onChange(typeof v === 'number' ? v : null)}
-                      allowDecimal={false}
-                      min={1}
-                    />
-                  )}
-                />
-                <Controller
-                  control={control}
-                  name="unit"
-                  render={({ field }) => (
-                    <Select
-                      label={t('deadlines.form.unit')}
-                      data={unitOptions}
-                      value={field.value}
-                      onChange={(v) => v && field.onChange(v)}
-                      allowDeselect={false}
-                    />
-                  )}
-                />
-              </SimpleGrid>
-            </SimpleGrid>
-          ) : (
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <DateFormField
-                control={control}
-                name="manualDate"
-                label={t('deadlines.form.manualDate')}
-                withAsterisk
-              />
-              <TextInput {...register('endTime')} label={t('deadlines.form.endTime')} />
-              <TextInput {...register('zone')} label={t('deadlines.form.zone')} />
-            </SimpleGrid>
-          )}
-          <Checkbox {...register('recurring')} label={t('deadlines.form.recurring')} />
-          {values.recurring && (
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <Controller
-                control={control}
-                name="everyAmount"
-                render={({ field }) => (
-                  <NumberInput
-                    label={t('deadlines.form.every')}
-                    value={field.value ?? ''}
-                    onChange={(v) => field.onChange(typeof v === 'number' ? v : null)}
-                    allowDecimal={false}
-                    min={1}
-                  />
-                )}
-              />
-              <Controller
-                control={control}
-                name="everyUnit"
-                render={({ field }) => (
-                  <Select
-                    label={t('deadlines.form.unit')}
-                    data={unitOptions}
-                    value={field.value}
-                    onChange={(v) => v && field.onChange(v)}
-                    allowDeselect={false}
-                  />
-                )}
-              />
-              <Controller
-                control={control}
-                name="recurrenceFrom"
-                render={({ field }) => (
-                  <Select
-                    label={t('deadlines.form.recurrenceFrom')}
-                    data={[
-                      { value: 'due', label: t('deadlines.form.fromDue') },
-                      { value: 'fulfilled', label: t('deadlines.form.fromFulfilled') },
-                    ]}
-                    value={field.value}
-                    onChange={(v) => v && field.onChange(v)}
-                    allowDeselect={false}
-                  />
-                )}
-              />
-            </SimpleGrid>
-          )}
-          <Textarea {...register('notes')} label={t('deadlines.form.notes')} autosize minRows={2} />
-          <Stack gap={4} aria-live="polite">
-            <Title order={5}>{t('deadlines.form.preview')}</Title>
-            {preview.value ? (
-              <>
-                <DueMoment deadline={preview.value} />
-                <BasisList basis={preview.value.basis} label={t('deadlines.form.preview')} />
-              </>
-            ) : preview.error ? (
-              <ErrorAlert error={preview.error} />
-            ) : (
-              <Alert variant="light" color="gray">
-                {t('deadlines.form.previewEmpty')}
-              </Alert>
-            )}
-          </Stack>
-          <ErrorAlert error={error} />
-          <FormButtons
-            submitLabel={t('deadlines.form.save')}
-            submitting={formState.isSubmitting}
-            onCancel={() => {
-              draft.discard();
-              onCancel();
-            }}
+          <DateFormField
+            control={control}
+            name="triggerDate"
+            label={t('deadlines.form.triggerDate')}
+            withAsterisk
           />
-        </Stack>
-      </form>
-    </Paper>
+          <TextInput
+            {...register('triggerTime')}
+            label={t('deadlines.form.triggerTime')}
+            placeholder="HH:MM"
+          />
+          <SimpleGrid cols={2}>
+            <PeriodFields
+              control={control}
+              amount="amount"
+              unit="unit"
+              amountLabel={t('deadlines.form.amount')}
+              units={UNITS}
+            />
+          </SimpleGrid>
+        </SimpleGrid>
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <DateFormField
+            control={control}
+            name="manualDate"
+            label={t('deadlines.form.manualDate')}
+            withAsterisk
+          />
+          <TextInput {...register('endTime')} label={t('deadlines.form.endTime')} />
+          <TextInput {...register('zone')} label={t('deadlines.form.zone')} />
+        </SimpleGrid>
+      )}
+      <Checkbox {...register('recurring')} label={t('deadlines.form.recurring')} />
+      {values.recurring && (
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <PeriodFields
+            control={control}
+            amount="everyAmount"
+            unit="everyUnit"
+            amountLabel={t('deadlines.form.every')}
+            units={UNITS}
+          />
+          <Controller
+            control={control}
+            name="recurrenceFrom"
+            render={({ field }) => (
+              <Select
+                label={t('deadlines.form.recurrenceFrom')}
+                data={[
+                  { value: 'due', label: t('deadlines.form.fromDue') },
+                  { value: 'fulfilled', label: t('deadlines.form.fromFulfilled') },
+                ]}
+                value={field.value}
+                onChange={(v) => v && field.onChange(v)}
+                allowDeselect={false}
+              />
+            )}
+          />
+        </SimpleGrid>
+      )}
+      <Textarea {...register('notes')} label={t('deadlines.form.notes')} autosize minRows={2} />
+      <Stack gap={4} aria-live="polite">
+        <Title order={5}>{t('deadlines.form.preview')}</Title>
+        {preview.value ? (
+          <>
+            <DueMoment deadline={preview.value} />
+            <BasisList basis={preview.value.basis} label={t('deadlines.form.preview')} />
+          </>
+        ) : preview.error ? (
+          <ErrorAlert error={preview.error} />
+        ) : (
+          <Alert variant="light" color="gray">
+            {t('deadlines.form.previewEmpty')}
+          </Alert>
+        )}
+      </Stack>
+    </DraftForm>
   );
 }

@@ -4,19 +4,17 @@ import {
   Anchor,
   Button,
   Group,
-  Paper,
-  Progress,
   Select,
   Stack,
   Table,
   Text,
   TextInput,
-  Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
+import { DropPanel } from '../../components/DropPanel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumOptions } from '../../components/options';
 import { CLASSIFICATIONS, type Classification } from '../../../../shared/schemas/classification';
@@ -80,8 +78,6 @@ export function IntakePanel({
   const [progress, setProgress] = useState<EvidenceProgress | null>(null);
   const [result, setResult] = useState<AddEvidenceResult | null>(null);
   const [intakeError, setIntakeError] = useState<unknown>(null);
-  const [dropNotice, setDropNotice] = useState(false);
-  const [dragging, setDragging] = useState(false);
   const [pending, setPending] = useState<PendingRow[]>([]);
   const operationRef = useRef<string | null>(null);
   const rowValue = (row: PendingRow) => ({
@@ -127,7 +123,6 @@ export function IntakePanel({
       setProgress(null);
       setResult(null);
       setIntakeError(null);
-      setDropNotice(false);
       try {
         const added = await client.evidence.add({
           matterId,
@@ -170,212 +165,176 @@ export function IntakePanel({
     }
   };
 
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
-    event.preventDefault();
-    setDragging(false);
-    const paths = [...event.dataTransfer.files]
-      .map((file) => client.pathForFile(file))
-      .filter((p): p is string => Boolean(p));
-    if (paths.length === 0) setDropNotice(true);
-    else stage(paths);
-  };
-
   const percent = progress && progress.bytesTotal > 0 ? (100 * progress.bytesDone) / progress.bytesTotal : 0;
 
   return (
-    <Paper
-      withBorder
-      p="md"
-      radius="md"
-      onDragOver={(event) => {
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
-      bg={dragging ? 'var(--mantine-color-blue-light)' : undefined}
-      aria-label={t('evidence.intake.dropZone')}
-      role="region"
+    <DropPanel
+      label={t('evidence.intake.dropZone')}
+      title={t('evidence.intake.title')}
+      titleOrder={3}
+      hint={t('evidence.intake.hint')}
+      chooseLabel={t('evidence.intake.choose')}
+      onChoose={() => void choose()}
+      busy={operation !== null}
+      onPaths={stage}
+      dropUnavailable={t('evidence.intake.dropUnavailable')}
+      progress={
+        operation
+          ? {
+              text: progress
+                ? t('evidence.intake.progress', {
+                    index: progress.fileIndex + 1,
+                    count: progress.fileCount,
+                    name: progress.name,
+                    done: formatBytes(progress.bytesDone, i18n.language),
+                    total: formatBytes(progress.bytesTotal, i18n.language),
+                  })
+                : t('evidence.intake.starting'),
+              percent,
+              label: t('evidence.intake.progressLabel'),
+              cancelLabel: t('evidence.intake.cancel'),
+              onCancel: () => void client.evidence.cancel({ operationId: operation }),
+            }
+          : null
+      }
+      outcome={
+        <>
+          <ErrorAlert error={intakeError} />
+          {result && (
+            <IntakeSummary
+              result={result}
+              onOpen={onOpen}
+              onRemoved={(id) => {
+                setResult((r) => r && { ...r, duplicates: r.duplicates?.filter((d) => d.id !== id) });
+                onTaken();
+              }}
+            />
+          )}
+        </>
+      }
     >
-      <Stack gap="sm">
-        <Group justify="space-between" align="flex-start">
-          <Stack gap={2}>
-            <Title order={3} size="h4">
-              {t('evidence.intake.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('evidence.intake.hint')}
-            </Text>
-          </Stack>
-          <Button onClick={() => void choose()} disabled={operation !== null}>
-            {t('evidence.intake.choose')}
-          </Button>
-        </Group>
-        <Group grow align="flex-start">
-          <TextInput
-            label={t('evidence.fields.source')}
-            description={t('evidence.fields.sourceHint')}
-            value={details.source}
-            onChange={(e) => setDetails({ ...details, source: e.currentTarget.value })}
-            maxLength={300}
-          />
-          <TextInput
-            label={t('evidence.fields.acquisition')}
-            description={t('evidence.fields.acquisitionHint')}
-            value={details.acquisition}
-            onChange={(e) => setDetails({ ...details, acquisition: e.currentTarget.value })}
-            maxLength={300}
-          />
-          <DateField
-            label={t('evidence.fields.eventDate')}
-            description={t('evidence.fields.eventDateHint')}
-            value={details.eventDate}
-            error={dateOk(details.eventDate) && !typedInvalid.main ? undefined : t('validation.date')}
-            onTypedInvalid={markTyped('main')}
-            onChange={(value) => setDetails({ ...details, eventDate: value ?? '' })}
-            clearable
-          />
-          <Select
-            label={t('evidence.fields.classification')}
-            data={classifications}
-            value={details.classification}
-            allowDeselect={false}
-            onChange={(value) => value && setDetails({ ...details, classification: value as Classification })}
-          />
-        </Group>
-        {pending.length > 0 && (
-          <Stack gap="xs">
-            <Text size="sm">{t('evidence.intakeRows.review', { count: pending.length })}</Text>
-            <Table.ScrollContainer minWidth={720}>
-              <Table aria-label={t('evidence.intakeRows.tableLabel')} verticalSpacing={4}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('evidence.intakeRows.file')}</Table.Th>
-                    <Table.Th>{t('evidence.fields.source')}</Table.Th>
-                    <Table.Th>{t('evidence.fields.eventDate')}</Table.Th>
-                    <Table.Th>{t('evidence.fields.classification')}</Table.Th>
-                    <Table.Th>
-                      <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {pending.map((row, index) => {
-                    const value = rowValue(row);
-                    const name = baseName(row.path);
-                    return (
-                      <Table.Tr key={row.path}>
-                        <Table.Td maw={260} style={{ overflowWrap: 'anywhere' }} title={row.path}>
-                          {name}
-                        </Table.Td>
-                        <Table.Td>
-                          <TextInput
-                            size="xs"
-                            aria-label={t('evidence.intakeRows.sourceFor', { name })}
-                            value={value.source}
-                            maxLength={300}
-                            onChange={(e) => editRow(index, { source: e.currentTarget.value })}
-                          />
-                        </Table.Td>
-                        <Table.Td>
-                          <DateField
-                            size="xs"
-                            aria-label={t('evidence.intakeRows.dateFor', { name })}
-                            value={value.eventDate}
-                            // A red border marks the row; the alert under the list says what to fix (a
-                            // small red message in each cell would be too faint to read).
-                            error={!dateOk(value.eventDate) || typedInvalid[row.path] === true}
-                            onTypedInvalid={markTyped(row.path)}
-                            styles={{ input: { color: 'var(--mantine-color-text)' } }}
-                            onChange={(date) => editRow(index, { eventDate: date ?? '' })}
-                            clearable
-                          />
-                        </Table.Td>
-                        <Table.Td>
-                          <Select
-                            size="xs"
-                            aria-label={t('evidence.intakeRows.classificationFor', { name })}
-                            data={classifications}
-                            value={value.classification}
-                            allowDeselect={false}
-                            onChange={(v) => v && editRow(index, { classification: v as Classification })}
-                          />
-                        </Table.Td>
-                        <Table.Td>
-                          <ActionIcon
-                            variant="subtle"
-                            color="gray"
-                            aria-label={t('evidence.intakeRows.removeRow', { name })}
-                            onClick={() => setPending((rows) => rows.filter((_, i) => i !== index))}
-                          >
-                            ×
-                          </ActionIcon>
-                        </Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {!datesOk && (
-              <Alert color="red" variant="light" role="alert">
-                {t('evidence.intakeRows.fixDates')}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setPending([])} disabled={operation !== null}>
-                {t('evidence.intakeRows.discard')}
-              </Button>
-              <Button onClick={() => void take(pending)} disabled={!datesOk || operation !== null}>
-                {t('evidence.intakeRows.confirm', { count: pending.length })}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-        {operation && (
-          <Stack gap={4} role="status" aria-live="polite">
-            <Group justify="space-between">
-              <Text size="sm">
-                {progress
-                  ? t('evidence.intake.progress', {
-                      index: progress.fileIndex + 1,
-                      count: progress.fileCount,
-                      name: progress.name,
-                      done: formatBytes(progress.bytesDone, i18n.language),
-                      total: formatBytes(progress.bytesTotal, i18n.language),
-                    })
-                  : t('evidence.intake.starting')}
-              </Text>
-              <Button
-                size="xs"
-                variant="default"
-                color="red"
-                onClick={() => void client.evidence.cancel({ operationId: operation })}
-              >
-                {t('evidence.intake.cancel')}
-              </Button>
-            </Group>
-            <Progress value={percent} animated aria-label={t('evidence.intake.progressLabel')} />
-          </Stack>
-        )}
-        {dropNotice && (
-          <Alert color="yellow" variant="light">
-            {t('evidence.intake.dropUnavailable')}
-          </Alert>
-        )}
-        <ErrorAlert error={intakeError} />
-        {result && (
-          <IntakeSummary
-            result={result}
-            onOpen={onOpen}
-            onRemoved={(id) => {
-              setResult((r) => r && { ...r, duplicates: r.duplicates?.filter((d) => d.id !== id) });
-              onTaken();
-            }}
-          />
-        )}
-      </Stack>
-    </Paper>
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('evidence.fields.source')}
+          description={t('evidence.fields.sourceHint')}
+          value={details.source}
+          onChange={(e) => setDetails({ ...details, source: e.currentTarget.value })}
+          maxLength={300}
+        />
+        <TextInput
+          label={t('evidence.fields.acquisition')}
+          description={t('evidence.fields.acquisitionHint')}
+          value={details.acquisition}
+          onChange={(e) => setDetails({ ...details, acquisition: e.currentTarget.value })}
+          maxLength={300}
+        />
+        <DateField
+          label={t('evidence.fields.eventDate')}
+          description={t('evidence.fields.eventDateHint')}
+          value={details.eventDate}
+          error={dateOk(details.eventDate) && !typedInvalid.main ? undefined : t('validation.date')}
+          onTypedInvalid={markTyped('main')}
+          onChange={(value) => setDetails({ ...details, eventDate: value ?? '' })}
+          clearable
+        />
+        <Select
+          label={t('evidence.fields.classification')}
+          data={classifications}
+          value={details.classification}
+          allowDeselect={false}
+          onChange={(value) => value && setDetails({ ...details, classification: value as Classification })}
+        />
+      </Group>
+      {pending.length > 0 && (
+        <Stack gap="xs">
+          <Text size="sm">{t('evidence.intakeRows.review', { count: pending.length })}</Text>
+          <Table.ScrollContainer minWidth={720}>
+            <Table aria-label={t('evidence.intakeRows.tableLabel')} verticalSpacing={4}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('evidence.intakeRows.file')}</Table.Th>
+                  <Table.Th>{t('evidence.fields.source')}</Table.Th>
+                  <Table.Th>{t('evidence.fields.eventDate')}</Table.Th>
+                  <Table.Th>{t('evidence.fields.classification')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {pending.map((row, index) => {
+                  const value = rowValue(row);
+                  const name = baseName(row.path);
+                  return (
+                    <Table.Tr key={row.path}>
+                      <Table.Td maw={260} style={{ overflowWrap: 'anywhere' }} title={row.path}>
+                        {name}
+                      </Table.Td>
+                      <Table.Td>
+                        <TextInput
+                          size="xs"
+                          aria-label={t('evidence.intakeRows.sourceFor', { name })}
+                          value={value.source}
+                          maxLength={300}
+                          onChange={(e) => editRow(index, { source: e.currentTarget.value })}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <DateField
+                          size="xs"
+                          aria-label={t('evidence.intakeRows.dateFor', { name })}
+                          value={value.eventDate}
+                          // A red border marks the row; the alert under the list says what to fix (a
+                          // small red message in each cell would be too faint to read).
+                          error={!dateOk(value.eventDate) || typedInvalid[row.path] === true}
+                          onTypedInvalid={markTyped(row.path)}
+                          styles={{ input: { color: 'var(--mantine-color-text)' } }}
+                          onChange={(date) => editRow(index, { eventDate: date ?? '' })}
+                          clearable
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <Select
+                          size="xs"
+                          aria-label={t('evidence.intakeRows.classificationFor', { name })}
+                          data={classifications}
+                          value={value.classification}
+                          allowDeselect={false}
+                          onChange={(v) => v && editRow(index, { classification: v as Classification })}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <ActionIcon
+                          variant="subtle"
+                          color="gray"
+                          aria-label={t('evidence.intakeRows.removeRow', { name })}
+                          onClick={() => setPending((rows) => rows.filter((_, i) => i !== index))}
+                        >
+                          ×
+                        </ActionIcon>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {!datesOk && (
+            <Alert color="red" variant="light" role="alert">
+              {t('evidence.intakeRows.fixDates')}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setPending([])} disabled={operation !== null}>
+              {t('evidence.intakeRows.discard')}
+            </Button>
+            <Button onClick={() => void take(pending)} disabled={!datesOk || operation !== null}>
+              {t('evidence.intakeRows.confirm', { count: pending.length })}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </DropPanel>
   );
 }
 

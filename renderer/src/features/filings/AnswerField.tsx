@@ -1,22 +1,11 @@
-import {
-  Button,
-  Group,
-  MultiSelect,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import { Controller, useFieldArray, type Control } from 'react-hook-form';
+import { Group, MultiSelect, SegmentedControl, Select, Stack, Switch, Text, Textarea } from '@mantine/core';
+import { Controller, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { FilingFields } from '../../../../shared/schemas/filings';
 import { DateField } from '../../components/DateField';
 import { stateFilter, useStateOptions } from '../../components/useStateOptions';
 import conventionArticles from '../../../../resources/filing-rules/convention-articles.json';
+import { ListField, type Path } from './ListField';
 import { fieldId, type FieldSpec } from './steps';
 
 export interface Option {
@@ -34,8 +23,6 @@ export interface CaseOptions {
   /** The case's communications, newest first: the one an observations filing answers. */
   communications: Option[];
 }
-
-type Path = Parameters<typeof Controller<FilingFields>>[0]['name'];
 
 function lastPart(path: string) {
   return path.split('.').pop() ?? path;
@@ -57,10 +44,8 @@ export function AnswerField({
   const id = fieldId(spec.path);
   const name = spec.path as Path;
 
-  if (spec.type === 'facts') return <FactsField control={control} label={label} />;
-  if (spec.type === 'questions') return <QuestionsField control={control} label={label} />;
-  if (spec.type === 'groups') return <GroupsField control={control} label={label} options={options} />;
-  if (spec.type === 'measures') return <MeasuresField control={control} label={label} options={options} />;
+  const List = LIST_FIELDS[spec.type as keyof typeof LIST_FIELDS];
+  if (List) return <List control={control} label={label} options={options} />;
 
   return (
     <Controller
@@ -214,167 +199,86 @@ export function AnswerField({
   );
 }
 
-function FactsField({ control, label }: { control: Control<FilingFields>; label: string }) {
-  const { t } = useTranslation();
-  const { fields, append, remove } = useFieldArray({ control, name: 'answers.facts' as never });
-  return (
-    <Stack gap="xs" id={fieldId('answers.facts')} tabIndex={-1}>
-      <Text size="sm" fw={500}>
-        {label}
-      </Text>
-      {fields.map((f, i) => (
-        <Paper key={f.id} withBorder p="xs">
-          <Stack gap={4}>
-            <Group grow align="flex-start">
-              <Controller
-                control={control}
-                name={`answers.facts.${i}.date` as Path}
-                render={({ field }) => (
-                  <DateField
-                    label={t('filings.fields.factDate')}
-                    value={(field.value as string | null) ?? null}
-                    onChange={field.onChange}
-                    clearable
-                  />
-                )}
-              />
-              <Controller
-                control={control}
-                name={`answers.facts.${i}.place` as Path}
-                render={({ field }) => (
-                  <TextInput
-                    label={t('filings.fields.factPlace')}
-                    value={(field.value as string) ?? ''}
-                    onChange={(e) => field.onChange(e.currentTarget.value)}
-                  />
-                )}
-              />
-            </Group>
-            <Controller
-              control={control}
-              name={`answers.facts.${i}.text` as Path}
-              render={({ field }) => (
-                <Textarea
-                  id={fieldId(`answers.facts.${i}.text`)}
-                  label={t('filings.fields.factText', { n: i + 1 })}
-                  value={(field.value as string) ?? ''}
-                  onChange={(e) => field.onChange(e.currentTarget.value)}
-                  autosize
-                  minRows={2}
-                />
-              )}
-            />
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              color="red"
-              onClick={() => remove(i)}
-              style={{ alignSelf: 'flex-end' }}
-            >
-              {t('filings.fields.factRemove', { n: i + 1 })}
-            </Button>
-          </Stack>
-        </Paper>
-      ))}
-      <Button
-        size="xs"
-        variant="default"
-        style={{ alignSelf: 'flex-start' }}
-        onClick={() => append({ incidentId: null, date: null, place: '', text: '' } as never)}
-      >
-        {t('filings.fields.factAdd')}
-      </Button>
-    </Stack>
-  );
-}
-
-function QuestionsField({ control, label }: { control: Control<FilingFields>; label: string }) {
-  const { t } = useTranslation();
-  const { fields, append } = useFieldArray({ control, name: 'answers.questions' as never });
-  return (
-    <Stack gap="xs" id={fieldId('answers.questions')} tabIndex={-1}>
-      <Text size="sm" fw={500}>
-        {label}
-      </Text>
-      {fields.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t('filings.fields.noQuestions')}
-        </Text>
-      )}
-      {fields.map((f, i) => (
-        <Paper key={f.id} withBorder p="xs">
-          <Controller
-            control={control}
-            name={`answers.questions.${i}.question` as Path}
-            render={({ field }) => (
-              <Textarea
-                label={t('filings.fields.question', { n: i + 1 })}
-                value={(field.value as string) ?? ''}
-                onChange={(e) => field.onChange(e.currentTarget.value)}
-                autosize
-                minRows={1}
-              />
-            )}
-          />
-          <Controller
-            control={control}
-            name={`answers.questions.${i}.answer` as Path}
-            render={({ field }) => (
-              <Textarea
-                id={fieldId(`answers.questions.${i}.answer`)}
-                label={t('filings.fields.answer', { n: i + 1 })}
-                value={(field.value as string) ?? ''}
-                onChange={(e) => field.onChange(e.currentTarget.value)}
-                autosize
-                minRows={3}
-              />
-            )}
-          />
-        </Paper>
-      ))}
-      <Button
-        size="xs"
-        variant="default"
-        style={{ alignSelf: 'flex-start' }}
-        onClick={() => append({ id: `q${Date.now()}`, question: '', answer: '' } as never)}
-      >
-        {t('filings.fields.questionAdd')}
-      </Button>
-    </Stack>
-  );
-}
-
-function MeasuresField({
-  control,
-  label,
-  options,
-}: {
+interface ListProps {
   control: Control<FilingFields>;
   label: string;
   options: CaseOptions;
-}) {
+}
+
+function FactsField({ control, label }: ListProps) {
   const { t } = useTranslation();
-  const { fields } = useFieldArray({ control, name: 'answers.measures' as never });
   return (
-    <Stack gap="xs" id={fieldId('answers.measures')} tabIndex={-1}>
-      <Text size="sm" fw={500}>
-        {label}
-      </Text>
-      {fields.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t('filings.fields.noMeasures')}
-        </Text>
+    <ListField
+      control={control}
+      name="answers.facts"
+      label={label}
+      add={{
+        label: t('filings.fields.factAdd'),
+        item: () => ({ incidentId: null, date: null, place: '', text: '' }),
+      }}
+      removeLabel={(i) => t('filings.fields.factRemove', { n: i + 1 })}
+    >
+      {({ index, path, text }) => (
+        <>
+          <Group grow align="flex-start">
+            <Controller
+              control={control}
+              name={path('date')}
+              render={({ field }) => (
+                <DateField
+                  label={t('filings.fields.factDate')}
+                  value={(field.value as string | null) ?? null}
+                  onChange={field.onChange}
+                  clearable
+                />
+              )}
+            />
+            {text('place', t('filings.fields.factPlace'))}
+          </Group>
+          {text('text', t('filings.fields.factText', { n: index + 1 }), { minRows: 2, anchor: true })}
+        </>
       )}
-      {fields.map((f, i) => (
-        <Paper key={f.id} withBorder p="xs">
+    </ListField>
+  );
+}
+
+function QuestionsField({ control, label }: ListProps) {
+  const { t } = useTranslation();
+  return (
+    <ListField
+      control={control}
+      name="answers.questions"
+      label={label}
+      empty={t('filings.fields.noQuestions')}
+      add={{
+        label: t('filings.fields.questionAdd'),
+        item: () => ({ id: `q${Date.now()}`, question: '', answer: '' }),
+      }}
+    >
+      {({ index, text }) => (
+        <>
+          {text('question', t('filings.fields.question', { n: index + 1 }), { minRows: 1 })}
+          {text('answer', t('filings.fields.answer', { n: index + 1 }), { minRows: 3, anchor: true })}
+        </>
+      )}
+    </ListField>
+  );
+}
+
+function MeasuresField({ control, label, options }: ListProps) {
+  const { t } = useTranslation();
+  return (
+    <ListField control={control} name="answers.measures" label={label} empty={t('filings.fields.noMeasures')}>
+      {({ index, value, path, text }) => (
+        <>
           <Text size="sm">
-            {options.measures.get((f as unknown as { measureId: string }).measureId) ??
-              t('filings.fields.measureN', { n: i + 1 })}
+            {options.measures.get(value.measureId as string) ??
+              t('filings.fields.measureN', { n: index + 1 })}
           </Text>
           <Group grow align="flex-start">
             <Controller
               control={control}
-              name={`answers.measures.${i}.outcome` as Path}
+              name={path('outcome')}
               render={({ field }) => (
                 <Select
                   label={t('filings.fields.outcome')}
@@ -387,105 +291,55 @@ function MeasuresField({
                 />
               )}
             />
-            <Controller
-              control={control}
-              name={`answers.measures.${i}.comment` as Path}
-              render={({ field }) => (
-                <Textarea
-                  label={t('filings.fields.comment')}
-                  value={(field.value as string) ?? ''}
-                  onChange={(e) => field.onChange(e.currentTarget.value)}
-                  autosize
-                  minRows={1}
-                />
-              )}
-            />
+            {text('comment', t('filings.fields.comment'), { minRows: 1 })}
           </Group>
-        </Paper>
-      ))}
-    </Stack>
+        </>
+      )}
+    </ListField>
   );
 }
 
-function GroupsField({
-  control,
-  label,
-  options,
-}: {
-  control: Control<FilingFields>;
-  label: string;
-  options: CaseOptions;
-}) {
+function GroupsField({ control, label, options }: ListProps) {
   const { t } = useTranslation();
-  const { fields, append, remove } = useFieldArray({ control, name: 'answers.groups' as never });
   return (
-    <Stack gap="xs" id={fieldId('answers.groups')} tabIndex={-1}>
-      <Text size="sm" fw={500}>
-        {label}
-      </Text>
-      {fields.map((f, i) => (
-        <Paper key={f.id} withBorder p="xs">
-          <Stack gap={4}>
-            <Controller
-              control={control}
-              name={`answers.groups.${i}.name` as Path}
-              render={({ field }) => (
-                <TextInput
-                  id={fieldId(`answers.groups.${i}.name`)}
-                  label={t('filings.fields.groupName', { n: i + 1 })}
-                  value={(field.value as string) ?? ''}
-                  onChange={(e) => field.onChange(e.currentTarget.value)}
-                />
-              )}
-            />
-            <Controller
-              control={control}
-              name={`answers.groups.${i}.memberIds` as Path}
-              render={({ field }) => (
-                <MultiSelect
-                  label={t('filings.fields.groupMembers')}
-                  data={options.people}
-                  value={(field.value as string[]) ?? []}
-                  onChange={field.onChange}
-                  searchable
-                  comboboxProps={{ withinPortal: true }}
-                />
-              )}
-            />
-            <Controller
-              control={control}
-              name={`answers.groups.${i}.description` as Path}
-              render={({ field }) => (
-                <Textarea
-                  id={fieldId(`answers.groups.${i}.description`)}
-                  label={t('filings.fields.groupDescription')}
-                  value={(field.value as string) ?? ''}
-                  onChange={(e) => field.onChange(e.currentTarget.value)}
-                  autosize
-                  minRows={2}
-                />
-              )}
-            />
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              color="red"
-              onClick={() => remove(i)}
-              style={{ alignSelf: 'flex-end' }}
-            >
-              {t('filings.fields.groupRemove', { n: i + 1 })}
-            </Button>
-          </Stack>
-        </Paper>
-      ))}
-      <Button
-        size="xs"
-        variant="default"
-        style={{ alignSelf: 'flex-start' }}
-        onClick={() => append({ name: '', description: '', memberIds: [] } as never)}
-      >
-        {t('filings.fields.groupAdd')}
-      </Button>
-    </Stack>
+    <ListField
+      control={control}
+      name="answers.groups"
+      label={label}
+      add={{
+        label: t('filings.fields.groupAdd'),
+        item: () => ({ name: '', description: '', memberIds: [] }),
+      }}
+      removeLabel={(i) => t('filings.fields.groupRemove', { n: i + 1 })}
+    >
+      {({ index, path, text }) => (
+        <>
+          {text('name', t('filings.fields.groupName', { n: index + 1 }), { anchor: true })}
+          <Controller
+            control={control}
+            name={path('memberIds')}
+            render={({ field }) => (
+              <MultiSelect
+                label={t('filings.fields.groupMembers')}
+                data={options.people}
+                value={(field.value as string[]) ?? []}
+                onChange={field.onChange}
+                searchable
+                comboboxProps={{ withinPortal: true }}
+              />
+            )}
+          />
+          {text('description', t('filings.fields.groupDescription'), { minRows: 2, anchor: true })}
+        </>
+      )}
+    </ListField>
   );
 }
+
+/** The answers that are lists of items, by field type. */
+const LIST_FIELDS = {
+  facts: FactsField,
+  questions: QuestionsField,
+  groups: GroupsField,
+  measures: MeasuresField,
+};

@@ -1,12 +1,10 @@
-import { Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/fieldError';
 import { LengthDescription } from '../../components/lengthLimit';
-import { FormButtons } from '../../components/FormButtons';
 import { MultiSelectField, TagsField } from '../../components/ListFields';
 import { useEnumOptions, type Option } from '../../components/options';
 import { ClassificationField, SelectField } from '../../components/SelectField';
@@ -15,7 +13,7 @@ import { INCIDENT_KINDS, IncidentFields, type Incident } from '../../../../share
 import { todayIso } from '../matters/labels';
 import { OccurredOnField } from './OccurredOnField';
 import type { z } from 'zod';
-import { DraftRestoredNotice } from '../drafts/DraftRestoredNotice';
+import { DraftForm } from '../drafts/DraftForm';
 import { useDraft } from '../drafts/useDraft';
 
 const FIELD_NAMES = [
@@ -99,78 +97,64 @@ export function IncidentForm({ matterId, incident, people, onSaved, onCancel }: 
   );
 
   return (
-    <Paper withBorder p="md" className="amparo-no-print">
-      <form
-        noValidate
-        onSubmit={handleSubmit(submit)}
-        aria-label={incident ? t('incidents.editTitle') : t('incidents.newTitle')}
-      >
-        <Stack gap="sm">
-          <Title order={4}>{incident ? t('incidents.editTitle') : t('incidents.newTitle')}</Title>
-          <DraftRestoredNotice
-            at={draft.restoredAt}
-            onDiscard={() => {
-              draft.discard({ keepDrafting: true });
-              form.reset();
-            }}
-          />
-          <OccurredOnField control={control} />
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-            <SelectField control={control} name="kind" label={t('incidents.fields.kind')} data={kinds} />
-            <ClassificationField control={control} name="classification" />
-          </SimpleGrid>
-          <TextInput
-            {...register('title')}
-            label={t('incidents.fields.title')}
-            description={<LengthDescription value={titleValue} max={300} />}
-            error={fieldError(errors.title, 300)}
-            withAsterisk
-            autoFocus
-          />
-          <Textarea
-            {...register('description')}
-            label={t('incidents.fields.description')}
-            description={t('incidents.fields.descriptionHelp')}
-            error={fieldError(errors.description)}
-            autosize
-            minRows={3}
-            maxRows={12}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              {...register('place')}
-              label={t('incidents.fields.place')}
-              error={fieldError(errors.place)}
-            />
-            <TextInput
-              {...register('source')}
-              label={t('incidents.fields.source')}
-              description={t('incidents.fields.sourceDescription')}
-              error={fieldError(errors.source)}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <MultiSelectField
-              control={control}
-              name="personIds"
-              label={t('incidents.fields.people')}
-              description={t('incidents.fields.peopleDescription')}
-              data={people}
-              nothingFoundMessage={t('parties.nobodyFound')}
-            />
-            <TagsField control={control} name="tags" />
-          </SimpleGrid>
-          <ErrorAlert error={error} title={t('incidents.saveFailed')} />
-          <FormButtons
-            submitLabel={incident ? t('common.save') : t('incidents.create')}
-            submitting={formState.isSubmitting}
-            onCancel={() => {
-              draft.discard();
-              onCancel();
-            }}
-          />
-        </Stack>
-      </form>
-    </Paper>
+    <DraftForm
+      title={incident ? t('incidents.editTitle') : t('incidents.newTitle')}
+      className="amparo-no-print"
+      draft={draft}
+      onReset={() => form.reset()}
+      onSubmit={handleSubmit(submit)}
+      error={error}
+      errorTitle={t('incidents.saveFailed')}
+      submitLabel={incident ? t('common.save') : t('incidents.create')}
+      submitting={formState.isSubmitting}
+      onCancel={onCancel}
+    >
+      <OccurredOnField control={control} />
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+        <SelectField control={control} name="kind" label={t('incidents.fields.kind')} data={kinds} />
+        <ClassificationField control={control} name="classification" />
+      </SimpleGrid>
+      <TextInput
+        {...register('title')}
+        label={t('incidents.fields.title')}
+        description={<LengthDescription value={titleValue} max={300} />}
+        error={fieldError(errors.title, 300)}
+        withAsterisk
+        autoFocus
+      />
+      <Textarea
+        {...register('description')}
+        label={t('incidents.fields.description')}
+        description={t('incidents.fields.descriptionHelp')}
+        error={fieldError(errors.description)}
+        autosize
+        minRows={3}
+        maxRows={12}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          {...register('place')}
+          label={t('incidents.fields.place')}
+          error={fieldError(errors.place)}
+        />
+        <TextInput
+          {...register('source')}
+          label={t('incidents.fields.source')}
+          description={t('incidents.fields.sourceDescription')}
+          error={fieldError(errors.source)}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <MultiSelectField
+          control={control}
+          name="personIds"
+          label={t('incidents.fields.people')}
+          description={t('incidents.fields.peopleDescription')}
+          data={people}
+          nothingFoundMessage={t('parties.nobodyFound')}
+        />
+        <TagsField control={control} name="tags" />
+      </SimpleGrid>
+    </DraftForm>
   );
 }

@@ -1,13 +1,11 @@
-import { Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { client } from '../../api/client';
 import { DateFormField } from '../../components/DateField';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/fieldError';
-import { FormButtons } from '../../components/FormButtons';
 import { LengthDescription } from '../../components/lengthLimit';
 import { MultiSelectField } from '../../components/ListFields';
 import { useEnumOptions, type Option } from '../../components/options';
@@ -16,14 +14,14 @@ import { useSave } from '../../components/useSave';
 import {
   AGREEMENTS,
   MEASURE_KINDS,
-  MEASURE_STATUSES,
   MeasureFields,
   MeasureStatusFields,
   type ProtectionMeasure,
 } from '../../../../shared/schemas/protection-measures';
-import { DraftRestoredNotice } from '../drafts/DraftRestoredNotice';
+import { DraftForm } from '../drafts/DraftForm';
 import { useDraft } from '../drafts/useDraft';
 import { todayIso } from '../matters/labels';
+import { StatusOnDateFields } from './StatusOnDateFields';
 
 /** The form: the measure's fields and, for a new one, the status it starts with. */
 const MeasureFormValues = MeasureFields.extend({ firstStatus: MeasureStatusFields });
@@ -74,7 +72,6 @@ export function MeasureForm({ matterId, measure, people, onSaved, onCancel }: Me
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const kinds = useEnumOptions('measureKind', MEASURE_KINDS);
-  const statuses = useEnumOptions('measureStatus', MEASURE_STATUSES);
   const agreements = useEnumOptions('agreement', AGREEMENTS);
   const form = useForm<z.input<typeof MeasureFormValues>, unknown, MeasureFormValues>({
     resolver: zodResolver(MeasureFormValues),
@@ -115,86 +112,63 @@ export function MeasureForm({ matterId, measure, people, onSaved, onCancel }: Me
   const title = measure ? t('measures.editTitle') : t('measures.newTitle');
 
   return (
-    <Paper withBorder p="md" className="amparo-no-print">
-      <form noValidate onSubmit={handleSubmit(submit)} aria-label={title}>
-        <Stack gap="sm">
-          <Title order={4}>{title}</Title>
-          <DraftRestoredNotice
-            at={draft.restoredAt}
-            onDiscard={() => {
-              draft.discard({ keepDrafting: true });
-              form.reset();
-            }}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-            <SelectField control={control} name="kind" label={t('measures.fields.kind')} data={kinds} />
-            <TextInput
-              {...register('authority')}
-              label={t('measures.fields.authority')}
-              description={<LengthDescription value={authority} max={300} />}
-              error={fieldError(errors.authority, 300)}
-            />
-            <ClassificationField control={control} name="classification" />
-          </SimpleGrid>
-          <Textarea
-            {...register('description')}
-            label={t('measures.fields.description')}
-            description={t('measures.fields.descriptionHelp')}
-            error={fieldError(errors.description)}
-            autosize
-            minRows={2}
-            maxRows={10}
-          />
-          <MultiSelectField
-            control={control}
-            name="personIds"
-            label={t('measures.fields.beneficiaries')}
-            description={t('measures.fields.beneficiariesHelp')}
-            data={people}
-            nothingFoundMessage={t('parties.nobodyFound')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <DateFormField
-              control={control}
-              name="agreedOn"
-              label={t('measures.fields.agreedOn')}
-              clearable
-            />
-            <SelectField
-              control={control}
-              name="agreedWithBeneficiaries"
-              label={t('measures.fields.agreement')}
-              data={agreements}
-            />
-          </SimpleGrid>
-          {!measure && (
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <SelectField
-                control={control}
-                name="firstStatus.status"
-                label={t('measures.fields.firstStatus')}
-                data={statuses}
-              />
-              <DateFormField
-                control={control}
-                name="firstStatus.onDate"
-                emptyAs=""
-                label={t('measures.fields.firstStatusOn')}
-                withAsterisk
-              />
-            </SimpleGrid>
-          )}
-          <ErrorAlert error={error} title={t('measures.saveFailed')} />
-          <FormButtons
-            submitLabel={measure ? t('common.save') : t('measures.create')}
-            submitting={formState.isSubmitting}
-            onCancel={() => {
-              draft.discard();
-              onCancel();
-            }}
-          />
-        </Stack>
-      </form>
-    </Paper>
+    <DraftForm
+      title={title}
+      className="amparo-no-print"
+      draft={draft}
+      onReset={() => form.reset()}
+      onSubmit={handleSubmit(submit)}
+      error={error}
+      errorTitle={t('measures.saveFailed')}
+      submitLabel={measure ? t('common.save') : t('measures.create')}
+      submitting={formState.isSubmitting}
+      onCancel={onCancel}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+        <SelectField control={control} name="kind" label={t('measures.fields.kind')} data={kinds} />
+        <TextInput
+          {...register('authority')}
+          label={t('measures.fields.authority')}
+          description={<LengthDescription value={authority} max={300} />}
+          error={fieldError(errors.authority, 300)}
+        />
+        <ClassificationField control={control} name="classification" />
+      </SimpleGrid>
+      <Textarea
+        {...register('description')}
+        label={t('measures.fields.description')}
+        description={t('measures.fields.descriptionHelp')}
+        error={fieldError(errors.description)}
+        autosize
+        minRows={2}
+        maxRows={10}
+      />
+      <MultiSelectField
+        control={control}
+        name="personIds"
+        label={t('measures.fields.beneficiaries')}
+        description={t('measures.fields.beneficiariesHelp')}
+        data={people}
+        nothingFoundMessage={t('parties.nobodyFound')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DateFormField control={control} name="agreedOn" label={t('measures.fields.agreedOn')} clearable />
+        <SelectField
+          control={control}
+          name="agreedWithBeneficiaries"
+          label={t('measures.fields.agreement')}
+          data={agreements}
+        />
+      </SimpleGrid>
+      {!measure && (
+        <StatusOnDateFields
+          control={control}
+          status="firstStatus.status"
+          onDate="firstStatus.onDate"
+          statusLabel={t('measures.fields.firstStatus')}
+          onDateLabel={t('measures.fields.firstStatusOn')}
+        />
+      )}
+    </DraftForm>
   );
 }

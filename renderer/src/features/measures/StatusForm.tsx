@@ -1,4 +1,4 @@
-import { Paper, Select, SimpleGrid, Stack, Textarea, Title } from '@mantine/core';
+import { Select, Textarea } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo } from 'react';
 import { useController, useForm } from 'react-hook-form';
@@ -6,24 +6,19 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { client } from '../../api/client';
 import { formatIsoDate } from '../../app/format';
-import { DateFormField } from '../../components/DateField';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/fieldError';
-import { FormButtons } from '../../components/FormButtons';
-import { useEnumOptions } from '../../components/options';
-import { SelectField } from '../../components/SelectField';
 import { useLoad } from '../../components/useLoad';
 import { useSave } from '../../components/useSave';
 import {
-  MEASURE_STATUSES,
   MeasureStatusFields,
   type MeasureStatus,
   type ProtectionMeasure,
 } from '../../../../shared/schemas/protection-measures';
 import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';
-import { DraftRestoredNotice } from '../drafts/DraftRestoredNotice';
+import { DraftForm } from '../drafts/DraftForm';
 import { useDraft } from '../drafts/useDraft';
 import { todayIso } from '../matters/labels';
+import { StatusOnDateFields } from './StatusOnDateFields';
 
 const FIELD_NAMES = ['status', 'onDate', 'communicationId', 'incidentId', 'note'] as const;
 
@@ -51,7 +46,6 @@ export function StatusForm({
 }) {
   const { t, i18n } = useTranslation();
   const fieldError = useFieldError();
-  const statuses = useEnumOptions('measureStatus', MEASURE_STATUSES);
   const options = useLoad(
     () => client.measures.linkOptions({ matterId: measure.matterId }),
     [measure.matterId],
@@ -99,74 +93,57 @@ export function StatusForm({
   );
 
   return (
-    <Paper withBorder p="md" className="amparo-no-print">
-      <form noValidate onSubmit={handleSubmit(submit)} aria-label={t('measures.status.title')}>
-        <Stack gap="sm">
-          <Title order={5}>{t('measures.status.title')}</Title>
-          <DraftRestoredNotice
-            at={draft.restoredAt}
-            onDiscard={() => {
-              draft.discard({ keepDrafting: true });
-              form.reset();
-            }}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <SelectField
-              control={control}
-              name="status"
-              label={t('measures.status.status')}
-              data={statuses}
-            />
-            <DateFormField
-              control={control}
-              name="onDate"
-              emptyAs=""
-              label={t('measures.status.onDate')}
-              withAsterisk
-            />
-          </SimpleGrid>
-          <Select
-            label={t('measures.status.cites')}
-            description={t('measures.status.citesHelp')}
-            placeholder={t('measures.status.citesNone')}
-            data={citeData}
-            value={cited}
-            onChange={(value) => {
-              const [kind, id] = value ? (value.split(':') as [string, string]) : [null, null];
-              communication.field.onChange(kind === 'communication' ? id : null);
-              incident.field.onChange(kind === 'incident' ? id : null);
-            }}
-            error={fieldError(incident.fieldState.error ?? communication.fieldState.error)}
-            searchable
-            clearable
-            nothingFoundMessage={t('measures.status.nothingToCite')}
-          />
-          {options.data && (
-            <HiddenConfidentialNotice
-              count={options.data.hiddenConfidential}
-              matterId={measure.matterId}
-              onRevealed={options.reload}
-            />
-          )}
-          <Textarea
-            {...register('note')}
-            label={t('measures.status.note')}
-            error={fieldError(formState.errors.note)}
-            autosize
-            minRows={2}
-            maxRows={8}
-          />
-          <ErrorAlert error={error ?? options.error} title={t('measures.saveFailed')} />
-          <FormButtons
-            submitLabel={t('measures.status.save')}
-            submitting={formState.isSubmitting}
-            onCancel={() => {
-              draft.discard();
-              onCancel();
-            }}
-          />
-        </Stack>
-      </form>
-    </Paper>
+    <DraftForm
+      title={t('measures.status.title')}
+      titleOrder={5}
+      className="amparo-no-print"
+      draft={draft}
+      onReset={() => form.reset()}
+      onSubmit={handleSubmit(submit)}
+      error={error ?? options.error}
+      errorTitle={t('measures.saveFailed')}
+      submitLabel={t('measures.status.save')}
+      submitting={formState.isSubmitting}
+      onCancel={onCancel}
+    >
+      <StatusOnDateFields
+        control={control}
+        status="status"
+        onDate="onDate"
+        statusLabel={t('measures.status.status')}
+        onDateLabel={t('measures.status.onDate')}
+      />
+      <Select
+        label={t('measures.status.cites')}
+        description={t('measures.status.citesHelp')}
+        placeholder={t('measures.status.citesNone')}
+        data={citeData}
+        value={cited}
+        onChange={(value) => {
+          const [kind, id] = value ? (value.split(':') as [string, string]) : [null, null];
+          communication.field.onChange(kind === 'communication' ? id : null);
+          incident.field.onChange(kind === 'incident' ? id : null);
+        }}
+        error={fieldError(incident.fieldState.error ?? communication.fieldState.error)}
+        searchable
+        clearable
+        nothingFoundMessage={t('measures.status.nothingToCite')}
+      />
+      {options.data && (
+        <HiddenConfidentialNotice
+          count={options.data.hiddenConfidential}
+          matterId={measure.matterId}
+          onRevealed={options.reload}
+        />
+      )}
+      <Textarea
+        {...register('note')}
+        label={t('measures.status.note')}
+        error={fieldError(formState.errors.note)}
+        autosize
+        minRows={2}
+        maxRows={8}
+      />
+    </DraftForm>
   );
 }

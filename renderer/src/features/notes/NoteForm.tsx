@@ -1,18 +1,16 @@
-import { Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/fieldError';
 import { LengthDescription } from '../../components/lengthLimit';
-import { FormButtons } from '../../components/FormButtons';
 import { TagsField } from '../../components/ListFields';
 import { ClassificationField } from '../../components/SelectField';
 import { useSave } from '../../components/useSave';
 import { NoteFields, type Note } from '../../../../shared/schemas/notes';
 import { MarkdownView } from './MarkdownView';
-import { DraftRestoredNotice } from '../drafts/DraftRestoredNotice';
+import { DraftForm } from '../drafts/DraftForm';
 import { useDraft } from '../drafts/useDraft';
 
 const FIELD_NAMES = ['title', 'body', 'classification', 'tags'] as const;
@@ -54,70 +52,55 @@ export function NoteForm({
   );
 
   return (
-    <Paper withBorder p="md">
-      <form
-        noValidate
-        onSubmit={handleSubmit(submit)}
-        aria-label={note ? t('notes.editTitle') : t('notes.newTitle')}
-      >
-        <Stack gap="sm">
-          <Title order={4}>{note ? t('notes.editTitle') : t('notes.newTitle')}</Title>
-          <DraftRestoredNotice
-            at={draft.restoredAt}
-            onDiscard={() => {
-              draft.discard({ keepDrafting: true });
-              form.reset();
-            }}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              {...register('title')}
-              label={t('notes.fields.title')}
-              description={<LengthDescription value={title} max={300} />}
-              error={fieldError(errors.title, 300)}
-              withAsterisk
-              autoFocus
-            />
-            <ClassificationField control={control} name="classification" withDescription={false} />
-            <TagsField control={control} name="tags" />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, md: 2 }}>
-            <Textarea
-              {...register('body')}
-              label={t('notes.fields.body')}
-              description={t('notes.fields.bodyDescription')}
-              error={fieldError(errors.body)}
-              autosize
-              minRows={8}
-              maxRows={24}
-              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-            />
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id="note-preview-label">
-                {t('notes.preview')}
+    <DraftForm
+      title={note ? t('notes.editTitle') : t('notes.newTitle')}
+      draft={draft}
+      onReset={() => form.reset()}
+      onSubmit={handleSubmit(submit)}
+      error={error}
+      errorTitle={t('notes.saveFailed')}
+      submitLabel={note ? t('common.save') : t('notes.create')}
+      submitting={formState.isSubmitting}
+      onCancel={onCancel}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput
+          {...register('title')}
+          label={t('notes.fields.title')}
+          description={<LengthDescription value={title} max={300} />}
+          error={fieldError(errors.title, 300)}
+          withAsterisk
+          autoFocus
+        />
+        <ClassificationField control={control} name="classification" withDescription={false} />
+        <TagsField control={control} name="tags" />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Textarea
+          {...register('body')}
+          label={t('notes.fields.body')}
+          description={t('notes.fields.bodyDescription')}
+          error={fieldError(errors.body)}
+          autosize
+          minRows={8}
+          maxRows={24}
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="note-preview-label">
+            {t('notes.preview')}
+          </Text>
+          <Paper withBorder p="sm" mih={160} role="region" aria-labelledby="note-preview-label">
+            {body.trim() ? (
+              <MarkdownView source={body} />
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('notes.previewEmpty')}
               </Text>
-              <Paper withBorder p="sm" mih={160} role="region" aria-labelledby="note-preview-label">
-                {body.trim() ? (
-                  <MarkdownView source={body} />
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    {t('notes.previewEmpty')}
-                  </Text>
-                )}
-              </Paper>
-            </Stack>
-          </SimpleGrid>
-          <ErrorAlert error={error} title={t('notes.saveFailed')} />
-          <FormButtons
-            submitLabel={note ? t('common.save') : t('notes.create')}
-            submitting={formState.isSubmitting}
-            onCancel={() => {
-              draft.discard();
-              onCancel();
-            }}
-          />
+            )}
+          </Paper>
         </Stack>
-      </form>
-    </Paper>
+      </SimpleGrid>
+    </DraftForm>
   );
 }

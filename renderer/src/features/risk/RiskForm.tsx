@@ -1,11 +1,9 @@
-import { Paper, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/fieldError';
-import { FormButtons } from '../../components/FormButtons';
 import { MultiSelectField } from '../../components/ListFields';
 import { useEnumOptions } from '../../components/options';
 import { useSave } from '../../components/useSave';
@@ -15,7 +13,7 @@ import { incidentLabel } from '../incidents/labels';
 import { todayIso } from '../matters/labels';
 import { CRITERIA, type Criterion } from './criteria';
 import { DateFormField } from '../../components/DateField';
-import { DraftRestoredNotice } from '../drafts/DraftRestoredNotice';
+import { DraftForm } from '../drafts/DraftForm';
 import { useDraft } from '../drafts/useDraft';
 
 const FIELD_NAMES = [
@@ -67,73 +65,63 @@ export function RiskForm({
   );
 
   return (
-    <Paper withBorder p="md">
-      <form noValidate onSubmit={handleSubmit(submit)} aria-label={t('risk.newTitle')}>
-        <Stack gap="md">
-          <Title order={4}>{t('risk.newTitle')}</Title>
-          <DraftRestoredNotice
-            at={draft.restoredAt}
-            onDiscard={() => {
-              draft.discard({ keepDrafting: true });
-              form.reset();
-            }}
-          />
-          <DateFormField
+    <DraftForm
+      title={t('risk.newTitle')}
+      gap="md"
+      draft={draft}
+      onReset={() => form.reset()}
+      onSubmit={handleSubmit(submit)}
+      error={error}
+      errorTitle={t('risk.saveFailed')}
+      submitLabel={t('risk.save')}
+      submitting={formState.isSubmitting}
+      onCancel={onCancel}
+    >
+      <DateFormField
+        control={control}
+        name="assessedOn"
+        emptyAs=""
+        label={t('risk.assessedOn')}
+        withAsterisk
+        w={200}
+      />
+      {CRITERIA.map((criterion: Criterion) => (
+        <Stack key={criterion} gap={6} role="group" aria-label={t(`risk.criteria.${criterion}`)}>
+          <Text fw={600}>{t(`risk.criteria.${criterion}`)}</Text>
+          <Text size="sm" c="dimmed">
+            {t(`risk.criteriaHelp.${criterion}`)}
+          </Text>
+          <Controller
             control={control}
-            name="assessedOn"
-            emptyAs=""
-            label={t('risk.assessedOn')}
-            withAsterisk
-            w={200}
-          />
-          {CRITERIA.map((criterion: Criterion) => (
-            <Stack key={criterion} gap={6} role="group" aria-label={t(`risk.criteria.${criterion}`)}>
-              <Text fw={600}>{t(`risk.criteria.${criterion}`)}</Text>
-              <Text size="sm" c="dimmed">
-                {t(`risk.criteriaHelp.${criterion}`)}
-              </Text>
-              <Controller
-                control={control}
-                name={`${criterion}.rating`}
-                render={({ field }) => (
-                  <SegmentedControl
-                    aria-label={t('risk.ratingOf', { criterion: t(`risk.criteria.${criterion}`) })}
-                    data={ratings}
-                    value={field.value}
-                    onChange={field.onChange}
-                    w="fit-content"
-                  />
-                )}
+            name={`${criterion}.rating`}
+            render={({ field }) => (
+              <SegmentedControl
+                aria-label={t('risk.ratingOf', { criterion: t(`risk.criteria.${criterion}`) })}
+                data={ratings}
+                value={field.value}
+                onChange={field.onChange}
+                w="fit-content"
               />
-              <Textarea
-                {...register(`${criterion}.reasoning`)}
-                label={t('risk.reasoningOf', { criterion: t(`risk.criteria.${criterion}`) })}
-                error={fieldError(errors[criterion]?.reasoning)}
-                autosize
-                minRows={2}
-                maxRows={10}
-              />
-            </Stack>
-          ))}
-          <MultiSelectField
-            control={control}
-            name="incidentIds"
-            label={t('risk.incidents')}
-            description={t('risk.incidentsDescription')}
-            data={incidentOptions}
-            nothingFoundMessage={t('risk.noIncidents')}
+            )}
           />
-          <ErrorAlert error={error} title={t('risk.saveFailed')} />
-          <FormButtons
-            submitLabel={t('risk.save')}
-            submitting={formState.isSubmitting}
-            onCancel={() => {
-              draft.discard();
-              onCancel();
-            }}
+          <Textarea
+            {...register(`${criterion}.reasoning`)}
+            label={t('risk.reasoningOf', { criterion: t(`risk.criteria.${criterion}`) })}
+            error={fieldError(errors[criterion]?.reasoning)}
+            autosize
+            minRows={2}
+            maxRows={10}
           />
         </Stack>
-      </form>
-    </Paper>
+      ))}
+      <MultiSelectField
+        control={control}
+        name="incidentIds"
+        label={t('risk.incidents')}
+        description={t('risk.incidentsDescription')}
+        data={incidentOptions}
+        nothingFoundMessage={t('risk.noIncidents')}
+      />
+    </DraftForm>
   );
 }
