@@ -237,3 +237,22 @@ export function wordsFrom(messages: unknown, language: string): Words {
     },
   };
 }
+
+const LEFT_OUT_REASONS: Record<string, string> = {
+  confidential: 'bundleLabels.leftOut.confidential',
+  'chosen exhibits': 'bundleLabels.leftOut.chosen',
+  'linked to records left out': 'bundleLabels.leftOut.linked',
+};
+
+/**
+ * A redaction's "left out" kind as the manifest writes it (`notes (confidential)`) in words: "Notas
+ * (confidenciales)". A kind it does not know reads as written.
+ */
+export function leftOutLabel(w: Words, kind: string): string {
+  const match = /^([a-z_]+)(?: \((.+)\))?$/.exec(kind);
+  if (!match || !labelsFor(match[1]!)) return kind;
+  const records = recordKind(w, match[1]!, true);
+  const reason = match[2] ? LEFT_OUT_REASONS[match[2]] : undefined;
+  if (match[2] && !reason) return `${records} (${match[2]})`;
+  return reason ? `${records} (${w.t(reason)})` : records;
+}

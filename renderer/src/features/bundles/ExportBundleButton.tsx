@@ -10,16 +10,20 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleProgress, ExportBundleResult } from '../../../../shared/schemas/bundles';
+import { leftOutLabel } from '../../../../shared/bundle-labels-format';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PassphraseInput } from '../../components/PassphraseInput';
+import { inFolder } from './paths';
+import { useBundleWords } from './useBundleWords';
 
 /** "Export bundle" on a case: to a passphrase or age public keys, optionally redacted, with progress and cancel. */
 export function ExportBundleButton({ matterId }: { matterId: string }) {
   const { t } = useTranslation();
+  const words = useBundleWords();
   const [open, setOpen] = useState(false);
   const [out, setOut] = useState('');
   const [mode, setMode] = useState<'passphrase' | 'recipients'>('passphrase');
@@ -37,6 +41,24 @@ export function ExportBundleButton({ matterId }: { matterId: string }) {
         if (p.operationId === running) setProgress(p);
       }),
     [running],
+  );
+
+  // A neutral file name: names of files and folders outside the vault are not encrypted.
+  const chooseFolder = async () => {
+    try {
+      const { path } = await client.dialog.chooseFolder({ purpose: 'export' });
+      if (path) setOut(inFolder(path, `amparo-caso-${new Date().toISOString().slice(0, 10)}.amparo`));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const browse = (input: ReactNode) => (
+    <Group gap="xs" wrap="nowrap" align="flex-start">
+      <div style={{ flex: 1 }}>{input}</div>
+      <Button variant="default" onClick={() => void chooseFolder()} disabled={running !== null}>
+        {t('common.browse')}
+      </Button>
+    </Group>
   );
 
   const run = async () => {
@@ -70,6 +92,9 @@ export function ExportBundleButton({ matterId }: { matterId: string }) {
             label={t('bundles.export.out')}
             value={out}
             onChange={(e) => setOut(e.currentTarget.value)}
+            spellCheck={false}
+            autoComplete="off"
+            inputContainer={browse}
           />
           <SegmentedControl
             value={mode}
@@ -114,7 +139,9 @@ export function ExportBundleButton({ matterId }: { matterId: string }) {
           {done && (
             <Text size="sm" role="status">
               {t('bundles.export.done', { path: done.path, attachments: done.attachments })}
-              {done.leftOut.map((l) => ` ${t('bundles.leftOut', { count: l.count, kind: l.kind })}`).join('')}
+              {done.leftOut
+                .map((l) => ` ${t('bundles.leftOut', { count: l.count, kind: leftOutLabel(words, l.kind) })}`)
+                .join('')}
             </Text>
           )}
           <Group gap="sm">
