@@ -1,6 +1,6 @@
 // Steps of the bundles workflow as a lawyer does them in the Spanish UI, shared by the bundle specs.
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 export const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
@@ -14,7 +14,12 @@ export async function goTo(app: Page, place: 'Casos' | 'Configuración' | 'Panel
 }
 
 /** On a case's page: "Exportar paquete" to a passphrase, optionally "solo seudónimos"; waits for the file. */
-export async function exportOpenCase(app: Page, file: string, redact = false): Promise<void> {
+export async function exportOpenCase(
+  app: Page,
+  file: string,
+  redact = false,
+  whenDone?: (dialog: Locator) => Promise<void>,
+): Promise<void> {
   await app.getByRole('button', { name: 'Exportar paquete' }).click();
   const dialog = app.getByRole('dialog', { name: 'Exportar este caso como paquete' });
   await dialog.getByLabel('Archivo del paquete (ruta completa, terminada en .amparo)').fill(file);
@@ -24,7 +29,12 @@ export async function exportOpenCase(app: Page, file: string, redact = false): P
     await app.getByRole('option', { name: /^Solo seudónimos/ }).click();
   }
   await dialog.getByRole('button', { name: 'Exportar', exact: true }).click();
-  await expect(dialog.getByText(`Paquete guardado en ${file}`)).toBeVisible({ timeout: 60_000 });
+  await expect(
+    dialog.getByText(new RegExp(`^Paquete guardado en ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)),
+  ).toBeVisible({
+    timeout: 60_000,
+  });
+  await whenDone?.(dialog);
   await app.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 }
