@@ -35,7 +35,7 @@ export async function exportOpenCase(
     timeout: 60_000,
   });
   await whenDone?.(dialog);
-  await app.keyboard.press('Escape');
+  await dialog.getByRole('button', { name: 'Cerrar', exact: true }).click();
   await expect(dialog).toBeHidden();
 }
 

@@ -68,7 +68,9 @@ test('keys with a QR code, a redacted case exported, checked and imported into a
   await keys.scrollIntoViewIfNeeded();
   const recipient = (await app.getByTestId('age-recipient').textContent())!.trim();
   expect(recipient).toMatch(/^age1[0-9a-z]{58}$/);
-  await expect(app.getByRole('img', { name: 'Código QR de la clave pública age' })).toBeVisible();
+  const qr = app.getByRole('img', { name: 'Código QR de la clave pública age' });
+  await qr.scrollIntoViewIfNeeded();
+  await expect(qr).toBeVisible();
   expect(await decodeQr(app)).toBe(recipient);
   const fingerprint = (await app.getByTestId('signing-fingerprint').textContent())!.trim();
   await bothSizes(app, 'bundles-identity-es');

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Group,
   Modal,
@@ -83,10 +84,23 @@ export function ExportBundleButton({ matterId }: { matterId: string }) {
 
   return (
     <>
-      <Button variant="default" size="xs" onClick={() => setOpen(true)}>
+      <Button
+        variant="default"
+        size="xs"
+        onClick={() => {
+          setDone(null);
+          setError(null);
+          setOpen(true);
+        }}
+      >
         {t('bundles.export.open')}
       </Button>
-      <Modal opened={open} onClose={() => !running && setOpen(false)} title={t('bundles.export.title')}>
+      <Modal
+        opened={open}
+        size="lg"
+        onClose={() => !running && setOpen(false)}
+        title={t('bundles.export.title')}
+      >
         <Stack gap="sm">
           <TextInput
             label={t('bundles.export.out')}
@@ -128,6 +142,9 @@ export function ExportBundleButton({ matterId }: { matterId: string }) {
               { value: 'pseudonyms-only', label: t('bundles.export.redactPseudonyms') },
             ]}
             allowDeselect={false}
+            description={t(
+              redaction === 'none' ? 'bundles.export.redactNoneHint' : 'bundles.export.redactPseudonymsHint',
+            )}
           />
           <ErrorAlert error={error} />
           {progress && (
@@ -137,17 +154,25 @@ export function ExportBundleButton({ matterId }: { matterId: string }) {
             />
           )}
           {done && (
-            <Text size="sm" role="status">
-              {t('bundles.export.done', { path: done.path, attachments: done.attachments })}
-              {done.leftOut
-                .map((l) => ` ${t('bundles.leftOut', { count: l.count, kind: leftOutLabel(words, l.kind) })}`)
-                .join('')}
-            </Text>
+            <Alert color="teal" variant="light" role="status">
+              <Text size="sm" style={{ wordBreak: 'break-all' }}>
+                {t('bundles.export.done', { path: done.path, attachments: done.attachments })}
+              </Text>
+              {done.leftOut.map((l) => (
+                <Text size="sm" key={l.kind}>
+                  {t('bundles.leftOut', { count: l.count, kind: leftOutLabel(words, l.kind) })}
+                </Text>
+              ))}
+            </Alert>
           )}
           <Group gap="sm">
-            <Button onClick={() => void run()} loading={running !== null} disabled={!out}>
-              {t('bundles.export.submit')}
-            </Button>
+            {done ? (
+              <Button onClick={() => setOpen(false)}>{t('bundles.export.close')}</Button>
+            ) : (
+              <Button onClick={() => void run()} loading={running !== null} disabled={!out}>
+                {t('bundles.export.submit')}
+              </Button>
+            )}
             {running && (
               <Button variant="default" onClick={() => void client.bundles.cancel({ operationId: running })}>
                 {t('bundles.export.cancel')}

@@ -19,7 +19,7 @@ export function VaultIdentitySection() {
           <Text size="sm" fw={600}>
             {t('bundles.identity.fingerprint')}
           </Text>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm">
             <Text ff="monospace" size="sm" data-testid="signing-fingerprint">
               {identity.data.fingerprintGrouped}
             </Text>
