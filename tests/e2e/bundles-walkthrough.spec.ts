@@ -125,7 +125,7 @@ test('back up from Settings and restore from Settings into a new folder, with ev
   await app.getByRole('button', { name: 'Respaldar ahora' }).click();
   await expect(app.getByText(/^Respaldo guardado en /)).toBeVisible({ timeout: 60_000 });
   await expect(app.getByText(/^Último respaldo: /)).toBeVisible();
-  await app.getByRole('heading', { name: 'Respaldar la bóveda' }).scrollIntoViewIfNeeded();
+  await app.getByLabel('Frase de contraseña para este respaldo').scrollIntoViewIfNeeded();
   await bothSizes(app, 'bundles-backup-es');
   const [backupName, ...others] = await readdir(usb);
   expect(others).toEqual([]);

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conflictView, wordsFrom } from '../../../shared/bundle-labels-format';
 import es from '../../../shared/i18n/es.json';
-import { BUNDLE_PASS, richCase, side, withDb, type Side } from './helpers';
+import { EXIT } from '../../../electron/cli/run';
+import { runAmparo } from '../../support/cli';
+import { BUNDLE_PASS, PASS, richCase, side, withDb, type Side } from './helpers';
 
 const ES = wordsFrom(es, 'es');
 
@@ -86,5 +88,29 @@ describe('conflict names', () => {
     );
     for (const raw of ['matters', 'updated_at', 'revision', 'due_date', matterId])
       expect(text).not.toContain(raw);
+
+    // The command line lists the same conflicts in the same (English) words.
+    await a.ok('vault:lock');
+    const cli = await runAmparo(
+      [
+        'bundle',
+        'import',
+        a.vaultDir,
+        back,
+        '--passphrase-stdin',
+        '--confirm-signer',
+        summary.signerFingerprint,
+      ],
+      `${PASS}\n${BUNDLE_PASS}\n`,
+    );
+    expect(cli.code, cli.stderr).toBe(EXIT.conflicts);
+    expect(cli.stdout).toContain('  Case «MC-101-23 · Caso de A»: Title\n');
+    expect(cli.stdout).toContain(
+      '  Deadline «Responder · July 20, 2023» in case «MC-101-23 · Caso de B»: Due date\n',
+    );
+    expect(cli.stdout).toContain(
+      '  Role in the case «A.L.Q.» in case «MC-101-23 · Caso de B»: Role in the case\n',
+    );
+    expect(cli.stdout).not.toMatch(/matters|deadlines|updated_at/);
   });
 });

@@ -105,6 +105,8 @@ export function BackupSection() {
       />
       <NumberInput
         label={t('bundles.backup.keep')}
+        description={t('bundles.backup.keepHint')}
+        w={360}
         min={1}
         max={1000}
         value={keep}
@@ -116,7 +118,7 @@ export function BackupSection() {
           description={t('bundles.backup.remindAfterHint')}
           min={1}
           max={365}
-          w={280}
+          w={360}
           defaultValue={status.data.remindAfterDays}
           onBlur={(e) => {
             const days = Number(e.currentTarget.value);

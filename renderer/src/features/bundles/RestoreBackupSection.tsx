@@ -1,4 +1,4 @@
-import { Stack, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RestoreBackupForm } from './RestoreBackupForm';
@@ -16,6 +16,7 @@ export function RestoreBackupSection() {
       <Title order={3} id={headingId}>
         {t('bundles.restore.title')}
       </Title>
+      <Text size="sm">{t('bundles.restore.replacesOpen')}</Text>
       <RestoreBackupForm onRestored={() => globalThis.location.reload()} />
     </Stack>
   );
