@@ -1,6 +1,6 @@
-// Two laptops keep three cases in step through bundles, in the Spanish UI: each case goes from A to B,
-// is retitled on both, and comes back to A as a conflict shown side by side in a lawyer's words ("Caso ·
-// …", "Título"), resolved once each way: keep mine, take theirs, keep both.
+// Two laptops keep three cases in step through bundles sealed to each other's age key, in the Spanish UI:
+// each case goes from A to B, is retitled on both, and comes back to A as a conflict shown side by side in
+// a lawyer's words ("Caso · …", "Título"), resolved once each way: keep mine, take theirs, keep both.
 //
 // Each check waits for the summary of the file it asked about (its case's title) and for the signer to
 // be exactly as expected: unknown the first time a vault sees the other's key, known after that. An
@@ -8,9 +8,10 @@
 // already ticked, which the screen kept while the next check ran; under load it raced. The screen now
 // clears a summary as soon as the file, its passphrase or a new check begins.
 import { join } from 'node:path';
-import { createSpanishVaultAndCase, expect, screenshot, test } from './fixtures';
+import { expect, screenshot, test } from './fixtures';
 import {
   PASS,
+  ageKey,
   bundlePath,
   checkAndImport,
   exportOpenCase,
@@ -27,23 +28,31 @@ test('a merge with one conflict resolved each way: keep mine, take theirs, keep 
   app,
   workDir,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const names = ['uno', 'dos', 'tres'] as const;
-  await createSpanishVaultAndCase(app, join(workDir, 'a'), PASS, 'Caso uno');
-  await exportOpenCase(app, bundlePath(workDir, 'uno'));
-  for (const name of ['dos', 'tres'] as const) {
+  // Each laptop sends to the other's age key (copied from its Settings): no bundle passphrase.
+  await app.getByText('Español', { exact: true }).click();
+  await app.getByLabel('Carpeta de la bóveda').fill(join(workDir, 'b'));
+  await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
+  await app.getByLabel('Confirmar frase de contraseña', { exact: true }).fill(PASS);
+  await app.getByRole('button', { name: 'Crear bóveda' }).click();
+  const keyOfB = await ageKey(app);
+
+  await lockAndCreate(app, join(workDir, 'a'));
+  const keyOfA = await ageKey(app);
+  for (const name of names) {
     await newCase(app, `Caso ${name}`);
-    await exportOpenCase(app, bundlePath(workDir, name));
+    await exportOpenCase(app, bundlePath(workDir, name), { to: keyOfB });
   }
 
-  await lockAndCreate(app, join(workDir, 'b'));
+  await lockAndOpen(app, join(workDir, 'b'));
   for (const [i, name] of names.entries()) {
-    await checkAndImport(app, bundlePath(workDir, name), `Caso ${name}`, i === 0 ? 'unknown' : 'known');
+    await checkAndImport(app, bundlePath(workDir, name), `Caso ${name}`, i === 0 ? 'unknown' : 'known', null);
     await expect(imported(app)).toBeVisible({ timeout: 60_000 });
   }
   for (const name of names) {
     await retitle(app, `Caso ${name}`, `Caso ${name} (de B)`);
-    await exportOpenCase(app, bundlePath(workDir, `${name}-b`));
+    await exportOpenCase(app, bundlePath(workDir, `${name}-b`), { to: keyOfA });
   }
 
   await lockAndOpen(app, join(workDir, 'a'));
@@ -56,7 +65,7 @@ test('a merge with one conflict resolved each way: keep mine, take theirs, keep 
   ] as const) {
     const mine = `Caso ${name} (de A)`;
     const theirs = `Caso ${name} (de B)`;
-    await checkAndImport(app, bundlePath(workDir, `${name}-b`), theirs, i === 0 ? 'unknown' : 'known');
+    await checkAndImport(app, bundlePath(workDir, `${name}-b`), theirs, i === 0 ? 'unknown' : 'known', null);
     await expect(app.getByText(/^1 registro cambió aquí y también en el paquete/)).toBeVisible({
       timeout: 60_000,
     });

@@ -17,13 +17,19 @@ export async function goTo(app: Page, place: 'Casos' | 'Configuración' | 'Panel
 export async function exportOpenCase(
   app: Page,
   file: string,
-  redact = false,
-  whenDone?: (dialog: Locator) => Promise<void>,
+  options: { redact?: boolean; to?: string; whenDone?: (dialog: Locator) => Promise<void> } = {},
 ): Promise<void> {
+  const { redact = false, to, whenDone } = options;
   await app.getByRole('button', { name: 'Exportar paquete' }).click();
   const dialog = app.getByRole('dialog', { name: 'Exportar este caso como paquete' });
   await dialog.getByLabel('Archivo del paquete (ruta completa, terminada en .amparo)').fill(file);
-  await dialog.getByLabel('Frase de contraseña del paquete').fill(BUNDLE);
+  if (to) {
+    // To the other vault's age public key: no passphrase to share, and no scrypt to wait for.
+    await dialog.getByText('Claves públicas age', { exact: true }).click();
+    await dialog.getByLabel('Claves públicas age (age1…), una por línea').fill(to);
+  } else {
+    await dialog.getByLabel('Frase de contraseña del paquete').fill(BUNDLE);
+  }
   if (redact) {
     await dialog.getByLabel('Protección de datos').click();
     await app.getByRole('option', { name: /^Solo seudónimos/ }).click();
@@ -39,6 +45,12 @@ export async function exportOpenCase(
   await expect(dialog).toBeHidden();
 }
 
+/** Settings: this vault's age public key, as a sender would copy it. */
+export async function ageKey(app: Page): Promise<string> {
+  await goTo(app, 'Configuración');
+  return (await app.getByTestId('age-recipient').textContent())!.trim();
+}
+
 /**
  * Settings → "Importar un paquete": checks the file, expects its case in the summary and the signer
  * either unknown (the lawyer confirms the fingerprint) or already known, then imports.
@@ -48,10 +60,12 @@ export async function checkAndImport(
   file: string,
   caseTitle: string,
   signer: 'unknown' | 'known',
+  passphrase: string | null = BUNDLE,
 ): Promise<void> {
   await goTo(app, 'Configuración');
   await app.getByLabel('Archivo del paquete (ruta completa)').fill(file);
-  await app.getByLabel('Frase de contraseña del paquete').fill(BUNDLE);
+  // No passphrase: a bundle made for this vault's own age key.
+  if (passphrase) await app.getByLabel('Frase de contraseña del paquete').fill(passphrase);
   await app.getByRole('button', { name: 'Revisar paquete' }).click();
   const summary = app.getByTestId('bundle-summary');
   await expect(summary.getByText(caseTitle, { exact: true })).toBeVisible({ timeout: 60_000 });

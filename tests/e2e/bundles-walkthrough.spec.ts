@@ -77,9 +77,12 @@ test('keys with a QR code, a redacted case exported, checked and imported into a
 
   await openCase(app, title);
   const file = bundlePath(workDir, 'montana');
-  await exportOpenCase(app, file, true, async (dialog) => {
-    await expect(dialog.getByText(/Se excluyeron — Notas \(confidenciales\): 1\./)).toBeVisible();
-    await bothSizes(app, 'bundle-export-es');
+  await exportOpenCase(app, file, {
+    redact: true,
+    whenDone: async (dialog) => {
+      await expect(dialog.getByText(/Se excluyeron — Notas \(confidenciales\): 1\./)).toBeVisible();
+      await bothSizes(app, 'bundle-export-es');
+    },
   });
 
   await lockAndCreate(app, join(workDir, 'b'));
