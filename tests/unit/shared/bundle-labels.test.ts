@@ -12,7 +12,7 @@ import {
   refTable,
   valuePrefix,
 } from '../../../shared/bundle-labels';
-import { conflictView, formatValue, wordsFrom } from '../../../shared/bundle-labels-format';
+import { conflictView, formatValue, leftOutLabel, wordsFrom } from '../../../shared/bundle-labels-format';
 import { carriedTables } from '../../../electron/core/bundles/tables';
 import { createVault } from '../../../electron/core/vault/vault';
 import { TEST_KDF, tempDir } from '../../support/temp';
@@ -115,6 +115,13 @@ describe('bundle labels', () => {
       ),
     ).toBe('doc · text · Solicitamos medidas');
     expect(formatValue(ES, 'notes', 'title', null)).toBe('—');
+    // What a redaction left out, as the manifest writes it.
+    expect(leftOutLabel(ES, 'notes (confidential)')).toBe('Notas (confidenciales)');
+    expect(leftOutLabel(ES, 'protected_identities')).toBe('Identidades protegidas');
+    expect(leftOutLabel(EN, 'evidence_items (chosen exhibits)')).toBe('Evidence items (exhibits you chose)');
+    expect(leftOutLabel(ES, 'tags (linked to records left out)')).toBe(
+      'Etiquetas (por su vínculo con registros excluidos)',
+    );
   });
 
   it('lay out a conflict without bookkeeping, the deletion as its own line', () => {
