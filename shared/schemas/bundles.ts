@@ -80,7 +80,8 @@ export const BundleSummary = z.object({
   signerFingerprint: z.string(),
   /** Known: this vault's own key, or one confirmed before. */
   signerKnown: z.boolean(),
-  cases: z.array(z.object({ id: z.string(), reference: z.string() })),
+  /** Each case by id and reference, and its title where the bundle holds the case's record. */
+  cases: z.array(z.object({ id: z.string(), reference: z.string(), title: z.string().optional() })),
   counts: z.array(z.object({ kind: z.string(), count: z.number().int() })),
   attachments: z.number().int(),
   redaction: z.object({ profile: RedactionProfileName, leftOut: z.array(LeftOut) }),
@@ -112,6 +113,13 @@ export const ImportBundleInput = z
   .strict();
 export type ImportBundleInput = z.input<typeof ImportBundleInput>;
 
+/** One piece of a record's name: a raw value with the table and column that say how to show it. */
+export const ConflictNamePart = z.object({ table: z.string(), column: z.string(), value: z.unknown() });
+export type ConflictNamePart = z.infer<typeof ConflictNamePart>;
+/** A linked record's name; null when it cannot be named (no link, or a record of neither side). */
+export const ConflictName = z.array(ConflictNamePart).nullable();
+export type ConflictName = z.infer<typeof ConflictName>;
+
 export const BundleConflict = z.object({
   /** "<table> <record key>", the key of `resolutions`. */
   id: z.string(),
@@ -120,6 +128,10 @@ export const BundleConflict = z.object({
   matterId: z.string().nullable(),
   /** The fields that differ, mine beside theirs (protected values are never shown: null). */
   fields: z.array(z.object({ name: z.string(), mine: z.unknown(), theirs: z.unknown() })),
+  /** What names the record (its title, reference, the person's pseudonym…), never its id. */
+  name: z.array(ConflictNamePart).optional(),
+  /** For each differing column that points at another record: that record's name on each side. */
+  linked: z.record(z.string(), z.object({ mine: ConflictName, theirs: ConflictName })).optional(),
 });
 export type BundleConflict = z.infer<typeof BundleConflict>;
 

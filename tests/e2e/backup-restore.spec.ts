@@ -23,7 +23,7 @@ test('back up from Settings, lock, restore from the start screen and find the ca
   const usb = join(workDir, 'usb');
   await mkdir(usb); // the plugged-in stick
   await app.getByLabel('Carpeta del respaldo (ruta completa)').fill(usb);
-  await app.getByLabel('Frase de contraseña del respaldo').first().fill(BACKUP_PASS);
+  await app.getByLabel('Frase de contraseña para este respaldo').fill(BACKUP_PASS);
   await app.getByRole('button', { name: 'Respaldar ahora' }).click();
   await expect(app.getByText(/^Respaldo guardado en /)).toBeVisible({ timeout: 60_000 });
   const [backupName, ...others] = await readdir(usb);

@@ -91,7 +91,8 @@ export function watchPage(page: Page, bridge: Bridge): () => void {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+  // Transitions stopped, so a button caught mid-animation (a spinner leaving) is not what the picture shows.
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
 }
 
 /**

@@ -4,6 +4,14 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { BundleKey, BundleSummary, ConflictChoice } from '../../../shared/schemas/bundles';
 import { AmparoError } from '../../../shared/errors';
+import {
+  caseLabel,
+  conflictView,
+  leftOutLabel,
+  recordKind,
+  wordsFrom,
+} from '../../../shared/bundle-labels-format';
+import en from '../../../shared/i18n/en.json';
 import { verifyBundle } from '../../core/bundles/verify';
 import { groupedFingerprint } from '../../core/bundles/identity';
 import { withUnlockedVault } from '../core-client';
@@ -13,6 +21,8 @@ import { UsageError } from '../io';
 import { flag, text, type Command, type Values } from './types';
 
 const PASS = { 'passphrase-stdin': { type: 'boolean' } } as const;
+/** The terminal speaks English, in the app's own words for records and fields. */
+const WORDS = wordsFrom(en, 'en');
 
 /** The age identity in a key file as age-keygen writes it (comment lines, then AGE-SECRET-KEY-1…). */
 async function identityFile(path: string): Promise<string> {
@@ -39,11 +49,11 @@ function printSummary(out: (t: string) => void, s: BundleSummary): void {
   out(
     `Signer:        ${groupedFingerprint(s.signerFingerprint)} (${s.signerKnown ? 'known' : 'NOT KNOWN to this vault'})`,
   );
-  out(`Cases:         ${s.cases.map((c) => esc(c.reference || c.id)).join(', ')}`);
-  for (const c of s.counts) out(`  ${c.kind.padEnd(28)} ${c.count}`);
+  out(`Cases:         ${s.cases.map((c) => esc(caseLabel(c) ?? c.id)).join(', ')}`);
+  for (const c of s.counts) out(`  ${recordKind(WORDS, c.kind, true).padEnd(36)} ${c.count}`);
   out(`Attachments:   ${s.attachments}`);
   out(
-    `Redaction:     ${s.redaction.profile}${s.redaction.leftOut.map((l) => `; ${l.count} ${l.kind} left out`).join('')}`,
+    `Redaction:     ${s.redaction.profile}${s.redaction.leftOut.map((l) => `; ${l.count} ${leftOutLabel(WORDS, l.kind)} left out`).join('')}`,
   );
   if (s.since) out(`Since bundle:  ${s.since}`);
   out(`Size:          ${s.size} bytes`);
@@ -164,7 +174,15 @@ export const bundleImport: Command = {
           out(
             `${result.conflicts.length} record(s) changed both here and in the bundle; nothing was imported:`,
           );
-          for (const c of result.conflicts) out(`  ${esc(c.id)}: ${c.fields.map((f) => f.name).join(', ')}`);
+          for (const c of result.conflicts) {
+            const view = conflictView(WORDS, c, result.summary.cases);
+            const what = view.name ? `${view.kind} «${view.name}»` : view.kind;
+            const where = view.caseName ? ` in case «${view.caseName}»` : '';
+            const changed = [...view.rows.map((r) => r.label), ...(view.deleted ? ['deleted'] : [])];
+            out(
+              `  ${esc(what + where)}: ${changed.length ? changed.join(', ') : 'saved again, nothing visible differs'}`,
+            );
+          }
           out('Run again with --on-conflict mine|theirs|both.');
         } else {
           out(

@@ -29,8 +29,18 @@ export interface ImportRequest {
   onBytes?: (done: number, total: number) => void;
 }
 
-export function summarise(read: Pick<ReadBundle, 'manifest' | 'size'>, signerKnown: boolean): BundleSummary {
+/** `records`: the bundle's records, read so far or all, to name each case by its title too. */
+export function summarise(
+  read: Pick<ReadBundle, 'manifest' | 'size'>,
+  signerKnown: boolean,
+  records?: Map<string, JsonRow[]>,
+): BundleSummary {
   const m = read.manifest;
+  const titles = new Map((records?.get('matters') ?? []).map((row) => [String(row.id), row.title]));
+  const cases = m.cases.map((c) => {
+    const title = titles.get(c.id);
+    return typeof title === 'string' ? { ...c, title } : c;
+  });
   return {
     bundleId: m.bundleId,
     kind: m.kind,
@@ -38,7 +48,7 @@ export function summarise(read: Pick<ReadBundle, 'manifest' | 'size'>, signerKno
     creatorVaultId: m.creator.vaultId,
     signerFingerprint: m.creator.fingerprint,
     signerKnown,
-    cases: m.cases,
+    cases,
     counts: m.records.filter((r) => r.count > 0).map((r) => ({ kind: r.table, count: r.count })),
     attachments: m.attachments.length,
     redaction: m.redaction,
@@ -126,11 +136,13 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
   const planNow = (recordsSoFar: Map<string, JsonRow[]>) => {
     if (plan) return plan;
     checkFiles(recordsSoFar);
+    seen = recordsSoFar;
     plan = planMerge(db, tables, recordsSoFar, choose, request.restore === true);
     if (plan.conflicts.length > 0) throw new StopForConflicts();
     return plan;
   };
   let read: ReadBundle | null = null;
+  let seen: Map<string, JsonRow[]> | undefined;
   try {
     try {
       read = await readBundle(request.file, request.unseal, {
@@ -168,7 +180,7 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
     if (!plan) checkFiles(read!.records);
     const finalPlan: Plan = plan ?? planMerge(db, tables, read!.records, choose, request.restore === true);
     const m = manifest!;
-    const summary = summarise({ manifest: m, size: read?.size ?? 0 }, known);
+    const summary = summarise({ manifest: m, size: read?.size ?? 0 }, known, read?.records ?? seen);
     if (finalPlan.conflicts.length > 0) {
       return {
         status: 'conflicts',

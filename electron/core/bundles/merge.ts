@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BundleConflict, ConflictChoice } from '../../../shared/schemas/bundles';
 import type { Database } from '../vault/database';
+import { conflictNames } from './conflict-names';
 import { contentMark, recordKey, toJsonRow, type JsonRow, type SqlRow } from './rows';
 import type { CarriedTable } from './tables';
 
@@ -91,6 +92,8 @@ export function planMerge(
       const conflictId = `${table} ${key}`;
       const choice = choose(conflictId);
       if (!choice) {
+        const fields = differing(mine, theirs, rule.protectedValues === true);
+        const names = fields.map((f) => f.name);
         plan.conflicts.push({
           id: conflictId,
           table,
@@ -101,7 +104,8 @@ export function planMerge(
               : table === 'matters'
                 ? String(theirs.id)
                 : null,
-          fields: differing(mine, theirs, rule.protectedValues === true),
+          fields,
+          ...conflictNames(db, records, table, mine, theirs, names, rule.protectedValues === true),
         });
         continue;
       }
@@ -116,6 +120,7 @@ export function planMerge(
           recordKey: key,
           matterId: null,
           fields: differing(mine, theirs, true),
+          ...conflictNames(db, records, table, mine, theirs, [], true),
         });
         continue;
       }

@@ -27,5 +27,5 @@ export async function verifyBundle(
     },
   });
   const known = options.known ? options.known(read.manifest.creator.fingerprint) : false;
-  return summarise(read, known);
+  return summarise(read, known, read.records);
 }

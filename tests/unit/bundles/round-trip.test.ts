@@ -51,7 +51,9 @@ describe('bundle round trip', () => {
     expect(exported.attachments).toBe(4);
     const summary = await b.ok('bundles:verify', { file: out, key: { passphrase: BUNDLE_PASS } });
     expect(summary.signerKnown).toBe(false);
-    expect(summary.cases).toEqual([{ id: rich.matterId, reference: 'MC-101-23' }]);
+    expect(summary.cases).toEqual([
+      { id: rich.matterId, reference: 'MC-101-23', title: 'Defensora de la Montaña' },
+    ]);
     const unknown = await b.call('bundles:import', { file: out, key: { passphrase: BUNDLE_PASS } });
     expect(unknown.error?.code).toBe('BUNDLE_UNKNOWN_SIGNER');
     const imported = await b.ok('bundles:import', {

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Group,
   Modal,
@@ -10,16 +11,20 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleProgress, ExportBundleResult } from '../../../../shared/schemas/bundles';
+import { leftOutLabel } from '../../../../shared/bundle-labels-format';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PassphraseInput } from '../../components/PassphraseInput';
+import { inFolder } from './paths';
+import { useBundleWords } from './useBundleWords';
 
 /** "Export bundle" on a case: to a passphrase or age public keys, optionally redacted, with progress and cancel. */
 export function ExportBundleButton({ matterId }: { matterId: string }) {
   const { t } = useTranslation();
+  const words = useBundleWords();
   const [open, setOpen] = useState(false);
   const [out, setOut] = useState('');
   const [mode, setMode] = useState<'passphrase' | 'recipients'>('passphrase');
@@ -37,6 +42,24 @@ export function ExportBundleButton({ matterId }: { matterId: string }) {
         if (p.operationId === running) setProgress(p);
       }),
     [running],
+  );
+
+  // A neutral file name: names of files and folders outside the vault are not encrypted.
+  const chooseFolder = async () => {
+    try {
+      const { path } = await client.dialog.chooseFolder({ purpose: 'export' });
+      if (path) setOut(inFolder(path, `amparo-caso-${new Date().toISOString().slice(0, 10)}.amparo`));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const browse = (input: ReactNode) => (
+    <Group gap="xs" wrap="nowrap" align="flex-start">
+      <div style={{ flex: 1 }}>{input}</div>
+      <Button variant="default" onClick={() => void chooseFolder()} disabled={running !== null}>
+        {t('common.browse')}
+      </Button>
+    </Group>
   );
 
   const run = async () => {
@@ -61,15 +84,31 @@ export function ExportBundleButton({ matterId }: { matterId: string }) {
 
   return (
     <>
-      <Button variant="default" size="xs" onClick={() => setOpen(true)}>
+      <Button
+        variant="default"
+        size="xs"
+        onClick={() => {
+          setDone(null);
+          setError(null);
+          setOpen(true);
+        }}
+      >
         {t('bundles.export.open')}
       </Button>
-      <Modal opened={open} onClose={() => !running && setOpen(false)} title={t('bundles.export.title')}>
+      <Modal
+        opened={open}
+        size="lg"
+        onClose={() => !running && setOpen(false)}
+        title={t('bundles.export.title')}
+      >
         <Stack gap="sm">
           <TextInput
             label={t('bundles.export.out')}
             value={out}
             onChange={(e) => setOut(e.currentTarget.value)}
+            spellCheck={false}
+            autoComplete="off"
+            inputContainer={browse}
           />
           <SegmentedControl
             value={mode}
@@ -103,6 +142,9 @@ export function ExportBundleButton({ matterId }: { matterId: string }) {
               { value: 'pseudonyms-only', label: t('bundles.export.redactPseudonyms') },
             ]}
             allowDeselect={false}
+            description={t(
+              redaction === 'none' ? 'bundles.export.redactNoneHint' : 'bundles.export.redactPseudonymsHint',
+            )}
           />
           <ErrorAlert error={error} />
           {progress && (
@@ -112,15 +154,25 @@ export function ExportBundleButton({ matterId }: { matterId: string }) {
             />
           )}
           {done && (
-            <Text size="sm" role="status">
-              {t('bundles.export.done', { path: done.path, attachments: done.attachments })}
-              {done.leftOut.map((l) => ` ${t('bundles.leftOut', { count: l.count, kind: l.kind })}`).join('')}
-            </Text>
+            <Alert color="teal" variant="light" role="status">
+              <Text size="sm" style={{ wordBreak: 'break-all' }}>
+                {t('bundles.export.done', { path: done.path, attachments: done.attachments })}
+              </Text>
+              {done.leftOut.map((l) => (
+                <Text size="sm" key={l.kind}>
+                  {t('bundles.leftOut', { count: l.count, kind: leftOutLabel(words, l.kind) })}
+                </Text>
+              ))}
+            </Alert>
           )}
           <Group gap="sm">
-            <Button onClick={() => void run()} loading={running !== null} disabled={!out}>
-              {t('bundles.export.submit')}
-            </Button>
+            {done ? (
+              <Button onClick={() => setOpen(false)}>{t('bundles.export.close')}</Button>
+            ) : (
+              <Button onClick={() => void run()} loading={running !== null} disabled={!out}>
+                {t('bundles.export.submit')}
+              </Button>
+            )}
             {running && (
               <Button variant="default" onClick={() => void client.bundles.cancel({ operationId: running })}>
                 {t('bundles.export.cancel')}

@@ -1,28 +1,18 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Button, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleSummary, ConflictChoice, ImportBundleResult } from '../../../../shared/schemas/bundles';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PassphraseInput } from '../../components/PassphraseInput';
+import { BundleSummaryView } from './BundleSummaryView';
+import { ConflictCard } from './ConflictCard';
 
-const show = (value: unknown) =>
-  value === null || value === undefined
-    ? '—'
-    : String(typeof value === 'object' ? JSON.stringify(value) : value);
-
-/** Import a bundle: verify first (summary, signer), then import; conflicts side by side with three choices. */
+/**
+ * Import a bundle: verify first (what it holds, who signed it), then import; records changed on both
+ * sides are shown side by side with three choices. Whatever was shown for one file is cleared as soon
+ * as the file, its passphrase or a new check begins, so a button never acts on an earlier answer.
+ */
 export function ImportBundleSection() {
   const { t } = useTranslation();
   const [file, setFile] = useState('');
@@ -35,6 +25,12 @@ export function ImportBundleSection() {
   const [error, setError] = useState<unknown>(null);
   const key = passphrase ? { passphrase } : {};
 
+  const forget = () => {
+    setSummary(null);
+    setResult(null);
+    setConfirmed(false);
+    setChoices({});
+  };
   const act = async (work: () => Promise<void>) => {
     setBusy(true);
     setError(null);
@@ -46,9 +42,17 @@ export function ImportBundleSection() {
       setBusy(false);
     }
   };
+  const chooseFile = () =>
+    act(async () => {
+      const { path } = await client.dialog.chooseBundle({});
+      if (path) {
+        forget();
+        setFile(path);
+      }
+    });
   const verify = () =>
     act(async () => {
-      setResult(null);
+      forget();
       setSummary(await client.bundles.verify({ file, key }));
     });
   const importNow = (resolutions: Record<string, ConflictChoice> = {}) =>
@@ -65,8 +69,18 @@ export function ImportBundleSection() {
       setResult(answer);
       if (answer.status === 'conflicts')
         setChoices(Object.fromEntries(answer.conflicts.map((c) => [c.id, 'mine'])));
+      else setSummary(null);
     });
 
+  const browse = (input: ReactNode) => (
+    <Group gap="xs" wrap="nowrap" align="flex-start">
+      <div style={{ flex: 1 }}>{input}</div>
+      <Button variant="default" onClick={() => void chooseFile()} disabled={busy}>
+        {t('common.browse')}
+      </Button>
+    </Group>
+  );
+  const cases = result?.summary.cases ?? summary?.cases ?? [];
   return (
     <Stack gap="sm">
       <Title order={3}>{t('bundles.import.title')}</Title>
@@ -74,39 +88,37 @@ export function ImportBundleSection() {
       <TextInput
         label={t('bundles.import.file')}
         value={file}
-        onChange={(e) => setFile(e.currentTarget.value)}
+        onChange={(e) => {
+          forget();
+          setFile(e.currentTarget.value);
+        }}
+        spellCheck={false}
+        autoComplete="off"
+        inputContainer={browse}
       />
       <PassphraseInput
         label={t('bundles.import.passphrase')}
         description={t('bundles.import.passphraseHint')}
         value={passphrase}
-        onChange={(e) => setPassphrase(e.currentTarget.value)}
+        onChange={(e) => {
+          forget();
+          setPassphrase(e.currentTarget.value);
+        }}
       />
       <Group gap="sm">
-        <Button variant="default" onClick={() => void verify()} loading={busy} disabled={!file}>
+        <Button variant="default" onClick={() => void verify()} loading={busy && !summary} disabled={!file}>
           {t('bundles.import.verify')}
         </Button>
       </Group>
+      {busy && !summary && !result && (
+        <Text size="sm" role="status">
+          {t('bundles.import.checking')}
+        </Text>
+      )}
       <ErrorAlert error={error} />
-      {summary && (
+      {summary && !result && (
         <Stack gap="xs" data-testid="bundle-summary">
-          <Text size="sm">
-            {t('bundles.import.cases', { cases: summary.cases.map((c) => c.reference || c.id).join(', ') })}
-          </Text>
-          {summary.counts.map((c) => (
-            <Text size="sm" key={c.kind}>
-              {t('bundles.import.count', { kind: c.kind, count: c.count })}
-            </Text>
-          ))}
-          <Text size="sm">{t('bundles.import.attachments', { count: summary.attachments })}</Text>
-          {summary.redaction.leftOut.map((l) => (
-            <Text size="sm" key={l.kind}>
-              {t('bundles.leftOut', { count: l.count, kind: l.kind })}
-            </Text>
-          ))}
-          <Text size="sm" ff="monospace">
-            {summary.signerFingerprint.match(/.{1,4}/g)!.join(' ')}
-          </Text>
+          <BundleSummaryView summary={summary} />
           {summary.signerKnown ? (
             <Alert color="teal" variant="light">
               {t('bundles.import.signerKnown')}
@@ -114,6 +126,7 @@ export function ImportBundleSection() {
           ) : (
             <Checkbox
               label={t('bundles.import.confirmSigner')}
+              description={t('bundles.import.confirmSignerHint')}
               checked={confirmed}
               onChange={(e) => setConfirmed(e.currentTarget.checked)}
             />
@@ -139,43 +152,18 @@ export function ImportBundleSection() {
         </Alert>
       )}
       {result?.status === 'conflicts' && (
-        <Stack gap="sm">
+        <Stack gap="sm" data-testid="bundle-conflicts">
           <Alert color="orange" variant="light">
             {t('bundles.import.conflicts', { count: result.conflicts.length })}
           </Alert>
           {result.conflicts.map((c) => (
-            <Stack key={c.id} gap={4}>
-              <Text size="sm" fw={600}>
-                {c.table}
-              </Text>
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('bundles.import.field')}</Table.Th>
-                    <Table.Th>{t('bundles.import.mine')}</Table.Th>
-                    <Table.Th>{t('bundles.import.theirs')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {c.fields.map((f) => (
-                    <Table.Tr key={f.name}>
-                      <Table.Td>{f.name}</Table.Td>
-                      <Table.Td>{show(f.mine)}</Table.Td>
-                      <Table.Td>{show(f.theirs)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-              <SegmentedControl
-                value={choices[c.id] ?? 'mine'}
-                onChange={(v) => setChoices({ ...choices, [c.id]: v as ConflictChoice })}
-                data={[
-                  { value: 'mine', label: t('bundles.import.keepMine') },
-                  { value: 'theirs', label: t('bundles.import.takeTheirs') },
-                  { value: 'both', label: t('bundles.import.keepBoth') },
-                ]}
-              />
-            </Stack>
+            <ConflictCard
+              key={c.id}
+              conflict={c}
+              cases={cases}
+              choice={choices[c.id] ?? 'mine'}
+              onChoice={(choice) => setChoices({ ...choices, [c.id]: choice })}
+            />
           ))}
           <Group>
             <Button onClick={() => void importNow(choices)} loading={busy}>

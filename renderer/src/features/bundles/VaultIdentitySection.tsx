@@ -1,6 +1,7 @@
 import { Button, CopyButton, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
+import { AgeKeyQr } from './AgeKeyQr';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/useLoad';
 
@@ -18,7 +19,7 @@ export function VaultIdentitySection() {
           <Text size="sm" fw={600}>
             {t('bundles.identity.fingerprint')}
           </Text>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm">
             <Text ff="monospace" size="sm" data-testid="signing-fingerprint">
               {identity.data.fingerprintGrouped}
             </Text>
@@ -33,17 +34,25 @@ export function VaultIdentitySection() {
           <Text size="sm" fw={600}>
             {t('bundles.identity.ageKey')}
           </Text>
-          <Group gap="sm" wrap="nowrap">
-            <Text ff="monospace" size="sm" style={{ wordBreak: 'break-all' }} data-testid="age-recipient">
-              {identity.data.ageRecipient}
-            </Text>
-            <CopyButton value={identity.data.ageRecipient}>
-              {({ copied, copy }) => (
-                <Button size="compact-sm" variant="light" onClick={copy}>
-                  {copied ? t('bundles.identity.copied') : t('bundles.identity.copy')}
-                </Button>
-              )}
-            </CopyButton>
+          <Group gap="md" wrap="nowrap" align="flex-start">
+            <AgeKeyQr value={identity.data.ageRecipient} />
+            <Stack gap="xs">
+              <Text ff="monospace" size="sm" style={{ wordBreak: 'break-all' }} data-testid="age-recipient">
+                {identity.data.ageRecipient}
+              </Text>
+              <Group gap="sm">
+                <CopyButton value={identity.data.ageRecipient}>
+                  {({ copied, copy }) => (
+                    <Button size="compact-sm" variant="light" onClick={copy}>
+                      {copied ? t('bundles.identity.copied') : t('bundles.identity.copy')}
+                    </Button>
+                  )}
+                </CopyButton>
+              </Group>
+              <Text size="xs" c="dimmed">
+                {t('bundles.identity.qrHint')}
+              </Text>
+            </Stack>
           </Group>
         </>
       )}

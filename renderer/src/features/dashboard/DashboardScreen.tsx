@@ -4,6 +4,7 @@ import { client } from '../../api/client';
 import { formatIsoDate } from '../../app/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/useLoad';
+import { BackupReminder } from '../bundles/BackupReminder';
 import { WeeklyDeadlinesChart } from '../charts/WeeklyDeadlinesChart';
 import { DeadlineSection, type DeadlineOpeners } from './DeadlineSection';
 import { InactivitySection } from './InactivitySection';
@@ -32,6 +33,7 @@ export function DashboardScreen({
           {t('dashboard.openCalendar')}
         </Button>
       </Group>
+      <BackupReminder onOpenSettings={onOpenSettings} />
       <ErrorAlert error={load.error} onClose={() => load.setError(null)} />
       {!d && load.loading && <Loader aria-label={t('common.loading')} />}
       {d && (
