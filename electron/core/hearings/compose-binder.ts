@@ -232,12 +232,14 @@ export function composeBinder(input: BinderInput): ComposedBinder {
 
   // --- 6. expected questions --------------------------------------------------------------------------------
   heading(w.questions);
+  // Paragraphs rather than a level-2 heading per question: the writer keeps a heading with one paragraph in
+  // an unbreakable stack, and such a stack right after a section heading at a page's foot was lost.
   hearing.questions.forEach((q, i) => {
-    sub(`${w.q}${i + 1}. ${q.question}`);
     const by = q.answererId ? ` (${speaker(q.answererId)})` : '';
+    blocks.push({ type: 'paragraph', content: [{ text: `${w.q}${i + 1}. ${q.question}`, bold: true }] });
     blocks.push({
       type: 'paragraph',
-      content: [{ text: `${w.answer}${by}: `, bold: true }, { text: q.answer.trim() || '—' }],
+      content: [{ text: `${w.answer}${by}: `, italic: true }, { text: q.answer.trim() || '—' }],
     });
   });
   if (!hearing.questions.length) para(w.none);

@@ -31,8 +31,8 @@ export const HEARING_FIELDS = {
   ],
 };
 
-export async function hearingCase(withPlan = true): Promise<HearingFixture> {
-  const c = await caseWithPeople();
+export async function hearingCase(withPlan = true, realWriter = false): Promise<HearingFixture> {
+  const c = await caseWithPeople({ realWriter });
   const created = await c.ok('hearings:create', { matterId: c.matterId, fields: HEARING_FIELDS });
   if (withPlan) {
     await c.ok('hearings:addParticipant', {
