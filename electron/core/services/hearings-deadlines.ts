@@ -3,7 +3,7 @@
 // itself (a fixed date at the hearing's time and zone). A date that moves waives the old deadline with a
 // reason and creates a new one, so the history shows both; a request made or a hearing held fulfils them.
 import type { Database } from '../vault/database';
-import { deadlineTitle, WAIVER } from '../hearings/words';
+import { deadlineTitle, waiverReason, type WaiverReason } from '../hearings/words';
 import type { DeadlineService } from './deadlines';
 import type { HearingRow } from './hearings-rows';
 import type { VaultContext } from './vault-context';
@@ -42,9 +42,9 @@ export function syncHearingDeadlines(
   const today = ctx.now().toISOString().slice(0, 10);
   const linked = linkedDeadlines(db, row.id);
   const closed = row.status === 'denied' || row.status === 'cancelled';
-  const waive = (d: LinkedDeadlineRow | undefined, why: keyof typeof WAIVER) => {
+  const waive = (d: LinkedDeadlineRow | undefined, why: WaiverReason) => {
     if (d?.status === 'open')
-      deadlines.waive({ id: d.id, revision: d.revision, onDate: today, reason: WAIVER[why][row.lang] });
+      deadlines.waive({ id: d.id, revision: d.revision, onDate: today, reason: waiverReason(why, row.lang) });
   };
   const link = (id: string) =>
     db.prepare('UPDATE deadlines SET hearing_id = $hearingId WHERE id = $id').run({ id, hearingId: row.id });

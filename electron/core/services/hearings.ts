@@ -64,7 +64,7 @@ function columnValues(fields: HearingFields): Record<string, string | number | n
 function checkShare(fields: HearingFields): void {
   if (fields.totalMinutes !== null && fields.ourMinutes !== null && fields.ourMinutes > fields.totalMinutes)
     throw new AmparoError('VALIDATION_FAILED', 'Our share exceeds the total time', {
-      issues: [{ path: 'fields.ourMinutes', message: 'hearings.error.shareOverTotal' }],
+      issues: [{ path: 'fields.ourMinutes', message: 'hearingCore.error.shareOverTotal' }],
     });
 }
 

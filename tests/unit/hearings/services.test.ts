@@ -104,7 +104,7 @@ describe('a hearing and its parts', () => {
       fields: { side: 'ours', personId: stranger.id },
     });
     expect(outside.error?.code).toBe('VALIDATION_FAILED');
-    expect(outside.error?.issues?.[0]?.message).toBe('hearings.error.notInCase');
+    expect(outside.error?.issues?.[0]?.message).toBe('hearingCore.error.notInCase');
     const both = await c.call('hearings:addParticipant', {
       hearingId: c.hearingId,
       fields: { side: 'ours', personId: c.ana, name: 'Ana María López Quintero' },
@@ -115,7 +115,7 @@ describe('a hearing and its parts', () => {
       revision: c.hearing.revision,
       fields: { ...HEARING_FIELDS, totalMinutes: 10, ourMinutes: 20 },
     });
-    expect(over.error?.issues?.[0]?.message).toBe('hearings.error.shareOverTotal');
+    expect(over.error?.issues?.[0]?.message).toBe('hearingCore.error.shareOverTotal');
   });
 });
 
