@@ -316,5 +316,8 @@ describe('what leaves the service', () => {
     const logged = JSON.stringify(hearingEntries);
     for (const typed of ['Contexto', 'Las amenazas continúan', 'Embajador', 'escolta', 'plan de protección'])
       expect(logged).not.toContain(typed);
+    // The audit screen names a hearing's entries by the hearing's title (a safe label), parts included.
+    const turnEntry = hearingEntries.find((e: { entityType: string }) => e.entityType === 'hearing_turn');
+    expect(turnEntry.recordLabel).toBe('Audiencia pública MC-1008-19');
   });
 });
