@@ -15,6 +15,8 @@ import { filings } from './012-filings';
 // bundles
 import { vaultIdentity } from './013-vault-identity';
 import { dashboardIndexes } from './014-dashboard-indexes';
+// hearings
+import { hearings } from './015-hearings';
 // dashboard speed
 import { dashboardCovering } from './017-dashboard-covering';
 import type { Migration } from './migration';
@@ -37,6 +39,8 @@ export const MIGRATIONS: readonly Migration[] = [
   filings,
   vaultIdentity,
   dashboardIndexes,
+  // hearings
+  hearings,
   // dashboard speed
   dashboardCovering,
 ];
