@@ -50,7 +50,9 @@ export function HearingDayView({ plan, onClose }: { plan: HearingDay; onClose: (
   const clock = useTurnClock(plan.turns.length);
   const { next, previous, toggle } = clock;
   const keys = useRef({ next, previous, toggle });
-  keys.current = { next, previous, toggle };
+  useEffect(() => {
+    keys.current = { next, previous, toggle };
+  });
 
   useEffect(() => {
     // Capture phase: Space must advance the plan, not press whichever button has the focus.
@@ -74,7 +76,7 @@ export function HearingDayView({ plan, onClose }: { plan: HearingDay; onClose: (
   const share = plan.plan.shareSeconds ?? plan.plan.plannedSeconds;
   const shareLeft = share - clock.spentTotal;
   const points = turn ? pointsOf(turn.talkingPoints) : [];
-  const speakerOf = (t_: HearingDayTurn) => t_.speaker ?? t('hearingsUi.day.noSpeaker');
+  const speakerOf = (item: HearingDayTurn) => item.speaker ?? t('hearingsUi.day.noSpeaker');
 
   return (
     <Modal

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 /** How often the countdown is redrawn; the time itself comes from the clock, not from counting ticks. */
 const TICK_MS = 250;
@@ -26,7 +26,8 @@ export function useTurnClock(turnCount: number): TurnClock {
   const [running, setRunning] = useState(true);
   // Milliseconds spent per turn, not counting the segment under way.
   const [spent, setSpent] = useState<number[]>(() => Array.from({ length: turnCount }, () => 0));
-  const since = useRef<number | null>(Date.now());
+  // When the segment under way started (null while paused).
+  const [since, setSince] = useState<number | null>(() => Date.now());
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
@@ -39,13 +40,11 @@ export function useTurnClock(turnCount: number): TurnClock {
   const settle = useCallback(
     (keepRunning: boolean) => {
       const at = Date.now();
-      const started = since.current;
-      if (started !== null)
-        setSpent((prev) => prev.map((ms, i) => (i === index ? ms + (at - started) : ms)));
-      since.current = keepRunning ? at : null;
+      if (since !== null) setSpent((prev) => prev.map((ms, i) => (i === index ? ms + (at - since) : ms)));
+      setSince(keepRunning ? at : null);
       setNow(at);
     },
-    [index],
+    [index, since],
   );
 
   const go = useCallback(
@@ -62,7 +61,7 @@ export function useTurnClock(turnCount: number): TurnClock {
     setRunning(!running);
   }, [running, settle]);
 
-  const live = running && since.current !== null ? Math.max(0, now - since.current) : 0;
+  const live = running && since !== null ? Math.max(0, now - since) : 0;
   const spentMs = (turn: number) => (spent[turn] ?? 0) + (turn === index ? live : 0);
   const total = spent.reduce((sum, ms) => sum + ms, 0) + live;
   return {

@@ -1,0 +1,270 @@
+// Preparing a hearing in the Spanish UI, in the real renderer over the test bridge: the record, our speakers
+// (a protected beneficiary by pseudonym), three turns checked against our share (over, then under), a turn
+// moved by keyboard, two exhibits with their hashes, the binder saved to a file whose SHA-256 is the one
+// shown, then the hearing-day view run by keyboard with a controlled clock, and a lock that leaves nothing.
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import type { Bridge } from '../bridge/server';
+import { EMPTY_IDENTITY } from '../../shared/schemas/people';
+import { precautionaryRequest } from '../support/fixtures';
+import { expect, openCases, screenshot, test } from './fixtures';
+
+const PASS = 'Audiencia en Washington, periodo 192, 2027';
+const LEGAL_NAME = 'Rosa Elena Martínez Ochoa';
+const PSEUDONYM = 'Árbol Sereno';
+const LAWYER = 'Lic. Daniel Paredes';
+const CASE = 'Defensora en la Sierra Norte';
+
+async function call<T>(bridge: Bridge, channel: string, input: unknown): Promise<T> {
+  const result = await bridge.core.dispatch(channel as never, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+/** A Spanish vault with the case, a beneficiary with a protected legal name, a fact and two exhibits. */
+async function seed(bridge: Bridge, app: Page, workDir: string) {
+  await call(bridge, 'settings:update', { language: 'es' });
+  await call(bridge, 'vault:create', { path: join(workDir, 'boveda'), passphrase: PASS });
+  const matter = await call<{ id: string }>(bridge, 'matters:create', precautionaryRequest({ title: CASE }));
+  const person = await call<{ id: string }>(bridge, 'people:create', {
+    pseudonym: PSEUDONYM,
+    classification: 'restricted',
+    identity: { ...EMPTY_IDENTITY, legalName: LEGAL_NAME },
+  });
+  await call(bridge, 'parties:add', { matterId: matter.id, role: 'beneficiary', personId: person.id });
+  await call(bridge, 'incidents:create', {
+    matterId: matter.id,
+    occurredOn: '2026-03-02',
+    kind: 'threat',
+    title: 'Amenaza frente al domicilio',
+    description: 'Dos hombres armados la esperaron frente a su casa.',
+    place: 'Ixtlán de Juárez, Oaxaca',
+    source: '',
+    classification: 'restricted',
+    personIds: [person.id],
+    tags: [],
+  });
+  await call(bridge, 'evidence:add', {
+    matterId: matter.id,
+    operationId: randomUUID(),
+    paths: [join(__dirname, 'assets', 'mural.jpg'), join(__dirname, 'assets', 'scan-ccitt.pdf')],
+  });
+  await app.reload();
+  await openCases(app, 'Casos');
+  return matter;
+}
+
+/** Picks an option of a Mantine select. */
+async function choose(app: Page, select: Locator, option: string | RegExp): Promise<void> {
+  await select.click();
+  await app.getByRole('option', { name: option }).click();
+}
+
+test('a hearing: record, plan over and under the share, keyboard reorder, exhibits, binder, hearing-day view', async ({
+  app,
+  bridge,
+  workDir,
+}) => {
+  test.setTimeout(240_000);
+  const matter = await seed(bridge, app, workDir);
+  await app.setViewportSize({ width: 1280, height: 800 });
+  await app.getByRole('table', { name: 'Casos' }).getByRole('button', { name: CASE }).click();
+  await app.getByRole('tab', { name: 'Audiencias' }).click();
+  await expect(app.getByText('Este caso aún no tiene audiencias.')).toBeVisible();
+
+  // The record.
+  await app.getByRole('button', { name: 'Nueva audiencia' }).click();
+  const form = app.getByRole('form', { name: 'Nueva audiencia' });
+  await form.getByLabel('Título').fill('Audiencia pública: defensoras de la Sierra Norte');
+  await form.getByLabel('Instancia').fill('CIDH');
+  await form.getByLabel('Periodo de sesiones').fill('192 Periodo de Sesiones');
+  await form.getByRole('textbox', { name: 'Fecha', exact: true }).fill('10/03/2027');
+  await form.getByLabel('Hora de inicio').fill('10:00');
+  await form.getByLabel('Lugar o enlace de video').fill('https://videollamada.example/sala-3');
+  await form.getByLabel('Tiempo total concedido').fill('60');
+  await form.getByLabel('Nuestro tiempo').fill('15');
+  await form.getByLabel('Petición 1').fill('Que la Comisión requiera medidas de protección concertadas');
+  await form.getByLabel('Petición 2').fill('Que el Estado informe sobre la investigación penal');
+  await form.getByLabel('Petición 3').fill('Una visita in loco a la región');
+  await form.getByRole('button', { name: 'Crear audiencia' }).click();
+  const planning = app.getByTestId('hearing-planning');
+  await expect(planning.getByRole('heading', { name: 'Audiencia pública: defensoras de la Sierra Norte' })).toBeVisible();
+  const [hearing] = await call<Array<{ id: string }>>(bridge, 'hearings:list', { matterId: matter.id });
+  expect(hearing).toBeDefined();
+  const hearingId = hearing!.id;
+
+  // Our speakers: the beneficiary by pseudonym (voice only) and a lawyer of the team.
+  const adding = planning.getByRole('group', { name: 'Agregar participante' });
+  await choose(app, adding.getByLabel('Persona del caso'), PSEUDONYM);
+  await choose(app, adding.getByLabel('Presencia'), 'Solo voz');
+  await adding.getByRole('button', { name: 'Agregar participante' }).click();
+  const participants = planning.getByRole('table', { name: 'Participantes' });
+  await expect(participants.getByRole('cell', { name: PSEUDONYM })).toBeVisible();
+  await choose(app, adding.getByLabel('Presencia'), 'Aparece en cámara');
+  await adding.getByLabel('O un nombre (integrante del equipo que no figura en el caso)').fill(LAWYER);
+  await adding.getByLabel('Función o cargo').fill('Representante');
+  await adding.getByRole('button', { name: 'Agregar participante' }).click();
+  await expect(participants.getByRole('cell', { name: LAWYER })).toBeVisible();
+  await expect(participants).not.toContainText(LEGAL_NAME);
+
+  // Three turns, 5 + 6 + 7 = 18 minutes against our 15: the plan runs over by 3:00.
+  const turns = planning.getByTestId('turn-row');
+  const plan = [
+    { speaker: LAWYER, topic: 'Contexto de la región', minutes: '5', points: 'Despojo territorial\nAgresiones previas' },
+    { speaker: PSEUDONYM, topic: 'Testimonio de la defensora', minutes: '6', points: 'Lo que vivió el 2 de marzo' },
+    { speaker: LAWYER, topic: 'Peticiones a la Comisión', minutes: '7', points: 'Las tres peticiones clave' },
+  ];
+  for (const [i, turn] of plan.entries()) {
+    await planning.getByRole('button', { name: 'Agregar turno' }).click();
+    await expect(turns).toHaveCount(i + 1);
+    const row = turns.nth(i);
+    await choose(app, row.getByLabel('Quién habla'), turn.speaker);
+    await row.getByLabel('Tema').fill(turn.topic);
+    await row.getByLabel('Minutos').fill(turn.minutes);
+    await row.getByLabel('Puntos a tratar').fill(turn.points);
+  }
+  const sum = planning.getByTestId('plan-sum');
+  await expect(sum).toHaveAttribute('data-status', 'over');
+  await expect(sum).toHaveText('El plan excede nuestro tiempo: 18:00 previstos de 15:00, sobran 3:00.');
+  // The third turn shortened to 2 minutes: 13 of 15, two minutes left.
+  await turns.nth(2).getByLabel('Minutos').fill('2');
+  await expect(sum).toHaveAttribute('data-status', 'under');
+  await expect(sum).toHaveText('13:00 previstos de 15:00: quedan 2:00.');
+  await expect
+    .poll(
+      async () =>
+        (await call<{ turns: Array<{ seconds: number; topic: string }> }>(bridge, 'hearings:get', { id: hearingId }))
+          .turns.map((t) => `${t.topic}/${t.seconds}`),
+      { timeout: 15_000 },
+    )
+    .toEqual(['Contexto de la región/300', 'Testimonio de la defensora/360', 'Peticiones a la Comisión/120']);
+
+  // By keyboard: the first turn moved down one place, announced, and kept in the vault.
+  const down = planning.getByRole('button', { name: `Bajar Turno 1: ${LAWYER} — Contexto de la región` });
+  await down.focus();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('reorder-announcement').first()).toHaveText(
+    `Turno 1: ${LAWYER} — Contexto de la región quedó en la posición 2 de 3.`,
+  );
+  await expect(turns.nth(0).getByLabel('Tema')).toHaveValue('Testimonio de la defensora');
+  await expect(turns.nth(1).getByLabel('Tema')).toHaveValue('Contexto de la región');
+  await expect
+    .poll(
+      async () =>
+        (await call<{ turns: Array<{ topic: string }> }>(bridge, 'hearings:get', { id: hearingId })).turns.map(
+          (t) => t.topic,
+        ),
+    )
+    .toEqual(['Testimonio de la defensora', 'Contexto de la región', 'Peticiones a la Comisión']);
+
+  // The chronology: the case's fact.
+  await choose(app, planning.getByLabel('Agregar un hecho de la cronología del caso'), /Amenaza frente al domicilio/);
+  await expect(planning.getByTestId('chronology-list')).toContainText('Amenaza frente al domicilio');
+
+  // Two exhibits, numbered, with the SHA-256 the vault took at intake.
+  const evidence = await call<{ items: Array<{ title: string; sha256: string }> }>(bridge, 'evidence:list', {
+    matterId: matter.id,
+  });
+  expect(evidence.items).toHaveLength(2);
+  for (const item of evidence.items) {
+    await choose(app, planning.getByLabel('Agregar una prueba'), item.title);
+  }
+  const exhibits = planning.getByTestId('exhibit-row');
+  await expect(exhibits).toHaveCount(2);
+  for (const [i, item] of evidence.items.entries()) {
+    await expect(exhibits.nth(i)).toContainText(`Anexo ${i + 1}: ${item.title}`);
+    await expect(exhibits.nth(i).getByTestId('exhibit-sha')).toHaveText(`SHA-256 ${item.sha256}`);
+  }
+
+  // A question the State may raise, with the answer and who gives it.
+  await planning.getByLabel('Una pregunta o argumento que el Estado podría plantear').fill(
+    '¿Por qué no se aceptó la escolta ofrecida?',
+  );
+  await planning.getByRole('button', { name: 'Agregar', exact: true }).click();
+  const question = planning.getByTestId('question-row');
+  await question.getByLabel('Respuesta preparada').fill('Porque no fue concertada con la beneficiaria.');
+  await choose(app, question.getByLabel('Quién responde'), LAWYER);
+
+  await planning.getByRole('heading', { name: 'Plan de intervenciones' }).scrollIntoViewIfNeeded();
+  await screenshot(app, 'hearing-planning-es-1280');
+  await app.setViewportSize({ width: 1024, height: 768 });
+  await planning.getByRole('heading', { name: 'Plan de intervenciones' }).scrollIntoViewIfNeeded();
+  await screenshot(app, 'hearing-planning-es-1024');
+  await app.setViewportSize({ width: 1280, height: 800 });
+
+  // The binder, saved to a file: the hash shown is the file's.
+  const folder = join(workDir, 'chosen-vault');
+  await mkdir(folder, { recursive: true });
+  await app.getByRole('button', { name: 'Guardar como…' }).click();
+  const recorded = app.getByTestId('binder-recorded');
+  await expect(recorded).toContainText('registrado en la bitácora', { timeout: 90_000 });
+  const [file] = await readdir(folder);
+  expect(file).toMatch(/\.pdf$/);
+  const bytes = await readFile(join(folder, file!));
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await expect(recorded).toContainText(`SHA-256 ${createHash('sha256').update(bytes).digest('hex')}`);
+
+  // The hearing-day view, on a clock the test moves.
+  await app.clock.install();
+  await app.getByTestId('open-hearing-day').click();
+  const day = app.getByTestId('hearing-day-body');
+  await expect(day.getByTestId('hearing-day-position')).toHaveText('Turno 1 de 3');
+  const current = day.getByTestId('hearing-day-turn');
+  await expect(current).toContainText(PSEUDONYM);
+  await expect(current).toContainText('Testimonio de la defensora');
+  await expect(current).toContainText('Lo que vivió el 2 de marzo');
+  await expect(day.getByTestId('hearing-day-next')).toHaveText(`Sigue: ${LAWYER} — Contexto de la región`);
+  await expect(day.getByTestId('turn-countdown-value')).toHaveText('6:00');
+  await expect(day.getByTestId('share-countdown-value')).toHaveText('15:00');
+  await app.clock.fastForward('01:05');
+  await expect(day.getByTestId('turn-countdown-value')).toHaveText('4:55');
+  await expect(day.getByTestId('share-countdown-value')).toHaveText('13:55');
+  await screenshot(app, 'hearing-day-es-1280');
+  await app.setViewportSize({ width: 1024, height: 768 });
+  await screenshot(app, 'hearing-day-es-1024');
+  await app.setViewportSize({ width: 1280, height: 800 });
+
+  // → next turn: its own countdown starts full, the share keeps counting.
+  await app.keyboard.press('ArrowRight');
+  await expect(day.getByTestId('hearing-day-position')).toHaveText('Turno 2 de 3');
+  await expect(current).toContainText('Contexto de la región');
+  await expect(current).toContainText('Agresiones previas');
+  await expect(day.getByTestId('turn-countdown-value')).toHaveText('5:00');
+  // P pauses: time moving on does not count.
+  await app.keyboard.press('p');
+  await expect(day.getByTestId('hearing-day-paused')).toBeVisible();
+  await app.clock.fastForward('02:00');
+  await expect(day.getByTestId('turn-countdown-value')).toHaveText('5:00');
+  await app.keyboard.press('p');
+  await expect(day.getByTestId('hearing-day-paused')).toHaveCount(0);
+  // Space: the last turn (2 minutes), then overrun shows in red with negative time.
+  await app.keyboard.press(' ');
+  await expect(day.getByTestId('hearing-day-position')).toHaveText('Turno 3 de 3');
+  await expect(day.getByTestId('hearing-day-next')).toHaveText('Este es el último turno.');
+  await app.clock.fastForward('02:30');
+  await expect(day.getByTestId('turn-countdown-value')).toHaveText('−0:30');
+  await expect(day.getByTestId('turn-countdown')).toHaveAttribute('data-over', 'true');
+  await expect(day.getByTestId('turn-countdown')).toContainText('Tiempo excedido');
+  // ← back to the second turn: what was spent on it is kept.
+  await app.keyboard.press('ArrowLeft');
+  await expect(day.getByTestId('hearing-day-position')).toHaveText('Turno 2 de 3');
+  await expect(day.getByTestId('turn-countdown-value')).toHaveText('5:00');
+  // The speaker who is a person of the case is never named by her legal name here.
+  await expect(app.getByTestId('hearing-day-body')).not.toContainText(LEGAL_NAME);
+
+  // Esc leaves; opened again, a lock returns to the unlock screen with nothing of the hearing in the page.
+  await app.keyboard.press('Escape');
+  await expect(day).toHaveCount(0);
+  await expect(planning).toBeVisible();
+  await app.getByTestId('open-hearing-day').click();
+  await expect(day.getByTestId('hearing-day-position')).toHaveText('Turno 1 de 3');
+  await app.keyboard.press('Control+L');
+  await expect(app.getByRole('heading', { name: 'Desbloquear bóveda' })).toBeVisible();
+  const html = await app.content();
+  for (const text of ['Testimonio de la defensora', 'Contexto de la región', PSEUDONYM, LAWYER, 'Agresiones previas']) {
+    expect(html, `"${text}" left in the page after the lock`).not.toContain(text);
+  }
+  await expect(app.getByTestId('hearing-day')).toHaveCount(0);
+});
