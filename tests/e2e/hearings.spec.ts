@@ -101,12 +101,12 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   await choose(app, adding.getByLabel('Presencia'), 'Solo voz');
   await adding.getByRole('button', { name: 'Agregar participante' }).click();
   const participants = planning.getByRole('table', { name: 'Participantes' });
-  await expect(participants.getByRole('cell', { name: PSEUDONYM })).toBeVisible();
+  await expect(participants.getByRole('cell', { name: PSEUDONYM, exact: true })).toBeVisible();
   await choose(app, adding.getByLabel('Presencia'), 'Aparece en cámara');
   await adding.getByLabel('O un nombre (integrante del equipo que no figura en el caso)').fill(LAWYER);
   await adding.getByLabel('Función o cargo').fill('Representante');
   await adding.getByRole('button', { name: 'Agregar participante' }).click();
-  await expect(participants.getByRole('cell', { name: LAWYER })).toBeVisible();
+  await expect(participants.getByRole('cell', { name: LAWYER, exact: true })).toBeVisible();
   await expect(participants).not.toContainText(LEGAL_NAME);
 
   // Three turns, 5 + 6 + 7 = 18 minutes against our 15: the plan runs over by 3:00.
