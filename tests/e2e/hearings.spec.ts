@@ -56,6 +56,15 @@ async function seed(bridge: Bridge, app: Page, workDir: string) {
   return matter;
 }
 
+/** Scrolls so that the element starts at the top of the window (for a screenshot of a section). */
+async function scrollToTop(element: Locator): Promise<void> {
+  await element.evaluate((el) =>
+    (el as unknown as { scrollIntoView(options: { block: string }): void }).scrollIntoView({
+      block: 'start',
+    }),
+  );
+}
+
 /** Picks an option of a Mantine select. */
 async function choose(app: Page, select: Locator, option: string | RegExp): Promise<void> {
   await select.click();
@@ -90,7 +99,9 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   await form.getByLabel('Petición 3').fill('Una visita in loco a la región');
   await form.getByRole('button', { name: 'Crear audiencia' }).click();
   const planning = app.getByTestId('hearing-planning');
-  await expect(planning.getByRole('heading', { name: 'Audiencia pública: defensoras de la Sierra Norte' })).toBeVisible();
+  await expect(
+    planning.getByRole('heading', { name: 'Audiencia pública: defensoras de la Sierra Norte' }),
+  ).toBeVisible();
   const [hearing] = await call<Array<{ id: string }>>(bridge, 'hearings:list', { matterId: matter.id });
   expect(hearing).toBeDefined();
   const hearingId = hearing!.id;
@@ -103,7 +114,7 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   const participants = planning.getByRole('table', { name: 'Participantes' });
   await expect(participants.getByRole('cell', { name: PSEUDONYM, exact: true })).toBeVisible();
   await choose(app, adding.getByLabel('Presencia'), 'Aparece en cámara');
-  await adding.getByLabel('O un nombre (integrante del equipo que no figura en el caso)').fill(LAWYER);
+  await adding.getByLabel('O un nombre').fill(LAWYER);
   await adding.getByLabel('Función o cargo').fill('Representante');
   await adding.getByRole('button', { name: 'Agregar participante' }).click();
   await expect(participants.getByRole('cell', { name: LAWYER, exact: true })).toBeVisible();
@@ -112,8 +123,18 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   // Three turns, 5 + 6 + 7 = 18 minutes against our 15: the plan runs over by 3:00.
   const turns = planning.getByTestId('turn-row');
   const plan = [
-    { speaker: LAWYER, topic: 'Contexto de la región', minutes: '5', points: 'Despojo territorial\nAgresiones previas' },
-    { speaker: PSEUDONYM, topic: 'Testimonio de la defensora', minutes: '6', points: 'Lo que vivió el 2 de marzo' },
+    {
+      speaker: LAWYER,
+      topic: 'Contexto de la región',
+      minutes: '5',
+      points: 'Despojo territorial\nAgresiones previas',
+    },
+    {
+      speaker: PSEUDONYM,
+      topic: 'Testimonio de la defensora',
+      minutes: '6',
+      points: 'Lo que vivió el 2 de marzo',
+    },
     { speaker: LAWYER, topic: 'Peticiones a la Comisión', minutes: '7', points: 'Las tres peticiones clave' },
   ];
   for (const [i, turn] of plan.entries()) {
@@ -135,8 +156,11 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   await expect
     .poll(
       async () =>
-        (await call<{ turns: Array<{ seconds: number; topic: string }> }>(bridge, 'hearings:get', { id: hearingId }))
-          .turns.map((t) => `${t.topic}/${t.seconds}`),
+        (
+          await call<{ turns: Array<{ seconds: number; topic: string }> }>(bridge, 'hearings:get', {
+            id: hearingId,
+          })
+        ).turns.map((t) => `${t.topic}/${t.seconds}`),
       { timeout: 15_000 },
     )
     .toEqual(['Contexto de la región/300', 'Testimonio de la defensora/360', 'Peticiones a la Comisión/120']);
@@ -151,16 +175,19 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   await expect(turns.nth(0).getByLabel('Tema')).toHaveValue('Testimonio de la defensora');
   await expect(turns.nth(1).getByLabel('Tema')).toHaveValue('Contexto de la región');
   await expect
-    .poll(
-      async () =>
-        (await call<{ turns: Array<{ topic: string }> }>(bridge, 'hearings:get', { id: hearingId })).turns.map(
-          (t) => t.topic,
-        ),
+    .poll(async () =>
+      (await call<{ turns: Array<{ topic: string }> }>(bridge, 'hearings:get', { id: hearingId })).turns.map(
+        (t) => t.topic,
+      ),
     )
     .toEqual(['Testimonio de la defensora', 'Contexto de la región', 'Peticiones a la Comisión']);
 
   // The chronology: the case's fact.
-  await choose(app, planning.getByLabel('Agregar un hecho de la cronología del caso'), /Amenaza frente al domicilio/);
+  await choose(
+    app,
+    planning.getByLabel('Agregar un hecho de la cronología del caso'),
+    /Amenaza frente al domicilio/,
+  );
   await expect(planning.getByTestId('chronology-list')).toContainText('Amenaza frente al domicilio');
 
   // Two exhibits, numbered, with the SHA-256 the vault took at intake.
@@ -179,18 +206,19 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   }
 
   // A question the State may raise, with the answer and who gives it.
-  await planning.getByLabel('Una pregunta o argumento que el Estado podría plantear').fill(
-    '¿Por qué no se aceptó la escolta ofrecida?',
-  );
+  await planning
+    .getByLabel('Una pregunta o argumento que el Estado podría plantear')
+    .fill('¿Por qué no se aceptó la escolta ofrecida?');
   await planning.getByRole('button', { name: 'Agregar', exact: true }).click();
   const question = planning.getByTestId('question-row');
   await question.getByLabel('Respuesta preparada').fill('Porque no fue concertada con la beneficiaria.');
   await choose(app, question.getByLabel('Quién responde'), LAWYER);
 
-  await planning.getByRole('heading', { name: 'Plan de intervenciones' }).scrollIntoViewIfNeeded();
+  const planHeading = planning.getByRole('heading', { name: 'Plan de intervenciones' });
+  await scrollToTop(planHeading);
   await screenshot(app, 'hearing-planning-es-1280');
   await app.setViewportSize({ width: 1024, height: 768 });
-  await planning.getByRole('heading', { name: 'Plan de intervenciones' }).scrollIntoViewIfNeeded();
+  await scrollToTop(planHeading);
   await screenshot(app, 'hearing-planning-es-1024');
   await app.setViewportSize({ width: 1280, height: 800 });
 
@@ -247,6 +275,7 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   await expect(day.getByTestId('turn-countdown-value')).toHaveText('−0:30');
   await expect(day.getByTestId('turn-countdown')).toHaveAttribute('data-over', 'true');
   await expect(day.getByTestId('turn-countdown')).toContainText('Tiempo excedido');
+  await screenshot(app, 'hearing-day-overrun-es-1280');
   // ← back to the second turn: what was spent on it is kept.
   await app.keyboard.press('ArrowLeft');
   await expect(day.getByTestId('hearing-day-position')).toHaveText('Turno 2 de 3');
@@ -263,7 +292,13 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   await app.keyboard.press('Control+L');
   await expect(app.getByRole('heading', { name: 'Desbloquear bóveda' })).toBeVisible();
   const html = await app.content();
-  for (const text of ['Testimonio de la defensora', 'Contexto de la región', PSEUDONYM, LAWYER, 'Agresiones previas']) {
+  for (const text of [
+    'Testimonio de la defensora',
+    'Contexto de la región',
+    PSEUDONYM,
+    LAWYER,
+    'Agresiones previas',
+  ]) {
     expect(html, `"${text}" left in the page after the lock`).not.toContain(text);
   }
   await expect(app.getByTestId('hearing-day')).toHaveCount(0);

@@ -1,7 +1,7 @@
-import { Badge, Box, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Grid, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCountdown } from './clock';
+import { formatDuration } from '../../../../shared/hearing-time-plan';
 import type { HearingDay, HearingDayTurn } from '../../../../shared/schemas/hearings';
 import { useTurnClock } from './useTurnClock';
 
@@ -17,26 +17,34 @@ function Countdown({ label, seconds, testId }: { label: string; seconds: number;
   const { t } = useTranslation();
   const over = seconds < 0;
   return (
-    <Stack gap={0} align="center" data-testid={testId} data-over={over ? 'true' : 'false'}>
-      <Text size="lg" fw={600} c={over ? 'red.8' : undefined}>
-        {label}
-      </Text>
+    <Paper
+      withBorder
+      p="md"
+      data-testid={testId}
+      data-over={over ? 'true' : 'false'}
+      style={over ? { borderColor: 'var(--mantine-color-red-7)', borderWidth: 3 } : undefined}
+    >
+      <Group justify="space-between" align="center" wrap="nowrap">
+        <Text fz={22} fw={600} c={over ? 'red.8' : undefined}>
+          {label}
+        </Text>
+        {over && (
+          <Badge color="red" size="lg" variant="filled">
+            {t('hearingsUi.day.overrun')}
+          </Badge>
+        )}
+      </Group>
       <Text
-        fz={64}
+        fz={72}
         fw={700}
-        ff="monospace"
         lh={1.1}
         c={over ? 'red.8' : undefined}
+        style={{ fontVariantNumeric: 'tabular-nums' }}
         data-testid={`${testId}-value`}
       >
-        {formatCountdown(seconds)}
+        {formatDuration(seconds)}
       </Text>
-      {over && (
-        <Badge color="red" size="lg" variant="filled">
-          {t('hearingsUi.day.overrun')}
-        </Badge>
-      )}
-    </Stack>
+    </Paper>
   );
 }
 
@@ -90,46 +98,73 @@ export function HearingDayView({ plan, onClose }: { plan: HearingDay; onClose: (
       styles={{ title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 600 } }}
     >
       <Stack gap="lg" data-testid="hearing-day-body">
-        <Group justify="space-between" wrap="wrap" gap="xl">
-          <Text size="xl" aria-live="polite" data-testid="hearing-day-position">
-            {turn
-              ? t('hearingsUi.day.position', { position: clock.index + 1, count: plan.turns.length })
-              : t('hearingsUi.day.noTurns')}
-          </Text>
-          <Group gap="xl" wrap="wrap">
-            {turn && (
-              <Countdown label={t('hearingsUi.day.turnLeft')} seconds={turnLeft} testId="turn-countdown" />
-            )}
-            <Countdown label={t('hearingsUi.day.shareLeft')} seconds={shareLeft} testId="share-countdown" />
-          </Group>
-        </Group>
-        {!clock.running && (
-          <Badge color="yellow" size="xl" variant="filled" data-testid="hearing-day-paused">
-            {t('hearingsUi.day.paused')}
-          </Badge>
-        )}
-        {turn && (
-          <Box data-testid="hearing-day-turn">
-            <Text fz={40} fw={700} lh={1.2}>
-              {speakerOf(turn)}
+        <Group justify="space-between" wrap="wrap" gap="md">
+          <Group gap="md">
+            <Text fz={26} fw={600} aria-live="polite" data-testid="hearing-day-position">
+              {turn
+                ? t('hearingsUi.day.position', { position: clock.index + 1, count: plan.turns.length })
+                : t('hearingsUi.day.noTurns')}
             </Text>
-            <Title order={2} fz={34} fw={500} mt="xs">
-              {turn.topic}
-            </Title>
-            {points.length > 0 && (
-              <Box component="ul" mt="md" fz={28} lh={1.4} style={{ paddingInlineStart: '1.2em' }}>
-                {points.map((point, i) => (
-                  <li key={i}>{point}</li>
-                ))}
+            {!clock.running && (
+              <Badge color="yellow" c="dark" size="xl" variant="filled" data-testid="hearing-day-paused">
+                {t('hearingsUi.day.paused')}
+              </Badge>
+            )}
+          </Group>
+          <Text size="lg" c="dimmed">
+            {plan.matterReference}
+          </Text>
+        </Group>
+        <Grid gap="xl" align="flex-start">
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            {turn && (
+              <Box data-testid="hearing-day-turn">
+                <Group gap="md" align="center">
+                  <Text fz={44} fw={700} lh={1.2}>
+                    {speakerOf(turn)}
+                  </Text>
+                  {turn.presence && (
+                    <Badge size="xl" variant="light" color={turn.presence === 'on_camera' ? 'blue' : 'grape'}>
+                      {t(`hearingsUi.presence.${turn.presence}`)}
+                    </Badge>
+                  )}
+                </Group>
+                <Title order={2} fz={34} fw={500} mt="xs">
+                  {turn.topic}
+                </Title>
+                {points.length > 0 && (
+                  <Box
+                    component="ul"
+                    mt="md"
+                    mb={0}
+                    fz={30}
+                    lh={1.45}
+                    style={{ paddingInlineStart: '1.2em' }}
+                  >
+                    {points.map((point, i) => (
+                      <li key={i}>{point}</li>
+                    ))}
+                  </Box>
+                )}
               </Box>
             )}
-          </Box>
-        )}
-        <Text fz={24} c="dimmed" data-testid="hearing-day-next">
-          {upcoming
-            ? t('hearingsUi.day.next', { speaker: speakerOf(upcoming), topic: upcoming.topic })
-            : t('hearingsUi.day.last')}
-        </Text>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <Stack gap="lg">
+              {turn && (
+                <Countdown label={t('hearingsUi.day.turnLeft')} seconds={turnLeft} testId="turn-countdown" />
+              )}
+              <Countdown label={t('hearingsUi.day.shareLeft')} seconds={shareLeft} testId="share-countdown" />
+            </Stack>
+          </Grid.Col>
+        </Grid>
+        <Paper withBorder p="md" bg="var(--mantine-color-gray-0)">
+          <Text fz={26} data-testid="hearing-day-next">
+            {upcoming
+              ? t('hearingsUi.day.next', { speaker: speakerOf(upcoming), topic: upcoming.topic })
+              : t('hearingsUi.day.last')}
+          </Text>
+        </Paper>
         <Group gap="sm">
           <Button variant="default" size="md" onClick={previous} disabled={clock.index === 0}>
             {t('hearingsUi.day.previous')}

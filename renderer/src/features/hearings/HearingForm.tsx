@@ -256,7 +256,9 @@ export function HearingForm({
                       label={t('hearingsUi.fields.keyAsk', { n: i + 1 })}
                       value={asks[i] ?? ''}
                       onChange={(e) => {
-                        const next = [0, 1, 2].map((j) => (j === i ? e.currentTarget.value : (asks[j] ?? '')));
+                        const next = [0, 1, 2].map((j) =>
+                          j === i ? e.currentTarget.value : (asks[j] ?? ''),
+                        );
                         // Trailing empty asks are not kept, so a new hearing starts with none.
                         while (next.length > 0 && next[next.length - 1] === '') next.pop();
                         field.onChange(next);

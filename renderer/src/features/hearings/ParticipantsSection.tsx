@@ -1,4 +1,15 @@
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
@@ -65,7 +76,7 @@ function AddParticipant({
   return (
     <Paper withBorder p="sm">
       <Stack gap="xs" role="group" aria-label={t('hearingsUi.participants.add')}>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+        <SimpleGrid cols={{ base: 1, sm: 3, lg: 5 }} spacing="sm">
           <Select
             label={t('hearingsUi.participants.side')}
             data={sides}
@@ -73,10 +84,9 @@ function AddParticipant({
             onChange={(v) => v && setSide(v as ParticipantSide)}
             allowDeselect={false}
           />
-          {ours ? (
+          {ours && (
             <Select
               label={t('hearingsUi.participants.person')}
-              description={t('hearingsUi.participants.personHint')}
               data={people}
               value={personId}
               onChange={setPersonId}
@@ -84,21 +94,14 @@ function AddParticipant({
               clearable
               nothingFoundMessage={t('parties.nobodyFound')}
             />
-          ) : (
+          )}
+          {(!ours || personId === null) && (
             <TextInput
-              label={t('hearingsUi.participants.name')}
+              label={ours ? t('hearingsUi.participants.nameOurs') : t('hearingsUi.participants.name')}
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
             />
           )}
-          {ours && personId === null ? (
-            <TextInput
-              label={t('hearingsUi.participants.nameOurs')}
-              description={t('hearingsUi.participants.nameOursHint')}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-            />
-          ) : null}
           <TextInput
             label={t('hearingsUi.participants.role')}
             value={role}
@@ -112,6 +115,11 @@ function AddParticipant({
             allowDeselect={false}
           />
         </SimpleGrid>
+        {ours && (
+          <Text size="xs" c="dimmed">
+            {t('hearingsUi.participants.oursHint')}
+          </Text>
+        )}
         <ErrorAlert error={error} />
         <Group>
           <Button onClick={() => void add()} disabled={!ready} loading={busy}>
@@ -198,7 +206,7 @@ export function ParticipantsSection({
                       aria-label={t('hearingsUi.participants.removeFor', { name: p.label })}
                       onClick={() => void run(() => client.hearings.removeParticipant({ id: p.id }))}
                     >
-                      {t('common.delete')}
+                      {t('hearingsUi.picks.remove')}
                     </Button>
                   </Table.Td>
                 </Table.Tr>

@@ -156,7 +156,10 @@ export function ReorderableList<T>({
                 : undefined,
             onDragEnd: ({ active, over }) =>
               over
-                ? t('hearingsUi.reorder.dropped', { name: nameById(active.id), position: positionOf(over.id) })
+                ? t('hearingsUi.reorder.dropped', {
+                    name: nameById(active.id),
+                    position: positionOf(over.id),
+                  })
                 : undefined,
             onDragCancel: ({ active }) => t('hearingsUi.reorder.cancelled', { name: nameById(active.id) }),
           },

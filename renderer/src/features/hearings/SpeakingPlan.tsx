@@ -1,4 +1,15 @@
-import { Alert, Button, Group, NumberInput, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
@@ -79,9 +90,6 @@ function TurnRow({
           allowNegative={false}
           w={110}
         />
-        <Button variant="subtle" color="red" onClick={onRemove}>
-          {t('hearingsUi.plan.removeTurn')}
-        </Button>
       </Group>
       <Textarea
         label={t('hearingsUi.plan.talkingPoints')}
@@ -93,6 +101,11 @@ function TurnRow({
         maxRows={10}
       />
       <ErrorAlert error={part.error} title={t('hearingsUi.saveFailed')} />
+      <Group justify="flex-end">
+        <Button size="xs" variant="subtle" color="red" onClick={onRemove}>
+          {t('hearingsUi.plan.removeTurn')}
+        </Button>
+      </Group>
     </Stack>
   );
 }
@@ -143,9 +156,7 @@ export function SpeakingPlan({
     [],
   );
   const [order, setOrder] = useState<string[] | null>(null);
-  const turns = order
-    ? order.flatMap((id) => hearing.turns.filter((turn) => turn.id === id))
-    : hearing.turns;
+  const turns = order ? order.flatMap((id) => hearing.turns.filter((turn) => turn.id === id)) : hearing.turns;
   const run = async (action: () => Promise<Hearing>) => {
     setError(null);
     try {
