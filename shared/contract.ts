@@ -101,6 +101,32 @@ import {
   UpdateFilingInput,
 } from './schemas/filings';
 import { Settings, UpdateSettingsInput } from './schemas/settings';
+// hearings: the record, its parts, the binder and the hearing-day view
+import {
+  AddParticipantInput,
+  AddQuestionInput,
+  AddTurnInput,
+  CreateHearingInput,
+  GenerateBinderInput,
+  GenerateBinderResult,
+  Hearing,
+  HearingBinder,
+  HearingDay,
+  HearingIdInput,
+  HearingSummary,
+  ListBindersInput,
+  ListHearingsInput,
+  MovePartInput,
+  PartIdInput,
+  RecordOutcomeInput,
+  SetChronologyInput,
+  SetExhibitsInput,
+  UpdateHearingInput,
+  UpdateParticipantInput,
+  UpdateQuestionInput,
+  UpdateTurnInput,
+} from './schemas/hearings';
+// end hearings
 // follow-up: protection measures and the follow-up timeline
 import {
   AddMeasureStatusInput,
@@ -350,6 +376,41 @@ export const contract = {
   /** Profiles made by the user only; a built-in profile can be edited but not deleted. */
   'filingProfiles:delete': channel(z.object({ id: Id }), Empty),
   // --- end filings ---
+  // --- hearings: the record, participants, speaking plan, chronology, exhibits, questions, binder ---
+  /** A case's hearings and working meetings (confidential ones only once the case is revealed). */
+  'hearings:list': channel(ListHearingsInput, z.array(HearingSummary)),
+  /** The whole hearing with its parts; every change below answers it again. */
+  'hearings:get': channel(HearingIdInput, Hearing),
+  /** A request window or a date makes deadlines (dashboard, calendar, reminders) linked to the hearing. */
+  'hearings:create': channel(CreateHearingInput, Hearing),
+  'hearings:update': channel(UpdateHearingInput, Hearing),
+  'hearings:delete': channel(HearingIdInput, Empty),
+  'hearings:addParticipant': channel(AddParticipantInput, Hearing),
+  'hearings:updateParticipant': channel(UpdateParticipantInput, Hearing),
+  'hearings:removeParticipant': channel(PartIdInput, Hearing),
+  'hearings:moveParticipant': channel(MovePartInput, Hearing),
+  'hearings:addTurn': channel(AddTurnInput, Hearing),
+  'hearings:updateTurn': channel(UpdateTurnInput, Hearing),
+  'hearings:removeTurn': channel(PartIdInput, Hearing),
+  /** Reorder (drag and drop, keyboard): the turn goes to `toIndex` (0 = first). */
+  'hearings:moveTurn': channel(MovePartInput, Hearing),
+  'hearings:addQuestion': channel(AddQuestionInput, Hearing),
+  'hearings:updateQuestion': channel(UpdateQuestionInput, Hearing),
+  'hearings:removeQuestion': channel(PartIdInput, Hearing),
+  'hearings:moveQuestion': channel(MovePartInput, Hearing),
+  /** The ordered pick of facts; the list replaces the previous one. */
+  'hearings:setChronology': channel(SetChronologyInput, Hearing),
+  /** The ordered pick of evidence; each item gets its number in the hearing's exhibit list once. */
+  'hearings:setExhibits': channel(SetExhibitsInput, Hearing),
+  /** The outcome as a communication of the case linked to the hearing. */
+  'hearings:recordOutcome': channel(RecordOutcomeInput, Hearing),
+  /** The binder through a redaction profile (leak guard, operation with cancel, audited with its SHA-256). */
+  'hearings:binder': channel(GenerateBinderInput, GenerateBinderResult),
+  'hearings:binders': channel(ListBindersInput, z.array(HearingBinder)),
+  'hearings:cancelBinder': channel(OperationInput, Empty),
+  /** The hearing-day view: speakers of the case ALWAYS by pseudonym, whatever is revealed. */
+  'hearings:day': channel(HearingIdInput, HearingDay),
+  // --- end hearings ---
   /**
    * Bundles and backups. `bundles:import` answers `status: 'conflicts'` (nothing written) when records
    * changed on both sides; `bundles:resolve` imports again with a choice for each. Progress as

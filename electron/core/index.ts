@@ -35,6 +35,10 @@ import { FilingService } from './services/filings';
 import { FilingProfileService } from './services/filings-profiles';
 import { FilingWorkflow } from './services/filings-workflow';
 import type { WriteDocument } from './filings/writers';
+// hearings
+import { HearingService } from './services/hearings';
+import { HearingBinderWorkflow } from './services/hearings-binder';
+import { HearingPartsService } from './services/hearings-parts';
 import type { VaultOptions } from './vault/vault';
 
 export type { ShellPort };
@@ -82,6 +86,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       communications.abortAll();
       filingWorkflow.abortAll();
       bundles.abortAll();
+      hearingBinders.abortAll();
       emitter.emit('vault:locked', { reason } satisfies EventPayload<'vault:locked'>);
     },
   });
@@ -142,6 +147,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         personIds: [],
       }),
   });
+  // hearings: deadlines through the deadlines service, the outcome through correspondence, the binder through
+  // the filings' profiles and writers
+  const hearings = new HearingService(ctx, session.reveals, { deadlines, communications });
+  const hearingParts = new HearingPartsService(ctx, hearings);
+  const hearingBinders = new HearingBinderWorkflow(ctx, hearings, filingProfiles, {
+    ...(options.filingWriter ? { write: options.filingWriter } : {}),
+    onActivity: () => session.touch(),
+  });
   // bundles and backups
   const bundles = new BundleService(ctx, {
     onProgress: (progress) => emitter.emit('bundles:progress', progress),
@@ -189,6 +202,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     filingWorkflow,
     bundles,
     backup,
+    // hearings
+    hearings,
+    hearingParts,
+    hearingBinders,
   };
   const dispatch = createDispatcher(createHandlers(services), {
     onCall: (channel) => {

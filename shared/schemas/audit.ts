@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   'bundle.signerConfirm',
   'backup.run',
   'backup.restore',
+  // hearings: a binder generated (profile, SHA-256, exhibits)
+  'hearing.binder',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

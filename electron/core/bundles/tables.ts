@@ -41,6 +41,8 @@ const DEADLINES = `(SELECT id FROM deadlines WHERE ${IN_CASES})`;
 const MEASURES = `(SELECT id FROM protection_measures WHERE ${IN_CASES})`;
 const FILINGS = `(SELECT id FROM filings WHERE ${IN_CASES})`;
 const ASSESSMENTS = `(SELECT id FROM risk_assessments WHERE ${IN_CASES})`;
+// hearings
+const HEARINGS = `(SELECT id FROM hearings WHERE ${IN_CASES})`;
 /** People are vault-wide; a bundle carries those its cases name anywhere. */
 const PEOPLE = `(
   SELECT person_id FROM matter_parties WHERE ${IN_CASES} AND person_id IS NOT NULL
@@ -172,6 +174,28 @@ export const TABLES: Readonly<Record<string, TableRule>> = {
   },
   filing_generations: { kind: 'backup', key: ID, merge: 'none' },
   redaction_profiles: { kind: 'backup', key: ID, merge: 'none' },
+  // Hearings travel with their case; a confidential hearing stays out of a redacted bundle, and a part that
+  // points at a record left out (a confidential fact or exhibit) goes with it. The binder log points at the
+  // vault's own redaction profiles, so, like filing_generations, it travels in backups only (the audit
+  // excerpt still says which binder was generated, with its SHA-256).
+  hearings: { kind: 'case', key: ID, merge: 'record', where: IN_CASES, classified: true },
+  hearing_participants: { kind: 'case', key: ID, merge: 'record', where: `hearing_id IN ${HEARINGS}` },
+  hearing_turns: { kind: 'case', key: ID, merge: 'record', where: `hearing_id IN ${HEARINGS}` },
+  hearing_chronology: {
+    kind: 'case',
+    key: ['hearing_id', 'incident_id'],
+    merge: 'record',
+    where: `hearing_id IN ${HEARINGS}`,
+  },
+  hearing_exhibits: {
+    kind: 'case',
+    key: ['hearing_id', 'evidence_id'],
+    merge: 'record',
+    where: `hearing_id IN ${HEARINGS}`,
+  },
+  hearing_questions: { kind: 'case', key: ID, merge: 'record', where: `hearing_id IN ${HEARINGS}` },
+  hearing_binders: { kind: 'backup', key: ID, merge: 'none' },
+  // end hearings
   vault_settings: { kind: 'backup', key: ['key'], merge: 'record' },
   vault_identity: { kind: 'backup', key: ID, merge: 'none' },
   bundle_signers: { kind: 'backup', key: ['fingerprint'], merge: 'none' },

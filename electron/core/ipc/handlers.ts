@@ -29,6 +29,10 @@ import type { FilingService } from '../services/filings';
 import type { FilingProfileService } from '../services/filings-profiles';
 import type { FilingWorkflow } from '../services/filings-workflow';
 import type { Handlers } from './dispatch';
+// hearings
+import type { HearingService } from '../services/hearings';
+import type { HearingBinderWorkflow } from '../services/hearings-binder';
+import type { HearingPartsService } from '../services/hearings-parts';
 // follow-up: deadlines
 import { presetRules } from '../deadlines';
 import { suggestPeriods } from '../deadlines/suggest';
@@ -84,6 +88,10 @@ export interface Services {
   filingWorkflow: FilingWorkflow;
   bundles: BundleService;
   backup: BackupService;
+  // hearings
+  hearings: HearingService;
+  hearingParts: HearingPartsService;
+  hearingBinders: HearingBinderWorkflow;
 }
 
 const done = {};
@@ -222,6 +230,36 @@ export function createHandlers(s: Services): Handlers {
     'filingProfiles:save': (input) => s.filingProfiles.save(input),
     'filingProfiles:delete': ({ id }) => (s.filingProfiles.delete(id), done),
     // --- end filings ---
+    // --- hearings ---
+    'hearings:list': ({ matterId }) => s.hearings.list(matterId),
+    'hearings:get': ({ id }) => s.hearings.get(id),
+    'hearings:create': (input) => s.hearings.create(input),
+    'hearings:update': ({ id, revision, fields }) => s.hearings.update(id, revision, fields),
+    'hearings:delete': ({ id }) => (s.hearings.delete(id), done),
+    'hearings:addParticipant': ({ hearingId, fields }) => s.hearingParts.addParticipant(hearingId, fields),
+    'hearings:updateParticipant': ({ id, revision, fields }) =>
+      s.hearingParts.updateParticipant(id, revision, fields),
+    'hearings:removeParticipant': ({ id }) => s.hearingParts.removeParticipant(id),
+    'hearings:moveParticipant': ({ id, toIndex }) => s.hearingParts.moveParticipant(id, toIndex),
+    'hearings:addTurn': ({ hearingId, fields }) => s.hearingParts.addTurn(hearingId, fields),
+    'hearings:updateTurn': ({ id, revision, fields }) => s.hearingParts.updateTurn(id, revision, fields),
+    'hearings:removeTurn': ({ id }) => s.hearingParts.removeTurn(id),
+    'hearings:moveTurn': ({ id, toIndex }) => s.hearingParts.moveTurn(id, toIndex),
+    'hearings:addQuestion': ({ hearingId, fields }) => s.hearingParts.addQuestion(hearingId, fields),
+    'hearings:updateQuestion': ({ id, revision, fields }) =>
+      s.hearingParts.updateQuestion(id, revision, fields),
+    'hearings:removeQuestion': ({ id }) => s.hearingParts.removeQuestion(id),
+    'hearings:moveQuestion': ({ id, toIndex }) => s.hearingParts.moveQuestion(id, toIndex),
+    'hearings:setChronology': ({ hearingId, incidentIds }) =>
+      s.hearingParts.setChronology(hearingId, incidentIds),
+    'hearings:setExhibits': ({ hearingId, evidenceIds }) =>
+      s.hearingParts.setExhibits(hearingId, evidenceIds),
+    'hearings:recordOutcome': (input) => s.hearings.recordOutcome(input),
+    'hearings:binder': (input) => s.hearingBinders.generate(input),
+    'hearings:binders': ({ hearingId }) => s.hearingBinders.list(hearingId),
+    'hearings:cancelBinder': ({ operationId }) => (s.hearingBinders.cancel(operationId), done),
+    'hearings:day': ({ id }) => s.hearingBinders.day(id),
+    // --- end hearings ---
     // bundles and backups
     'vault:identity': () => s.bundles.identity(),
     'bundles:export': (input) => s.bundles.export(input),

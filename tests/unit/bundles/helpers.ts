@@ -258,6 +258,40 @@ export async function richCase(
     reason: 'La beneficiaria pidió figurar con su nombre',
   });
   await s.ok('filings:generate', { filingId: filing.id, profile: 'commission', format: 'pdf' });
+  // hearings: a hearing with every part and a generated binder, so every hearing table has rows.
+  const hearing = await s.ok('hearings:create', {
+    matterId: matter.id,
+    fields: { kind: 'working_meeting', title: 'Reunión de trabajo MC-101-23', lang: 'es', ourMinutes: 15 },
+  });
+  const withSpeaker = await s.ok('hearings:addParticipant', {
+    hearingId: hearing.id,
+    fields: { side: 'ours', personId: person.id, role: 'Beneficiaria', presence: 'voice_only' },
+  });
+  await s.ok('hearings:addParticipant', {
+    hearingId: hearing.id,
+    fields: { side: 'state', name: 'Subsecretaría de Derechos Humanos' },
+  });
+  await s.ok('hearings:addTurn', {
+    hearingId: hearing.id,
+    fields: {
+      participantId: withSpeaker.participants[0].id,
+      topic: 'Testimonio',
+      seconds: 420,
+      talkingPoints: 'Las amenazas siguen.',
+    },
+  });
+  await s.ok('hearings:setChronology', { hearingId: hearing.id, incidentIds: [incident.id] });
+  if (items.length > 0)
+    await s.ok('hearings:setExhibits', { hearingId: hearing.id, evidenceIds: [items[0].id] });
+  await s.ok('hearings:addQuestion', {
+    hearingId: hearing.id,
+    fields: {
+      question: 'El Estado dirá que la patrulla pasa a diario',
+      answer: 'Las bitácoras dicen otra cosa',
+    },
+  });
+  await s.ok('hearings:binder', { hearingId: hearing.id, profile: 'commission' });
+  // end hearings
   return { matterId: matter.id, personId: person.id, items };
 }
 

@@ -35,7 +35,8 @@ export interface CaseFixture {
   evidenceSha: string;
 }
 
-export async function caseWithPeople(): Promise<CaseFixture> {
+/** `realWriter`: the real PDF/DOCX writers instead of the JSON stand-in (documents read back as printed). */
+export async function caseWithPeople(options: { realWriter?: boolean } = {}): Promise<CaseFixture> {
   const work = await tempDir('amparo-filings-');
   const vaultDir = join(work, 'boveda');
   const photo = join(work, 'captura.png');
@@ -44,7 +45,7 @@ export async function caseWithPeople(): Promise<CaseFixture> {
     configDir: join(work, 'config'),
     kdfCost: TEST_KDF,
     shell: { chooseFolder: async () => ({ path: null }) },
-    filingWriter: jsonWriter,
+    ...(options.realWriter ? {} : { filingWriter: jsonWriter }),
   });
   const call = async (channel: string, input: unknown = {}) => (await core.dispatch(channel, input)) as Wire;
   const ok = async (channel: string, input: unknown = {}) => {
