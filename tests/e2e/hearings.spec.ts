@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { Bridge } from '../bridge/server';
 import { EMPTY_IDENTITY } from '../../shared/schemas/people';
@@ -54,6 +55,22 @@ async function seed(bridge: Bridge, app: Page, workDir: string) {
   await app.reload();
   await openCases(app, 'Casos');
   return matter;
+}
+
+type Running = { playState: string; effect: { getTiming(): { iterations?: number } } | null };
+
+/** No serious or critical axe violation on what is shown (once fades have finished). */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): Running[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
+  expect(serious, `serious or critical axe violations on ${screen}`).toEqual([]);
 }
 
 /** Scrolls so that the element starts at the top of the window (for a screenshot of a section). */
@@ -221,6 +238,7 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   await scrollToTop(planHeading);
   await screenshot(app, 'hearing-planning-es-1024');
   await app.setViewportSize({ width: 1280, height: 800 });
+  await expectAccessible(app, 'the planning screen');
 
   // The binder, saved to a file: the hash shown is the file's.
   const folder = join(workDir, 'chosen-vault');
@@ -253,6 +271,7 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   await app.setViewportSize({ width: 1024, height: 768 });
   await screenshot(app, 'hearing-day-es-1024');
   await app.setViewportSize({ width: 1280, height: 800 });
+  await expectAccessible(app, 'the hearing-day view');
 
   // → next turn: its own countdown starts full, the share keeps counting.
   await app.keyboard.press('ArrowRight');

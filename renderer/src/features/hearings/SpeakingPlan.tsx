@@ -178,7 +178,7 @@ export function SpeakingPlan({
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="hearing-plan-title">
-      <Title order={4} id="hearing-plan-title">
+      <Title order={4} id="hearing-plan-title" style={{ scrollMarginTop: 80 }}>
         {t('hearingsUi.plan.title')}
       </Title>
       <PlanSum
