@@ -97,6 +97,14 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   const matter = await seed(bridge, app, workDir);
   await app.setViewportSize({ width: 1280, height: 800 });
   await app.getByRole('table', { name: 'Casos' }).getByRole('button', { name: CASE }).click();
+  // Her identity revealed in the case (with a reason): the hearing screens still show her pseudonym only.
+  await app.getByRole('tab', { name: 'Personas' }).click();
+  await app.getByRole('button', { name: `Revelar la identidad de ${PSEUDONYM}` }).click();
+  const reveal = app.getByRole('dialog', { name: `Revelar la identidad de ${PSEUDONYM}` });
+  await reveal.getByLabel('Motivo').fill('Preparar la audiencia con la beneficiaria');
+  await reveal.getByRole('button', { name: 'Revelar identidad' }).click();
+  const identity = app.getByRole('region', { name: `Identidad de ${PSEUDONYM}` });
+  await expect(identity).toContainText(LEGAL_NAME);
   await app.getByRole('tab', { name: 'Audiencias' }).click();
   await expect(app.getByText('Este caso aún no tiene audiencias.')).toBeVisible();
 
@@ -302,10 +310,17 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   // The speaker who is a person of the case is never named by her legal name here.
   await expect(app.getByTestId('hearing-day-body')).not.toContainText(LEGAL_NAME);
 
-  // Esc leaves; opened again, a lock returns to the unlock screen with nothing of the hearing in the page.
+  // Esc leaves. The reveal was still in force all along (the case's People tab shows her legal name).
   await app.keyboard.press('Escape');
   await expect(day).toHaveCount(0);
   await expect(planning).toBeVisible();
+  await expect(planning).not.toContainText(LEGAL_NAME);
+  await app.getByRole('tab', { name: 'Personas' }).click();
+  await expect(identity).toContainText(LEGAL_NAME);
+
+  // Opened again, a lock returns to the unlock screen with nothing of the hearing in the page.
+  await app.getByRole('tab', { name: 'Audiencias' }).click();
+  await app.getByRole('button', { name: /^Preparar / }).click();
   await app.getByTestId('open-hearing-day').click();
   await expect(day.getByTestId('hearing-day-position')).toHaveText('Turno 1 de 3');
   await app.keyboard.press('Control+L');
