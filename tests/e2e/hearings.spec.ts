@@ -207,6 +207,40 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
     )
     .toEqual(['Testimonio de la defensora', 'Contexto de la región', 'Peticiones a la Comisión']);
 
+  // By drag and drop: the last turn dragged by its handle above the first, then put back by keyboard.
+  const handle = planning.getByRole('button', { name: /^Arrastrar Turno 3: / });
+  // Tall enough for the three turns to be on screen together while dragging.
+  await app.setViewportSize({ width: 1280, height: 1400 });
+  await scrollToTop(planning.getByRole('heading', { name: 'Plan de intervenciones' }));
+  const target = await turns.nth(0).boundingBox();
+  const from = await handle.boundingBox();
+  if (!target || !from) throw new Error('the turns are not laid out');
+  await app.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await app.mouse.down();
+  await app.mouse.move(from.x + from.width / 2, from.y - 10, { steps: 5 });
+  await app.mouse.move(from.x + from.width / 2, target.y + 5, { steps: 20 });
+  await app.mouse.up();
+  await expect(turns.nth(0).getByLabel('Tema')).toHaveValue('Peticiones a la Comisión');
+  await app.setViewportSize({ width: 1280, height: 800 });
+  await expect
+    .poll(async () =>
+      (await call<{ turns: Array<{ topic: string }> }>(bridge, 'hearings:get', { id: hearingId })).turns.map(
+        (t) => t.topic,
+      ),
+    )
+    .toEqual(['Peticiones a la Comisión', 'Testimonio de la defensora', 'Contexto de la región']);
+  await planning.getByRole('button', { name: /^Bajar Turno 1: / }).focus();
+  await app.keyboard.press('Enter');
+  await planning.getByRole('button', { name: /^Bajar Turno 2: / }).focus();
+  await app.keyboard.press('Enter');
+  await expect
+    .poll(async () =>
+      (await call<{ turns: Array<{ topic: string }> }>(bridge, 'hearings:get', { id: hearingId })).turns.map(
+        (t) => t.topic,
+      ),
+    )
+    .toEqual(['Testimonio de la defensora', 'Contexto de la región', 'Peticiones a la Comisión']);
+
   // The chronology: the case's fact.
   await choose(
     app,
