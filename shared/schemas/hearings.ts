@@ -74,7 +74,7 @@ export const ParticipantFields = z
     presence: Presence.default('on_camera'),
   })
   .refine((p) => p.personId === null || p.name === '', {
-    message: 'hearings.error.personNamed',
+    message: 'hearingCore.error.personNamed',
     path: ['name'],
   })
   .refine((p) => p.personId !== null || p.name !== '', {

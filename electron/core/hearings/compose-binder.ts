@@ -10,7 +10,7 @@ import type { Hearing } from '../../../shared/schemas/hearings';
 import type { CaseData } from '../filings/case-data';
 import { documentStrings, formatLongDate, printRule } from '../filings/compose';
 import { scanAll, type RawHit } from '../filings/leak-guard';
-import { B, forumName, INCIDENT_KIND, PRESENCE, SIDE, STATUS, type Lang } from './binder-words';
+import { B, forumName, incidentKindLabel, type Lang } from './binder-words';
 import { hearingKindLabel } from './words';
 
 export interface BinderInput {
@@ -104,7 +104,7 @@ export function composeBinder(input: BinderInput): ComposedBinder {
     [w.sessionPeriod, hearing.sessionPeriod],
     [w.dateTime, when],
     [w.place, hearing.place],
-    [w.status, STATUS[hearing.status][lang]],
+    [w.status, w.statusOf(hearing.status)],
     [w.totalTime, hearing.totalMinutes !== null ? w.minutes(hearing.totalMinutes) : ''],
     [w.ourShare, hearing.ourMinutes !== null ? w.minutes(hearing.ourMinutes) : ''],
     [w.sharing, hearing.sharingNote],
@@ -126,7 +126,7 @@ export function composeBinder(input: BinderInput): ComposedBinder {
       ordered: false,
       items: ours.map((p) => [
         { text: speaker(p.id), bold: true },
-        { text: [p.role, PRESENCE[p.presence][lang]].filter(Boolean).join(' · ').replace(/^/, ' — ') },
+        { text: [p.role, w.presenceOf(p.presence)].filter(Boolean).join(' · ').replace(/^/, ' — ') },
       ]),
     });
   else para(w.none);
@@ -144,7 +144,7 @@ export function composeBinder(input: BinderInput): ComposedBinder {
         { title: w.name, width: 2 },
         { title: w.role, width: 2 },
       ],
-      rows: others.map((p) => [SIDE[p.side][lang], p.name, p.role]),
+      rows: others.map((p) => [w.sideOf(p.side), p.name, p.role]),
     });
   }
   blocks.push({ type: 'pageBreak' });
@@ -197,7 +197,7 @@ export function composeBinder(input: BinderInput): ComposedBinder {
         const i = data.incidents.get(c.incidentId)!;
         return [
           i.occurredOn,
-          INCIDENT_KIND[i.kind]?.[lang] ?? i.kind,
+          incidentKindLabel(i.kind, lang),
           [i.title, i.place].filter(Boolean).join(' — '),
         ];
       }),

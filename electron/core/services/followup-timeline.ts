@@ -9,6 +9,8 @@ import type {
 } from '../../../shared/schemas/followup-timeline';
 import type { ParsedInput } from '../../../shared/contract';
 import type { Database } from '../vault/database';
+// hearings
+import { hearingsTimeline } from '../hearings/timeline-source';
 import type { MatterService } from './matters';
 import type { RevealState } from './reveal-state';
 import type { VaultContext } from './vault-context';
@@ -201,12 +203,14 @@ const measures: TimelineSource = {
   },
 };
 
-/** Every source of the timeline. Hearings join here (kind 'hearing', tab 'hearings') when they exist. */
+/** Every source of the timeline. */
 export const TIMELINE_SOURCES: readonly TimelineSource[] = [
   statusChanges,
   communications,
   measures,
   deadlines,
+  // hearings
+  hearingsTimeline,
 ];
 
 /** On one day: the resolution before the status change it brings, letters before what they set. */

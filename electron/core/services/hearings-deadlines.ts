@@ -3,7 +3,7 @@
 // itself (a fixed date at the hearing's time and zone). A date that moves waives the old deadline with a
 // reason and creates a new one, so the history shows both; a request made or a hearing held fulfils them.
 import type { Database } from '../vault/database';
-import { deadlineTitle, WAIVER } from '../hearings/words';
+import { deadlineTitle, hearingKindLabel, waiverReason, type WaiverReason } from '../hearings/words';
 import type { DeadlineService } from './deadlines';
 import type { HearingRow } from './hearings-rows';
 import type { VaultContext } from './vault-context';
@@ -42,13 +42,17 @@ export function syncHearingDeadlines(
   const today = ctx.now().toISOString().slice(0, 10);
   const linked = linkedDeadlines(db, row.id);
   const closed = row.status === 'denied' || row.status === 'cancelled';
-  const waive = (d: LinkedDeadlineRow | undefined, why: keyof typeof WAIVER) => {
+  const waive = (d: LinkedDeadlineRow | undefined, why: WaiverReason) => {
     if (d?.status === 'open')
-      deadlines.waive({ id: d.id, revision: d.revision, onDate: today, reason: WAIVER[why][row.lang] });
+      deadlines.waive({ id: d.id, revision: d.revision, onDate: today, reason: waiverReason(why, row.lang) });
   };
   const link = (id: string) =>
     db.prepare('UPDATE deadlines SET hearing_id = $hearingId WHERE id = $id').run({ id, hearingId: row.id });
-  const titleChanged = before !== null && before.title !== row.title;
+  // Deadlines show on the dashboard and in reminders: a confidential hearing lends them its kind, not its title.
+  const named = (h: HearingRow) =>
+    h.classification === 'confidential' ? hearingKindLabel(h.kind, h.lang) : h.title;
+  const title = named(row);
+  const titleChanged = before !== null && named(before) !== title;
 
   let request = linked.find((d) => d.kind === 'hearing_request');
   if (row.sessions_start_on && !closed) {
@@ -56,7 +60,7 @@ export function syncHearingDeadlines(
       waive(request, 'moved');
       const created = deadlines.create({
         matterId: row.matter_id,
-        title: deadlineTitle('hearing_request', row.title, row.lang),
+        title: deadlineTitle('hearing_request', title, row.lang),
         kind: 'hearing_request',
         notes: '',
         recurrence: null,
@@ -64,8 +68,7 @@ export function syncHearingDeadlines(
       });
       link(created.id);
       request = linkedDeadlines(db, row.id).find((d) => d.id === created.id);
-    } else if (titleChanged)
-      retitle(deadlines, request, deadlineTitle('hearing_request', row.title, row.lang));
+    } else if (titleChanged) retitle(deadlines, request, deadlineTitle('hearing_request', title, row.lang));
     if (request?.status === 'open' && row.requested_on)
       deadlines.fulfil({ id: request.id, revision: request.revision, onDate: row.requested_on });
   } else waive(request, row.sessions_start_on ? 'closed' : 'dropped');
@@ -77,7 +80,7 @@ export function syncHearingDeadlines(
       waive(held, 'moved');
       const created = deadlines.create({
         matterId: row.matter_id,
-        title: deadlineTitle('hearing', row.title, row.lang),
+        title: deadlineTitle('hearing', title, row.lang),
         kind: 'hearing',
         notes: '',
         recurrence: null,
@@ -85,7 +88,7 @@ export function syncHearingDeadlines(
       });
       link(created.id);
       held = linkedDeadlines(db, row.id).find((d) => d.id === created.id);
-    } else if (titleChanged) retitle(deadlines, held, deadlineTitle('hearing', row.title, row.lang));
+    } else if (titleChanged) retitle(deadlines, held, deadlineTitle('hearing', title, row.lang));
     if (held?.status === 'open' && row.status === 'held')
       deadlines.fulfil({ id: held.id, revision: held.revision, onDate: row.held_on });
   } else waive(held, row.held_on ? 'closed' : 'dropped');

@@ -78,7 +78,7 @@ export class HearingPartsService {
         )
         .get({ matterId: hearing.matter_id, personId });
       if (!inCase)
-        throw invalid('fields.personId', 'hearings.error.notInCase', 'The person is not one of the case');
+        throw invalid('fields.personId', 'hearingCore.error.notInCase', 'The person is not one of the case');
     }
     for (const column of ['participant_id', 'answerer_id'] as const) {
       const participantId = values[column] as string | null | undefined;
@@ -91,7 +91,7 @@ export class HearingPartsService {
       if (!own)
         throw invalid(
           `fields.${FIELD_OF[column]}`,
-          'hearings.error.notParticipant',
+          'hearingCore.error.notParticipant',
           'Not a participant of this hearing',
         );
     }
@@ -257,7 +257,7 @@ export class HearingPartsService {
         if (!own)
           throw invalid(
             'incidentIds',
-            'hearings.error.notOfCase',
+            'hearingCore.error.notOfCase',
             `Incident ${incidentId} is not of this case`,
           );
       }
@@ -297,7 +297,7 @@ export class HearingPartsService {
         if (!own)
           throw invalid(
             'evidenceIds',
-            'hearings.error.notOfCase',
+            'hearingCore.error.notOfCase',
             `Evidence ${evidenceId} is not of this case`,
           );
         assignExhibit(ctx, { id: evidenceId, matterId: hearing.matter_id }, hearing.exhibit_list);

@@ -64,7 +64,7 @@ function columnValues(fields: HearingFields): Record<string, string | number | n
 function checkShare(fields: HearingFields): void {
   if (fields.totalMinutes !== null && fields.ourMinutes !== null && fields.ourMinutes > fields.totalMinutes)
     throw new AmparoError('VALIDATION_FAILED', 'Our share exceeds the total time', {
-      issues: [{ path: 'fields.ourMinutes', message: 'hearings.error.shareOverTotal' }],
+      issues: [{ path: 'fields.ourMinutes', message: 'hearingCore.error.shareOverTotal' }],
     });
 }
 
@@ -91,14 +91,17 @@ export class HearingService {
       throw new AmparoError('CONFIDENTIAL', `Matter ${matterId} is confidential: reveal it first`);
   }
 
-  /** The live hearing row; CONFIDENTIAL while the hearing or its case is confidential and not revealed. */
-  row(id: string): HearingRow {
+  /**
+   * The live hearing row; CONFIDENTIAL while the hearing or its case is confidential and not revealed.
+   * `asWriter`: the one who just saved it sees it, confidential or not (as with notes and letters).
+   */
+  row(id: string, asWriter = false): HearingRow {
     const row = this.ctx()
       .db.prepare('SELECT * FROM hearings WHERE id = $id AND deleted_at IS NULL')
       .get<HearingRow>({ id });
     if (!row) throw new AmparoError('NOT_FOUND', `No hearing ${id}`);
     this.assertMatterShown(row.matter_id);
-    if (row.classification === 'confidential' && !this.matterRevealed(row.matter_id))
+    if (!asWriter && row.classification === 'confidential' && !this.matterRevealed(row.matter_id))
       throw new AmparoError('CONFIDENTIAL', `Hearing ${id} is confidential: reveal its case first`);
     return row;
   }
@@ -131,11 +134,12 @@ export class HearingService {
       .map((r) => toSummary(r, turnRows(db, r.id)));
   }
 
-  get(id: string): Hearing {
-    const row = this.row(id);
+  get(id: string, asWriter = false): Hearing {
+    const row = this.row(id, asWriter);
     const { db } = this.ctx();
     const turns = turnRows(db, id);
     const revealed = this.matterRevealed(row.matter_id);
+    // Confidential facts and items picked keep their titles hidden until the case is revealed.
     const shown = (classification: string) => revealed || classification !== 'confidential';
     return {
       ...toSummary(row, turns),
@@ -182,9 +186,9 @@ export class HearingService {
         matterId,
         details: { kind: fields.kind, status: fields.status },
       });
-      syncHearingDeadlines(this.ctx(), this.deps.deadlines, this.row(id), null);
+      syncHearingDeadlines(this.ctx(), this.deps.deadlines, this.row(id, true), null);
     })();
-    return this.get(id);
+    return this.get(id, true);
   }
 
   update(id: string, revision: number, fields: HearingFields): Hearing {
@@ -209,9 +213,9 @@ export class HearingService {
         matterId: current.matter_id,
         details: { fields: changed },
       });
-      syncHearingDeadlines(this.ctx(), this.deps.deadlines, this.row(id), current);
+      syncHearingDeadlines(this.ctx(), this.deps.deadlines, this.row(id, true), current);
     })();
-    return this.get(id);
+    return this.get(id, true);
   }
 
   delete(id: string): void {
@@ -263,7 +267,7 @@ export class HearingService {
         matterId: current.matter_id,
         details: { event: 'outcome', communicationId: communication.id, status: input.status },
       });
-      syncHearingDeadlines(this.ctx(), this.deps.deadlines, this.row(current.id), current);
+      syncHearingDeadlines(this.ctx(), this.deps.deadlines, this.row(current.id, true), current);
     })();
     return this.get(input.hearingId);
   }

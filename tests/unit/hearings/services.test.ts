@@ -104,7 +104,7 @@ describe('a hearing and its parts', () => {
       fields: { side: 'ours', personId: stranger.id },
     });
     expect(outside.error?.code).toBe('VALIDATION_FAILED');
-    expect(outside.error?.issues?.[0]?.message).toBe('hearings.error.notInCase');
+    expect(outside.error?.issues?.[0]?.message).toBe('hearingCore.error.notInCase');
     const both = await c.call('hearings:addParticipant', {
       hearingId: c.hearingId,
       fields: { side: 'ours', personId: c.ana, name: 'Ana María López Quintero' },
@@ -115,7 +115,7 @@ describe('a hearing and its parts', () => {
       revision: c.hearing.revision,
       fields: { ...HEARING_FIELDS, totalMinutes: 10, ourMinutes: 20 },
     });
-    expect(over.error?.issues?.[0]?.message).toBe('hearings.error.shareOverTotal');
+    expect(over.error?.issues?.[0]?.message).toBe('hearingCore.error.shareOverTotal');
   });
 });
 
@@ -160,6 +160,78 @@ describe('deadlines and the outcome', () => {
     const communication = await c.ok('communications:get', { id: outcome.outcomeCommunicationId });
     expect(communication).toMatchObject({ matterId: c.matterId, subject: 'Resultado de la audiencia' });
     expect((await c.ok('deadlines:get', { id: newHeld.id })).status).toBe('fulfilled');
+  });
+});
+
+describe('the calendar and the follow-up timeline', () => {
+  it('shows the hearing date in the calendar and the hearing on the case timeline', async () => {
+    const c = await hearingCase(false);
+    const held = c.hearing.deadlines.find((d: { kind: string }) => d.kind === 'hearing');
+    const march = await c.ok('calendar:range', {
+      from: '2027-03-01',
+      to: '2027-03-31',
+      zone: 'America/Mexico_City',
+    });
+    const entry = march.entries.find((e: { deadlineId: string }) => e.deadlineId === held.id);
+    expect(entry).toMatchObject({ type: 'deadline', kind: 'hearing', due: { date: '2027-03-04' } });
+    const january = await c.ok('calendar:range', {
+      from: '2027-01-01',
+      to: '2027-01-31',
+      zone: 'America/Mexico_City',
+    });
+    expect(january.entries.map((e: { due: { date: string } }) => e.due.date)).toContain('2027-01-08');
+
+    const requested = await c.ok('hearings:update', {
+      id: c.hearingId,
+      revision: c.hearing.revision,
+      fields: { ...HEARING_FIELDS, requestedOn: '2026-12-15', status: 'scheduled' },
+    });
+    const timeline = await c.ok('followup:timeline', { matterId: c.matterId, kinds: ['hearing'] });
+    expect(timeline.items).toEqual([
+      {
+        key: `hearing:${c.hearingId}:requested`,
+        date: '2026-12-15',
+        kind: 'hearing',
+        event: 'requested',
+        title: requested.title,
+        detail: ['public_hearing', '192 Período de Sesiones', 'CIDH'],
+        target: { tab: 'hearings', recordId: c.hearingId },
+      },
+      {
+        key: `hearing:${c.hearingId}:held`,
+        date: '2027-03-04',
+        kind: 'hearing',
+        event: 'scheduled',
+        title: requested.title,
+        detail: ['public_hearing', '192 Período de Sesiones', 'CIDH'],
+        target: { tab: 'hearings', recordId: c.hearingId },
+      },
+    ]);
+  });
+
+  it('hides a confidential hearing from the timeline and the list until its case is revealed', async () => {
+    const c = await hearingCase(false);
+    await c.ok('hearings:update', {
+      id: c.hearingId,
+      revision: c.hearing.revision,
+      fields: { ...HEARING_FIELDS, classification: 'confidential' },
+    });
+    const timeline = await c.ok('followup:timeline', { matterId: c.matterId, kinds: ['hearing'] });
+    expect(timeline).toEqual({ items: [], hiddenConfidential: 1 });
+    // Its deadlines, on the dashboard for everyone, now carry the kind of hearing and not its title.
+    const titles = (await c.ok('deadlines:list', { matterId: c.matterId })).items.map(
+      (d: { title: string }) => d.title,
+    );
+    expect(titles.sort()).toEqual([
+      'Audiencia: Audiencia pública',
+      'Solicitud de audiencia: Audiencia pública',
+    ]);
+    expect(await c.ok('hearings:list', { matterId: c.matterId })).toEqual([]);
+    expect((await c.call('hearings:get', { id: c.hearingId })).error?.code).toBe('CONFIDENTIAL');
+    await c.ok('confidential:reveal', { matterId: c.matterId, reason: 'Preparar la audiencia' });
+    expect((await c.ok('hearings:list', { matterId: c.matterId })).map((h: { id: string }) => h.id)).toEqual([
+      c.hearingId,
+    ]);
   });
 });
 

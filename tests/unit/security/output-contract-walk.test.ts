@@ -418,6 +418,84 @@ describe('the whole contract', () => {
     await ok('communications:attach', { id: sent.id, paths: [photo] });
     await ok('communications:list', { matterId: matter.id });
     await ok('communications:cancel', { operationId: randomUUID() });
+    // hearings
+    const hearing = await ok('hearings:create', {
+      matterId: matter.id,
+      fields: {
+        kind: 'public_hearing',
+        title: 'Audiencia pública',
+        lang: 'es',
+        sessionsStartOn: '2027-03-01',
+        heldOn: '2027-03-04',
+        startTime: '10:30',
+        ourMinutes: 20,
+      },
+    });
+    const edited = await ok('hearings:update', {
+      id: hearing.id,
+      revision: hearing.revision,
+      fields: { kind: 'public_hearing', title: 'Audiencia pública', lang: 'es', heldOn: '2027-03-05' },
+    });
+    const speaker = await ok<{ participants: Row[] }>('hearings:addParticipant', {
+      hearingId: hearing.id,
+      fields: { side: 'ours', personId: person.id },
+    });
+    const speakerRow = speaker.participants[0]!;
+    await ok('hearings:updateParticipant', {
+      id: speakerRow.id,
+      revision: speakerRow.revision,
+      fields: { side: 'ours', personId: person.id, presence: 'voice_only' },
+    });
+    const delegate = await ok<{ participants: Row[] }>('hearings:addParticipant', {
+      hearingId: hearing.id,
+      fields: { side: 'state', name: 'Agente del Estado' },
+    });
+    await ok('hearings:moveParticipant', { id: delegate.participants[1]!.id, toIndex: 0 });
+    await ok('hearings:removeParticipant', { id: delegate.participants[1]!.id });
+    const planned = await ok<{ turns: Row[] }>('hearings:addTurn', {
+      hearingId: hearing.id,
+      fields: { participantId: speakerRow.id, topic: 'Testimonio', seconds: 300 },
+    });
+    await ok('hearings:addTurn', { hearingId: hearing.id, fields: { topic: 'Peticiones', seconds: 120 } });
+    await ok('hearings:updateTurn', {
+      id: planned.turns[0]!.id,
+      revision: planned.turns[0]!.revision,
+      fields: { participantId: speakerRow.id, topic: 'Testimonio', seconds: 360 },
+    });
+    await ok('hearings:moveTurn', { id: planned.turns[0]!.id, toIndex: 1 });
+    await ok('hearings:removeTurn', { id: planned.turns[0]!.id });
+    const asked = await ok<{ questions: Row[] }>('hearings:addQuestion', {
+      hearingId: hearing.id,
+      fields: { question: 'El Estado dirá que hay patrullajes', answer: 'No constan' },
+    });
+    await ok('hearings:addQuestion', { hearingId: hearing.id, fields: { question: 'Otra pregunta' } });
+    await ok('hearings:updateQuestion', {
+      id: asked.questions[0]!.id,
+      revision: asked.questions[0]!.revision,
+      fields: { question: 'El Estado dirá que hay patrullajes diarios', answer: 'No constan' },
+    });
+    await ok('hearings:moveQuestion', { id: asked.questions[0]!.id, toIndex: 1 });
+    await ok('hearings:removeQuestion', { id: asked.questions[0]!.id });
+    await ok('hearings:setChronology', { hearingId: hearing.id, incidentIds: [incident.id] });
+    await ok('hearings:setExhibits', { hearingId: hearing.id, evidenceIds: [item.id] });
+    await ok('hearings:get', { id: hearing.id });
+    await ok('hearings:list', { matterId: matter.id });
+    await ok('hearings:day', { id: hearing.id });
+    await ok('hearings:binder', { hearingId: hearing.id, profile: 'commission' });
+    await ok('hearings:binders', { hearingId: hearing.id });
+    await ok('hearings:cancelBinder', { operationId: randomUUID() });
+    await ok('hearings:recordOutcome', {
+      hearingId: hearing.id,
+      revision: edited.revision,
+      occurredOn: '2027-03-05',
+      subject: 'Resultado de la audiencia',
+    });
+    const gone = await ok('hearings:create', {
+      matterId: matter.id,
+      fields: { kind: 'working_meeting', title: 'Reunión', lang: 'es' },
+    });
+    await ok('hearings:delete', { id: gone.id });
+    // end hearings
     // bundles and backups
     await ok('vault:identity');
     const bundle = join(work, 'caso.amparo');
