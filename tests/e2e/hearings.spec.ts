@@ -112,7 +112,7 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   await app.getByRole('button', { name: 'Nueva audiencia' }).click();
   const form = app.getByRole('form', { name: 'Nueva audiencia' });
   await form.getByLabel('Título').fill('Audiencia pública: defensoras de la Sierra Norte');
-  await form.getByLabel('Instancia').fill('CIDH');
+  await form.getByLabel('Órgano').fill('CIDH');
   await form.getByLabel('Periodo de sesiones').fill('192 Periodo de Sesiones');
   await form.getByRole('textbox', { name: 'Fecha', exact: true }).fill('10/03/2027');
   await form.getByLabel('Hora de inicio').fill('10:00');
@@ -169,11 +169,11 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
     await choose(app, row.getByLabel('Quién habla'), turn.speaker);
     await row.getByLabel('Tema').fill(turn.topic);
     await row.getByLabel('Minutos').fill(turn.minutes);
-    await row.getByLabel('Puntos a tratar').fill(turn.points);
+    await row.getByLabel('Puntos de intervención').fill(turn.points);
   }
   const sum = planning.getByTestId('plan-sum');
   await expect(sum).toHaveAttribute('data-status', 'over');
-  await expect(sum).toHaveText('El plan excede nuestro tiempo: 18:00 previstos de 15:00, sobran 3:00.');
+  await expect(sum).toHaveText('El plan excede nuestro tiempo por 3:00: 18:00 previstos de 15:00.');
   // The third turn shortened to 2 minutes: 13 of 15, two minutes left.
   await turns.nth(2).getByLabel('Minutos').fill('2');
   await expect(sum).toHaveAttribute('data-status', 'under');

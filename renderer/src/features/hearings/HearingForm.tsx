@@ -69,7 +69,7 @@ export function HearingForm({
 }) {
   const { t, i18n } = useTranslation();
   const fieldError = useFieldError();
-  const kinds = useEnumOptions('hearingsUi.kind', HEARING_KINDS);
+  const kinds = useEnumOptions('hearingCore.kind', HEARING_KINDS);
   const statuses = useEnumOptions('hearingsUi.status', HEARING_STATUSES);
   const zoneOptions = useMemo(() => zones(), []);
   const form = useForm<HearingFieldsInput, unknown, HearingFields>({

@@ -91,7 +91,7 @@ export function HearingsTab({ matterId }: { matterId: string }) {
               {list.data.map((h) => (
                 <Table.Tr key={h.id}>
                   <Table.Td>{h.title}</Table.Td>
-                  <Table.Td>{t(`hearingsUi.kind.${h.kind}`)}</Table.Td>
+                  <Table.Td>{t(`hearingCore.kind.${h.kind}`)}</Table.Td>
                   <Table.Td>{h.forum || '—'}</Table.Td>
                   <Table.Td>{hearingWhen(h, i18n.language, '—')}</Table.Td>
                   <Table.Td>{t(`hearingsUi.status.${h.status}`)}</Table.Td>

@@ -111,7 +111,7 @@ export function PlanningScreen({
         <Stack gap={4}>
           <Title order={3}>{hearing.title}</Title>
           <Group gap="xs">
-            <Badge variant="light">{t(`hearingsUi.kind.${hearing.kind}`)}</Badge>
+            <Badge variant="light">{t(`hearingCore.kind.${hearing.kind}`)}</Badge>
             <Badge variant="outline">{t(`hearingsUi.status.${hearing.status}`)}</Badge>
             {hearing.forum && <Text size="sm">{hearing.forum}</Text>}
           </Group>
