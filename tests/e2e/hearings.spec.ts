@@ -173,11 +173,11 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   }
   const sum = planning.getByTestId('plan-sum');
   await expect(sum).toHaveAttribute('data-status', 'over');
-  await expect(sum).toHaveText('El plan excede nuestro tiempo por 3:00: 18:00 previstos de 15:00.');
+  await expect(sum).toHaveText('El plan excede nuestro tiempo por 3:00 min: 18:00 min de 15:00 min.');
   // The third turn shortened to 2 minutes: 13 of 15, two minutes left.
   await turns.nth(2).getByLabel('Minutos').fill('2');
   await expect(sum).toHaveAttribute('data-status', 'under');
-  await expect(sum).toHaveText('13:00 previstos de 15:00: quedan 2:00.');
+  await expect(sum).toHaveText('Plan: 13:00 min de 15:00 min de nuestro tiempo; quedan 2:00 min.');
   await expect
     .poll(
       async () =>
@@ -276,7 +276,7 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   const planHeading = planning.getByRole('heading', { name: 'Plan de intervenciones' });
   await scrollToTop(planHeading);
   await screenshot(app, 'hearing-planning-es-1280');
-  await app.setViewportSize({ width: 1024, height: 768 });
+  await app.setViewportSize({ width: 1024, height: 700 });
   await scrollToTop(planHeading);
   await screenshot(app, 'hearing-planning-es-1024');
   await app.setViewportSize({ width: 1280, height: 800 });
@@ -310,7 +310,7 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   await expect(day.getByTestId('turn-countdown-value')).toHaveText('4:55');
   await expect(day.getByTestId('share-countdown-value')).toHaveText('13:55');
   await screenshot(app, 'hearing-day-es-1280');
-  await app.setViewportSize({ width: 1024, height: 768 });
+  await app.setViewportSize({ width: 1024, height: 700 });
   await screenshot(app, 'hearing-day-es-1024');
   await app.setViewportSize({ width: 1280, height: 800 });
   await expectAccessible(app, 'the hearing-day view');
@@ -354,6 +354,9 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
 
   // Opened again, a lock returns to the unlock screen with nothing of the hearing in the page.
   await app.getByRole('tab', { name: 'Audiencias' }).click();
+  const list = app.getByRole('table', { name: 'Audiencias y reuniones de trabajo' });
+  await expect(list).toContainText('Quedan 2:00 min');
+  await expect(list).toContainText('10 mar 2027, 10:00 (America/New_York)');
   await app.getByRole('button', { name: /^Preparar / }).click();
   await app.getByTestId('open-hearing-day').click();
   await expect(day.getByTestId('hearing-day-position')).toHaveText('Turno 1 de 3');
