@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { Bridge } from '../bridge/server';
+import es from '../../shared/i18n/es.json';
 import { EMPTY_IDENTITY } from '../../shared/schemas/people';
 import { precautionaryRequest } from '../support/fixtures';
 import { expect, openCases, screenshot, test } from './fixtures';
@@ -71,6 +72,58 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
   expect(serious, `serious or critical axe violations on ${screen}`).toEqual([]);
+}
+
+function catalogueValues(tree: unknown): string[] {
+  if (typeof tree === 'string') return [tree];
+  if (tree && typeof tree === 'object') return Object.values(tree).flatMap(catalogueValues);
+  return [];
+}
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Each Spanish catalogue value as a pattern, its {{interpolations}} as wildcards. */
+const SPANISH = catalogueValues(es)
+  .map((value) => value.split(/\{\{[^}]+\}\}/))
+  // A value that is nothing but an interpolation ("{{name}}") would let anything through.
+  .filter((parts) => parts.join('').trim().length >= 2)
+  .map((parts) => new RegExp(`^${parts.map(escape).join('.*')}$`, 's'));
+
+// Visible text nodes and the labels of visible elements (kept as source text: no DOM types here).
+const COLLECT_TEXTS = `(() => {
+  const out = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node.textContent || '').replace(/\\s+/g, ' ').trim();
+    const parent = node.parentElement;
+    if (!text || !parent || !parent.checkVisibility({ visibilityProperty: true })) continue;
+    if (parent.closest('[aria-hidden="true"]')) continue;
+    out.add(text);
+  }
+  for (const el of document.querySelectorAll('[placeholder], [aria-label]')) {
+    if (!el.checkVisibility() || el.closest('[aria-hidden="true"]')) continue;
+    for (const attr of ['placeholder', 'aria-label']) {
+      const value = (el.getAttribute(attr) || '').trim();
+      if (value) out.add(value);
+    }
+  }
+  return [...out];
+})()`;
+
+/** Every visible text is Spanish from the catalogue, or this test's own data (names, topics, numbers). */
+async function expectAllSpanish(page: Page, data: string[], where: string): Promise<void> {
+  const allowed = [
+    /^(Amparo|SHA-256|PDF|DOCX|CIDH|MC-1008-19|America\/New_York|México)$/,
+    /^[\d\s.,:/#·—–\-+%()?↑↓⠿×−]+$/,
+    /^(SHA-256 )?[0-9a-f]{64}$/,
+    /^\d{1,2} [a-z]{3}\.? \d{4}( — .*)?$/,
+    /^(Bóveda): /,
+    new RegExp(`^(${data.map(escape).join('|')})$`),
+  ];
+  const texts = (await page.evaluate(COLLECT_TEXTS)) as string[];
+  expect(texts.length, `texts collected on ${where}`).toBeGreaterThan(10);
+  const foreign = texts.filter(
+    (text) => !allowed.some((re) => re.test(text)) && !SPANISH.some((re) => re.test(text)),
+  );
+  expect(foreign, `text outside the Spanish catalogue on ${where}`).toEqual([]);
 }
 
 /** Scrolls so that the element starts at the top of the window (for a screenshot of a section). */
@@ -281,6 +334,27 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   await screenshot(app, 'hearing-planning-es-1024');
   await app.setViewportSize({ width: 1280, height: 800 });
   await expectAccessible(app, 'the planning screen');
+  const data = [
+    CASE,
+    'Audiencia pública: defensoras de la Sierra Norte',
+    '192 Periodo de Sesiones',
+    'https://videollamada.example/sala-3',
+    'Que la Comisión requiera medidas de protección concertadas',
+    'Que el Estado informe sobre la investigación penal',
+    'Una visita in loco a la región',
+    PSEUDONYM,
+    LAWYER,
+    ...plan.flatMap((turn) => [turn.topic, ...turn.points.split('\n')]),
+    'Representante',
+    'Despojo territorial Agresiones previas',
+    'Amenaza frente al domicilio',
+    ...evidence.items.map((item) => item.title),
+    '¿Por qué no se aceptó la escolta ofrecida?',
+    'Porque no fue concertada con la beneficiaria.',
+    `Anexo 1: ${evidence.items[0]!.title}`,
+    `Anexo 2: ${evidence.items[1]!.title}`,
+  ];
+  await expectAllSpanish(app, data, 'the planning screen');
 
   // The binder, saved to a file: the hash shown is the file's.
   const folder = join(workDir, 'chosen-vault');
@@ -314,6 +388,7 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   await screenshot(app, 'hearing-day-es-1024');
   await app.setViewportSize({ width: 1280, height: 800 });
   await expectAccessible(app, 'the hearing-day view');
+  await expectAllSpanish(app, data, 'the hearing-day view');
 
   // → next turn: its own countdown starts full, the share keeps counting.
   await app.keyboard.press('ArrowRight');

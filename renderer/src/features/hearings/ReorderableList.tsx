@@ -15,7 +15,7 @@ import {
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface ReorderableListProps<T> {
@@ -56,6 +56,7 @@ function SortableRow({
       ref={setNodeRef}
       component="li"
       data-testid="reorderable-row"
+      data-row-id={id}
       style={{
         transform: CSS.Transform.toString(transform),
         transition,
@@ -80,6 +81,7 @@ function SortableRow({
             variant="default"
             size="sm"
             disabled={index === 0}
+            data-move="up"
             onClick={() => onMove(index, index - 1)}
             aria-label={t('hearingsUi.reorder.up', { name })}
           >
@@ -89,6 +91,7 @@ function SortableRow({
             variant="default"
             size="sm"
             disabled={index === count - 1}
+            data-move="down"
             onClick={() => onMove(index, index + 1)}
             aria-label={t('hearingsUi.reorder.down', { name })}
           >
@@ -116,6 +119,10 @@ export function ReorderableList<T>({
 }: ReorderableListProps<T>) {
   const { t } = useTranslation();
   const [announcement, setAnnouncement] = useState('');
+  // Typed as Stack gives it, though it renders an <ol>.
+  const list = useRef<HTMLDivElement>(null);
+  // After a move by button, the focus follows the row; at the top or the bottom it goes to the button left.
+  const [refocus, setRefocus] = useState<{ id: string; direction: 'up' | 'down' } | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -127,10 +134,24 @@ export function ReorderableList<T>({
   };
   const positionOf = (id: string | number) => ids.indexOf(String(id)) + 1;
 
-  const move = (from: number, to: number) => {
+  useEffect(() => {
+    if (!refocus || !list.current) return;
+    const row = [...list.current.querySelectorAll<HTMLElement>('[data-row-id]')].find(
+      (el) => el.dataset.rowId === refocus.id,
+    );
+    const other = refocus.direction === 'up' ? 'down' : 'up';
+    const button =
+      row?.querySelector<HTMLButtonElement>(`[data-move="${refocus.direction}"]:not(:disabled)`) ??
+      row?.querySelector<HTMLButtonElement>(`[data-move="${other}"]`);
+    button?.focus();
+    setRefocus(null);
+  }, [refocus, ids]);
+
+  const move = (from: number, to: number, byButton = false) => {
     if (to < 0 || to >= items.length || from === to) return;
     const name = nameOf(items[from] as T, from);
     onMove(from, to);
+    if (byButton) setRefocus({ id: ids[from] as string, direction: to < from ? 'up' : 'down' });
     setAnnouncement(t('hearingsUi.reorder.moved', { name, position: to + 1, count: items.length }));
   };
 
@@ -166,7 +187,7 @@ export function ReorderableList<T>({
         }}
       >
         <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-          <Stack component="ol" gap="xs" p={0} m={0} aria-label={label} data-testid={testId}>
+          <Stack component="ol" ref={list} gap="xs" p={0} m={0} aria-label={label} data-testid={testId}>
             {items.map((item, i) => (
               <SortableRow
                 key={ids[i]}
@@ -174,7 +195,7 @@ export function ReorderableList<T>({
                 name={nameOf(item, i)}
                 index={i}
                 count={items.length}
-                onMove={move}
+                onMove={(from, to) => move(from, to, true)}
               >
                 {children(item, i)}
               </SortableRow>
