@@ -449,3 +449,55 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   }
   await expect(app.getByTestId('hearing-day')).toHaveCount(0);
 });
+
+test('talking points typed and locked at once are in the vault after unlocking; nothing stays in the page', async ({
+  app,
+  bridge,
+  workDir,
+}) => {
+  test.setTimeout(180_000);
+  const matter = await seed(bridge, app, workDir);
+  const created = await call<{ id: string }>(bridge, 'hearings:create', {
+    matterId: matter.id,
+    fields: {
+      kind: 'working_meeting',
+      title: 'Reunión de trabajo con el Estado',
+      lang: 'es',
+      ourMinutes: 20,
+    },
+  });
+  await call(bridge, 'hearings:addTurn', {
+    hearingId: created.id,
+    fields: { topic: 'Medidas pendientes', seconds: 600, talkingPoints: '' },
+  });
+  await app.setViewportSize({ width: 1280, height: 800 });
+  await app.getByRole('table', { name: 'Casos' }).getByRole('button', { name: CASE }).click();
+  await app.getByRole('tab', { name: 'Audiencias' }).click();
+  await app.getByRole('button', { name: 'Preparar Reunión de trabajo con el Estado' }).click();
+  const row = app.getByTestId('turn-row');
+  await expect(row.getByLabel('Tema')).toHaveValue('Medidas pendientes');
+  await expect(app.getByTestId('plan-sum')).toHaveText(
+    'Plan: 10:00 min de 20:00 min de nuestro tiempo; quedan 10:00 min.',
+  );
+
+  const POINTS = 'El botón de asistencia no funciona desde enero';
+  await row.getByLabel('Puntos de intervención').fill(POINTS);
+  await app.keyboard.press('Control+L');
+  await expect(app.getByRole('heading', { name: 'Desbloquear bóveda' })).toBeVisible();
+  expect(await app.content()).not.toContain('botón de asistencia');
+  expect(await app.content()).not.toContain('Medidas pendientes');
+
+  await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
+  await app.getByRole('button', { name: 'Desbloquear' }).click();
+  // The lock wrote what was typed into the turn itself (no draft left to restore), so after unlocking the
+  // vault holds it and the plan shows it.
+  await openCases(app, 'Casos', { timeout: 30_000 });
+  const saved = await call<{ turns: Array<{ talkingPoints: string }> }>(bridge, 'hearings:get', {
+    id: created.id,
+  });
+  expect(saved.turns.map((t) => t.talkingPoints)).toEqual([POINTS]);
+  await app.getByRole('table', { name: 'Casos' }).getByRole('button', { name: CASE }).click();
+  await app.getByRole('tab', { name: 'Audiencias' }).click();
+  await app.getByRole('button', { name: 'Preparar Reunión de trabajo con el Estado' }).click();
+  await expect(app.getByTestId('turn-row').getByLabel('Puntos de intervención')).toHaveValue(POINTS);
+});
