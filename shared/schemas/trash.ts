@@ -17,6 +17,8 @@ export const DELETABLE = [
   'deadline',
   // filings: a deleted draft goes to Deleted items, with undo
   'filing',
+  // hearings: a deleted hearing goes to Deleted items, with its parts
+  'hearing',
 ] as const;
 export const DeletableType = z.enum(DELETABLE);
 /** One row of Deleted items: a soft-deleted record that can be restored. */

@@ -9,6 +9,8 @@ import { deadlineAdd, deadlineCompute, deadlineIcs, deadlineList, deadlineRules 
 import { evidenceAdd, evidenceList, evidenceVerify } from './evidence';
 // filings
 import { filingCheck, filingDraft, filingGenerate } from './filing';
+// hearings
+import { hearingAdd, hearingBinder, hearingEdit, hearingList, hearingShow } from './hearing';
 import { personAdd } from './person';
 import { importSpreadsheet } from './import';
 import { search } from './search';
@@ -48,6 +50,12 @@ export const COMMANDS: readonly Command[] = [
   bundleImport,
   backup,
   restore,
+  // hearings
+  hearingAdd,
+  hearingEdit,
+  hearingList,
+  hearingShow,
+  hearingBinder,
 ];
 
 /** The command named by the first one or two positionals, and how many it took. */

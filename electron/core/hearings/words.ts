@@ -9,5 +9,5 @@ export const hearingKindLabel = (kind: HearingKind, lang: Lang): string => heari
 export const deadlineTitle = (which: 'hearing_request' | 'hearing', title: string, lang: Lang): string =>
   fill(hearingText(lang).deadline[which], { title });
 
-export type WaiverReason = 'moved' | 'dropped' | 'closed';
+export type WaiverReason = 'moved' | 'dropped' | 'closed' | 'deleted';
 export const waiverReason = (why: WaiverReason, lang: Lang): string => hearingText(lang).waiver[why];

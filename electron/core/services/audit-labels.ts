@@ -41,6 +41,14 @@ const LOOKUPS: Record<string, string> = {
            JOIN matters m ON m.id = f.matter_id WHERE f.id = $id`,
   redaction_profile: `SELECT name AS label, 'restricted' AS classification, NULL AS matterId
                       FROM redaction_profiles WHERE id = $id`,
+  // hearings (a part is named by its hearing)
+  hearing: `SELECT title AS label, classification, matter_id AS matterId FROM hearings WHERE id = $id`,
+  hearing_participant: `SELECT h.title AS label, h.classification, h.matter_id AS matterId FROM hearing_participants x
+                        JOIN hearings h ON h.id = x.hearing_id WHERE x.id = $id`,
+  hearing_turn: `SELECT h.title AS label, h.classification, h.matter_id AS matterId FROM hearing_turns x
+                 JOIN hearings h ON h.id = x.hearing_id WHERE x.id = $id`,
+  hearing_question: `SELECT h.title AS label, h.classification, h.matter_id AS matterId FROM hearing_questions x
+                     JOIN hearings h ON h.id = x.hearing_id WHERE x.id = $id`,
 };
 
 export class AuditLabels {

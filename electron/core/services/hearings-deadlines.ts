@@ -103,3 +103,16 @@ function retitle(deadlines: DeadlineService, d: LinkedDeadlineRow, title: string
     recurrence: current.recurrence,
   });
 }
+
+/** A hearing deleted: its open deadlines are waived with the reason, so none is left on the dashboard. */
+export function waiveHearingDeadlines(ctx: VaultContext, deadlines: DeadlineService, row: HearingRow): void {
+  const today = ctx.now().toISOString().slice(0, 10);
+  for (const d of linkedDeadlines(ctx.db, row.id))
+    if (d.status === 'open')
+      deadlines.waive({
+        id: d.id,
+        revision: d.revision,
+        onDate: today,
+        reason: waiverReason('deleted', row.lang),
+      });
+}

@@ -13,7 +13,7 @@ import type {
 } from '../../../shared/schemas/hearings';
 import type { CommunicationService } from './communications';
 import type { DeadlineService } from './deadlines';
-import { syncHearingDeadlines, linkedDeadlines } from './hearings-deadlines';
+import { linkedDeadlines, syncHearingDeadlines, waiveHearingDeadlines } from './hearings-deadlines';
 import {
   chronology,
   exhibits,
@@ -221,7 +221,8 @@ export class HearingService {
   delete(id: string): void {
     const { db, audit, now } = this.ctx();
     db.transaction(() => {
-      const row = this.row(id);
+      const row = this.row(id, true);
+      waiveHearingDeadlines(this.ctx(), this.deps.deadlines, row);
       db.prepare('UPDATE hearings SET deleted_at = $at WHERE id = $id').run({ id, at: now().toISOString() });
       audit.append({ action: 'record.delete', entityType: 'hearing', entityId: id, matterId: row.matter_id });
     })();

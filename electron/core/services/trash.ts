@@ -39,6 +39,8 @@ const TABLES: Record<Deletable, { table: string; label: string; matter: string }
   deadline: { table: 'deadlines', label: 'title', matter: 'matter_id' },
   // filings
   filing: { table: 'filings', label: 'title', matter: 'matter_id' },
+  // hearings
+  hearing: { table: 'hearings', label: 'title', matter: 'matter_id' },
 };
 
 export class TrashService {
@@ -182,6 +184,42 @@ export class TrashService {
             .map((r) => r.id),
         ),
       ];
+      // hearings: deleted ones and those of purged cases go with their parts, binder log and exhibit list;
+      // a purged fact, item or person leaves the hearings that picked it (before those rows go below)
+      const hearingIds = [
+        ...byType('hearing'),
+        ...matters.flatMap((id) =>
+          db
+            .prepare('SELECT id FROM hearings WHERE matter_id = $id')
+            .all<{ id: string }>({ id })
+            .map((r) => r.id),
+        ),
+      ];
+      for (const id of new Set(hearingIds)) {
+        const hearing = db
+          .prepare('SELECT matter_id, exhibit_list FROM hearings WHERE id = $id')
+          .get<{ matter_id: string; exhibit_list: string }>({ id });
+        if (!hearing) continue;
+        db.prepare('DELETE FROM evidence_exhibits WHERE matter_id = $matter AND filing = $list').run({
+          matter: hearing.matter_id,
+          list: hearing.exhibit_list,
+        });
+        for (const table of [
+          'hearing_binders',
+          'hearing_chronology',
+          'hearing_exhibits',
+          'hearing_questions',
+        ])
+          db.prepare(`DELETE FROM ${table} WHERE hearing_id = $id`).run({ id });
+        db.prepare('DELETE FROM hearing_turns WHERE hearing_id = $id').run({ id });
+        db.prepare('DELETE FROM hearing_participants WHERE hearing_id = $id').run({ id });
+        db.prepare('UPDATE deadlines SET hearing_id = NULL WHERE hearing_id = $id').run({ id });
+        db.prepare('DELETE FROM hearings WHERE id = $id').run({ id });
+      }
+      run('DELETE FROM hearing_exhibits WHERE evidence_id = $id', evidenceIds);
+      run('DELETE FROM hearing_chronology WHERE incident_id = $id', byType('incident'));
+      run('DELETE FROM hearing_participants WHERE person_id = $id', byType('person'));
+      // end hearings
       for (const id of new Set(communicationIds)) {
         db.prepare('UPDATE communications SET in_reply_to = NULL WHERE in_reply_to = $id').run({ id });
         db.prepare(

@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hearingCase, type HearingFixture } from './setup';
+import { HEARING_FIELDS, hearingCase, type HearingFixture } from './setup';
 
 const pdftotext = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 /** The bytes the fixture took in as evidence ('captura.png'). */
@@ -83,6 +83,40 @@ describe('the hearing binder', () => {
     const commissionCopy = await binder(c, 'commission', 'cidh.pdf');
     expect(commissionCopy.text).not.toContain('López');
     expect(commissionCopy.text).toContain('A.L.Q.');
+  });
+
+  it("prints in the hearing's own language, as DOCX too", async () => {
+    const c = await hearingCase(true, true);
+    await c.ok('hearings:update', {
+      id: c.hearingId,
+      revision: c.hearing.revision,
+      fields: { ...HEARING_FIELDS, lang: 'en' },
+    });
+    const outPath = join(c.work, 'binder.docx');
+    const r = await c.ok('hearings:binder', {
+      hearingId: c.hearingId,
+      profile: 'co_counsel',
+      format: 'docx',
+      outPath,
+    });
+    expect(r.binder).toMatchObject({ format: 'docx', lang: 'en' });
+    const body = execFileSync('unzip', ['-p', outPath, 'word/document.xml'], { encoding: 'utf8' }).replace(
+      /<[^>]+>/g,
+      '',
+    );
+    for (const heading of [
+      '1. Summary',
+      '2. Speaking plan',
+      '3. Talking points',
+      '4. Chronology',
+      '5. Exhibit list',
+    ])
+      expect(body).toContain(heading);
+    expect(body).toContain('6. Expected questions and arguments of the State');
+    expect(body).toContain('Turns: 17:00 of 20:00: 3:00 left');
+    expect(body).toContain(sha256(ORIGINAL));
+    expect(body).toContain('A.L.Q.');
+    expect(body).not.toContain('López');
   });
 
   it('refuses a protected value typed into a talking point, naming the field and not the value', async () => {

@@ -119,6 +119,62 @@ describe('a hearing and its parts', () => {
   });
 });
 
+describe('deleting', () => {
+  it('waives its open deadlines when deleted, and unlinks a removed participant from turns and answers', async () => {
+    const c = await hearingCase();
+    const lawyer = c.hearing.participants[1];
+    const after = await c.ok('hearings:removeParticipant', { id: lawyer.id });
+    expect(after.participants.map((p: { label: string }) => p.label)).toEqual([
+      'A.L.Q.',
+      'Embajador Juan Pérez',
+    ]);
+    expect(after.participants.map((p: { position: number }) => p.position)).toEqual([0, 1]);
+    expect(after.turns.map((t: { participantId: string | null }) => t.participantId)).toEqual([
+      null,
+      c.hearing.participants[0].id,
+      null,
+    ]);
+    expect(after.questions[0].answererId).toBeNull();
+
+    await c.ok('hearings:delete', { id: c.hearingId });
+    expect((await c.call('hearings:get', { id: c.hearingId })).error?.code).toBe('NOT_FOUND');
+    expect(await c.ok('hearings:list', { matterId: c.matterId })).toEqual([]);
+    const left = (await c.ok('deadlines:list', { matterId: c.matterId })).items;
+    expect(left.map((d: { status: string }) => d.status)).toEqual(['waived', 'waived']);
+  });
+});
+
+describe('Deleted items', () => {
+  it('restores a deleted hearing, and empties the bin of hearings, their facts, items and people', async () => {
+    const c = await hearingCase();
+    await c.ok('hearings:delete', { id: c.hearingId });
+    const bin = await c.ok('trash:list');
+    expect(
+      bin.map((e: { entityType: string; entityId: string }) => [e.entityType, e.entityId]),
+    ).toContainEqual(['hearing', c.hearingId]);
+    await c.ok('trash:restore', { entityType: 'hearing', entityId: c.hearingId });
+    expect((await c.ok('hearings:get', { id: c.hearingId })).turns).toHaveLength(3);
+
+    // A picked fact, a picked item and a speaker purged for good leave the live hearing that picked them.
+    await c.ok('trash:delete', { entityType: 'incident', entityId: c.threat });
+    await c.ok('trash:delete', { entityType: 'evidence', entityId: c.evidenceId });
+    await c.ok('trash:delete', { entityType: 'person', entityId: c.ana, confirmInUse: true });
+    await c.ok('trash:empty');
+    const kept = await c.ok('hearings:get', { id: c.hearingId });
+    expect(kept.chronology.map((x: { incidentId: string }) => x.incidentId)).toEqual([c.report]);
+    expect(kept.exhibits).toEqual([]);
+    expect(kept.participants.map((p: { label: string }) => p.label)).toEqual([
+      'Lic. Rosa Méndez',
+      'Embajador Juan Pérez',
+    ]);
+
+    // The whole case purged takes its hearings with it.
+    await c.ok('trash:delete', { entityType: 'matter', entityId: c.matterId });
+    await c.ok('trash:empty');
+    expect((await c.call('hearings:get', { id: c.hearingId })).error?.code).toBe('NOT_FOUND');
+  });
+});
+
 describe('deadlines and the outcome', () => {
   it('creates the request-window and hearing-date deadlines and keeps them in step', async () => {
     const c = await hearingCase(false);
@@ -260,5 +316,8 @@ describe('what leaves the service', () => {
     const logged = JSON.stringify(hearingEntries);
     for (const typed of ['Contexto', 'Las amenazas continúan', 'Embajador', 'escolta', 'plan de protección'])
       expect(logged).not.toContain(typed);
+    // The audit screen names a hearing's entries by the hearing's title (a safe label), parts included.
+    const turnEntry = hearingEntries.find((e: { entityType: string }) => e.entityType === 'hearing_turn');
+    expect(turnEntry.recordLabel).toBe('Audiencia pública MC-1008-19');
   });
 });
