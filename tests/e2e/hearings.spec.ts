@@ -500,4 +500,22 @@ test('talking points typed and locked at once are in the vault after unlocking; 
   await app.getByRole('tab', { name: 'Audiencias' }).click();
   await app.getByRole('button', { name: 'Preparar Reunión de trabajo con el Estado' }).click();
   await expect(app.getByTestId('turn-row').getByLabel('Puntos de intervención')).toHaveValue(POINTS);
+
+  // Afterwards, the outcome is recorded as a communication of the case and the hearing is held.
+  await app.getByRole('button', { name: 'Registrar el resultado' }).click();
+  const outcome = app.getByRole('form', { name: 'Resultado' });
+  await expect(outcome.getByLabel('Asunto')).toHaveValue('Resultado: Reunión de trabajo con el Estado');
+  await outcome
+    .getByLabel('Qué ocurrió y qué se acordó')
+    .fill('El Estado se comprometió a reparar el botón.');
+  await outcome.getByRole('button', { name: 'Registrar el resultado' }).click();
+  await expect(app.getByTestId('hearing-outcome-recorded')).toBeVisible();
+  const held = await call<{ status: string; outcomeCommunicationId: string | null }>(bridge, 'hearings:get', {
+    id: created.id,
+  });
+  expect(held.status).toBe('held');
+  const communication = await call<{ subject: string }>(bridge, 'communications:get', {
+    id: held.outcomeCommunicationId,
+  });
+  expect(communication.subject).toBe('Resultado: Reunión de trabajo con el Estado');
 });

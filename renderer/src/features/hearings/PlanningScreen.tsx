@@ -12,6 +12,7 @@ import { BinderPanel } from './BinderPanel';
 import { HearingDayView } from './HearingDayView';
 import { HearingForm } from './HearingForm';
 import { HearingWhen } from './HearingWhen';
+import { OutcomePanel } from './OutcomePanel';
 import { ParticipantsSection } from './ParticipantsSection';
 import { PickedList } from './PickedList';
 import { QuestionsSection } from './QuestionsSection';
@@ -116,6 +117,13 @@ export function PlanningScreen({
             {hearing.forum && <Text size="sm">{hearing.forum}</Text>}
           </Group>
           <HearingWhen hearing={hearing} />
+          {hearing.deadlines.length > 0 && (
+            <Text size="sm" data-testid="hearing-deadlines">
+              {hearing.deadlines
+                .map((d) => t(`hearingsUi.deadlines.${d.kind}`, { date: formatIsoDate(d.dueDate, language) }))
+                .join(' · ')}
+            </Text>
+          )}
           {hearing.place && (
             <Text size="sm">
               {t('hearingsUi.fields.place')}: <Code>{hearing.place}</Code>
@@ -209,6 +217,7 @@ export function PlanningScreen({
       <QuestionsSection hearing={hearing} answerers={answerers} onChanged={onChanged} />
       <Divider />
       <BinderPanel hearingId={hearing.id} title={hearing.title} beforeGenerate={flush} />
+      <OutcomePanel hearing={hearing} onRecorded={replace} />
       {day && <HearingDayView plan={day} onClose={() => setDay(null)} />}
     </Stack>
   );
