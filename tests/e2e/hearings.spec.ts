@@ -175,6 +175,9 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   await form.getByLabel('Petición 1').fill('Que la Comisión requiera medidas de protección concertadas');
   await form.getByLabel('Petición 2').fill('Que el Estado informe sobre la investigación penal');
   await form.getByLabel('Petición 3').fill('Una visita in loco a la región');
+  await app.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(app, 'hearing-form-es-1024');
+  await app.setViewportSize({ width: 1280, height: 800 });
   await form.getByRole('button', { name: 'Crear audiencia' }).click();
   const planning = app.getByTestId('hearing-planning');
   await expect(
@@ -431,6 +434,7 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   await app.getByRole('tab', { name: 'Audiencias' }).click();
   const list = app.getByRole('table', { name: 'Audiencias y reuniones de trabajo' });
   await expect(list).toContainText('Quedan 2:00 min');
+  await screenshot(app, 'hearing-list-es-1280');
   await expect(list).toContainText('10 mar 2027, 10:00 (America/New_York)');
   await app.getByRole('button', { name: /^Preparar / }).click();
   await app.getByTestId('open-hearing-day').click();

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
@@ -12,17 +12,17 @@ import { HearingForm } from './HearingForm';
 import { hearingWhen } from './HearingWhen';
 import { PlanningScreen } from './PlanningScreen';
 
-function PlanBadge({ plan }: { plan: TimePlanSummary }) {
+function PlanState({ plan }: { plan: TimePlanSummary }) {
   const { t } = useTranslation();
   const difference = formatDuration(Math.abs(plan.differenceSeconds ?? 0));
-  const color = { no_share: 'gray', under: 'blue', exact: 'teal', over: 'red' }[plan.status];
+  const color = { no_share: 'dimmed', under: 'blue.8', exact: 'teal.8', over: 'red.8' }[plan.status];
   return (
-    <Badge color={color} variant={plan.status === 'over' ? 'filled' : 'light'}>
+    <Text size="sm" fw={600} c={color} style={{ whiteSpace: 'nowrap' }}>
       {t(`hearingsUi.planState.${plan.status}`, {
         planned: formatDuration(plan.plannedSeconds),
         difference,
       })}
-    </Badge>
+    </Text>
   );
 }
 
@@ -96,7 +96,7 @@ export function HearingsTab({ matterId }: { matterId: string }) {
                   <Table.Td>{hearingWhen(h, i18n.language, '—')}</Table.Td>
                   <Table.Td>{t(`hearingsUi.status.${h.status}`)}</Table.Td>
                   <Table.Td>
-                    <PlanBadge plan={h.plan} />
+                    <PlanState plan={h.plan} />
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
