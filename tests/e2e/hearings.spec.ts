@@ -522,4 +522,11 @@ test('talking points typed and locked at once are in the vault after unlocking; 
     id: held.outcomeCommunicationId,
   });
   expect(communication.subject).toBe('Resultado: Reunión de trabajo con el Estado');
+
+  // Deleting it moves it to Deleted items, with an Undo that brings it back.
+  await app.getByRole('button', { name: 'Volver a audiencias' }).click();
+  await app.getByRole('button', { name: 'Eliminar Reunión de trabajo con el Estado' }).click();
+  await expect(app.getByText('Este caso aún no tiene audiencias.')).toBeVisible();
+  await app.getByRole('button', { name: 'Deshacer' }).click();
+  await expect(app.getByRole('button', { name: 'Preparar Reunión de trabajo con el Estado' })).toBeVisible();
 });

@@ -2,11 +2,11 @@ import { Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantin
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useUndoableDelete } from '../../components/undoableDelete';
 import { useLoad } from '../../components/useLoad';
 import { formatDuration } from '../../../../shared/hearing-time-plan';
-import type { HearingSummary, TimePlanSummary } from '../../../../shared/schemas/hearings';
+import type { TimePlanSummary } from '../../../../shared/schemas/hearings';
 import { useDraftPlace } from '../drafts/DraftContext';
 import { HearingForm } from './HearingForm';
 import { hearingWhen } from './HearingWhen';
@@ -34,7 +34,7 @@ export function HearingsTab({ matterId }: { matterId: string }) {
   const [creating, setCreating] = useState(() => waiting.has(`hearing:new:${matterId}`));
   const list = useLoad(() => client.hearings.list({ matterId }), [matterId]);
   const [open, setOpen] = useState<{ id: string; editing: boolean } | null>(null);
-  const [deleting, setDeleting] = useState<HearingSummary | null>(null);
+  const removeUndoably = useUndoableDelete();
   const waitingEdit = list.data?.find((h) => waiting.has(`hearing:${h.id}`));
   if (open === null && waitingEdit) setOpen({ id: waitingEdit.id, editing: true });
 
@@ -112,7 +112,14 @@ export function HearingsTab({ matterId }: { matterId: string }) {
                         size="xs"
                         variant="subtle"
                         color="red"
-                        onClick={() => setDeleting(h)}
+                        onClick={() =>
+                          void removeUndoably(
+                            'hearing',
+                            h.id,
+                            t('hearingsUi.deleted', { title: h.title }),
+                            list.reload,
+                          ).catch((err: unknown) => list.setError(err))
+                        }
                         aria-label={t('hearingsUi.list.deleteFor', { title: h.title })}
                       >
                         {t('common.delete')}
@@ -125,21 +132,6 @@ export function HearingsTab({ matterId }: { matterId: string }) {
           </Table>
         </Paper>
       )}
-      <ConfirmDialog
-        opened={deleting !== null}
-        title={t('hearingsUi.delete.title')}
-        confirmLabel={t('hearingsUi.delete.confirm')}
-        danger
-        onClose={() => setDeleting(null)}
-        onConfirm={async () => {
-          if (!deleting) return;
-          await client.hearings.delete({ id: deleting.id });
-          setDeleting(null);
-          list.reload();
-        }}
-      >
-        <Text size="sm">{t('hearingsUi.delete.body', { title: deleting?.title ?? '' })}</Text>
-      </ConfirmDialog>
     </Stack>
   );
 }
