@@ -1,37 +1,14 @@
-import { profileLabel } from './profiles/profileLabel';
 import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useLoad } from '../../components/useLoad';
+import { decodeBase64 as decode, documentFileName, joinPath as join } from '../../components/generatedFile';
+import { useProfileOptions } from './profiles/useProfileOptions';
 import type { FilingFormat, FilingGeneration, GenerateFilingInput } from '../../../../shared/schemas/filings';
 import { FilingPdfPreview } from './FilingPdfPreview';
 
-// The built-in profiles from the one that shows least to the one that shows most.
-const SAFEST_FIRST = ['public', 'state', 'commission', 'co_counsel'];
-
-function decode(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-function fileName(title: string, format: FilingFormat): string {
-  const base =
-    title
-      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 120) || 'escrito';
-  return `${base}.${format}`;
-}
-
-function join(folder: string, name: string): string {
-  const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
-  return folder.endsWith(sep) ? folder + name : folder + sep + name;
-}
+const fileName = (title: string, format: FilingFormat) => documentFileName(title, format, 'escrito');
 
 /** Generation: the redaction profile and the format, a preview, Save as…, keep in the case, and what was recorded. */
 export function GeneratePanel({
@@ -48,14 +25,8 @@ export function GeneratePanel({
   beforeGenerate: () => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const profiles = useLoad(() => client.filingProfiles.list({}), []);
-  const options = useMemo(() => {
-    const list = [...(profiles.data ?? [])].sort((a, b) => rank(a.base) - rank(b.base));
-    return list.map((p) => ({
-      value: p.id,
-      label: profileLabel(t, p),
-    }));
-  }, [profiles.data, t]);
+  const profiles = useProfileOptions();
+  const options = profiles.options;
   const [profile, setProfile] = useState<string | null>(null);
   const chosen = profile ?? options[0]?.value ?? null;
   const [format, setFormat] = useState<FilingFormat>('pdf');
@@ -199,9 +170,4 @@ export function GeneratePanel({
       </Stack>
     </Paper>
   );
-}
-
-function rank(base: string | null): number {
-  const i = base ? SAFEST_FIRST.indexOf(base) : -1;
-  return i < 0 ? SAFEST_FIRST.length : i;
 }

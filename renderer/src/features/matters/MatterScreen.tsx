@@ -25,6 +25,7 @@ import { NextSteps } from './NextSteps';
 import { DraftScreenProvider, useDraftPlace } from '../drafts/DraftContext';
 import { MeasuresTab } from '../measures/MeasuresTab';
 import { FollowupTab } from '../followup/FollowupTab';
+import { HearingsTab } from '../hearings/HearingsTab';
 
 function fieldsOf(matter: Matter): MatterFields {
   const { title, matterType, forum, reference, status, openedOn, summary, classification, state } = matter;
@@ -45,7 +46,9 @@ export type MatterTab =
   | 'measures'
   | 'followup'
   // filings
-  | 'filings';
+  | 'filings'
+  // hearings
+  | 'hearings';
 
 /** Where in a case to land when opening it (e.g. from a search hit): a tab, and on Evidence an item. */
 export interface MatterPlace {
@@ -163,6 +166,7 @@ export function MatterScreen({
             <Tabs.Tab value="measures">{t('matters.tabs.measures')}</Tabs.Tab>
             <Tabs.Tab value="followup">{t('matters.tabs.followup')}</Tabs.Tab>
             <Tabs.Tab value="filings">{t('filings.tab')}</Tabs.Tab>
+            <Tabs.Tab value="hearings">{t('hearingsUi.tab')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="overview" pt="md">
             <Stack gap="md">
@@ -244,6 +248,9 @@ export function MatterScreen({
           </Tabs.Panel>
           <Tabs.Panel value="filings" pt="md">
             <FilingsTab matterId={matter.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="hearings" pt="md">
+            <HearingsTab matterId={matter.id} />
           </Tabs.Panel>
         </Tabs>
       </DraftScreenProvider>

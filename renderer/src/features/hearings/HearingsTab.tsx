@@ -1,0 +1,137 @@
+import { Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { client } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useUndoableDelete } from '../../components/undoableDelete';
+import { useLoad } from '../../components/useLoad';
+import { formatDuration } from '../../../../shared/hearing-time-plan';
+import type { TimePlanSummary } from '../../../../shared/schemas/hearings';
+import { useDraftPlace } from '../drafts/DraftContext';
+import { HearingForm } from './HearingForm';
+import { hearingWhen } from './HearingWhen';
+import { PlanningScreen } from './PlanningScreen';
+
+function PlanState({ plan }: { plan: TimePlanSummary }) {
+  const { t } = useTranslation();
+  const difference = formatDuration(Math.abs(plan.differenceSeconds ?? 0));
+  const color = { no_share: 'dimmed', under: 'blue.8', exact: 'teal.8', over: 'red.8' }[plan.status];
+  return (
+    <Text size="sm" fw={600} c={color} style={{ whiteSpace: 'nowrap' }}>
+      {t(`hearingsUi.planState.${plan.status}`, {
+        planned: formatDuration(plan.plannedSeconds),
+        difference,
+      })}
+    </Text>
+  );
+}
+
+/** The case's hearings and working meetings ("Audiencias"): the list, a new one, or one open for planning. */
+export function HearingsTab({ matterId }: { matterId: string }) {
+  const { t, i18n } = useTranslation();
+  const { waiting } = useDraftPlace();
+  // A form left unsaved at a lock reopens: the new hearing's, or the record of one being planned.
+  const [creating, setCreating] = useState(() => waiting.has(`hearing:new:${matterId}`));
+  const list = useLoad(() => client.hearings.list({ matterId }), [matterId]);
+  const [open, setOpen] = useState<{ id: string; editing: boolean } | null>(null);
+  const removeUndoably = useUndoableDelete();
+  const waitingEdit = list.data?.find((h) => waiting.has(`hearing:${h.id}`));
+  if (open === null && waitingEdit) setOpen({ id: waitingEdit.id, editing: true });
+
+  if (open)
+    return (
+      <PlanningScreen
+        key={open.id}
+        hearingId={open.id}
+        matterId={matterId}
+        startEditing={open.editing}
+        onClose={() => {
+          setOpen(null);
+          list.reload();
+        }}
+      />
+    );
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={3}>{t('hearingsUi.title')}</Title>
+        {!creating && <Button onClick={() => setCreating(true)}>{t('hearingsUi.new')}</Button>}
+      </Group>
+      {creating && (
+        <HearingForm
+          matterId={matterId}
+          onSaved={(hearing) => {
+            setCreating(false);
+            setOpen({ id: hearing.id, editing: false });
+          }}
+          onCancel={() => setCreating(false)}
+        />
+      )}
+      <ErrorAlert error={list.error} />
+      {!list.data ? (
+        !list.error && <Loader aria-label={t('common.loading')} />
+      ) : list.data.length === 0 ? (
+        <Text c="dimmed">{t('hearingsUi.empty')}</Text>
+      ) : (
+        <Paper withBorder style={{ overflowX: 'auto' }}>
+          <Table striped highlightOnHover aria-label={t('hearingsUi.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('hearingsUi.fields.title')}</Table.Th>
+                <Table.Th>{t('hearingsUi.fields.kind')}</Table.Th>
+                <Table.Th>{t('hearingsUi.fields.forum')}</Table.Th>
+                <Table.Th>{t('hearingsUi.list.when')}</Table.Th>
+                <Table.Th>{t('hearingsUi.fields.status')}</Table.Th>
+                <Table.Th>{t('hearingsUi.list.plan')}</Table.Th>
+                <Table.Th>{t('common.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.map((h) => (
+                <Table.Tr key={h.id}>
+                  <Table.Td>{h.title}</Table.Td>
+                  <Table.Td>{t(`hearingCore.kind.${h.kind}`)}</Table.Td>
+                  <Table.Td>{h.forum || '—'}</Table.Td>
+                  <Table.Td>{hearingWhen(h, i18n.language, '—')}</Table.Td>
+                  <Table.Td>{t(`hearingsUi.status.${h.status}`)}</Table.Td>
+                  <Table.Td>
+                    <PlanState plan={h.plan} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setOpen({ id: h.id, editing: false })}
+                        aria-label={t('hearingsUi.list.openFor', { title: h.title })}
+                      >
+                        {t('hearingsUi.list.open')}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() =>
+                          void removeUndoably(
+                            'hearing',
+                            h.id,
+                            t('hearingsUi.deleted', { title: h.title }),
+                            list.reload,
+                          ).catch((err: unknown) => list.setError(err))
+                        }
+                        aria-label={t('hearingsUi.list.deleteFor', { title: h.title })}
+                      >
+                        {t('common.delete')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
