@@ -62,6 +62,17 @@ export function entryText(
         title: t(`measureKind.${entry.title}`, { defaultValue: entry.title }),
         detail: entry.detail.join(' · '),
       };
+    case 'hearing': {
+      // The facts are the hearing's kind, its period of sessions and its forum (free text).
+      const [kind, ...rest] = entry.detail;
+      return {
+        event: t(`hearingCore.binder.status_${entry.event}`, { defaultValue: entry.event }),
+        title: entry.title,
+        detail: [kind ? t(`hearingCore.kind.${kind}`, { defaultValue: kind }) : '', ...rest]
+          .filter(Boolean)
+          .join(' · '),
+      };
+    }
     default:
       return { event: entry.event, title: entry.title, detail: entry.detail.join(' · ') };
   }
