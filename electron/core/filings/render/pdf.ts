@@ -87,15 +87,17 @@ function footer(doc: RenderableDocument) {
 }
 
 /**
- * Keeps a heading with what follows it: a heading last on its page moves to the next one. The footer's
- * nodes (style 'footer') are on every page too: they do not count as what follows.
+ * Keeps a heading with the text that follows it: a heading with no body text after it on its page moves
+ * to the next one. The footer's nodes (style 'footer') are on every page: they do not count, and neither
+ * do the headings below it (pdfmake asks about each node once, so an H1 whose H2 moved later would stay
+ * behind alone).
  */
 function keepHeadingsWithNext(
   node: { headlineLevel?: number },
-  nodes: { getFollowingNodesOnPage(): { style?: unknown }[] },
+  nodes: { getFollowingNodesOnPage(): { style?: unknown; headlineLevel?: number }[] },
 ): boolean {
   if (node.headlineLevel === undefined) return false;
-  return !nodes.getFollowingNodesOnPage().some((n) => n.style !== 'footer');
+  return !nodes.getFollowingNodesOnPage().some((n) => n.style !== 'footer' && n.headlineLevel === undefined);
 }
 
 /**
@@ -110,6 +112,12 @@ function fitsOnAPage(block: RenderBlock): boolean {
     0,
   );
   return length <= 1500;
+}
+
+function withoutHeadlineLevel(node: PdfNode): PdfNode {
+  if (typeof node === 'string' || !('headlineLevel' in node)) return node;
+  const { headlineLevel: _level, ...rest } = node;
+  return rest;
 }
 
 export function pdfDefinition(doc: RenderableDocument): Record<string, unknown> {
@@ -132,15 +140,19 @@ export function pdfDefinition(doc: RenderableDocument): Record<string, unknown> 
   }
   for (let i = 0; i < doc.blocks.length; i++) {
     const block = doc.blocks[i] as RenderBlock;
-    const next = doc.blocks[i + 1];
-    if (block.type === 'heading' && next && fitsOnAPage(next)) {
-      // One unbreakable stack keeps the heading with its first paragraph in a single layout pass
-      // (keepHeadingsWithNext re-lays the whole document out for each heading it moves).
-      content.push({
-        stack: [blockNode(block, notes, outline), blockNode(next, notes, outline)],
-        unbreakable: true,
-      });
-      i++;
+    // A run of headings (an H1 straight followed by an H2, say) and the short block after it.
+    let end = i;
+    while (doc.blocks[end]?.type === 'heading') end++;
+    const after = doc.blocks[end];
+    if (end > i && after && fitsOnAPage(after)) {
+      // One unbreakable stack keeps the headings with their first paragraph in a single layout pass
+      // (keepHeadingsWithNext re-lays the whole document out for each heading it moves). Its headings
+      // carry no headlineLevel: pdfmake records positions inside an unbreakable block before the block
+      // moves to the next page, so keepHeadingsWithNext would misjudge them, and a page break it set
+      // inside the block dropped the block from the PDF.
+      const run = doc.blocks.slice(i, end + 1).map((b) => blockNode(b, notes, outline));
+      content.push({ stack: run.map(withoutHeadlineLevel), unbreakable: true });
+      i = end;
     } else {
       content.push(blockNode(block, notes, outline));
     }
