@@ -137,9 +137,10 @@ export class ExtractionService {
     return this.queue();
   }
 
-  pause(): QueueStatus {
+  /** Answers once the item in hand has stopped. */
+  async pause(): Promise<QueueStatus> {
     if (!this.paused) this.writeSetting(PAUSED_KEY, true);
-    this.stopCurrent();
+    await this.stopCurrent();
     return this.queue();
   }
 
@@ -148,23 +149,23 @@ export class ExtractionService {
   }
 
   /** Stops the item in hand (it stays pending, resumed at its next page) and the queue, until started again. */
-  cancel(): QueueStatus {
+  async cancel(): Promise<QueueStatus> {
     this.held = true;
-    this.stopCurrent();
+    await this.stopCurrent();
     return this.queue();
   }
 
-  setVaultEnabled(enabled: boolean): QueueStatus {
+  async setVaultEnabled(enabled: boolean): Promise<QueueStatus> {
     if (enabled !== this.enabled) this.writeSetting(ENABLED_KEY, enabled);
-    if (!enabled) this.stopCurrent();
+    if (!enabled) await this.stopCurrent();
     else this.kick();
     return this.queue();
   }
 
   /** Off: the item's text is removed and it is never extracted; on: it is queued again. */
-  setItemEnabled(itemId: string, enabled: boolean): ExtractionStatus {
+  async setItemEnabled(itemId: string, enabled: boolean): Promise<ExtractionStatus> {
     const row = this.records.visibleRow(itemId);
-    if (!enabled && this.current?.itemId === itemId) this.stopCurrent();
+    if (!enabled && this.current?.itemId === itemId) await this.stopCurrent();
     const { db, audit, now } = this.ctx();
     db.transaction(() => {
       const before = stateRow(db, itemId);
@@ -216,8 +217,11 @@ export class ExtractionService {
     this.current = null;
   }
 
-  private stopCurrent(): void {
+  /** Stops the item in hand; resolves when the queue has stopped (it may go on with another item). */
+  private async stopCurrent(): Promise<void> {
     if (this.currentOp) this.operations.cancel(this.currentOp);
+    const loop = this.loop;
+    if (loop && (this.held || this.paused || !this.enabled)) await loop;
   }
 
   private emit(): void {
