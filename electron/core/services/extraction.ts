@@ -9,7 +9,7 @@ import type { ExtractionStatus, ItemText, QueueStatus } from '../../../shared/sc
 import { openBlob, readAll } from '../evidence/reader';
 import { isExtractable } from '../extraction/extract';
 import { ExtractionFailure } from '../extraction/types';
-import { extractInWorker } from '../extraction/worker-host';
+import { ExtractionWorker } from '../extraction/worker-host';
 import { OperationRunner } from '../operations/runner';
 import { EvidenceRecords, type ItemRow } from './evidence-records';
 import { clearText, pageCount, readPages, setState, stateRow, storePage, toStatus } from './evidence-text';
@@ -38,6 +38,8 @@ export class ExtractionService {
   private currentOp: string | null = null;
   /** Stopped by the user (cancel) or by a lock: the timer does not restart it until asked. */
   private held = false;
+  /** One thread for a run of the queue, ended when it stops (or at once on a cancel or a lock). */
+  private readonly worker = new ExtractionWorker();
 
   constructor(
     private readonly ctx: () => VaultContext,
@@ -204,6 +206,7 @@ export class ExtractionService {
     this.loop = this.drain(matterId)
       .catch((error: unknown) => this.deps.logError?.('extraction', error))
       .finally(() => {
+        this.worker.terminate();
         this.loop = null;
         this.current = null;
         this.emit();
@@ -214,6 +217,7 @@ export class ExtractionService {
   /** On lock: the worker is terminated and its memory dropped; the item resumes after the next unlock. */
   abortAll(): void {
     this.operations.abortAll();
+    this.worker.terminate();
     this.current = null;
   }
 
@@ -290,7 +294,7 @@ export class ExtractionService {
         return operation.wipeOnEnd(Buffer.concat(parts));
       });
       operation.throwIfCancelled();
-      const engine = await extractInWorker({
+      const engine = await this.worker.run({
         bytes,
         mediaType: item.media_type,
         name: item.original_name,
