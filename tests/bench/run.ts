@@ -9,6 +9,8 @@ import { benchBundles } from './bundles';
 import { benchEvidenceIntake } from './evidence';
 import { benchSearch } from './search';
 import { benchUnlockAndList } from './unlock-and-list';
+// search inside the evidence
+import { benchExtraction } from './extraction';
 
 const SECTIONS: [string, (dir: string) => Promise<void>][] = [
   ['unlock-and-list', benchUnlockAndList],
@@ -16,6 +18,8 @@ const SECTIONS: [string, (dir: string) => Promise<void>][] = [
   ['evidence', benchEvidenceIntake],
   ['dashboard', benchDashboard],
   ['bundles', benchBundles],
+  // search inside the evidence
+  ['extraction', benchExtraction],
 ];
 
 async function main(): Promise<void> {
