@@ -11,6 +11,8 @@ import { benchSearch } from './search';
 import { benchUnlockAndList } from './unlock-and-list';
 // search inside the evidence
 import { benchExtraction } from './extraction';
+// OCR section
+import { benchOcr } from './ocr';
 
 const SECTIONS: [string, (dir: string) => Promise<void>][] = [
   ['unlock-and-list', benchUnlockAndList],
@@ -20,6 +22,8 @@ const SECTIONS: [string, (dir: string) => Promise<void>][] = [
   ['bundles', benchBundles],
   // search inside the evidence
   ['extraction', benchExtraction],
+  // OCR section
+  ['ocr', benchOcr],
 ];
 
 async function main(): Promise<void> {
