@@ -242,7 +242,10 @@ export class ExtractionService {
       .db.prepare(
         `SELECT i.*, e.pages_done, e.source_sha256 FROM evidence_items i
          LEFT JOIN evidence_extraction e ON e.item_id = i.id
-         WHERE i.deleted_at IS NULL AND coalesce(e.state, 'pending') IN ('pending', 'running')
+         WHERE i.deleted_at IS NULL
+           AND (coalesce(e.state, 'pending') IN ('pending', 'running')
+                -- text taken from another blob than the item's now: stale, taken again
+                OR (e.state = 'done' AND e.source_sha256 IS NOT i.sha256))
            AND ($matterId IS NULL OR i.matter_id = $matterId)
            AND i.matter_id NOT IN (SELECT id FROM matters WHERE deleted_at IS NOT NULL)
          ORDER BY e.state = 'running' DESC, i.acquired_at, i.id LIMIT 200`,
