@@ -364,6 +364,11 @@ export class ExtractionService {
         return 'stopped';
       }
       if (!this.deps.isUnlocked()) return 'stopped';
+      // Sent to Deleted items or purged meanwhile: nothing to record (its text went with it).
+      const live = this.ctx()
+        .db.prepare('SELECT 1 FROM evidence_items WHERE id = $id AND deleted_at IS NULL')
+        .get({ id: item.id });
+      if (!live) return 'failed';
       if (error instanceof AmparoError && error.code === 'EVIDENCE_DAMAGED')
         return this.fail(item.id, 'damaged');
       throw error;
@@ -374,7 +379,10 @@ export class ExtractionService {
   }
 
   private fail(itemId: string, reason: ExtractionFailure['reason']): 'failed' {
-    setState(this.ctx().db, itemId, this.ctx().now().toISOString(), { state: 'failed', reason });
+    const live = this.ctx()
+      .db.prepare('SELECT 1 FROM evidence_items WHERE id = $id AND deleted_at IS NULL')
+      .get({ id: itemId });
+    if (live) setState(this.ctx().db, itemId, this.ctx().now().toISOString(), { state: 'failed', reason });
     return 'failed';
   }
 }
