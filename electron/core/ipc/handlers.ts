@@ -174,7 +174,8 @@ export function createHandlers(s: Services): Handlers {
     'evidence:get': ({ id }) => s.evidence.get(id),
     'evidence:add': async (input) => {
       const added = await s.evidence.add(input);
-      s.extraction.kick(); // search inside the evidence: new items are read in the background
+      // search inside the evidence: new items are read in the background, once this answer is on its way
+      setImmediate(() => s.extraction.kick());
       return added;
     },
     'evidence:cancel': ({ operationId }) => (s.evidence.cancel(operationId), done),
