@@ -39,10 +39,17 @@ export class ExtractionWorker {
     if (this.worker) return this.worker;
     const entry = workerEntry();
     const worker = new Worker(entry.file, { execArgv: entry.execArgv, stdout: false, stderr: false });
-    worker.on('message', (message: WorkerMessage) => this.listener?.(message));
-    worker.on('error', (error) => this.failed?.(new ExtractionFailure('damaged', error.message)));
+    // A thread ended by terminate() may still report: only the current thread speaks for the current run.
+    const current = () => this.worker === worker;
+    worker.on('message', (message: WorkerMessage) => {
+      if (current()) this.listener?.(message);
+    });
+    worker.on('error', (error) => {
+      if (current()) this.failed?.(new ExtractionFailure('damaged', error.message));
+    });
     worker.on('exit', (code) => {
-      if (this.worker === worker) this.worker = null;
+      if (!current()) return;
+      this.worker = null;
       this.failed?.(new ExtractionFailure('damaged', `The extraction worker stopped (${code})`));
     });
     this.worker = worker;
