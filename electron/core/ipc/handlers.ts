@@ -33,6 +33,8 @@ import type { Handlers } from './dispatch';
 import type { HearingService } from '../services/hearings';
 import type { HearingBinderWorkflow } from '../services/hearings-binder';
 import type { HearingPartsService } from '../services/hearings-parts';
+// search inside the evidence
+import type { ExtractionService } from '../services/extraction';
 // follow-up: deadlines
 import { presetRules } from '../deadlines';
 import { suggestPeriods } from '../deadlines/suggest';
@@ -92,6 +94,8 @@ export interface Services {
   hearings: HearingService;
   hearingParts: HearingPartsService;
   hearingBinders: HearingBinderWorkflow;
+  // search inside the evidence
+  extraction: ExtractionService;
 }
 
 const done = {};
@@ -176,7 +180,12 @@ export function createHandlers(s: Services): Handlers {
 
     'evidence:list': ({ matterId }) => s.evidence.list(matterId),
     'evidence:get': ({ id }) => s.evidence.get(id),
-    'evidence:add': (input) => s.evidence.add(input),
+    'evidence:add': async (input) => {
+      const added = await s.evidence.add(input);
+      // search inside the evidence: new items are read in the background, once this answer is on its way
+      setImmediate(() => s.extraction.kick());
+      return added;
+    },
     'evidence:cancel': ({ operationId }) => (s.evidence.cancel(operationId), done),
     'evidence:update': ({ id, revision, fields }) => s.evidence.update(id, revision, fields),
     'evidence:preview': ({ id }) => s.evidence.preview(id),
@@ -339,5 +348,16 @@ export function createHandlers(s: Services): Handlers {
       shell.chooseSpreadsheet ? shell.chooseSpreadsheet() : { path: null },
     // bundles: restore
     'dialog:chooseBundle': async () => (shell.chooseBundle ? shell.chooseBundle() : { path: null }),
+
+    // search inside the evidence
+    'extraction:queue': () => s.extraction.queue(),
+    'extraction:start': (input) => s.extraction.start(input),
+    'extraction:pause': () => s.extraction.pause(),
+    'extraction:resume': () => s.extraction.resume(),
+    'extraction:cancel': () => s.extraction.cancel(),
+    'extraction:setVaultEnabled': ({ enabled }) => s.extraction.setVaultEnabled(enabled),
+    'extraction:status': ({ id }) => s.extraction.status(id),
+    'extraction:setItemEnabled': ({ id, enabled }) => s.extraction.setItemEnabled(id, enabled),
+    'extraction:text': ({ id, page }) => s.extraction.text(id, page),
   };
 }

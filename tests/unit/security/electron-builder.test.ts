@@ -53,9 +53,13 @@ describe('electron-builder.yml', () => {
       'date-holidays',
       'docx',
       'exifreader',
+      // search inside the evidence
+      'fflate',
       'hash-wasm',
       'html-to-text',
       'ical-generator',
+      // search inside the evidence
+      'mammoth',
       'pdf-lib',
       'pdfjs-dist',
       'pdfmake',

@@ -17,6 +17,8 @@ import { vaultIdentity } from './013-vault-identity';
 import { dashboardIndexes } from './014-dashboard-indexes';
 // hearings
 import { hearings } from './015-hearings';
+// search inside the evidence
+import { evidenceText } from './016-evidence-text';
 // dashboard speed
 import { dashboardCovering } from './017-dashboard-covering';
 import type { Migration } from './migration';
@@ -41,6 +43,8 @@ export const MIGRATIONS: readonly Migration[] = [
   dashboardIndexes,
   // hearings
   hearings,
+  // search inside the evidence
+  evidenceText,
   // dashboard speed
   dashboardCovering,
 ];
