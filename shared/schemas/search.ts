@@ -1,5 +1,7 @@
 // Full-text search over what the user may see, and the logged unlock of protected fields.
 import { z } from 'zod';
+// search inside the evidence
+import { DocumentHits } from './extraction';
 
 export const SEARCHABLE = [
   'matter',
@@ -22,6 +24,9 @@ export const SearchInput = z.object({
   limit: z.number().int().min(1).max(200).default(50),
   /** Hits to skip: the next page starts at the previous result's `nextOffset`. */
   offset: z.number().int().min(0).max(10_000).default(0),
+  // search inside the evidence: pages of documents, paged on their own
+  documentLimit: z.number().int().min(0).max(200).default(20),
+  documentOffset: z.number().int().min(0).max(10_000).default(0),
 });
 export type SearchInput = z.input<typeof SearchInput>;
 /** A search request as dispatch hands it on: validated, defaults applied. */
@@ -57,6 +62,8 @@ export const SearchResult = z.object({
   order: z.enum(['relevance', 'recent']),
   /** Offset of the next page, or null when this page is the last. */
   nextOffset: z.number().int().nullable(),
+  // search inside the evidence: pages of evidence documents whose text matched
+  documents: DocumentHits,
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 

@@ -19,6 +19,8 @@ import { CONFIDENTIAL_PEOPLE_SCOPE } from './people';
 import { classificationFacet, GONE_FACET, matterFacet, typeFacet } from './search-index';
 import { ftsQuery, matchExpression } from './search-query';
 import type { VaultContext } from './vault-context';
+// search inside the evidence
+import { searchDocuments } from './evidence-text-search';
 
 /** Above this many matching records, relevance gives way to recency (bm25 would read every one). */
 export const RANKED_MAX = 2000;
@@ -76,8 +78,11 @@ export class SearchService {
       throw new AmparoError('CONFIDENTIAL', 'Unlock protected search first');
     }
     const match = matchExpression(db, query);
+    // search inside the evidence: pages of documents, paged on their own
+    const documents = searchDocuments(db, this.reveals, query, input.documentLimit, input.documentOffset);
     if (!match) {
       return {
+        documents,
         hits: [],
         hiddenConfidential: 0,
         hiddenExact: true,
@@ -193,7 +198,7 @@ export class SearchService {
       // The query itself may be a protected name: the log records that a search happened, not its text.
       audit.append({ action: 'search.protected', details: { matches: found.length } });
     }
-    return { hits, ...result };
+    return { hits, ...result, documents };
   }
 
   /** count(*) that stops after `cap` rows. */

@@ -50,10 +50,16 @@ describe('electron-builder.yml', () => {
       'date-holidays',
       'docx',
       'exifreader',
+      // search inside the evidence
+      'fflate',
       'hash-wasm',
       'html-to-text',
       'ical-generator',
+      // search inside the evidence
+      'mammoth',
       'pdf-lib',
+      // search inside the evidence
+      'pdfjs-dist',
       'pdfmake',
       'postal-mime',
       'pureimage',

@@ -15,6 +15,8 @@ import { filings } from './012-filings';
 // bundles
 import { vaultIdentity } from './013-vault-identity';
 import { dashboardIndexes } from './014-dashboard-indexes';
+// search inside the evidence
+import { evidenceText } from './016-evidence-text';
 import type { Migration } from './migration';
 
 export type { Migration };
@@ -35,6 +37,8 @@ export const MIGRATIONS: readonly Migration[] = [
   filings,
   vaultIdentity,
   dashboardIndexes,
+  // search inside the evidence
+  evidenceText,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,168 @@
+// Document hits: pages of evidence whose extracted text matches the user's words, from
+// evidence_text_index (FTS5, accents folded). Visibility is the search service's rule, applied inside FTS5
+// through the facets the migration's triggers keep on each row: confidential items only while their case is
+// revealed, nothing of a case in Deleted items. Like record search, few matches are ranked by relevance,
+// many are shown newest first so the cost stays flat.
+import type { DocumentHit, DocumentHits, ExtractionMethod } from '../../../shared/schemas/extraction';
+import { MATCH_END, MATCH_START } from '../../../shared/schemas/search';
+import { foldForSearch } from '../text/fold';
+import type { Database } from '../vault/database';
+import { CONFIDENTIAL_MATTERS_SCOPE } from './matters';
+import { CONFIDENTIAL_PEOPLE_SCOPE } from './people';
+import type { RevealState } from './reveal-state';
+
+const RANKED_MAX = 2000;
+const COUNT_CAP = 1000;
+const MAX_EXPANSION = 32;
+
+/** The facet token of a case on a text row, as the migration's triggers write it. */
+export const documentMatterFacet = (matterId: string): string =>
+  `0mx${Buffer.from(matterId, 'utf8').toString('hex')}`;
+
+const EMPTY: DocumentHits = { hits: [], total: 0, totalExact: true, hiddenConfidential: 0, nextOffset: null };
+
+function words(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .map((t) => t.replace(/"/g, '').trim())
+    .filter(Boolean);
+}
+
+/** Each word as the exact terms of the index it is a prefix of (read lazily by FTS5), else a prefix term. */
+function expand(db: Database, word: string): string {
+  const asPrefix = `"${word}"*`;
+  const folded = foldForSearch(word);
+  if (!/^[a-z0-9]+$/.test(folded)) return asPrefix;
+  const seek = db.prepare('SELECT term FROM evidence_text_terms WHERE term >= $from LIMIT 1');
+  const terms: string[] = [];
+  let term = seek.get<{ term: string }>({ from: folded })?.term;
+  while (term !== undefined && term.startsWith(folded)) {
+    if (terms.length === MAX_EXPANSION) return asPrefix;
+    terms.push(term);
+    term = seek.get<{ term: string }>({ from: `${term}\u0001` })?.term;
+  }
+  if (terms.length === 0) return asPrefix;
+  return `(${terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ')})`;
+}
+
+export function documentMatch(db: Database, query: string): string | null {
+  const list = words(query);
+  if (list.length === 0) return null;
+  return `body : (${list.map((w) => expand(db, w)).join(' AND ')})`;
+}
+
+type Row = {
+  item_id: string;
+  matter_id: string;
+  page: number;
+  snippet: string;
+  method: ExtractionMethod;
+  title: string;
+  media_type: string;
+};
+
+export function searchDocuments(
+  db: Database,
+  reveals: RevealState,
+  query: string,
+  limit: number,
+  offset: number,
+): DocumentHits {
+  const match = documentMatch(db, query);
+  if (!match || limit === 0) return limit === 0 && match ? countOnly(db, reveals, match) : EMPTY;
+  const { shown, hidden } = filters(reveals, match);
+  const matching = count(db, match, RANKED_MAX + 1);
+  const ranked = matching <= RANKED_MAX;
+  const rows = db
+    .prepare(
+      `SELECT s.item_id, s.matter_id, s.page, t.method, i.title, i.media_type,
+              snippet(evidence_text_index, 4, '${MATCH_START}', '${MATCH_END}', '…', 16) AS snippet
+       FROM evidence_text_index s
+       JOIN evidence_text t ON t.rowid = s.rowid
+       JOIN evidence_items i ON i.id = s.item_id
+       WHERE evidence_text_index MATCH $match
+       ORDER BY ${ranked ? 'rank' : 's.rowid DESC'} LIMIT $take OFFSET $offset`,
+    )
+    .all<Row>({ match: shown, take: limit + 1, offset });
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit);
+  const cap = ranked ? RANKED_MAX + 1 : COUNT_CAP + 1;
+  const total = more ? count(db, shown, cap) : offset + page.length;
+  const hiddenCount = count(db, hidden, cap);
+  return {
+    hits: toHits(db, reveals, page),
+    total: Math.max(Math.min(total, cap - 1), offset + page.length),
+    totalExact: !more || total < cap,
+    hiddenConfidential: Math.min(hiddenCount, cap - 1),
+    nextOffset: more ? offset + limit : null,
+  };
+}
+
+function countOnly(db: Database, reveals: RevealState, match: string): DocumentHits {
+  const { shown, hidden } = filters(reveals, match);
+  const total = count(db, shown, COUNT_CAP + 1);
+  return {
+    hits: [],
+    total: Math.min(total, COUNT_CAP),
+    totalExact: total <= COUNT_CAP,
+    hiddenConfidential: Math.min(count(db, hidden, COUNT_CAP + 1), COUNT_CAP),
+    nextOffset: null,
+  };
+}
+
+/** The rows that may be shown and those hidden, as FTS5 expressions over the facets. */
+function filters(reveals: RevealState, match: string): { shown: string; hidden: string } {
+  const revealed = reveals
+    .revealedConfidentialScopes()
+    .filter((scope) => scope !== CONFIDENTIAL_MATTERS_SCOPE && scope !== CONFIDENTIAL_PEOPLE_SCOPE);
+  const confidential = '"0cconfidential"';
+  const hiddenRows =
+    revealed.length > 0
+      ? `${confidential} NOT (${revealed.map((id) => `"${documentMatterFacet(id)}"`).join(' OR ')})`
+      : confidential;
+  return {
+    shown: `${match} NOT facets : "0gone" NOT facets : (${hiddenRows})`,
+    hidden: `(${match}) AND facets : (${hiddenRows}) NOT facets : "0gone"`,
+  };
+}
+
+function count(db: Database, match: string, cap: number): number {
+  return Number(
+    db
+      .prepare(
+        'SELECT count(*) AS n FROM (SELECT 1 FROM evidence_text_index WHERE evidence_text_index MATCH $match LIMIT $cap)',
+      )
+      .get<{ n: number }>({ match, cap })?.n ?? 0,
+  );
+}
+
+function toHits(db: Database, reveals: RevealState, rows: Row[]): DocumentHit[] {
+  const matter = db.prepare('SELECT reference, title, classification FROM matters WHERE id = $id');
+  const cases = new Map<string, { reference: string; title: string } | null>();
+  const caseOf = (id: string) => {
+    if (!cases.has(id)) {
+      const m = matter.get<{ reference: string; title: string; classification: string }>({ id });
+      const shown =
+        m &&
+        (m.classification !== 'confidential' ||
+          reveals.isConfidentialRevealed(CONFIDENTIAL_MATTERS_SCOPE) ||
+          reveals.isConfidentialRevealed(id));
+      cases.set(id, shown ? { reference: m.reference, title: m.title } : null);
+    }
+    return cases.get(id) ?? null;
+  };
+  return rows.map((r) => {
+    const c = caseOf(r.matter_id);
+    return {
+      itemId: r.item_id,
+      matterId: r.matter_id,
+      title: r.title,
+      mediaType: r.media_type,
+      page: Number(r.page),
+      method: r.method,
+      snippet: r.snippet,
+      matterReference: c?.reference ?? null,
+      matterTitle: c?.title ?? null,
+    };
+  });
+}
