@@ -1,7 +1,6 @@
 import { Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../app/format';
 import { HighlightLayer, type PageBox, type PageSpace } from './HighlightLayer';
 import { fetchBytes, loadPdf, type PdfDocument } from './loadPdf';
 
@@ -42,7 +41,7 @@ export function PdfPages({
   highlights = [],
   onFailed,
 }: PdfPagesProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   const [doc, setDoc] = useState<PdfDocument | null>(null);
@@ -139,10 +138,7 @@ export function PdfPages({
         </Button>
         {markCount > 0 && (
           <Text size="sm" c="dimmed" role="status" data-testid="page-marks">
-            {t('evidenceText.preview.marks', {
-              count: markCount,
-              formatted: formatNumber(markCount, i18n.language),
-            })}
+            {t('evidenceText.preview.marks', { count: markCount })}
           </Text>
         )}
       </Group>

@@ -15,6 +15,8 @@ import { useEvidenceLinks } from './links';
 import { MetadataPanel } from './MetadataPanel';
 import { ExportMetadataWarning } from './ExportMetadataWarning';
 import { VerificationBadge } from './VerificationBadge';
+import { ExtractionPanel } from './text/ExtractionPanel';
+import { useHitHighlights, type EvidenceFocus } from './text/useHitHighlights';
 
 /** One evidence item: preview, metadata (with a warning when it identifies someone), integrity, custody. */
 export function EvidenceItemView({
@@ -22,9 +24,12 @@ export function EvidenceItemView({
   matterId,
   onBack,
   onOpen,
+  focus,
 }: {
   id: string;
   matterId: string;
+  /** Opened from a document hit: the page to show and the words to mark. */
+  focus?: EvidenceFocus;
   onBack: () => void;
   onOpen: (id: string) => void;
 }) {
@@ -40,6 +45,7 @@ export function EvidenceItemView({
   const [deleteOpen, setDeleteOpen] = useState(false);
   const [editing, setEditing] = useState(false);
   const links = useEvidenceLinks(matterId);
+  const highlights = useHitHighlights(id, focus);
 
   const run = async (kind: 'verify', action: () => Promise<void>) => {
     setBusy(kind);
@@ -111,7 +117,7 @@ export function EvidenceItemView({
       )}
 
       <Paper withBorder p="md" className="amparo-no-print">
-        <EvidencePreview key={item.id} item={item} onChecked={load} />
+        <EvidencePreview key={item.id} item={item} onChecked={load} focus={highlights ?? undefined} />
       </Paper>
 
       {editing && (
@@ -176,6 +182,8 @@ export function EvidenceItemView({
         </Alert>
       )}
       <ErrorAlert error={actionError} />
+
+      <ExtractionPanel itemId={item.id} />
 
       <MetadataPanel item={item} onOpen={onOpen} onChanged={load} />
 

@@ -13,9 +13,20 @@ import { exhibitLabel } from './format';
 import { formatBytes } from '../../app/format';
 import { IntakePanel } from './IntakePanel';
 import { VerificationBadge } from './VerificationBadge';
+import { ExtractionQueuePanel } from './text/ExtractionQueuePanel';
+import type { EvidenceFocus } from './text/useHitHighlights';
 
 /** The evidence of a case: add files (drop or pick), see them with their exhibit numbers, open one. */
-export function EvidenceTab({ matterId, initialOpenId }: { matterId: string; initialOpenId?: string }) {
+export function EvidenceTab({
+  matterId,
+  initialOpenId,
+  initialFocus,
+}: {
+  matterId: string;
+  initialOpenId?: string;
+  /** A search hit inside the item first opened: its page and the searched words. */
+  initialFocus?: EvidenceFocus;
+}) {
   const { t, i18n } = useTranslation();
   const evidence = useLoad(() => client.evidence.list({ matterId }), [matterId]);
   const { setError, reload } = evidence;
@@ -42,6 +53,7 @@ export function EvidenceTab({ matterId, initialOpenId }: { matterId: string; ini
         key={openId}
         id={openId}
         matterId={matterId}
+        focus={openId === initialOpenId ? initialFocus : undefined}
         onBack={() => {
           setOpenId(null);
           reload();
@@ -54,6 +66,7 @@ export function EvidenceTab({ matterId, initialOpenId }: { matterId: string; ini
   return (
     <Stack gap="md">
       <IntakePanel matterId={matterId} onTaken={reload} onOpen={setOpenId} />
+      <ExtractionQueuePanel matterId={matterId} />
 
       <Group justify="space-between">
         <Title order={3} size="h4">

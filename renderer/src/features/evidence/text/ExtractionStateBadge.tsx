@@ -1,0 +1,41 @@
+import { Badge, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ExtractionStatus } from '../../../../../shared/schemas/extraction';
+
+const COLOR: Record<ExtractionStatus['state'], string> = {
+  pending: 'gray',
+  running: 'blue',
+  done: 'teal',
+  failed: 'orange',
+  disabled: 'gray',
+};
+
+/** Where an item's text stands: waiting, being read (page x of y), searchable, not read (why), or off. */
+export function ExtractionStateBadge({
+  status,
+}: {
+  status: Pick<ExtractionStatus, 'state' | 'reason' | 'pagesDone' | 'pagesTotal'>;
+}) {
+  const { t } = useTranslation();
+  const label =
+    status.state === 'running' && status.pagesTotal
+      ? t('evidenceText.state.runningPages', { done: status.pagesDone, total: status.pagesTotal })
+      : t(`evidenceText.state.${status.state}`);
+  const badge = (
+    <Badge
+      size="sm"
+      variant={status.state === 'disabled' ? 'outline' : 'light'}
+      color={COLOR[status.state]}
+      data-testid="extraction-state"
+      data-state={status.state}
+    >
+      {label}
+    </Badge>
+  );
+  if (status.state !== 'failed' || !status.reason) return badge;
+  return (
+    <Tooltip label={t(`evidenceText.reason.${status.reason}`)} multiline w={280}>
+      {badge}
+    </Tooltip>
+  );
+}
