@@ -1,0 +1,175 @@
+// Search inside the evidence, in Spanish, in the real renderer over the test bridge and the real core: a
+// PDF with a text layer and a Word file made here are added to a case, their text is read in the
+// background, a word from page 2 of the PDF is found with its page and method, and opening the hit shows
+// the PDF at that page with the word marked over the drawn page. Turning the item's text off removes the
+// hit; the vault switch turns reading off for new documents.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { Bridge } from '../bridge/server';
+import { precautionaryRequest } from '../support/fixtures';
+import { expect, openCases, screenshot, test } from './fixtures';
+
+const PASS = 'Actas de Tlacotalpan, leídas en la bóveda';
+const CASE_TITLE = 'Comunidad de San Isidro — desplazamiento forzado';
+/** Only on page 2 of the PDF. */
+const PDF_WORD = 'Chicontepec';
+/** Only in the Word file. */
+const DOCX_WORD = 'Zongolica';
+
+async function call<T>(bridge: Bridge, channel: string, input: unknown): Promise<T> {
+  const result = await bridge.core.dispatch(channel as never, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+/** A three-page report with a text layer; the distinctive word is on page 2 only, after other words. */
+async function reportPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const pages = [
+    ['Fiscalía General del Estado de Veracruz', 'Informe sobre la denuncia presentada el 12 de marzo.'],
+    [
+      'Diligencias practicadas',
+      `El personal ministerial se trasladó a la localidad de ${PDF_WORD} el 14 de marzo.`,
+      'Se entrevistó a tres personas de la comunidad desplazada.',
+    ],
+    ['Conclusiones', 'Se ordena continuar la investigación.'],
+  ];
+  for (const lines of pages) {
+    const page = doc.addPage([612, 792]);
+    lines.forEach((line, i) =>
+      page.drawText(line, { x: 72, y: 700 - i * 28, size: i === 0 ? 16 : 12, font }),
+    );
+  }
+  return doc.save();
+}
+
+async function letterDocx(): Promise<Buffer> {
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ children: [new TextRun({ text: 'Escrito de la comunidad', bold: true })] }),
+          new Paragraph(`Las familias salieron de ${DOCX_WORD} tras las amenazas de marzo.`),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+async function seed(bridge: Bridge, app: Page, workDir: string): Promise<void> {
+  await call(bridge, 'settings:update', { language: 'es' });
+  await call(bridge, 'vault:create', { path: join(workDir, 'boveda'), passphrase: PASS });
+  await call(bridge, 'matters:create', precautionaryRequest({ reference: 'MC-415-24', title: CASE_TITLE }));
+  await app.reload();
+  await openCases(app, 'Casos');
+}
+
+async function search(app: Page, words: string): Promise<void> {
+  await app.getByRole('navigation').getByRole('button', { name: 'Búsqueda' }).click();
+  await app.getByRole('searchbox', { name: 'Buscar' }).fill(words);
+  await app.getByRole('button', { name: 'Buscar', exact: true }).click();
+}
+
+/** The box of the element, which must lie over the canvas. */
+async function within(inner: Locator, outer: Locator): Promise<boolean> {
+  const [a, b] = await Promise.all([inner.boundingBox(), outer.boundingBox()]);
+  if (!a || !b || a.width <= 0 || a.height <= 0) return false;
+  return a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
+}
+
+test('a word inside a PDF and a Word file is found, opened at its page and marked; then turned off', async ({
+  app,
+  bridge,
+  workDir,
+}) => {
+  test.setTimeout(180_000);
+  const pdfPath = join(workDir, 'informe-fiscalia.pdf');
+  const docxPath = join(workDir, 'escrito-comunidad.docx');
+  await writeFile(pdfPath, await reportPdf());
+  await writeFile(docxPath, await letterDocx());
+  bridge.setChosenFiles([pdfPath, docxPath]);
+  await seed(bridge, app, workDir);
+
+  await app.getByRole('row', { name: new RegExp(CASE_TITLE) }).click();
+  await app.getByRole('tab', { name: 'Pruebas' }).click();
+  await app.getByRole('button', { name: 'Elegir archivos…' }).click();
+  await app.getByRole('button', { name: 'Agregar 2 archivos' }).click();
+  await expect(app.getByText('Se agregaron 2 archivos al caso.')).toBeVisible();
+
+  // Both are read in the background: each row ends with its text searchable.
+  const rows = app.getByRole('table', { name: 'Pruebas' }).getByRole('row');
+  for (const name of ['informe-fiscalia', 'escrito-comunidad']) {
+    await expect(rows.filter({ hasText: name }).getByTestId('extraction-state')).toHaveAttribute(
+      'data-state',
+      'done',
+      { timeout: 60_000 },
+    );
+  }
+
+  // The word of page 2: one document hit, naming the item, the page and how the text was read.
+  await search(app, PDF_WORD.toLowerCase());
+  const hit = app.getByTestId('document-hit');
+  await expect(hit).toHaveCount(1);
+  await expect(hit.getByTestId('document-hit-title')).toHaveText('informe-fiscalia.pdf');
+  await expect(hit.getByTestId('document-hit-page')).toHaveText('Página 2');
+  await expect(hit.getByTestId('document-hit-method')).toHaveText('Capa de texto');
+  await expect(hit.locator('mark')).toHaveText(PDF_WORD);
+  await app.setViewportSize({ width: 1280, height: 800 });
+  await screenshot(app, 'evidence-text-search-1280');
+  await app.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(app, 'evidence-text-search-1024');
+  await app.setViewportSize({ width: 1280, height: 800 });
+
+  // Opened: the PDF at page 2, the word marked over the drawn page.
+  await hit.click();
+  await expect(app.getByText('Página 2 de 3')).toBeVisible();
+  const canvas = app.getByTestId('evidence-preview-pdf');
+  await expect(canvas).toHaveAttribute('data-rendered', '2');
+  const mark = app.getByTestId('page-highlight');
+  await expect(mark).toHaveCount(1);
+  await expect.poll(() => within(mark, canvas)).toBe(true);
+  await expect(app.getByTestId('page-marks')).toHaveText('1 coincidencia marcada en esta página');
+  await mark.scrollIntoViewIfNeeded();
+  await screenshot(app, 'evidence-text-preview-1280');
+  await app.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(app, 'evidence-text-preview-1024');
+  await app.setViewportSize({ width: 1280, height: 800 });
+
+  // The Word file's word: found, as Word text.
+  await app.getByRole('button', { name: 'Volver a la búsqueda' }).first().click();
+  await search(app, DOCX_WORD);
+  await expect(hit).toHaveCount(1);
+  await expect(hit.getByTestId('document-hit-title')).toHaveText('escrito-comunidad.docx');
+  await expect(hit.getByTestId('document-hit-method')).toHaveText('Word');
+
+  // The PDF's text turned off (after confirming): its hit is gone.
+  await search(app, PDF_WORD);
+  await hit.click();
+  await app.getByRole('switch', { name: 'Incluir el texto de este documento en la búsqueda' }).click();
+  const confirm = app.getByRole('dialog', { name: '¿Quitar el texto de este documento de la búsqueda?' });
+  await confirm.getByRole('button', { name: 'Quitar su texto' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(app.getByTestId('extraction-state')).toHaveAttribute('data-state', 'disabled');
+  await app.getByRole('button', { name: 'Volver a la búsqueda' }).first().click();
+  await search(app, PDF_WORD);
+  await expect(app.getByText('No se encontró nada.')).toBeVisible();
+  await expect(hit).toHaveCount(0);
+
+  // The vault switch off: said so in Settings and on an item.
+  await app.getByRole('navigation').getByRole('button', { name: 'Configuración' }).click();
+  const vaultSwitch = app.getByRole('switch', {
+    name: 'Leer el texto de los documentos para que la búsqueda lo encuentre',
+  });
+  await expect(vaultSwitch).toBeChecked();
+  await vaultSwitch.click();
+  await expect(vaultSwitch).not.toBeChecked();
+  await app.reload();
+  await openCases(app, 'Casos');
+  await app.getByRole('navigation').getByRole('button', { name: 'Configuración' }).click();
+  await expect(vaultSwitch).not.toBeChecked();
+});
