@@ -16,6 +16,7 @@ import { MetadataPanel } from './MetadataPanel';
 import { ExportMetadataWarning } from './ExportMetadataWarning';
 import { VerificationBadge } from './VerificationBadge';
 import { ExtractionPanel } from './text/ExtractionPanel';
+import { queryTerms } from './text/matchWords';
 import { useHitHighlights, type EvidenceFocus } from './text/useHitHighlights';
 
 /** One evidence item: preview, metadata (with a warning when it identifies someone), integrity, custody. */
@@ -117,7 +118,13 @@ export function EvidenceItemView({
       )}
 
       <Paper withBorder p="md" className="amparo-no-print">
-        <EvidencePreview key={item.id} item={item} onChecked={load} focus={highlights ?? undefined} />
+        <EvidencePreview
+          key={item.id}
+          item={item}
+          onChecked={load}
+          focus={highlights ?? undefined}
+          terms={focus ? queryTerms(focus.query) : undefined}
+        />
       </Paper>
 
       {editing && (

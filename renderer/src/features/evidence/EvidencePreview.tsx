@@ -5,6 +5,7 @@ import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { HighlightLayer } from '../../components/pdf/HighlightLayer';
 import { PdfPages, type PageHighlights } from '../../components/pdf/PdfPages';
+import { MarkedText } from './text/MarkedText';
 import type { EvidenceItem, Preview } from '../../../../shared/schemas/evidence';
 
 /** Text previews show at most this much (the whole file stays available through export). */
@@ -21,11 +22,14 @@ export function EvidencePreview({
   item,
   onChecked,
   focus,
+  terms,
 }: {
   item: EvidenceItem;
   onChecked: () => void;
   /** A search hit: the page to open at and the words to mark (for an image, page 1). */
   focus?: PageHighlights;
+  /** A search hit in a text file: the searched words (folded) to mark in it. */
+  terms?: string[];
 }) {
   const { t } = useTranslation();
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -108,7 +112,9 @@ export function EvidencePreview({
         />
       );
     case 'text':
-      return <TextPreview url={preview.url} size={preview.size} label={label} onFailed={failed} />;
+      return (
+        <TextPreview url={preview.url} size={preview.size} label={label} onFailed={failed} terms={terms} />
+      );
     case 'pdf':
       return <PdfPreview url={preview.url} label={label} onFailed={failed} focus={focus} />;
     default:
@@ -156,11 +162,13 @@ function TextPreview({
   size,
   label,
   onFailed,
+  terms,
 }: {
   url: string;
   size: number;
   label: string;
   onFailed: () => Promise<void>;
+  terms?: string[];
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState<string | null>(null);
@@ -184,7 +192,7 @@ function TextPreview({
       <Paper withBorder p="sm">
         <ScrollArea h={420} type="auto">
           <pre aria-label={label} style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-            {text}
+            {terms ? <MarkedText text={text} terms={terms} /> : text}
           </pre>
         </ScrollArea>
       </Paper>
