@@ -56,6 +56,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
+          // search inside the evidence: the worker thread the extraction queue starts (found beside the bundle)
+          'extraction-worker': resolve(__dirname, 'electron/core/extraction/worker.ts'),
         },
       },
     },

@@ -136,6 +136,18 @@ import {
   DashboardInput,
 } from './schemas/dashboard';
 import { UpdateVaultSettingsInput, VaultSettings } from './schemas/vault-settings';
+// search inside the evidence
+import {
+  ExtractionItemInput,
+  ExtractionProgress,
+  ExtractionStatus,
+  ItemText,
+  ItemTextInput,
+  QueueStatus,
+  SetItemExtractionInput,
+  SetVaultExtractionInput,
+  StartExtractionInput,
+} from './schemas/extraction';
 // bundles and backups
 import {
   BackupInput,
@@ -421,6 +433,27 @@ export const contract = {
   /** Native single-file picker for a bundle or backup (.amparo); null when cancelled. */
   'dialog:chooseBundle': channel(Empty, ChooseSpreadsheetResult),
   // end bundles: restore
+
+  // --- search inside the evidence: text extraction queue and the text of items ---
+  /**
+   * The queue extracts the text of evidence documents in the background, one item at a time, in a worker
+   * thread (progress as `extraction:progress` events). It runs by itself for new evidence while the vault's
+   * switch is on; `pause` holds it (also across a lock or a restart) until `resume`; `cancel` stops the item
+   * in hand and the queue until `start`. `start` with `wait` answers once the queue has stopped.
+   */
+  'extraction:queue': channel(Empty, QueueStatus),
+  'extraction:start': channel(StartExtractionInput.extend({ wait: z.boolean().optional() }), QueueStatus),
+  'extraction:pause': channel(Empty, QueueStatus),
+  'extraction:resume': channel(Empty, QueueStatus),
+  'extraction:cancel': channel(Empty, QueueStatus),
+  /** The vault's switch: off stores no new text (text already taken stays until an item is switched off). */
+  'extraction:setVaultEnabled': channel(SetVaultExtractionInput, QueueStatus),
+  'extraction:status': channel(ExtractionItemInput, ExtractionStatus),
+  /** Off removes the item's text and keeps it out of the queue; on queues it again (also after a failure). */
+  'extraction:setItemEnabled': channel(SetItemExtractionInput, ExtractionStatus),
+  /** The item's text, page by page, with word boxes in page units for highlighting. */
+  'extraction:text': channel(ItemTextInput, ItemText),
+  // --- end search inside the evidence ---
 } as const;
 
 /** Events pushed from the main process to the renderer. */
@@ -432,6 +465,8 @@ export const events = {
   // follow-up: deadlines — a reminder was clicked: open this deadline (after unlock if locked)
   'deadlines:open': OpenDeadlineEvent,
   'bundles:progress': BundleProgress,
+  // search inside the evidence: the queue's state after each page and item
+  'extraction:progress': ExtractionProgress,
 } as const;
 
 export type Contract = typeof contract;

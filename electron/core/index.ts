@@ -34,6 +34,8 @@ import { VaultSettingsService } from './services/vault-settings';
 import { FilingService } from './services/filings';
 import { FilingProfileService } from './services/filings-profiles';
 import { FilingWorkflow } from './services/filings-workflow';
+// search inside the evidence
+import { ExtractionService } from './services/extraction';
 import type { WriteDocument } from './filings/writers';
 import type { VaultOptions } from './vault/vault';
 
@@ -53,6 +55,8 @@ export interface CoreOptions extends VaultOptions {
   filingWriter?: WriteDocument;
   /** scrypt work factor of passphrase bundles (age's default 18; tests use less). */
   bundleScryptLogN?: number;
+  /** search inside the evidence: how often the extraction queue looks for new work (0: never by itself). */
+  extractionCheckMs?: number;
 }
 
 export interface Core {
@@ -82,6 +86,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       communications.abortAll();
       filingWorkflow.abortAll();
       bundles.abortAll();
+      extraction.abortAll(); // search inside the evidence: the worker ends, its memory dropped
       emitter.emit('vault:locked', { reason } satisfies EventPayload<'vault:locked'>);
     },
   });
@@ -149,6 +154,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.bundleScryptLogN ? { scryptLogN: options.bundleScryptLogN } : {}),
   });
   const backup = new BackupService(ctx, session, bundles, options.bundleScryptLogN);
+  // search inside the evidence: the background queue (never counted as user activity)
+  const extraction = new ExtractionService(ctx, session.reveals, {
+    onProgress: (progress) => emitter.emit('extraction:progress', progress),
+    isUnlocked: () => session.isUnlocked,
+    logError: (where, error) => options.logError?.(where, error),
+  });
   const services = {
     session,
     config,
@@ -189,6 +200,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     filingWorkflow,
     bundles,
     backup,
+    extraction,
   };
   const dispatch = createDispatcher(createHandlers(services), {
     onCall: (channel) => {
@@ -203,6 +215,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     checkIdle().catch((error) => options.logError?.('auto-lock', error));
   }, options.idleCheckMs ?? 10_000);
   timer.unref();
+  // search inside the evidence: new evidence from any path (imports, bundles, e-mails) and a resume after
+  // unlock or restart are picked up by a light check; kick() does nothing while the queue runs or is held.
+  const extractionTimer = setInterval(() => extraction.kick(), options.extractionCheckMs ?? 5_000);
+  extractionTimer.unref();
 
   return {
     dispatch,
@@ -221,6 +237,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async dispose() {
       clearInterval(timer);
+      clearInterval(extractionTimer);
       await session.lock('user');
     },
   };

@@ -12,7 +12,7 @@ export const EXTRACTION_METHODS = ['text_layer', 'ocr', 'email', 'docx', 'odt', 
 export const ExtractionMethod = z.enum(EXTRACTION_METHODS);
 export type ExtractionMethod = z.infer<typeof ExtractionMethod>;
 
-/** Why an item's text could not be taken (i18n `extraction.reason.<code>`). */
+/** Why an item's text could not be taken (i18n `extractionText.reason.<code>`; states and methods under `extractionText.state` and `.method`). */
 export const EXTRACTION_REASONS = [
   'encrypted_pdf',
   'unreadable',

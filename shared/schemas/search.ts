@@ -25,8 +25,9 @@ export const SearchInput = z.object({
   /** Hits to skip: the next page starts at the previous result's `nextOffset`. */
   offset: z.number().int().min(0).max(10_000).default(0),
   // search inside the evidence: pages of documents, paged on their own
-  documentLimit: z.number().int().min(0).max(200).default(20),
-  documentOffset: z.number().int().min(0).max(10_000).default(0),
+  /** Document hits per page (20 when absent; 0: counts only). */
+  documentLimit: z.number().int().min(0).max(200).optional(),
+  documentOffset: z.number().int().min(0).max(10_000).optional(),
 });
 export type SearchInput = z.input<typeof SearchInput>;
 /** A search request as dispatch hands it on: validated, defaults applied. */

@@ -29,6 +29,8 @@ import type { FilingService } from '../services/filings';
 import type { FilingProfileService } from '../services/filings-profiles';
 import type { FilingWorkflow } from '../services/filings-workflow';
 import type { Handlers } from './dispatch';
+// search inside the evidence
+import type { ExtractionService } from '../services/extraction';
 // follow-up: deadlines
 import { presetRules } from '../deadlines';
 import { suggestPeriods } from '../deadlines/suggest';
@@ -84,6 +86,8 @@ export interface Services {
   filingWorkflow: FilingWorkflow;
   bundles: BundleService;
   backup: BackupService;
+  // search inside the evidence
+  extraction: ExtractionService;
 }
 
 const done = {};
@@ -168,7 +172,11 @@ export function createHandlers(s: Services): Handlers {
 
     'evidence:list': ({ matterId }) => s.evidence.list(matterId),
     'evidence:get': ({ id }) => s.evidence.get(id),
-    'evidence:add': (input) => s.evidence.add(input),
+    'evidence:add': async (input) => {
+      const added = await s.evidence.add(input);
+      s.extraction.kick(); // search inside the evidence: new items are read in the background
+      return added;
+    },
     'evidence:cancel': ({ operationId }) => (s.evidence.cancel(operationId), done),
     'evidence:update': ({ id, revision, fields }) => s.evidence.update(id, revision, fields),
     'evidence:preview': ({ id }) => s.evidence.preview(id),
@@ -301,5 +309,16 @@ export function createHandlers(s: Services): Handlers {
       shell.chooseSpreadsheet ? shell.chooseSpreadsheet() : { path: null },
     // bundles: restore
     'dialog:chooseBundle': async () => (shell.chooseBundle ? shell.chooseBundle() : { path: null }),
+
+    // search inside the evidence
+    'extraction:queue': () => s.extraction.queue(),
+    'extraction:start': (input) => s.extraction.start(input),
+    'extraction:pause': () => s.extraction.pause(),
+    'extraction:resume': () => s.extraction.resume(),
+    'extraction:cancel': () => s.extraction.cancel(),
+    'extraction:setVaultEnabled': ({ enabled }) => s.extraction.setVaultEnabled(enabled),
+    'extraction:status': ({ id }) => s.extraction.status(id),
+    'extraction:setItemEnabled': ({ id, enabled }) => s.extraction.setItemEnabled(id, enabled),
+    'extraction:text': ({ id, page }) => s.extraction.text(id, page),
   };
 }

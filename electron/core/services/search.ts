@@ -79,7 +79,13 @@ export class SearchService {
     }
     const match = matchExpression(db, query);
     // search inside the evidence: pages of documents, paged on their own
-    const documents = searchDocuments(db, this.reveals, query, input.documentLimit, input.documentOffset);
+    const documents = searchDocuments(
+      db,
+      this.reveals,
+      query,
+      input.documentLimit ?? 20,
+      input.documentOffset ?? 0,
+    );
     if (!match) {
       return {
         documents,
@@ -136,7 +142,7 @@ export class SearchService {
         .all({ ...params, take, offset }) as unknown as HitRow[];
 
     let rows: HitRow[];
-    let result: Omit<SearchResult, 'hits'>;
+    let result: Omit<SearchResult, 'hits' | 'documents'>;
     if (matching <= this.limits.rankedMax) {
       // Few enough to rank them all by relevance, and to count exactly what is shown and what is hidden.
       rows = page('rank', limit);

@@ -282,6 +282,18 @@ describe('the whole contract', () => {
     await ok('evidence:verifyAll', { matterId: matter.id });
     await ok('evidence:stripMetadata', { id: item.id });
     await ok('evidence:assignExhibit', { itemId: item.id, filing: 'Observaciones 2024' });
+    // search inside the evidence: the queue and the text of an item (the photo has no text layer)
+    await ok('extraction:queue');
+    await ok('extraction:start', { matterId: matter.id, wait: true });
+    await ok('extraction:status', { id: item.id });
+    await ok('extraction:text', { id: item.id, page: 1 });
+    await ok('extraction:pause');
+    await ok('extraction:resume');
+    await ok('extraction:cancel');
+    await ok('extraction:setItemEnabled', { id: item.id, enabled: false });
+    await ok('extraction:setItemEnabled', { id: item.id, enabled: true });
+    await ok('extraction:setVaultEnabled', { enabled: false });
+    await ok('extraction:setVaultEnabled', { enabled: true });
     await ok('evidence:exhibits', { matterId: matter.id });
     const exportDir = join(work, 'export');
     await mkdir(exportDir);

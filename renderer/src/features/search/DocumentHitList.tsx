@@ -74,7 +74,7 @@ function DocumentHitCard({ hit, onOpen }: { hit: DocumentHit; onOpen: () => void
               </Badge>
             )}
             <Badge variant="outline" color="gray" size="sm" data-testid="document-hit-method">
-              {t(`evidenceText.method.${hit.method}`)}
+              {t(`extractionText.method.${hit.method}`)}
             </Badge>
           </Group>
         </Group>

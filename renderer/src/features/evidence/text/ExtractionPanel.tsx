@@ -92,7 +92,7 @@ export function ExtractionPanel({ itemId }: { itemId: string }) {
         )}
         {status.state === 'failed' && status.reason && (
           <Alert color="orange" variant="light" p="xs" data-testid="extraction-reason">
-            {t(`evidenceText.reason.${status.reason}`)}
+            {t(`extractionText.reason.${status.reason}`)}
           </Alert>
         )}
         {status.state === 'done' && (

@@ -20,7 +20,7 @@ export function ExtractionStateBadge({
   const label =
     status.state === 'running' && status.pagesTotal
       ? t('evidenceText.state.runningPages', { done: status.pagesDone, total: status.pagesTotal })
-      : t(`evidenceText.state.${status.state}`);
+      : t(`extractionText.state.${status.state}`);
   const badge = (
     <Badge
       size="sm"
@@ -34,7 +34,7 @@ export function ExtractionStateBadge({
   );
   if (status.state !== 'failed' || !status.reason) return badge;
   return (
-    <Tooltip label={t(`evidenceText.reason.${status.reason}`)} multiline w={280}>
+    <Tooltip label={t(`extractionText.reason.${status.reason}`)} multiline w={280}>
       {badge}
     </Tooltip>
   );
