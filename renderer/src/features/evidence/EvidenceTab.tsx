@@ -14,6 +14,8 @@ import { formatBytes } from '../../app/format';
 import { IntakePanel } from './IntakePanel';
 import { VerificationBadge } from './VerificationBadge';
 import { ExtractionQueuePanel } from './text/ExtractionQueuePanel';
+import { ExtractionStateBadge } from './text/ExtractionStateBadge';
+import { useExtractionStatuses } from './text/useExtractionStatuses';
 import type { EvidenceFocus } from './text/useHitHighlights';
 
 /** The evidence of a case: add files (drop or pick), see them with their exhibit numbers, open one. */
@@ -33,6 +35,7 @@ export function EvidenceTab({
   const [openId, setOpenId] = useState<string | null>(initialOpenId ?? null);
   const [verifying, setVerifying] = useState(false);
   const [verification, setVerification] = useState<VaultVerification | null>(null);
+  const extraction = useExtractionStatuses(evidence.data?.items.map((i) => i.id) ?? []);
 
   const verifyAll = async () => {
     setVerifying(true);
@@ -111,6 +114,7 @@ export function EvidenceTab({
                 <Table.Th>{t('evidence.list.size')}</Table.Th>
                 <Table.Th>{t('evidence.list.acquired')}</Table.Th>
                 <Table.Th>{t('evidence.list.integrity')}</Table.Th>
+                <Table.Th>{t('evidenceText.list.column')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -150,6 +154,9 @@ export function EvidenceTab({
                   <Table.Td>{formatTimestamp(item.acquiredAt, i18n.language)}</Table.Td>
                   <Table.Td>
                     <VerificationBadge status={item.lastVerification} />
+                  </Table.Td>
+                  <Table.Td>
+                    {extraction.get(item.id) && <ExtractionStateBadge status={extraction.get(item.id)!} />}
                   </Table.Td>
                 </Table.Tr>
               ))}

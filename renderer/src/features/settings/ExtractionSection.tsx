@@ -26,7 +26,7 @@ export function ExtractionSection() {
         onChange={(event) => {
           const enabled = event.currentTarget.checked;
           setPending(enabled);
-          void act(() => client.extraction.setVault({ enabled })).finally(() => setPending(null));
+          void act(() => client.extraction.setVaultEnabled({ enabled })).finally(() => setPending(null));
         }}
       />
       <ErrorAlert error={error} onClose={() => setError(null)} />

@@ -1,5 +1,5 @@
 import { Alert, Group, Paper, Progress, Stack, Switch, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../../api/client';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -7,8 +7,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import type { ExtractionStatus } from '../../../../../shared/schemas/extraction';
 import { ExtractionStateBadge } from './ExtractionStateBadge';
 
-/** While this item waits or is read, how often its state is read again. */
-const POLL_MS = 1500;
+/** While this item waits, how often its state is read again. */
+const POLL_MS = 3000;
 
 /**
  * One item's text for search: its state (with the reason when it could not be read, pages while it is
@@ -22,35 +22,61 @@ export function ExtractionPanel({ itemId }: { itemId: string }) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const reload = useCallback(async () => {
-    try {
-      const [item, queue] = await Promise.all([
-        client.extraction.status({ id: itemId }),
-        client.extraction.queue({}),
-      ]);
-      setStatus(item);
-      setVaultOn(queue.enabled);
-    } catch (err) {
-      setError(err);
-    }
-  }, [itemId]);
+  const [version, setVersion] = useState(0);
+  const inHand = useRef(false);
 
   useEffect(() => {
-    void reload();
-    return client.events.onExtractionProgress(() => void reload());
-  }, [reload]);
+    let active = true;
+    Promise.all([client.extraction.status({ id: itemId }), client.extraction.queue({})]).then(
+      ([item, queue]) => {
+        if (!active) return;
+        setStatus(item);
+        setVaultOn(queue.enabled);
+      },
+      (err: unknown) => active && setError(err),
+    );
+    return () => {
+      active = false;
+    };
+  }, [itemId, version]);
 
-  const moving = status?.state === 'pending' || status?.state === 'running';
+  // Progress events: this item's pages while it is read; read again once the queue leaves it.
+  useEffect(
+    () =>
+      client.events.onExtractionProgress((queue) => {
+        setVaultOn(queue.enabled);
+        const current = queue.current?.itemId === itemId ? queue.current : null;
+        if (current) {
+          inHand.current = true;
+          setStatus(
+            (prev) =>
+              prev && {
+                ...prev,
+                state: 'running',
+                pagesDone: current.pagesDone,
+                pagesTotal: current.pagesTotal,
+              },
+          );
+        } else if (inHand.current) {
+          inHand.current = false;
+          setVersion((v) => v + 1);
+        }
+      }),
+    [itemId],
+  );
+
+  // Waiting for its turn: look again now and then (the queue may be paused, or reading other items).
+  const waiting = status?.state === 'pending';
   useEffect(() => {
-    if (!moving || !vaultOn) return undefined;
-    const timer = window.setInterval(() => void reload(), POLL_MS);
+    if (!waiting || !vaultOn) return undefined;
+    const timer = window.setInterval(() => setVersion((v) => v + 1), POLL_MS);
     return () => window.clearInterval(timer);
-  }, [moving, vaultOn, reload]);
+  }, [waiting, vaultOn]);
 
   const setEnabled = async (enabled: boolean) => {
     setError(null);
     try {
-      setStatus(await client.extraction.setItem({ id: itemId, enabled }));
+      setStatus(await client.extraction.setItemEnabled({ id: itemId, enabled }));
     } catch (err) {
       setError(err);
     }
@@ -122,7 +148,7 @@ export function ExtractionPanel({ itemId }: { itemId: string }) {
         danger
         onClose={() => setConfirming(false)}
         onConfirm={async () => {
-          setStatus(await client.extraction.setItem({ id: itemId, enabled: false }));
+          setStatus(await client.extraction.setItemEnabled({ id: itemId, enabled: false }));
           setConfirming(false);
         }}
       >
