@@ -115,9 +115,9 @@ test('a word inside a PDF and a Word file is found, opened at its page and marke
   await search(app, PDF_WORD.toLowerCase());
   const hit = app.getByTestId('document-hit');
   await expect(hit).toHaveCount(1);
-  await expect(hit.getByTestId('document-hit-title')).toHaveText('informe-fiscalia.pdf');
+  await expect(hit.getByTestId('document-hit-title')).toHaveText('informe-fiscalia');
   await expect(hit.getByTestId('document-hit-page')).toHaveText('Página 2');
-  await expect(hit.getByTestId('document-hit-method')).toHaveText('Capa de texto');
+  await expect(hit.getByTestId('document-hit-method')).toHaveText('Texto del PDF');
   await expect(hit.locator('mark')).toHaveText(PDF_WORD);
   await app.setViewportSize({ width: 1280, height: 800 });
   await screenshot(app, 'evidence-text-search-1280');
@@ -144,8 +144,8 @@ test('a word inside a PDF and a Word file is found, opened at its page and marke
   await app.getByRole('button', { name: 'Volver a la búsqueda' }).first().click();
   await search(app, DOCX_WORD);
   await expect(hit).toHaveCount(1);
-  await expect(hit.getByTestId('document-hit-title')).toHaveText('escrito-comunidad.docx');
-  await expect(hit.getByTestId('document-hit-method')).toHaveText('Word');
+  await expect(hit.getByTestId('document-hit-title')).toHaveText('escrito-comunidad');
+  await expect(hit.getByTestId('document-hit-method')).toHaveText('Documento de Word');
 
   // The PDF's text turned off (after confirming): its hit is gone.
   await search(app, PDF_WORD);
