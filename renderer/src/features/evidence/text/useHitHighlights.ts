@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { client } from '../../../api/client';
 import type { PageHighlights } from '../../../components/pdf/PdfPages';
-import { matchingBoxes, queryTerms } from './matchWords';
+import { fontMeasure, matchingBoxes, queryTerms, rejoinRuns } from './matchWords';
 
 /** A document hit to show: the page and the words searched for. */
 export interface EvidenceFocus {
@@ -26,7 +26,12 @@ export function useHitHighlights(itemId: string, focus: EvidenceFocus | undefine
       (text) => {
         const page = text.pages.find((p) => p.page === pageNumber);
         if (!active || !page) return;
-        const boxes = matchingBoxes(page.words, queryTerms(query));
+        const terms = queryTerms(query);
+        // OCR boxes are each a word as seen; text-layer words are re-measured within their run.
+        const boxes =
+          page.method === 'text_layer'
+            ? matchingBoxes(rejoinRuns(page.words), terms, fontMeasure())
+            : matchingBoxes(page.words, terms);
         const space = page.width && page.height ? { width: page.width, height: page.height } : undefined;
         setFound({ key, highlights: { page: pageNumber, boxes, space } });
       },
