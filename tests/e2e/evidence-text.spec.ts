@@ -111,6 +111,8 @@ test('a word inside a PDF and a Word file is found, opened at its page and marke
     );
   }
 
+  await screenshot(app, 'evidence-text-list-1280');
+
   // The word of page 2: one document hit, naming the item, the page and how the text was read.
   await search(app, PDF_WORD.toLowerCase());
   const hit = app.getByTestId('document-hit');
@@ -155,6 +157,8 @@ test('a word inside a PDF and a Word file is found, opened at its page and marke
   await confirm.getByRole('button', { name: 'Quitar su texto' }).click();
   await expect(confirm).toBeHidden();
   await expect(app.getByTestId('extraction-state')).toHaveAttribute('data-state', 'disabled');
+  await app.getByRole('region', { name: 'Texto para la búsqueda' }).scrollIntoViewIfNeeded();
+  await screenshot(app, 'evidence-text-item-off-1280');
   await app.getByRole('button', { name: 'Volver a la búsqueda' }).first().click();
   await search(app, PDF_WORD);
   await expect(app.getByText('No se encontró nada.')).toBeVisible();
@@ -166,10 +170,61 @@ test('a word inside a PDF and a Word file is found, opened at its page and marke
     name: 'Leer el texto de los documentos para que la búsqueda lo encuentre',
   });
   await expect(vaultSwitch).toBeChecked();
+  await vaultSwitch.scrollIntoViewIfNeeded();
+  await screenshot(app, 'evidence-text-settings-1280');
   await vaultSwitch.click();
   await expect(vaultSwitch).not.toBeChecked();
   await app.reload();
   await openCases(app, 'Casos');
   await app.getByRole('navigation').getByRole('button', { name: 'Configuración' }).click();
   await expect(vaultSwitch).not.toBeChecked();
+});
+
+test('a paused queue holds new documents until resumed; a file that cannot be read says why', async ({
+  app,
+  bridge,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  const goodPath = join(workDir, 'escrito-comunidad.docx');
+  const brokenPath = join(workDir, 'acta-danada.docx');
+  await writeFile(goodPath, await letterDocx());
+  // A Word file cut in half (as from an interrupted download): its text cannot be read.
+  const whole = await letterDocx();
+  await writeFile(brokenPath, whole.subarray(0, Math.floor(whole.length / 2)));
+  bridge.setChosenFiles([goodPath, brokenPath]);
+  await seed(bridge, app, workDir);
+
+  // Paused from Settings before anything is added.
+  await app.getByRole('navigation').getByRole('button', { name: 'Configuración' }).click();
+  const settingsQueue = app.getByRole('region', { name: 'Lectura del texto de los documentos' });
+  await settingsQueue.getByRole('button', { name: 'Pausar' }).click();
+  await expect(settingsQueue.getByText('En pausa. No se lee nada hasta que lo reanude.')).toBeVisible();
+
+  await app.getByRole('navigation').getByRole('button', { name: 'Casos' }).click();
+  await app.getByRole('row', { name: new RegExp(CASE_TITLE) }).click();
+  await app.getByRole('tab', { name: 'Pruebas' }).click();
+  await app.getByRole('button', { name: 'Elegir archivos…' }).click();
+  await app.getByRole('button', { name: 'Agregar 2 archivos' }).click();
+  await expect(app.getByText('Se agregaron 2 archivos al caso.')).toBeVisible();
+
+  // Both wait while paused; the queue panel above the list says so.
+  const rows = app.getByRole('table', { name: 'Pruebas' }).getByRole('row');
+  const state = (name: string) => rows.filter({ hasText: name }).getByTestId('extraction-state');
+  await expect(state('escrito-comunidad')).toHaveAttribute('data-state', 'pending');
+  await expect(state('acta-danada')).toHaveAttribute('data-state', 'pending');
+  const queue = app.getByRole('region', { name: 'Lectura del texto de los documentos' });
+  await expect(queue).toContainText('En espera: 2');
+  await screenshot(app, 'evidence-text-queue-paused-1280');
+  await app.waitForTimeout(1500); // nothing moves while paused: still waiting after a while
+  await expect(state('escrito-comunidad')).toHaveAttribute('data-state', 'pending');
+
+  // Resumed: one is read, the other is marked with the reason in words, and the queue goes on.
+  await queue.getByRole('button', { name: 'Reanudar' }).click();
+  await expect(state('escrito-comunidad')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(state('acta-danada')).toHaveAttribute('data-state', 'failed', { timeout: 60_000 });
+  await rows.filter({ hasText: 'acta-danada' }).click();
+  await expect(app.getByTestId('extraction-reason')).toHaveText(
+    'No se pudo leer el archivo como documento (está dañado o no es lo que indica su nombre).',
+  );
 });

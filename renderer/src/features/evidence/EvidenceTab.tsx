@@ -34,6 +34,8 @@ export function EvidenceTab({
   const { setError, reload } = evidence;
   const [openId, setOpenId] = useState<string | null>(initialOpenId ?? null);
   const [verifying, setVerifying] = useState(false);
+  // Files added: the text queue's counts are read again.
+  const [taken, setTaken] = useState(0);
   const [verification, setVerification] = useState<VaultVerification | null>(null);
   const extraction = useExtractionStatuses(evidence.data?.items.map((i) => i.id) ?? []);
 
@@ -68,8 +70,15 @@ export function EvidenceTab({
 
   return (
     <Stack gap="md">
-      <IntakePanel matterId={matterId} onTaken={reload} onOpen={setOpenId} />
-      <ExtractionQueuePanel matterId={matterId} />
+      <IntakePanel
+        matterId={matterId}
+        onTaken={() => {
+          reload();
+          setTaken((n) => n + 1);
+        }}
+        onOpen={setOpenId}
+      />
+      <ExtractionQueuePanel matterId={matterId} refresh={taken} />
 
       <Group justify="space-between">
         <Title order={3} size="h4">

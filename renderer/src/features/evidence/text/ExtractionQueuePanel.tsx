@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -8,8 +9,21 @@ import { useExtractionQueue, type ExtractionQueueControl } from './useExtraction
  * The documents waiting to have their text read: the one in hand with its pages, the whole queue, and
  * pause / resume / stop. Hidden while there is nothing to read, unless `always`.
  */
-export function ExtractionQueuePanel(props: { matterId?: string; always?: boolean }) {
-  return <ExtractionQueueView {...props} control={useExtractionQueue()} />;
+export function ExtractionQueuePanel({
+  refresh,
+  ...props
+}: {
+  matterId?: string;
+  always?: boolean;
+  /** Changed by the parent when it added or removed items: the counts are read again. */
+  refresh?: number;
+}) {
+  const control = useExtractionQueue();
+  const { reload } = control;
+  useEffect(() => {
+    if (refresh) void reload();
+  }, [refresh, reload]);
+  return <ExtractionQueueView {...props} control={control} />;
 }
 
 /** The panel over a queue state its parent already holds (Settings, beside the vault switch). */
@@ -60,15 +74,13 @@ export function ExtractionQueueView({
                   {t('evidenceText.queue.resume')}
                 </Button>
               ) : (
-                busy && (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => void act(() => client.extraction.pause({}))}
-                  >
-                    {t('evidenceText.queue.pause')}
-                  </Button>
-                )
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => void act(() => client.extraction.pause({}))}
+                >
+                  {t('evidenceText.queue.pause')}
+                </Button>
               )}
               {current && (
                 <Button
