@@ -43,6 +43,8 @@ export async function withCore<T>(
     },
     // A command runs to its end and then locks: auto-lock must not stop a long intake or verify halfway.
     idleCheckMs: 2 ** 31 - 1,
+    // search inside the evidence: the queue runs only when a command asks (`evidence extract`)
+    extractionCheckMs: 0,
     // A bug surfaces as INTERNAL; its details (which may quote data) only when asked for.
     logError: (where, error) => {
       if (process.env.AMPARO_DEBUG)

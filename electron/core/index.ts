@@ -217,8 +217,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   timer.unref();
   // search inside the evidence: new evidence from any path (imports, bundles, e-mails) and a resume after
   // unlock or restart are picked up by a light check; kick() does nothing while the queue runs or is held.
-  const extractionTimer = setInterval(() => extraction.kick(), options.extractionCheckMs ?? 5_000);
-  extractionTimer.unref();
+  const checkMs = options.extractionCheckMs ?? 5_000;
+  const extractionTimer = checkMs > 0 ? setInterval(() => extraction.kick(), checkMs) : undefined;
+  extractionTimer?.unref();
 
   return {
     dispatch,

@@ -494,6 +494,9 @@ export const LeakHit = LeakHitRef.extend({
   /** Kept with a reason already (logged); a kept hit does not block generation. */
   kept: z.boolean(),
   keptReason: z.string().nullable(),
+  // search inside the evidence: the value is also in the text taken from this page of a case document
+  // (most likely quoted from it); null when no document holds it
+  documentSource: z.object({ itemId: Id, page: z.number().int() }).nullable().optional(),
 });
 export type LeakHit = z.infer<typeof LeakHit>;
 

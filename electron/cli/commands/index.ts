@@ -7,6 +7,8 @@ import { caseAdd, caseList } from './case';
 import { commsAdd, commsImport, commsList } from './comms';
 import { deadlineAdd, deadlineCompute, deadlineIcs, deadlineList, deadlineRules } from './deadline';
 import { evidenceAdd, evidenceList, evidenceVerify } from './evidence';
+// search inside the evidence
+import { evidenceExtract, evidenceText } from './evidence-text';
 // filings
 import { filingCheck, filingDraft, filingGenerate } from './filing';
 import { personAdd } from './person';
@@ -24,6 +26,9 @@ export const COMMANDS: readonly Command[] = [
   evidenceAdd,
   evidenceList,
   evidenceVerify,
+  // search inside the evidence
+  evidenceText,
+  evidenceExtract,
   search,
   // Correspondence
   commsAdd,

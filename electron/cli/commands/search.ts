@@ -22,12 +22,15 @@ export const search: Command = {
       const query = given === '-' ? (await ctx.stdin.rest()).trim() : given;
       const found = await core.call('search:query', { query, includeProtected: false, limit: 200 });
       // The match markers are for screens that highlight; a terminal gets the plain excerpt.
+      const plain = (snippet: string) => snippet.replaceAll(MATCH_START, '').replaceAll(MATCH_END, '');
       const result = {
         ...found,
-        hits: found.hits.map((h) => ({
-          ...h,
-          snippet: h.snippet.replaceAll(MATCH_START, '').replaceAll(MATCH_END, ''),
-        })),
+        hits: found.hits.map((h) => ({ ...h, snippet: plain(h.snippet) })),
+        // search inside the evidence: pages of documents whose text matched
+        documents: {
+          ...found.documents,
+          hits: found.documents.hits.map((h) => ({ ...h, snippet: plain(h.snippet) })),
+        },
       };
       if (flag(ctx.values, 'json')) {
         ctx.out(toTerminalJson(result));
@@ -37,9 +40,22 @@ export const search: Command = {
             [hit.entityType, hit.entityId, hit.matterId ?? '-', esc(hit.title), esc(hit.snippet)].join('\t'),
           );
       }
+      if (!flag(ctx.values, 'json'))
+        for (const hit of result.documents.hits)
+          ctx.out(
+            ['document', hit.itemId, hit.matterId, `page ${hit.page}`, esc(hit.title), esc(hit.snippet)].join(
+              '\t',
+            ),
+          );
       if (result.hiddenConfidential > 0)
         ctx.note(`amparo: note: ${result.hiddenConfidential} confidential match(es) not shown`);
+      if (result.documents.hiddenConfidential > 0)
+        ctx.note(
+          `amparo: note: ${result.documents.hiddenConfidential} page(s) of confidential documents not shown`,
+        );
       ctx.note(`${result.hits.length} match(es)`);
+      if (result.documents.total > 0)
+        ctx.note(`${result.documents.total}${result.documents.totalExact ? '' : '+'} page(s) of documents`);
       return EXIT.ok;
     });
   },

@@ -127,6 +127,18 @@ export const TABLES: Readonly<Record<string, TableRule>> = {
     merge: 'link',
     where: `item_id IN ${ITEMS}`,
   },
+  // search inside the evidence: the text taken from documents is a record of the case (a confidential
+  // item's text leaves a redacted bundle with its item, through the foreign key); the index is rebuilt by
+  // the schema's triggers as the rows are written.
+  evidence_extraction: { kind: 'case', key: ['item_id'], merge: 'record', where: `item_id IN ${ITEMS}` },
+  evidence_text: {
+    kind: 'case',
+    key: ['item_id', 'page', 'chunk'],
+    merge: 'record',
+    where: `item_id IN ${ITEMS}`,
+  },
+  evidence_text_index: { kind: 'omit', reason: FTS },
+  evidence_text_terms: { kind: 'omit', reason: 'a view of the evidence text index vocabulary' },
   communications: { kind: 'case', key: ID, merge: 'record', where: IN_CASES, classified: true },
   communication_attachments: {
     kind: 'case',

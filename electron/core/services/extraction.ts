@@ -9,7 +9,7 @@ import type { ExtractionStatus, ItemText, QueueStatus } from '../../../shared/sc
 import { openBlob, readAll } from '../evidence/reader';
 import { isExtractable } from '../extraction/extract';
 import { ExtractionFailure } from '../extraction/types';
-import { extractInWorker } from '../extraction/worker-host';
+import { ExtractionWorker } from '../extraction/worker-host';
 import { OperationRunner } from '../operations/runner';
 import { EvidenceRecords, type ItemRow } from './evidence-records';
 import { clearText, pageCount, readPages, setState, stateRow, storePage, toStatus } from './evidence-text';
@@ -38,6 +38,8 @@ export class ExtractionService {
   private currentOp: string | null = null;
   /** Stopped by the user (cancel) or by a lock: the timer does not restart it until asked. */
   private held = false;
+  /** One thread for a run of the queue, ended when it stops (or at once on a cancel or a lock). */
+  private readonly worker = new ExtractionWorker();
 
   constructor(
     private readonly ctx: () => VaultContext,
@@ -137,9 +139,10 @@ export class ExtractionService {
     return this.queue();
   }
 
-  pause(): QueueStatus {
+  /** Answers once the item in hand has stopped. */
+  async pause(): Promise<QueueStatus> {
     if (!this.paused) this.writeSetting(PAUSED_KEY, true);
-    this.stopCurrent();
+    await this.stopCurrent();
     return this.queue();
   }
 
@@ -148,23 +151,23 @@ export class ExtractionService {
   }
 
   /** Stops the item in hand (it stays pending, resumed at its next page) and the queue, until started again. */
-  cancel(): QueueStatus {
+  async cancel(): Promise<QueueStatus> {
     this.held = true;
-    this.stopCurrent();
+    await this.stopCurrent();
     return this.queue();
   }
 
-  setVaultEnabled(enabled: boolean): QueueStatus {
+  async setVaultEnabled(enabled: boolean): Promise<QueueStatus> {
     if (enabled !== this.enabled) this.writeSetting(ENABLED_KEY, enabled);
-    if (!enabled) this.stopCurrent();
+    if (!enabled) await this.stopCurrent();
     else this.kick();
     return this.queue();
   }
 
   /** Off: the item's text is removed and it is never extracted; on: it is queued again. */
-  setItemEnabled(itemId: string, enabled: boolean): ExtractionStatus {
+  async setItemEnabled(itemId: string, enabled: boolean): Promise<ExtractionStatus> {
     const row = this.records.visibleRow(itemId);
-    if (!enabled && this.current?.itemId === itemId) this.stopCurrent();
+    if (!enabled && this.current?.itemId === itemId) await this.stopCurrent();
     const { db, audit, now } = this.ctx();
     db.transaction(() => {
       const before = stateRow(db, itemId);
@@ -203,6 +206,7 @@ export class ExtractionService {
     this.loop = this.drain(matterId)
       .catch((error: unknown) => this.deps.logError?.('extraction', error))
       .finally(() => {
+        this.worker.terminate();
         this.loop = null;
         this.current = null;
         this.emit();
@@ -213,11 +217,15 @@ export class ExtractionService {
   /** On lock: the worker is terminated and its memory dropped; the item resumes after the next unlock. */
   abortAll(): void {
     this.operations.abortAll();
+    this.worker.terminate();
     this.current = null;
   }
 
-  private stopCurrent(): void {
+  /** Stops the item in hand; resolves when the queue has stopped (it may go on with another item). */
+  private async stopCurrent(): Promise<void> {
     if (this.currentOp) this.operations.cancel(this.currentOp);
+    const loop = this.loop;
+    if (loop && (this.held || this.paused || !this.enabled)) await loop;
   }
 
   private emit(): void {
@@ -286,7 +294,7 @@ export class ExtractionService {
         return operation.wipeOnEnd(Buffer.concat(parts));
       });
       operation.throwIfCancelled();
-      const engine = await extractInWorker({
+      const engine = await this.worker.run({
         bytes,
         mediaType: item.media_type,
         name: item.original_name,

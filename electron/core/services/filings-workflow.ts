@@ -22,6 +22,8 @@ import { OperationRunner } from '../operations/runner';
 import type { FilingProfileService } from './filings-profiles';
 import type { FilingService } from './filings';
 import type { VaultContext } from './vault-context';
+// search inside the evidence: hits whose value is also in the case's documents name that page
+import { documentSources } from './evidence-text-leaks';
 
 type DecisionRow = { fingerprint: string; value_hash: string; reason: string };
 
@@ -49,7 +51,12 @@ export class FilingWorkflow {
   }
 
   /** The raw hits of a draft (with offsets) and the keep decisions made on it. */
-  rawHits(id: string): { hits: RawHit[]; decisions: Map<string, DecisionRow> } {
+  rawHits(id: string): {
+    hits: RawHit[];
+    decisions: Map<string, DecisionRow>;
+    people: ReturnType<typeof casePeople>;
+    matterId: string;
+  } {
     const filing = this.filings.get(id);
     const { db } = this.ctx();
     const people = casePeople(db, filing.matterId, [...referencedPeople(filing)]);
@@ -60,13 +67,15 @@ export class FilingWorkflow {
         .all<DecisionRow>({ id })
         .map((d) => [d.fingerprint, d]),
     );
-    return { hits, decisions };
+    return { hits, decisions, people, matterId: filing.matterId };
   }
 
   leaks(id: string): LeakReport {
-    const { hits, decisions } = this.rawHits(id);
+    const { hits, decisions, people, matterId } = this.rawHits(id);
+    const sources = documentSources(this.ctx().db, matterId, hits, people);
     const out: LeakHit[] = hits.map((h) => ({
       ...hitRef(h),
+      documentSource: sources.get(h.valueHash) ?? null,
       context: { before: h.before, match: h.match, after: h.after },
       range: { start: h.start, end: h.end },
       kept: decisions.has(h.id),

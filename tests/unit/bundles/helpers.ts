@@ -217,6 +217,15 @@ export async function richCase(
         e: items[0].id,
         p: person.id,
       });
+      // search inside the evidence: a page of extracted text and the item's extraction state
+      db.prepare(
+        `INSERT INTO evidence_extraction (item_id, state, pages_done, pages_total, engine, source_sha256, updated_at)
+         VALUES ($e, 'done', 1, 1, 'pdfjs', $sha, $at)`,
+      ).run({ e: items[0].id, sha: items[0].sha256, at });
+      db.prepare(
+        `INSERT INTO evidence_text (item_id, page, chunk, method, text, boxes)
+         VALUES ($e, 1, 0, 'text_layer', 'Oficio de la Fiscalía sobre la denuncia', '{}')`,
+      ).run({ e: items[0].id });
     }
     db.prepare(
       `INSERT INTO vault_settings (key, value, updated_at) VALUES ('inactivity.months', '6', $at)`,

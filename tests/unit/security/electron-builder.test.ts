@@ -45,7 +45,10 @@ describe('electron-builder.yml', () => {
     expect(files.filter((f) => !f.startsWith('!'))).toEqual(['out/**', 'package.json']);
     expect(config.asarUnpack).toContain('**/node_modules/@signalapp/sqlcipher/**');
     expect(Object.keys(pkg.dependencies).sort()).toEqual([
+      '@napi-rs/canvas',
       '@signalapp/sqlcipher',
+      '@tesseract.js-data/eng',
+      '@tesseract.js-data/spa',
       'age-encryption',
       'date-holidays',
       'docx',
@@ -58,13 +61,13 @@ describe('electron-builder.yml', () => {
       // search inside the evidence
       'mammoth',
       'pdf-lib',
-      // search inside the evidence
       'pdfjs-dist',
       'pdfmake',
       'postal-mime',
       'pureimage',
       'tar-stream',
       'temporal-polyfill',
+      'tesseract.js',
       'zod',
     ]);
   });
