@@ -10,6 +10,7 @@ import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Bridge } from '../bridge/server';
 import { precautionaryRequest } from '../support/fixtures';
+import { letterPhotoJpeg } from '../unit/extraction/ocr-fixtures';
 import { expect, openCases, screenshot, test } from './fixtures';
 
 const PASS = 'Actas de Tlacotalpan, leídas en la bóveda';
@@ -227,4 +228,44 @@ test('a paused queue holds new documents until resumed; a file that cannot be re
   await expect(app.getByTestId('extraction-reason')).toHaveText(
     'No se pudo leer el archivo como documento (está dañado o no es lo que indica su nombre).',
   );
+});
+
+test('a photo of a letter is read by OCR; its hit opens the photo with the word marked on it', async ({
+  app,
+  bridge,
+  workDir,
+}) => {
+  test.setTimeout(240_000);
+  const photoPath = join(workDir, 'foto-oficio.jpg');
+  await writeFile(photoPath, await letterPhotoJpeg());
+  bridge.setChosenFiles([photoPath]);
+  await seed(bridge, app, workDir);
+
+  await app.getByRole('row', { name: new RegExp(CASE_TITLE) }).click();
+  await app.getByRole('tab', { name: 'Pruebas' }).click();
+  await app.getByRole('button', { name: 'Elegir archivos…' }).click();
+  await app.getByRole('button', { name: 'Agregar 1 archivo' }).click();
+  await expect(
+    app
+      .getByRole('table', { name: 'Pruebas' })
+      .getByRole('row')
+      .filter({ hasText: 'foto-oficio' })
+      .getByTestId('extraction-state'),
+  ).toHaveAttribute('data-state', 'done', { timeout: 180_000 });
+
+  // Typed without its accent, as a lawyer would.
+  await search(app, 'xochitl');
+  const hit = app.getByTestId('document-hit');
+  await expect(hit).toHaveCount(1);
+  await expect(hit.getByTestId('document-hit-method')).toHaveText('Texto reconocido (OCR)');
+  await expect(hit.locator('mark')).toHaveText(/^Xóchitl/);
+
+  await hit.click();
+  const photo = app.getByTestId('evidence-preview-image');
+  await expect(photo).toBeVisible();
+  const mark = app.getByTestId('page-highlight');
+  await expect(mark).toHaveCount(1);
+  await expect.poll(() => within(mark, photo)).toBe(true);
+  await mark.scrollIntoViewIfNeeded();
+  await screenshot(app, 'evidence-text-photo-1280');
 });

@@ -1,5 +1,5 @@
 import { Alert, Loader, Paper, ScrollArea, Stack, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -135,14 +135,31 @@ function ImagePreview({
   focus?: PageHighlights;
 }) {
   const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
+  const frame = useRef<HTMLDivElement>(null);
   const space = focus?.space ?? natural;
-  return (
-    <div style={{ position: 'relative', display: 'inline-block', lineHeight: 0, maxWidth: '100%' }}>
+  const marks = focus && natural && space ? focus.boxes.length : 0;
+  // Opened from a hit: the photo at the width of the pane, so its words can be read, scrolled to the mark.
+  useEffect(() => {
+    if (marks > 0)
+      frame.current?.querySelector('.amparo-page-highlight')?.scrollIntoView({ block: 'center' });
+  }, [marks]);
+  const image = (
+    <div
+      ref={frame}
+      style={{
+        position: 'relative',
+        display: focus ? 'block' : 'inline-block',
+        lineHeight: 0,
+        maxWidth: focus && natural ? natural.width : '100%',
+      }}
+    >
       <img
         src={url}
         crossOrigin="anonymous"
         alt={label}
-        style={{ maxWidth: '100%', maxHeight: 520, display: 'block' }}
+        style={
+          focus ? { width: '100%', display: 'block' } : { maxWidth: '100%', maxHeight: 520, display: 'block' }
+        }
         onLoad={(event) =>
           setNatural({
             width: event.currentTarget.naturalWidth,
@@ -154,6 +171,12 @@ function ImagePreview({
       />
       {focus && natural && space && <HighlightLayer boxes={focus.boxes} space={space} />}
     </div>
+  );
+  if (!focus) return image;
+  return (
+    <Paper withBorder p={0} style={{ overflow: 'auto', maxHeight: 640 }}>
+      {image}
+    </Paper>
   );
 }
 
