@@ -5,7 +5,7 @@ import { client } from '../../../api/client';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import type { ExtractionStatus } from '../../../../../shared/schemas/extraction';
-import { ExtractionStateBadge } from './ExtractionStateBadge';
+import { ExtractionStateBadge, isWithoutText } from './ExtractionStateBadge';
 
 /** While this item waits, how often its state is read again. */
 const POLL_MS = 3000;
@@ -83,6 +83,8 @@ export function ExtractionPanel({ itemId }: { itemId: string }) {
   };
 
   if (!status) return error ? <ErrorAlert error={error} /> : null;
+  // Audio, video and other files without text: nothing to switch.
+  if (isWithoutText(status)) return null;
   const running = status.state === 'running';
   return (
     <Paper

@@ -1,4 +1,4 @@
-import { Badge, Tooltip } from '@mantine/core';
+import { Badge, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ExtractionStatus } from '../../../../../shared/schemas/extraction';
 
@@ -10,6 +10,11 @@ const COLOR: Record<ExtractionStatus['state'], string> = {
   disabled: 'gray',
 };
 
+/** A file of a type that has no text to read (audio, video…): not a failure worth a badge. */
+export function isWithoutText(status: Pick<ExtractionStatus, 'state' | 'reason'>): boolean {
+  return status.state === 'failed' && status.reason === 'unsupported';
+}
+
 /** Where an item's text stands: waiting, being read (page x of y), searchable, not read (why), or off. */
 export function ExtractionStateBadge({
   status,
@@ -17,6 +22,19 @@ export function ExtractionStateBadge({
   status: Pick<ExtractionStatus, 'state' | 'reason' | 'pagesDone' | 'pagesTotal'>;
 }) {
   const { t } = useTranslation();
+  if (isWithoutText(status)) {
+    return (
+      <Text
+        size="sm"
+        c="dimmed"
+        title={t('extractionText.reason.unsupported')}
+        data-testid="extraction-state"
+        data-state="none"
+      >
+        —
+      </Text>
+    );
+  }
   const label =
     status.state === 'running' && status.pagesTotal
       ? t('evidenceText.state.runningPages', { done: status.pagesDone, total: status.pagesTotal })
