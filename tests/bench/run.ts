@@ -9,6 +9,10 @@ import { benchBundles } from './bundles';
 import { benchEvidenceIntake } from './evidence';
 import { benchSearch } from './search';
 import { benchUnlockAndList } from './unlock-and-list';
+// search inside the evidence
+import { benchExtraction } from './extraction';
+// OCR section
+import { benchOcr } from './ocr';
 
 const SECTIONS: [string, (dir: string) => Promise<void>][] = [
   ['unlock-and-list', benchUnlockAndList],
@@ -16,6 +20,10 @@ const SECTIONS: [string, (dir: string) => Promise<void>][] = [
   ['evidence', benchEvidenceIntake],
   ['dashboard', benchDashboard],
   ['bundles', benchBundles],
+  // search inside the evidence
+  ['extraction', benchExtraction],
+  // OCR section
+  ['ocr', benchOcr],
 ];
 
 async function main(): Promise<void> {

@@ -10,8 +10,12 @@ import type { WorkerMessage } from './worker-messages';
 
 /** The built worker beside the bundle (out/main), else the TypeScript source through tsx (tests, the CLI in a checkout). */
 function workerEntry(): { file: string; execArgv: string[] } {
-  const built = join(__dirname, 'extraction-worker.js');
-  if (existsSync(built)) return { file: built, execArgv: [] };
+  // This code may sit in a shared chunk (out/main/chunks/) one folder below the entries.
+  for (const built of [
+    join(__dirname, 'extraction-worker.js'),
+    join(__dirname, '..', 'extraction-worker.js'),
+  ])
+    if (existsSync(built)) return { file: built, execArgv: [] };
   return { file: join(__dirname, 'worker.ts'), execArgv: ['--import', 'tsx'] };
 }
 

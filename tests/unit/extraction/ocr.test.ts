@@ -8,6 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOcrEngine, rasterizePdfPages, type OcrEngine } from '../../../electron/core/extraction/ocr';
+import { unpackedPath } from '../../../electron/core/extraction/ocr/paths';
 import {
   comparableWords,
   DISTINCTIVE_WORDS,
@@ -22,7 +23,28 @@ const root = path.resolve(__dirname, '../../..');
 let engine: OcrEngine;
 const startedAt = Date.now();
 
+/** The network test's child process, started first so that it runs beside the tests in this process. */
+let networkChild: Promise<{ stdout: string; stderr: string }>;
+
 beforeAll(async () => {
+  networkChild = promisify(execFile)(
+    process.execPath,
+    [
+      '--require',
+      path.join(__dirname, 'ocr-network-hook.cjs'),
+      '--import',
+      'tsx',
+      path.join(__dirname, 'ocr-network-child.ts'),
+    ],
+    // tsx would cache the compiled fixtures (the letter's text) in the temp folder.
+    {
+      cwd: root,
+      env: { ...process.env, TSX_DISABLE_CACHE: '1' },
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: 120_000,
+    },
+  );
+  networkChild.catch(() => {});
   engine = await createOcrEngine({ langs: ['spa', 'eng'] });
 });
 afterAll(async () => {
@@ -100,7 +122,16 @@ describe('OCR engine (tesseract.js, spa+eng, offline)', () => {
     expect(pages.map((p) => [p.page, p.width, p.height])).toEqual([[1, 596, 842]]);
   });
 
-  it('cancels a recognition and works again afterwards', async () => {
+  it('refuses what is not a PNG or JPEG, and a damaged image', async () => {
+    await expect(engine.recognize(new TextEncoder().encode('%PDF-1.7'))).rejects.toThrow(/PNG or JPEG/);
+    const truncated = renderLetterPng(100).png.subarray(0, 2000);
+    await expect(engine.recognize(truncated)).rejects.toMatchObject({
+      name: 'OcrFailedError',
+      message: expect.stringMatching(/read image/),
+    });
+  });
+
+  it('cancels a recognition, and works again after that and after the failures above', async () => {
     const controller = new AbortController();
     const image = renderLetterPng(100).png;
     const pending = engine.recognize(image, { signal: controller.signal });
@@ -110,31 +141,28 @@ describe('OCR engine (tesseract.js, spa+eng, offline)', () => {
     expect(page.text).toContain('Ciudad de México');
   });
 
-  it('refuses what is not a PNG or JPEG', async () => {
-    await expect(engine.recognize(new TextEncoder().encode('%PDF-1.7'))).rejects.toThrow(/PNG or JPEG/);
+  it('maps paths inside app.asar to app.asar.unpacked, and leaves others alone', () => {
+    const inside = path.join(
+      path.sep,
+      'opt',
+      'Amparo',
+      'resources',
+      'app.asar',
+      'node_modules',
+      'tesseract.js',
+    );
+    expect(unpackedPath(inside)).toBe(
+      path.join(path.sep, 'opt', 'Amparo', 'resources', 'app.asar.unpacked', 'node_modules', 'tesseract.js'),
+    );
+    expect(unpackedPath(path.join(root, 'node_modules', 'tesseract.js'))).toBe(
+      path.join(root, 'node_modules', 'tesseract.js'),
+    );
   });
 });
 
 describe('OCR stays off the network', () => {
   it('makes no network attempt in any thread (child process with a blocking hook)', async () => {
-    const node = process.execPath;
-    const { stdout, stderr } = await promisify(execFile)(
-      node,
-      [
-        '--require',
-        path.join(__dirname, 'ocr-network-hook.cjs'),
-        '--import',
-        'tsx',
-        path.join(__dirname, 'ocr-network-child.ts'),
-      ],
-      // tsx would cache the compiled fixtures (the letter's text) in the temp folder.
-      {
-        cwd: root,
-        env: { ...process.env, TSX_DISABLE_CACHE: '1' },
-        maxBuffer: 16 * 1024 * 1024,
-        timeout: 90_000,
-      },
-    );
+    const { stdout, stderr } = await networkChild;
     const lines = stderr.split('\n');
     const done = lines.indexOf('OCR-DONE');
     expect(done, stderr).toBeGreaterThan(0);
@@ -152,30 +180,25 @@ describe('OCR stays off the network', () => {
     expect(probes.some((l) => /^NETWORK-ATTEMPT worker-\d+ net\.Socket\.connect/.test(l))).toBe(true);
     const result = JSON.parse(stdout) as { fromPdf: string };
     expect(missing(result.fromPdf)).toEqual([]);
-  }, 90_000);
+  }, 120_000);
 });
 
 /** Files under `dir` changed since the test began (recursively; unreadable entries skipped). */
 async function recentFiles(dir: string, since: number, depth = 4): Promise<string[]> {
-  const out: string[] = [];
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (depth > 0 && entry.name !== 'node_modules' && entry.name !== '.git') {
-        out.push(...(await recentFiles(full, since, depth - 1)));
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const found = await Promise.all(
+    entries.map(async (entry): Promise<string[]> => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        const skip = depth === 0 || entry.name === 'node_modules' || entry.name === '.git';
+        return skip ? [] : recentFiles(full, since, depth - 1);
       }
-    } else if (entry.isFile()) {
+      if (!entry.isFile()) return [];
       const info = await stat(full).catch(() => undefined);
-      if (info && info.mtimeMs >= since && info.size < 256 * 1024 * 1024) out.push(full);
-    }
-  }
-  return out;
+      return info && info.mtimeMs >= since && info.size < 256 * 1024 * 1024 ? [full] : [];
+    }),
+  );
+  return found.flat();
 }
 
 describe('OCR leaves no plaintext on disk', () => {

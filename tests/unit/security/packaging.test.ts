@@ -134,7 +134,7 @@ describe('electron-builder --linux dir (stand-in Electron)', () => {
     for (const name of Object.keys(pkg['dependencies'] as Record<string, string>).concat('node-gyp-build')) {
       expect(modules, name).toContain(name);
     }
-    for (const dev of ['electron', 'react', 'pdfjs-dist', 'vite', 'electron-builder', '@mantine/core']) {
+    for (const dev of ['electron', 'react', 'vite', 'electron-builder', '@mantine/core']) {
       expect(modules, dev).not.toContain(dev);
     }
   });
@@ -168,6 +168,42 @@ describe('electron-builder --linux dir (stand-in Electron)', () => {
       'resources/app.asar.unpacked/node_modules/@signalapp/sqlcipher/prebuilds/linux-x64/@signalapp+sqlcipher.node',
     );
     expect(readFileSync(native).subarray(0, 4).toString('latin1')).toBe('\x7fELF');
+  });
+});
+
+// OCR (electron/core/extraction/ocr/paths.ts): tesseract.js starts its worker thread from a real file.
+describe('OCR files outside the asar', () => {
+  it('unpacks the tesseract.js worker with everything it requires, the language data and the canvas module', () => {
+    const unpacked = path.join(appDir, 'resources/app.asar.unpacked/node_modules');
+    const requireFromWorker = createRequire(
+      path.join(unpacked, 'tesseract.js/src/worker-script/node/index.js'),
+    );
+    for (const name of [
+      '..',
+      'bmp-js',
+      'is-url',
+      'regenerator-runtime/runtime',
+      'wasm-feature-detect',
+      'zlibjs',
+      'tesseract.js-core/tesseract-core-relaxedsimd-lstm',
+      'tesseract.js-core/tesseract-core-simd-lstm',
+      'tesseract.js-core/tesseract-core-lstm',
+    ]) {
+      expect(requireFromWorker.resolve(name).startsWith(unpacked), name).toBe(true);
+    }
+    const wasm = readFileSync(path.join(unpacked, 'tesseract.js-core/tesseract-core-relaxedsimd-lstm.wasm'));
+    expect(wasm.subarray(0, 4).toString('latin1')).toBe('\0asm');
+    for (const lang of ['spa', 'eng']) {
+      const data = readFileSync(
+        path.join(unpacked, `@tesseract.js-data/${lang}/4.0.0_best_int/${lang}.traineddata.gz`),
+      );
+      expect([data[0], data[1]], lang).toEqual([0x1f, 0x8b]);
+    }
+    const canvas = path.join(unpacked, '@napi-rs/canvas-linux-x64-gnu/skia.linux-x64-gnu.node');
+    expect(readFileSync(canvas).subarray(0, 4).toString('latin1')).toBe('\x7fELF');
+    expect(existsSync(path.join(unpacked, 'pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf'))).toBe(
+      true,
+    );
   });
 });
 

@@ -20,6 +20,11 @@ export class OcrAbortedError extends Error {
   }
 }
 
+/** The engine could not read the image (damaged, truncated, not an image); Tesseract's words in the message. */
+export class OcrFailedError extends Error {
+  override readonly name = 'OcrFailedError';
+}
+
 async function startWorker(langs: OcrLanguage[]): Promise<Worker> {
   const [first, ...rest] = langs;
   if (!first) throw new Error('OCR needs at least one language.');
@@ -85,7 +90,7 @@ export function imageSize(image: Uint8Array): { width: number; height: number } 
       at += 2 + view.getUint16(at + 2);
     }
   }
-  throw new Error('Not a PNG or JPEG image.');
+  throw new OcrFailedError('Not a PNG or JPEG image.');
 }
 
 function toPage(result: Tesseract.Page, size: { width: number; height: number }): OcrPage {
@@ -146,6 +151,10 @@ export async function createOcrEngine(options: OcrEngineOptions): Promise<OcrEng
         aborted,
       ]);
       return toPage(data, size);
+    } catch (error) {
+      if (error instanceof Error) throw error;
+      // The worker rejects with strings.
+      throw new OcrFailedError(String(error).replace(/^Error: /, ''));
     } finally {
       if (onAbort) signal?.removeEventListener('abort', onAbort);
     }

@@ -1,6 +1,6 @@
 // Offline OCR for search inside the evidence: the engine (tesseract.js, Spanish and English, all files
 // local) and the rasterizer that renders PDF pages in memory for it.
-export { createOcrEngine, OcrAbortedError } from './engine';
+export { createOcrEngine, OcrAbortedError, OcrFailedError } from './engine';
 export { rasterizePdfPages } from './rasterize';
 export type {
   OcrBox,

@@ -28,8 +28,8 @@ function pdfjsFolder(name: string): string {
   return unpackedPath(path.join(root, name)) + path.sep;
 }
 
-/** The largest page side rendered, in pixels: a poster-sized page at 300 dpi would need gigabytes. */
-const MAX_SIDE = 10_000;
+/** The largest page side rendered, in pixels (A3 at 300 dpi fits): a poster at 300 dpi would need gigabytes. */
+const MAX_SIDE = 6_000;
 
 export async function* rasterizePdfPages(
   pdf: Uint8Array,
