@@ -112,7 +112,11 @@ test('a word inside a PDF and a Word file is found, opened at its page and marke
     );
   }
 
+  await app.setViewportSize({ width: 1280, height: 800 });
   await screenshot(app, 'evidence-text-list-1280');
+  await app.setViewportSize({ width: 1024, height: 700 });
+  await rows.last().scrollIntoViewIfNeeded();
+  await screenshot(app, 'evidence-text-list-1024');
 
   // The word of page 2: one document hit, naming the item, the page and how the text was read.
   await search(app, PDF_WORD.toLowerCase());

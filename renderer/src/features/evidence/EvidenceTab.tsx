@@ -165,7 +165,9 @@ export function EvidenceTab({
                     <VerificationBadge status={item.lastVerification} />
                   </Table.Td>
                   <Table.Td>
-                    {extraction.get(item.id) && <ExtractionStateBadge status={extraction.get(item.id)!} />}
+                    {extraction.get(item.id) && (
+                      <ExtractionStateBadge compact status={extraction.get(item.id)!} />
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}

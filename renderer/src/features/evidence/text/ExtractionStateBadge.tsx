@@ -1,4 +1,4 @@
-import { Badge, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ExtractionStatus } from '../../../../../shared/schemas/extraction';
 
@@ -18,8 +18,11 @@ export function isWithoutText(status: Pick<ExtractionStatus, 'state' | 'reason'>
 /** Where an item's text stands: waiting, being read (page x of y), searchable, not read (why), or off. */
 export function ExtractionStateBadge({
   status,
+  compact = false,
 }: {
   status: Pick<ExtractionStatus, 'state' | 'reason' | 'pagesDone' | 'pagesTotal'>;
+  /** In a table: a coloured dot and words that may wrap, instead of a badge that would be cut. */
+  compact?: boolean;
 }) {
   const { t } = useTranslation();
   if (isWithoutText(status)) {
@@ -39,7 +42,21 @@ export function ExtractionStateBadge({
     status.state === 'running' && status.pagesTotal
       ? t('evidenceText.state.runningPages', { done: status.pagesDone, total: status.pagesTotal })
       : t(`extractionText.state.${status.state}`);
-  const badge = (
+  const badge = compact ? (
+    <Group gap={6} wrap="nowrap" align="center" data-testid="extraction-state" data-state={status.state}>
+      <span
+        aria-hidden
+        style={{
+          width: 8,
+          height: 8,
+          borderRadius: 4,
+          flexShrink: 0,
+          background: `var(--mantine-color-${COLOR[status.state]}-6)`,
+        }}
+      />
+      <Text size="sm">{label}</Text>
+    </Group>
+  ) : (
     <Badge
       size="sm"
       variant={status.state === 'disabled' ? 'outline' : 'light'}
