@@ -197,7 +197,16 @@ test('a paused queue holds new documents until resumed; a file that cannot be re
   // A Word file cut in half (as from an interrupted download): its text cannot be read.
   const whole = await letterDocx();
   await writeFile(brokenPath, whole.subarray(0, Math.floor(whole.length / 2)));
-  bridge.setChosenFiles([goodPath, brokenPath]);
+  const chatPath = join(workDir, 'chat-familia.txt');
+  await writeFile(
+    chatPath,
+    [
+      '12/03/24, 09:14 - Rosa: Ya llegaron a la casa de la tía',
+      '12/03/24, 09:20 - Juan: ¿Vieron la camioneta en Tepetzintla otra vez?',
+      '12/03/24, 09:21 - Rosa: Sí, estaba frente a la escuela',
+    ].join('\n'),
+  );
+  bridge.setChosenFiles([goodPath, brokenPath, chatPath]);
   await seed(bridge, app, workDir);
 
   // Paused from Settings before anything is added.
@@ -210,16 +219,16 @@ test('a paused queue holds new documents until resumed; a file that cannot be re
   await app.getByRole('row', { name: new RegExp(CASE_TITLE) }).click();
   await app.getByRole('tab', { name: 'Pruebas' }).click();
   await app.getByRole('button', { name: 'Elegir archivos…' }).click();
-  await app.getByRole('button', { name: 'Agregar 2 archivos' }).click();
-  await expect(app.getByText('Se agregaron 2 archivos al caso.')).toBeVisible();
+  await app.getByRole('button', { name: 'Agregar 3 archivos' }).click();
+  await expect(app.getByText('Se agregaron 3 archivos al caso.')).toBeVisible();
 
-  // Both wait while paused; the queue panel above the list says so.
+  // All wait while paused; the queue panel above the list says so.
   const rows = app.getByRole('table', { name: 'Pruebas' }).getByRole('row');
   const state = (name: string) => rows.filter({ hasText: name }).getByTestId('extraction-state');
   await expect(state('escrito-comunidad')).toHaveAttribute('data-state', 'pending');
   await expect(state('acta-danada')).toHaveAttribute('data-state', 'pending');
   const queue = app.getByRole('region', { name: 'Lectura del texto de los documentos' });
-  await expect(queue).toContainText('En espera: 2');
+  await expect(queue).toContainText('En espera: 3');
   await screenshot(app, 'evidence-text-queue-paused-1280');
   await app.waitForTimeout(1500); // nothing moves while paused: still waiting after a while
   await expect(state('escrito-comunidad')).toHaveAttribute('data-state', 'pending');
@@ -232,6 +241,16 @@ test('a paused queue holds new documents until resumed; a file that cannot be re
   await expect(app.getByTestId('extraction-reason')).toHaveText(
     'No se pudo leer el archivo como documento (está dañado o no es lo que indica su nombre).',
   );
+
+  // A chat export's hit opens the text with the word marked in it.
+  await app.getByRole('button', { name: 'Volver a las pruebas' }).click();
+  await expect(state('chat-familia')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await search(app, 'tepetzintla');
+  const hit = app.getByTestId('document-hit');
+  await expect(hit).toHaveCount(1);
+  await expect(hit.getByTestId('document-hit-page')).toHaveCount(0);
+  await hit.click();
+  await expect(app.getByTestId('text-highlight')).toHaveText('Tepetzintla');
 });
 
 test('a photo of a letter is read by OCR; its hit opens the photo with the word marked on it', async ({
