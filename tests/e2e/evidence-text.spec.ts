@@ -292,3 +292,51 @@ test('a photo of a letter is read by OCR; its hit opens the photo with the word 
   await mark.scrollIntoViewIfNeeded();
   await screenshot(app, 'evidence-text-photo-1280');
 });
+
+test('document hits come 20 pages at a time, with the real total, and more on demand', async ({
+  app,
+  bridge,
+  workDir,
+}) => {
+  test.setTimeout(120_000);
+  const PAGES = 25;
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let n = 1; n <= PAGES; n++) {
+    doc
+      .addPage([612, 792])
+      .drawText(`Acta ${n}: comparecencia en Tlacolula de la persona ${n}.`, {
+        x: 72,
+        y: 700,
+        size: 12,
+        font,
+      });
+  }
+  const path = join(workDir, 'actas-tlacolula.pdf');
+  await writeFile(path, await doc.save());
+  bridge.setChosenFiles([path]);
+  await seed(bridge, app, workDir);
+
+  await app.getByRole('row', { name: new RegExp(CASE_TITLE) }).click();
+  await app.getByRole('tab', { name: 'Pruebas' }).click();
+  await app.getByRole('button', { name: 'Elegir archivos…' }).click();
+  await app.getByRole('button', { name: 'Agregar 1 archivo' }).click();
+  await expect(app.getByRole('table', { name: 'Pruebas' }).getByTestId('extraction-state')).toHaveAttribute(
+    'data-state',
+    'done',
+    { timeout: 60_000 },
+  );
+
+  await search(app, 'tlacolula');
+  const hits = app.getByTestId('document-hit');
+  const total = app.getByTestId('document-total');
+  await expect(hits).toHaveCount(20);
+  await expect(total).toHaveText('20 de 25 páginas');
+  await app.getByRole('button', { name: 'Más páginas de documentos' }).click();
+  await expect(hits).toHaveCount(PAGES);
+  await expect(total).toHaveText('25 de 25 páginas');
+  await expect(app.getByRole('button', { name: 'Más páginas de documentos' })).toHaveCount(0);
+  // Every page once.
+  const pages = await hits.getByTestId('document-hit-page').allInnerTexts();
+  expect(new Set(pages.map((p) => p.toLowerCase())).size).toBe(PAGES);
+});
