@@ -218,7 +218,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // search inside the evidence: new evidence from any path (imports, bundles, e-mails) and a resume after
   // unlock or restart are picked up by a light check; kick() does nothing while the queue runs or is held.
   const checkMs = options.extractionCheckMs ?? 5_000;
-  const extractionTimer = checkMs > 0 ? setInterval(() => extraction.kick(), checkMs) : undefined;
+  const extractionTimer = checkMs > 0 ? setInterval(() => extraction.poll(), checkMs) : undefined;
   extractionTimer?.unref();
 
   return {

@@ -1,5 +1,6 @@
 // One document to pages of text, by its type: PDFs page by page (text layer, OCR for pages without one),
 // images through OCR, e-mails, Word and OpenDocument files, plain text and chat exports.
+import { createRequire } from 'node:module';
 import { emailText } from './email';
 import { Ocr } from './ocr-port';
 import { docxText, odtText } from './office';
@@ -22,6 +23,15 @@ export function isExtractable(mediaType: string): boolean {
     OCR_IMAGES.has(mediaType) ||
     PLAIN.has(mediaType)
   );
+}
+
+/** The version of a package the text was taken with, recorded beside it. */
+function versionOf(name: string): string {
+  try {
+    return (createRequire(__filename)(`${name}/package.json`) as { version: string }).version;
+  } catch {
+    return '';
+  }
 }
 
 function aborted(signal?: AbortSignal): void {
@@ -64,25 +74,28 @@ export async function extractDocument(
     }
     if (withText === 0 && ocrMissing > 0 && fromPage === 1)
       throw new ExtractionFailure('ocr_unavailable', 'A scanned PDF and no OCR engine');
-    return { engine: usedOcr ? 'pdfjs+tesseract.js' : 'pdfjs', version: await pdfjsVersion() };
+    const version = await pdfjsVersion();
+    return usedOcr
+      ? { engine: 'pdfjs+tesseract.js', version: `${version}+${versionOf('tesseract.js')}` }
+      : { engine: 'pdfjs', version };
   }
   if (OCR_IMAGES.has(mediaType)) {
     sink.total(1);
     await sink.page(await ocr.image(1, bytes, signal));
-    return { engine: 'tesseract.js', version: '' };
+    return { engine: 'tesseract.js', version: versionOf('tesseract.js') };
   }
   sink.total(1);
   if (mediaType === 'message/rfc822') {
     await sink.page(textPage(1, 'email', await emailText(bytes, name)));
-    return { engine: 'postal-mime', version: '' };
+    return { engine: 'postal-mime', version: versionOf('postal-mime') };
   }
   if (mediaType === DOCX) {
     await sink.page(textPage(1, 'docx', await docxText(bytes)));
-    return { engine: 'mammoth', version: '' };
+    return { engine: 'mammoth', version: versionOf('mammoth') };
   }
   if (mediaType === ODT) {
     await sink.page(textPage(1, 'odt', odtText(bytes)));
-    return { engine: 'fflate', version: '' };
+    return { engine: 'fflate', version: versionOf('fflate') };
   }
   if (PLAIN.has(mediaType)) {
     const { method, text } = plainText(bytes);

@@ -38,6 +38,8 @@ export class ExtractionService {
   private currentOp: string | null = null;
   /** Stopped by the user (cancel) or by a lock: the timer does not restart it until asked. */
   private held = false;
+  /** The connection's write count when the queue last found nothing to do: no write since, no new work. */
+  private idleAt: number | null = null;
   /** One thread for a run of the queue, ended when it stops (or at once on a cancel or a lock). */
   private readonly worker = new ExtractionWorker();
 
@@ -199,7 +201,12 @@ export class ExtractionService {
     if (this.loop) return this.loop;
     if (this.held || !this.deps.isUnlocked()) return null;
     try {
-      if (!this.enabled || this.paused || !this.next(matterId)) return null;
+      const writes = this.writes();
+      if (!this.enabled || this.paused) return null;
+      if (!this.next(matterId)) {
+        if (matterId === undefined) this.idleAt = writes;
+        return null;
+      }
     } catch {
       return null;
     }
@@ -214,11 +221,28 @@ export class ExtractionService {
     return this.loop;
   }
 
+  /** The periodic check: cheap when nothing was written since it last found no work. */
+  poll(): void {
+    try {
+      if (this.loop || !this.deps.isUnlocked() || this.writes() === this.idleAt) return;
+    } catch {
+      return;
+    }
+    this.kick();
+  }
+
   /** On lock: the worker is terminated and its memory dropped; the item resumes after the next unlock. */
   abortAll(): void {
     this.operations.abortAll();
     this.worker.terminate();
+    // The next connection counts its writes from zero.
+    this.idleAt = null;
     this.current = null;
+  }
+
+  /** Writes made through this connection (any change of evidence, state or settings counts). */
+  private writes(): number {
+    return Number(this.ctx().db.prepare('SELECT total_changes() AS n').get<{ n: number }>()?.n ?? 0);
   }
 
   /** Stops the item in hand; resolves when the queue has stopped (it may go on with another item). */
@@ -242,7 +266,10 @@ export class ExtractionService {
       .db.prepare(
         `SELECT i.*, e.pages_done, e.source_sha256 FROM evidence_items i
          LEFT JOIN evidence_extraction e ON e.item_id = i.id
-         WHERE i.deleted_at IS NULL AND coalesce(e.state, 'pending') IN ('pending', 'running')
+         WHERE i.deleted_at IS NULL
+           AND (coalesce(e.state, 'pending') IN ('pending', 'running')
+                -- text taken from another blob than the item's now: stale, taken again
+                OR (e.state = 'done' AND e.source_sha256 IS NOT i.sha256))
            AND ($matterId IS NULL OR i.matter_id = $matterId)
            AND i.matter_id NOT IN (SELECT id FROM matters WHERE deleted_at IS NOT NULL)
          ORDER BY e.state = 'running' DESC, i.acquired_at, i.id LIMIT 200`,
@@ -337,6 +364,11 @@ export class ExtractionService {
         return 'stopped';
       }
       if (!this.deps.isUnlocked()) return 'stopped';
+      // Sent to Deleted items or purged meanwhile: nothing to record (its text went with it).
+      const live = this.ctx()
+        .db.prepare('SELECT 1 FROM evidence_items WHERE id = $id AND deleted_at IS NULL')
+        .get({ id: item.id });
+      if (!live) return 'failed';
       if (error instanceof AmparoError && error.code === 'EVIDENCE_DAMAGED')
         return this.fail(item.id, 'damaged');
       throw error;
@@ -347,7 +379,10 @@ export class ExtractionService {
   }
 
   private fail(itemId: string, reason: ExtractionFailure['reason']): 'failed' {
-    setState(this.ctx().db, itemId, this.ctx().now().toISOString(), { state: 'failed', reason });
+    const live = this.ctx()
+      .db.prepare('SELECT 1 FROM evidence_items WHERE id = $id AND deleted_at IS NULL')
+      .get({ id: itemId });
+    if (live) setState(this.ctx().db, itemId, this.ctx().now().toISOString(), { state: 'failed', reason });
     return 'failed';
   }
 }

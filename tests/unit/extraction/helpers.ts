@@ -36,6 +36,7 @@ export async function open(): Promise<Bench> {
     configDir: null,
     kdfCost: TEST_KDF,
     extractionCheckMs: 0,
+    bundleScryptLogN: 10,
     shell: { chooseFolder: async () => ({ path: null }) },
     logError: (where, error) => console.error(where, error),
   });

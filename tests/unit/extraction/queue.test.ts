@@ -121,6 +121,24 @@ describe('the extraction queue', () => {
     }
   });
 
+  it('reads new evidence by itself, without being started', async () => {
+    bench = await open();
+    const b = bench;
+    const matterId = await b.newCase();
+    const { chat } = await writeFixtures(b.fixtures);
+    const finished = new Promise<void>((resolve) => {
+      const off = b.core.onEvent('extraction:progress', (q: { running: boolean; done: number }) => {
+        if (!q.running && q.done === 1) {
+          off();
+          resolve();
+        }
+      });
+    });
+    const [id] = await b.add(matterId, [chat]);
+    await finished;
+    expect((await b.ok('extraction:status', { id })).state).toBe('done');
+  });
+
   it('stores no new text while the vault switch is off', async () => {
     bench = await open();
     const b = bench;

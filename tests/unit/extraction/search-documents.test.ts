@@ -98,6 +98,12 @@ describe('search inside the evidence', () => {
     await b.ok('extraction:start', { wait: true });
     expect((await b.ok('search:query', { query: WORDS.eml.word })).documents.hits).toHaveLength(1);
 
+    // A case in Deleted items hides its documents' pages; restored, they are found again.
+    await b.ok('trash:delete', { entityType: 'matter', entityId: matterId });
+    expect((await b.ok('search:query', { query: WORDS.eml.word })).documents.hits).toEqual([]);
+    await b.ok('trash:restore', { entityType: 'matter', entityId: matterId });
+    expect((await b.ok('search:query', { query: WORDS.eml.word })).documents.hits).toHaveLength(1);
+
     // Deleted items lose their hits; a restore reads the text again; emptying the bin removes every row.
     await b.ok('trash:delete', { entityType: 'evidence', entityId: open_ });
     expect((await b.ok('search:query', { query: WORDS.eml.word })).documents.hits).toEqual([]);
