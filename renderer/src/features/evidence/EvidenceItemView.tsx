@@ -15,6 +15,9 @@ import { useEvidenceLinks } from './links';
 import { MetadataPanel } from './MetadataPanel';
 import { ExportMetadataWarning } from './ExportMetadataWarning';
 import { VerificationBadge } from './VerificationBadge';
+import { ExtractionPanel } from './text/ExtractionPanel';
+import { queryTerms } from './text/matchWords';
+import { useHitHighlights, type EvidenceFocus } from './text/useHitHighlights';
 
 /** One evidence item: preview, metadata (with a warning when it identifies someone), integrity, custody. */
 export function EvidenceItemView({
@@ -22,9 +25,12 @@ export function EvidenceItemView({
   matterId,
   onBack,
   onOpen,
+  focus,
 }: {
   id: string;
   matterId: string;
+  /** Opened from a document hit: the page to show and the words to mark. */
+  focus?: EvidenceFocus;
   onBack: () => void;
   onOpen: (id: string) => void;
 }) {
@@ -40,6 +46,7 @@ export function EvidenceItemView({
   const [deleteOpen, setDeleteOpen] = useState(false);
   const [editing, setEditing] = useState(false);
   const links = useEvidenceLinks(matterId);
+  const highlights = useHitHighlights(id, focus);
 
   const run = async (kind: 'verify', action: () => Promise<void>) => {
     setBusy(kind);
@@ -111,7 +118,13 @@ export function EvidenceItemView({
       )}
 
       <Paper withBorder p="md" className="amparo-no-print">
-        <EvidencePreview key={item.id} item={item} onChecked={load} />
+        <EvidencePreview
+          key={item.id}
+          item={item}
+          onChecked={load}
+          focus={highlights ?? undefined}
+          terms={focus ? queryTerms(focus.query) : undefined}
+        />
       </Paper>
 
       {editing && (
@@ -176,6 +189,8 @@ export function EvidenceItemView({
         </Alert>
       )}
       <ErrorAlert error={actionError} />
+
+      <ExtractionPanel itemId={item.id} />
 
       <MetadataPanel item={item} onOpen={onOpen} onChanged={load} />
 

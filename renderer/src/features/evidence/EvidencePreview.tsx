@@ -1,8 +1,11 @@
-import { Alert, Button, Group, Loader, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { Alert, Loader, Paper, ScrollArea, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { HighlightLayer } from '../../components/pdf/HighlightLayer';
+import { PdfPages, type PageHighlights } from '../../components/pdf/PdfPages';
+import { MarkedText } from './text/MarkedText';
 import type { EvidenceItem, Preview } from '../../../../shared/schemas/evidence';
 
 /** Text previews show at most this much (the whole file stays available through export). */
@@ -15,7 +18,19 @@ type Failure = { kind: 'damaged' } | { kind: 'unplayable' } | { kind: 'error'; e
  * nothing is written to disk. Images, PDF (pdf.js), audio, video and text; other types show metadata only.
  * A load that fails is checked at once: a blob altered on disk is reported as such, never shown.
  */
-export function EvidencePreview({ item, onChecked }: { item: EvidenceItem; onChecked: () => void }) {
+export function EvidencePreview({
+  item,
+  onChecked,
+  focus,
+  terms,
+}: {
+  item: EvidenceItem;
+  onChecked: () => void;
+  /** A search hit: the page to open at and the words to mark (for an image, page 1). */
+  focus?: PageHighlights;
+  /** A search hit in a text file: the searched words (folded) to mark in it. */
+  terms?: string[];
+}) {
   const { t } = useTranslation();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -71,16 +86,7 @@ export function EvidencePreview({ item, onChecked }: { item: EvidenceItem; onChe
   const label = t('evidence.preview.label', { title: item.title });
   switch (preview.kind) {
     case 'image':
-      return (
-        <img
-          src={preview.url}
-          crossOrigin="anonymous"
-          alt={label}
-          style={{ maxWidth: '100%', maxHeight: 520, objectFit: 'contain', display: 'block' }}
-          onError={() => void failed()}
-          data-testid="evidence-preview-image"
-        />
-      );
+      return <ImagePreview url={preview.url} label={label} onFailed={failed} focus={focus} />;
     case 'audio':
       return (
         <audio
@@ -106,12 +112,72 @@ export function EvidencePreview({ item, onChecked }: { item: EvidenceItem; onChe
         />
       );
     case 'text':
-      return <TextPreview url={preview.url} size={preview.size} label={label} onFailed={failed} />;
+      return (
+        <TextPreview url={preview.url} size={preview.size} label={label} onFailed={failed} terms={terms} />
+      );
     case 'pdf':
-      return <PdfPreview url={preview.url} label={label} onFailed={failed} />;
+      return <PdfPreview url={preview.url} label={label} onFailed={failed} focus={focus} />;
     default:
       return null;
   }
+}
+
+/** An image, with OCR word boxes marked over it when opened from a search hit. */
+function ImagePreview({
+  url,
+  label,
+  onFailed,
+  focus,
+}: {
+  url: string;
+  label: string;
+  onFailed: () => Promise<void>;
+  focus?: PageHighlights;
+}) {
+  const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  const space = focus?.space ?? natural;
+  const marks = focus && natural && space ? focus.boxes.length : 0;
+  // Opened from a hit: the photo at the width of the pane, so its words can be read, scrolled to the mark.
+  useEffect(() => {
+    if (marks > 0)
+      frame.current?.querySelector('.amparo-page-highlight')?.scrollIntoView({ block: 'center' });
+  }, [marks]);
+  const image = (
+    <div
+      ref={frame}
+      style={{
+        position: 'relative',
+        display: focus ? 'block' : 'inline-block',
+        lineHeight: 0,
+        maxWidth: focus && natural ? natural.width : '100%',
+      }}
+    >
+      <img
+        src={url}
+        crossOrigin="anonymous"
+        alt={label}
+        style={
+          focus ? { width: '100%', display: 'block' } : { maxWidth: '100%', maxHeight: 520, display: 'block' }
+        }
+        onLoad={(event) =>
+          setNatural({
+            width: event.currentTarget.naturalWidth,
+            height: event.currentTarget.naturalHeight,
+          })
+        }
+        onError={() => void onFailed()}
+        data-testid="evidence-preview-image"
+      />
+      {focus && natural && space && <HighlightLayer boxes={focus.boxes} space={space} />}
+    </div>
+  );
+  if (!focus) return image;
+  return (
+    <Paper withBorder p={0} style={{ overflow: 'auto', maxHeight: 640 }}>
+      {image}
+    </Paper>
+  );
 }
 
 function TextPreview({
@@ -119,11 +185,13 @@ function TextPreview({
   size,
   label,
   onFailed,
+  terms,
 }: {
   url: string;
   size: number;
   label: string;
   onFailed: () => Promise<void>;
+  terms?: string[];
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState<string | null>(null);
@@ -147,7 +215,7 @@ function TextPreview({
       <Paper withBorder p="sm">
         <ScrollArea h={420} type="auto">
           <pre aria-label={label} style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-            {text}
+            {terms ? <MarkedText text={text} terms={terms} /> : text}
           </pre>
         </ScrollArea>
       </Paper>
@@ -160,94 +228,28 @@ function TextPreview({
   );
 }
 
-type PdfDocument = {
-  numPages: number;
-  getPage(n: number): Promise<{
-    getViewport(options: { scale: number }): { width: number; height: number };
-    render(options: {
-      canvas: HTMLCanvasElement;
-      canvasContext: CanvasRenderingContext2D;
-      viewport: unknown;
-    }): { promise: Promise<void> };
-  }>;
-  destroy(): Promise<void>;
-};
-
-/**
- * Where pdf.js imports its JBIG2 / CCITT fax and JPEG 2000 decoders from: the plain-JavaScript builds
- * that electron.vite.config.ts copies next to the bundle (same origin, so the CSP's script-src 'self'
- * covers them). Without them the images of most scanned documents stay blank.
- */
-const PDFJS_DECODERS_URL = new URL('pdfjs/', document.baseURI).href;
-
 /** pdf.js (loaded only when a PDF is opened), fed the decrypted bytes; no eval, no wasm, no network. */
-function PdfPreview({ url, label, onFailed }: { url: string; label: string; onFailed: () => Promise<void> }) {
-  const { t } = useTranslation();
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const [doc, setDoc] = useState<PdfDocument | null>(null);
-  const [page, setPage] = useState(1);
-
-  useEffect(() => {
-    let active = true;
-    let loaded: PdfDocument | null = null;
-    (async () => {
-      const response = await fetch(url, { cache: 'no-store' });
-      if (!response.ok) throw new Error(String(response.status));
-      const data = new Uint8Array(await response.arrayBuffer());
-      const pdfjs = await import('pdfjs-dist');
-      const worker = await import('pdfjs-dist/build/pdf.worker.min.mjs?url');
-      pdfjs.GlobalWorkerOptions.workerSrc = worker.default;
-      loaded = (await pdfjs.getDocument({
-        data,
-        // pdf.js 5 has no eval path. WebAssembly stays off (the CSP allows no wasm compilation): the image
-        // decoders are their JavaScript builds, and ICC colour profiles fall back to the device colours.
-        useWasm: false,
-        wasmUrl: PDFJS_DECODERS_URL,
-        enableXfa: false,
-        verbosity: 0,
-        stopAtErrors: false,
-      }).promise) as unknown as PdfDocument;
-      if (active) setDoc(loaded);
-      else await loaded.destroy();
-    })().catch(() => active && void onFailed());
-    return () => {
-      active = false;
-      void loaded?.destroy();
-    };
-  }, [url, onFailed]);
-
-  useEffect(() => {
-    if (!doc || !canvas.current) return;
-    let cancelled = false;
-    void doc.getPage(page).then(async (p) => {
-      if (cancelled || !canvas.current) return;
-      const viewport = p.getViewport({ scale: 1.25 });
-      const target = canvas.current;
-      target.width = viewport.width;
-      target.height = viewport.height;
-      const context = target.getContext('2d');
-      if (context) await p.render({ canvas: target, canvasContext: context, viewport }).promise;
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [doc, page]);
-
-  if (!doc) return <Loader aria-label={t('common.loading')} />;
+function PdfPreview({
+  url,
+  label,
+  onFailed,
+  focus,
+}: {
+  url: string;
+  label: string;
+  onFailed: () => Promise<void>;
+  focus?: PageHighlights;
+}) {
   return (
-    <Stack gap="xs">
-      <Group gap="xs">
-        <Button size="xs" variant="default" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-          {t('evidence.preview.previousPage')}
-        </Button>
-        <Text size="sm">{t('evidence.preview.page', { page, count: doc.numPages })}</Text>
-        <Button size="xs" variant="default" disabled={page >= doc.numPages} onClick={() => setPage(page + 1)}>
-          {t('evidence.preview.nextPage')}
-        </Button>
-      </Group>
-      <Paper withBorder p={0} style={{ overflow: 'auto', maxHeight: 640 }}>
-        <canvas ref={canvas} aria-label={label} role="img" data-testid="evidence-preview-pdf" />
-      </Paper>
-    </Stack>
+    <PdfPages
+      source={{ url }}
+      label={label}
+      testId="evidence-preview-pdf"
+      scale={1.25}
+      maxHeight={640}
+      page={focus?.page}
+      highlights={focus ? [focus] : undefined}
+      onFailed={() => void onFailed()}
+    />
   );
 }

@@ -13,15 +13,31 @@ import { exhibitLabel } from './format';
 import { formatBytes } from '../../app/format';
 import { IntakePanel } from './IntakePanel';
 import { VerificationBadge } from './VerificationBadge';
+import { ExtractionQueuePanel } from './text/ExtractionQueuePanel';
+import { ExtractionStateBadge } from './text/ExtractionStateBadge';
+import { useExtractionStatuses } from './text/useExtractionStatuses';
+import type { EvidenceFocus } from './text/useHitHighlights';
 
 /** The evidence of a case: add files (drop or pick), see them with their exhibit numbers, open one. */
-export function EvidenceTab({ matterId, initialOpenId }: { matterId: string; initialOpenId?: string }) {
+export function EvidenceTab({
+  matterId,
+  initialOpenId,
+  initialFocus,
+}: {
+  matterId: string;
+  initialOpenId?: string;
+  /** A search hit inside the item first opened: its page and the searched words. */
+  initialFocus?: EvidenceFocus;
+}) {
   const { t, i18n } = useTranslation();
   const evidence = useLoad(() => client.evidence.list({ matterId }), [matterId]);
   const { setError, reload } = evidence;
   const [openId, setOpenId] = useState<string | null>(initialOpenId ?? null);
   const [verifying, setVerifying] = useState(false);
+  // Files added: the text queue's counts are read again.
+  const [taken, setTaken] = useState(0);
   const [verification, setVerification] = useState<VaultVerification | null>(null);
+  const extraction = useExtractionStatuses(evidence.data?.items.map((i) => i.id) ?? []);
 
   const verifyAll = async () => {
     setVerifying(true);
@@ -42,6 +58,7 @@ export function EvidenceTab({ matterId, initialOpenId }: { matterId: string; ini
         key={openId}
         id={openId}
         matterId={matterId}
+        focus={openId === initialOpenId ? initialFocus : undefined}
         onBack={() => {
           setOpenId(null);
           reload();
@@ -53,7 +70,15 @@ export function EvidenceTab({ matterId, initialOpenId }: { matterId: string; ini
 
   return (
     <Stack gap="md">
-      <IntakePanel matterId={matterId} onTaken={reload} onOpen={setOpenId} />
+      <IntakePanel
+        matterId={matterId}
+        onTaken={() => {
+          reload();
+          setTaken((n) => n + 1);
+        }}
+        onOpen={setOpenId}
+      />
+      <ExtractionQueuePanel matterId={matterId} refresh={taken} />
 
       <Group justify="space-between">
         <Title order={3} size="h4">
@@ -98,6 +123,7 @@ export function EvidenceTab({ matterId, initialOpenId }: { matterId: string; ini
                 <Table.Th>{t('evidence.list.size')}</Table.Th>
                 <Table.Th>{t('evidence.list.acquired')}</Table.Th>
                 <Table.Th>{t('evidence.list.integrity')}</Table.Th>
+                <Table.Th>{t('evidenceText.list.column')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -137,6 +163,11 @@ export function EvidenceTab({ matterId, initialOpenId }: { matterId: string; ini
                   <Table.Td>{formatTimestamp(item.acquiredAt, i18n.language)}</Table.Td>
                   <Table.Td>
                     <VerificationBadge status={item.lastVerification} />
+                  </Table.Td>
+                  <Table.Td>
+                    {extraction.get(item.id) && (
+                      <ExtractionStateBadge compact status={extraction.get(item.id)!} />
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -10,6 +10,7 @@ import { useLoad } from '../../components/useLoad';
 import type { Matter, MatterFields } from '../../../../shared/schemas/matter';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EvidenceTab } from '../evidence/EvidenceTab';
+import type { EvidenceFocus } from '../evidence/text/useHitHighlights';
 import { TimelineTab } from '../incidents/TimelineTab';
 import { NotesTab } from '../notes/NotesTab';
 import { PartiesTab } from '../parties/PartiesTab';
@@ -54,6 +55,8 @@ export type MatterTab =
 export interface MatterPlace {
   tab: MatterTab;
   evidenceId?: string;
+  /** With `evidenceId`: a page of the document found by search, to show with the searched words marked. */
+  evidenceFocus?: EvidenceFocus;
   /** A fact or note to scroll to and highlight on that tab. */
   recordId?: string;
   /** On Deadlines, the deadline to open (a clicked reminder). */
@@ -228,6 +231,7 @@ export function MatterScreen({
             <EvidenceTab
               matterId={matter.id}
               initialOpenId={evidenceToOpen ?? (place?.tab === 'evidence' ? place.evidenceId : undefined)}
+              initialFocus={!evidenceToOpen && place?.tab === 'evidence' ? place.evidenceFocus : undefined}
             />
           </Tabs.Panel>
           <Tabs.Panel value="correspondence" pt="md">

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -30,8 +31,12 @@ import type { MatterPlace } from '../matters/MatterScreen';
 import { HiddenConfidentialNotice } from '../confidential/HiddenConfidentialNotice';
 import { ReasonModal } from '../confidential/ReasonModal';
 import { Snippet } from './Snippet';
+import type { DocumentHit } from '../../../../shared/schemas/extraction';
+import { DocumentHitList, documentHitKey } from './DocumentHitList';
 
 const PAGE_SIZE = 50;
+/** Document pages per request (the excerpts of pages are longer than those of records). */
+const DOCUMENT_PAGE_SIZE = 20;
 
 /**
  * What the search screen shows, kept by the workspace while the vault is open (memory only), so going to
@@ -80,6 +85,11 @@ function placeOf(hit: SearchHit): MatterPlace | undefined {
   }
 }
 
+/** A document hit opens its item in the case's evidence, at the page, with the searched words marked. */
+function documentPlace(hit: DocumentHit, query: string): MatterPlace {
+  return { tab: 'evidence', evidenceId: hit.itemId, evidenceFocus: { page: hit.page, query } };
+}
+
 interface SearchScreenProps {
   memory: SearchMemory;
   onMemoryChange: Dispatch<SetStateAction<SearchMemory>>;
@@ -108,6 +118,8 @@ export function SearchScreen({
   // Only the newest request may write its answer: a slow first page never lands under a newer query.
   const latest = useRef(0);
   const scrollY = useRef(memory.scrollY);
+  const documentSection = useRef<HTMLDivElement>(null);
+  const [documentsLoading, setDocumentsLoading] = useState(false);
 
   // Back from a hit: the same place in the list. The scroll is saved when leaving (the list unmounts).
   useLayoutEffect(() => {
@@ -134,30 +146,51 @@ export function SearchScreen({
     return () => window.clearTimeout(timer);
   }, [protectedUntil, setMemory]);
 
-  const load = async (text: string, protectedToo: boolean, offset: number) => {
+  /**
+   * One page of results. `offset` pages the records; `documentOffset` (with records left as they are)
+   * pages the document hits; both at 0 is a new search.
+   */
+  const load = async (text: string, protectedToo: boolean, offset: number, documentOffset?: number) => {
     const request = ++latest.current;
+    const moreDocuments = documentOffset !== undefined;
     setError(null);
     setSearching(text);
     // A new search clears the old results at once, so nothing under the new query belongs to the old one.
-    if (offset === 0) {
+    if (offset === 0 && !moreDocuments) {
       scrollY.current = 0;
       setMemory((prev) => ({ ...prev, run: null, scrollY: 0 }));
     }
     try {
-      const { hits, ...result } = await client.search.query({
+      const { hits, documents, ...result } = await client.search.query({
         query: text,
         includeProtected: protectedToo,
-        limit: PAGE_SIZE,
-        offset,
+        // More document pages asks for the fewest records; more records, for no documents.
+        limit: moreDocuments ? 1 : PAGE_SIZE,
+        offset: moreDocuments ? 0 : offset,
+        documentLimit: offset > 0 ? 0 : DOCUMENT_PAGE_SIZE,
+        documentOffset: documentOffset ?? 0,
       });
       if (request !== latest.current) return;
       setMemory((prev) => {
+        if (moreDocuments && prev.run) {
+          const seen = new Set(prev.run.result.documents.hits.map(documentHitKey));
+          const added = documents.hits.filter((h) => !seen.has(documentHitKey(h)));
+          const merged = { ...documents, hits: [...prev.run.result.documents.hits, ...added] };
+          return { ...prev, run: { ...prev.run, result: { ...prev.run.result, documents: merged } } };
+        }
         const before = offset === 0 || !prev.run ? [] : prev.run.hits;
         const seen = new Set(before.map((h) => `${h.entityType}:${h.entityId}`));
         const added = hits.filter((h) => !seen.has(`${h.entityType}:${h.entityId}`));
+        // More records keep the document hits already shown.
+        const keptDocuments = offset > 0 && prev.run ? prev.run.result.documents : documents;
         return {
           ...prev,
-          run: { query: text, includeProtected: protectedToo, hits: [...before, ...added], result },
+          run: {
+            query: text,
+            includeProtected: protectedToo,
+            hits: [...before, ...added],
+            result: { ...result, documents: keptDocuments },
+          },
         };
       });
     } catch (err) {
@@ -185,6 +218,8 @@ export function SearchScreen({
   };
 
   const result = run?.result;
+  const documents = result?.documents;
+  const documentsShown = documents?.hits.length ?? 0;
   const shown = run?.hits.length ?? 0;
   // By kind, each in the core's order; more results join their kind's group.
   const groups = SEARCHABLE.map((type) => ({
@@ -212,7 +247,7 @@ export function SearchScreen({
             autoComplete="off"
             autoFocus={!run}
           />
-          <Button type="submit" loading={searching !== null && shown === 0}>
+          <Button type="submit" loading={searching !== null && shown === 0 && documentsShown === 0}>
             {t('search.submit')}
           </Button>
         </Group>
@@ -247,7 +282,7 @@ export function SearchScreen({
         }}
       />
       <ErrorAlert error={error} onClose={() => setError(null)} />
-      {searching !== null && shown === 0 && (
+      {searching !== null && shown === 0 && documentsShown === 0 && (
         <Group gap="xs" role="status">
           <Loader size="xs" />
           <Text size="sm" c="dimmed">
@@ -257,11 +292,11 @@ export function SearchScreen({
       )}
       {run && result && (
         <HiddenConfidentialNotice
-          count={result.hiddenConfidential}
+          count={result.hiddenConfidential + result.documents.hiddenConfidential}
           onRevealed={() => void load(run.query, run.includeProtected, 0)}
         />
       )}
-      {run && shown === 0 && (
+      {run && shown === 0 && documentsShown === 0 && (
         <Text c="dimmed" role="status">
           {t('search.noResults')}
         </Text>
@@ -279,6 +314,20 @@ export function SearchScreen({
             <Text size="sm" c="dimmed">
               {t('finding.search.recentOrder')}
             </Text>
+          )}
+          {documentsShown > 0 && (
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              ta="start"
+              onClick={() => {
+                documentSection.current?.scrollIntoView({ block: 'start' });
+                documentSection.current?.focus({ preventScroll: true });
+              }}
+            >
+              {t('evidenceText.search.jump', { count: Math.max(documents!.total, documentsShown) })}
+            </Anchor>
           )}
         </Stack>
       )}
@@ -302,6 +351,20 @@ export function SearchScreen({
             {t('finding.search.more')}
           </Button>
         </Group>
+      )}
+      {run && documents && (
+        <DocumentHitList
+          ref={documentSection}
+          documents={documents}
+          loading={documentsLoading}
+          onOpen={(hit) => onOpenMatter(hit.matterId, documentPlace(hit, run.query))}
+          onMore={() => {
+            setDocumentsLoading(true);
+            void load(run.query, run.includeProtected, 0, documents.nextOffset ?? 0).finally(() =>
+              setDocumentsLoading(false),
+            );
+          }}
+        />
       )}
     </Stack>
   );

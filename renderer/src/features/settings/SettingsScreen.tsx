@@ -7,6 +7,7 @@ import { ChangePassphraseSection } from './ChangePassphraseSection';
 import { LanguageSetting } from './LanguageSetting';
 import { RecentVaultsSetting } from './RecentVaultsSetting';
 import { ReencryptSection } from './ReencryptSection';
+import { ExtractionSection } from './ExtractionSection';
 import { UserNameSetting } from './UserNameSetting';
 import { CalendarsSection } from '../deadlines/CalendarsSection';
 import { BackupSection } from '../bundles/BackupSection';
@@ -37,6 +38,9 @@ export function SettingsScreen({ settings, onSettingsChange }: SettingsScreenPro
       <ChangePassphraseSection />
       <Divider />
       <ReencryptSection />
+      <Divider />
+      {/* search inside the evidence */}
+      <ExtractionSection />
       <Divider />
       <CalendarsSection />
       <Divider />
