@@ -303,14 +303,12 @@ test('document hits come 20 pages at a time, with the real total, and more on de
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let n = 1; n <= PAGES; n++) {
-    doc
-      .addPage([612, 792])
-      .drawText(`Acta ${n}: comparecencia en Tlacolula de la persona ${n}.`, {
-        x: 72,
-        y: 700,
-        size: 12,
-        font,
-      });
+    doc.addPage([612, 792]).drawText(`Acta ${n}: comparecencia en Tlacolula de la persona ${n}.`, {
+      x: 72,
+      y: 700,
+      size: 12,
+      font,
+    });
   }
   const path = join(workDir, 'actas-tlacolula.pdf');
   await writeFile(path, await doc.save());
