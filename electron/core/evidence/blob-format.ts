@@ -5,7 +5,7 @@
 // whether it is the last chunk: a flipped bit, swapped or reordered chunks, a truncated file or a
 // header edited after the fact all fail authentication. docs/vault-format.md ("Evidence blobs")
 // describes the layout precisely enough for an independent implementation.
-import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { AmparoError } from '../../../shared/errors';
 
 const BLOB_MAGIC = Buffer.from('AMPB', 'ascii');
@@ -118,16 +118,13 @@ export class BlobEncryptor {
   private pendingLength = 0;
   private index = 0;
   private finished = false;
-  // Imported once: a raw key would be imported again for every chunk.
-  private readonly key: KeyObject;
 
   constructor(
-    key: Buffer,
+    private readonly key: Buffer,
     blobId: string,
     readonly chunkSize = DEFAULT_CHUNK_SIZE,
   ) {
     if (key.length !== KEY_SIZE) throw new AmparoError('INTERNAL', 'Blob keys are 32 bytes');
-    this.key = createSecretKey(key);
     this.prefix = randomBytes(8);
     this.header = encodeHeader(blobId, chunkSize, this.prefix);
     this.pending = Buffer.allocUnsafe(chunkSize);
@@ -184,7 +181,7 @@ export class BlobEncryptor {
 
 /** Decrypts one stored record (ciphertext ‖ tag) of chunk `index`, or throws BlobDamagedError. */
 export function decryptChunk(
-  key: Buffer | KeyObject,
+  key: Buffer,
   header: BlobHeader,
   index: number,
   final: boolean,

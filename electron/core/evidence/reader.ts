@@ -1,6 +1,5 @@
 // Reading a blob back: any byte range, decrypted chunk by chunk as it is needed, each chunk authenticated
 // before a byte of it is handed on. Nothing is written to disk.
-import { createSecretKey, type KeyObject } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { AmparoError } from '../../../shared/errors';
 import {
@@ -64,16 +63,13 @@ export async function openBlob(path: string, key: Buffer, blobId: string): Promi
 
 class Reader implements BlobReader {
   readonly size: number;
-  // Imported once: a raw key would be imported again for every chunk.
-  private readonly key: KeyObject;
   constructor(
     private readonly handle: FileHandle,
-    key: Buffer,
+    private readonly key: Buffer,
     private readonly header: BlobHeader,
     readonly layout: BlobLayout,
   ) {
     this.size = layout.plainSize;
-    this.key = createSecretKey(key);
   }
 
   async *range(start: number, end: number, signal?: AbortSignal): AsyncGenerator<Buffer> {
