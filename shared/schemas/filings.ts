@@ -4,6 +4,14 @@
 // RenderableDocument (filing-render.ts).
 import { z } from 'zod';
 import { Id, IsoDate } from './common';
+import {
+  GeneratedExhibit,
+  GeneratedFileFacts,
+  GeneratedFileOutput,
+  GeneratedFileStamp,
+  OutPath,
+  ProfileChoice,
+} from './generated-file';
 import { PARTY_ROLES } from './parties';
 
 export const FILING_KINDS = ['precautionary_request', 'petition', 'observations'] as const;
@@ -590,20 +598,9 @@ export type FilingFormat = z.infer<typeof FilingFormat>;
 
 export const GenerateFilingInput = z.object({
   filingId: Id,
-  /** A profile id or a built-in profile's name ('commission'). */
-  profile: z.string().trim().min(1).max(100),
+  profile: ProfileChoice,
   format: FilingFormat,
-  /** Absolute path of the file to write; null returns the bytes for a preview. */
-  outPath: z
-    .string()
-    .trim()
-    .max(4096)
-    .refine(
-      (p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'),
-      'validation.absolutePath',
-    )
-    .nullable()
-    .default(null),
+  outPath: OutPath,
   /** Overwrite an existing file at outPath. */
   overwrite: z.boolean().default(false),
   /** Keep the generated file in the case as an evidence item "filed version". */
@@ -615,13 +612,7 @@ export const GenerateFilingInput = z.object({
 });
 export type GenerateFilingInput = z.input<typeof GenerateFilingInput>;
 
-export const GeneratedExhibit = z.object({
-  evidenceId: Id,
-  number: z.number().int(),
-  title: z.string(),
-  sha256: z.string(),
-});
-export type GeneratedExhibit = z.infer<typeof GeneratedExhibit>;
+export { GeneratedExhibit };
 
 export const FilingGeneration = z.object({
   id: Id,
@@ -630,24 +621,16 @@ export const FilingGeneration = z.object({
   profileId: Id,
   profileName: z.string(),
   format: FilingFormat,
-  sha256: z.string(),
-  size: z.number().int(),
-  exhibits: z.array(GeneratedExhibit),
+  ...GeneratedFileFacts,
   /** The evidence item keeping it in the case, when kept. */
   evidenceId: Id.nullable(),
-  /** 'file' when written to disk, 'preview' when only shown. */
-  destination: z.enum(['file', 'preview']),
-  generatedAt: z.string(),
-  generatedBy: z.string(),
+  ...GeneratedFileStamp,
 });
 export type FilingGeneration = z.infer<typeof FilingGeneration>;
 
 export const GenerateFilingResult = z.object({
   generation: FilingGeneration,
-  /** The file's bytes, base64, when no outPath was given (the preview). */
-  dataBase64: z.string().nullable(),
-  /** The written file, when outPath was given. */
-  path: z.string().nullable(),
+  ...GeneratedFileOutput,
 });
 export type GenerateFilingResult = z.infer<typeof GenerateFilingResult>;
 

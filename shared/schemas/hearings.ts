@@ -5,7 +5,13 @@ import { z } from 'zod';
 import { Classification } from './classification';
 import { Id, IsoDate } from './common';
 import { ClockTime, TimeZoneId } from './deadline';
-import { GeneratedExhibit } from './filings';
+import {
+  GeneratedFileFacts,
+  GeneratedFileOutput,
+  GeneratedFileStamp,
+  OutPath,
+  ProfileChoice,
+} from './generated-file';
 
 export const HEARING_KINDS = ['public_hearing', 'working_meeting', 'court_hearing', 'state_meeting'] as const;
 export const HearingKind = z.enum(HEARING_KINDS);
@@ -258,19 +264,9 @@ export type RecordOutcomeInput = z.input<typeof RecordOutcomeInput>;
 export const GenerateBinderInput = z.object({
   hearingId: Id,
   /** A profile id or a built-in profile's name ('co_counsel'). */
-  profile: z.string().trim().min(1).max(100),
+  profile: ProfileChoice,
   format: z.enum(['pdf', 'docx']).default('pdf'),
-  /** Absolute path of the file to write; null returns the bytes for a preview. */
-  outPath: z
-    .string()
-    .trim()
-    .max(4096)
-    .refine(
-      (p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'),
-      'validation.absolutePath',
-    )
-    .nullable()
-    .default(null),
+  outPath: OutPath,
   overwrite: z.boolean().default(false),
   /** Lets hearings:cancelBinder stop it (no partial file is left). */
   operationId: Id.optional(),
@@ -286,19 +282,14 @@ export const HearingBinder = z.object({
   profileName: z.string(),
   lang: z.enum(['es', 'en']),
   format: z.enum(['pdf', 'docx']),
-  sha256: z.string(),
-  size: z.number().int(),
-  exhibits: z.array(GeneratedExhibit),
-  destination: z.enum(['file', 'preview']),
-  generatedAt: z.string(),
-  generatedBy: z.string(),
+  ...GeneratedFileFacts,
+  ...GeneratedFileStamp,
 });
 export type HearingBinder = z.infer<typeof HearingBinder>;
 
 export const GenerateBinderResult = z.object({
   binder: HearingBinder,
-  dataBase64: z.string().nullable(),
-  path: z.string().nullable(),
+  ...GeneratedFileOutput,
 });
 export type GenerateBinderResult = z.infer<typeof GenerateBinderResult>;
 export const ListBindersInput = z.object({ hearingId: Id });

@@ -1,8 +1,7 @@
 // `amparo filing draft | check | generate`. A draft is made pre-filled from the case file; `check` prints the
 // completeness panel; `generate` refuses while the leak guard has unresolved hits, listing each by where it
 // is and what kind of value it is — never the value — and ends with exit status 9.
-import { resolve } from 'node:path';
-import { AmparoError, type LeakHitSummary } from '../../../shared/errors';
+import { AmparoError } from '../../../shared/errors';
 import { FILING_KINDS, type FilingKind } from '../../../shared/schemas/filings';
 import en from '../../../shared/i18n/en.json';
 import es from '../../../shared/i18n/es.json';
@@ -10,7 +9,7 @@ import { withUnlockedVault, type CoreClient } from '../core-client';
 import { escapeForTerminal as esc, toTerminalJson } from '../escape';
 import { EXIT } from '../exit';
 import { UsageError } from '../io';
-import { sentenceFor } from '../messages';
+import { outputRequest, refusedByLeakGuard } from './generate-to-file';
 import { flag, text, type Command, type Values } from './types';
 
 const CASE_AND_DRAFT = {
@@ -100,15 +99,6 @@ export const filingCheck: Command = {
   },
 };
 
-/** `where: answers.urgency  A.L.Q.: legal name` — the place and the kind of value, never the value. */
-export function leakLine(hit: LeakHitSummary): string {
-  const where = hit.where.sectionKey
-    ? `section ${hit.where.sectionKey}${hit.where.block === null ? '' : `, block ${hit.where.block + 1}`} (${hit.where.path})`
-    : hit.where.path;
-  const kind = (en.filingValueKind as Record<string, string>)[hit.valueKind] ?? hit.valueKind;
-  return `  ${esc(where)}  ${esc(hit.pseudonym)}: ${kind}  [${hit.id}]`;
-}
-
 export const filingGenerate: Command = {
   name: 'filing generate',
   usage: `filing generate <dir> --case REF --draft ID --profile NAME --format pdf|docx --out FILE
@@ -128,20 +118,13 @@ export const filingGenerate: Command = {
   },
   async run(ctx) {
     const { values } = ctx;
-    const profile = text(values, 'profile');
-    const format = text(values, 'format');
-    const out = text(values, 'out');
-    if (!profile || !out) throw new UsageError('filing generate needs --profile and --out FILE');
-    if (format !== 'pdf' && format !== 'docx') throw new UsageError('--format must be "pdf" or "docx"');
+    const request = outputRequest(values, 'filing generate needs --profile and --out FILE');
     return withUnlockedVault(ctx, async (core) => {
       const filing = await draftOf(core, values);
-      try {
+      return refusedByLeakGuard(ctx, async () => {
         const result = await core.call('filings:generate', {
           filingId: filing.id,
-          profile,
-          format,
-          outPath: resolve(out),
-          overwrite: flag(values, 'overwrite'),
+          ...request,
           keepInCase: flag(values, 'keep'),
           includeChart: flag(values, 'chart'),
         });
@@ -156,14 +139,7 @@ export const filingGenerate: Command = {
             ].join('\t'),
           );
         return EXIT.ok;
-      } catch (error) {
-        if (!(error instanceof AmparoError) || error.code !== 'LEAK_GUARD') throw error;
-        const hits = error.leakHits ?? [];
-        ctx.note(`amparo: LEAK_GUARD: ${hits.length} protected value(s) found; nothing was written`);
-        for (const hit of hits) ctx.note(leakLine(hit));
-        ctx.note(sentenceFor('LEAK_GUARD') ?? '');
-        return EXIT.leakGuard;
-      }
+      });
     });
   },
 };

@@ -3,7 +3,6 @@
 // in argv. `binder` writes the PDF through a redaction profile; the leak guard's refusal lists each hit by
 // place and kind, never the value, and ends with exit status 9.
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AmparoError } from '../../../shared/errors';
 import {
@@ -17,9 +16,8 @@ import { withUnlockedVault, type CoreClient } from '../core-client';
 import { escapeForTerminal as esc, toTerminalJson } from '../escape';
 import { EXIT } from '../exit';
 import { UsageError } from '../io';
-import { sentenceFor } from '../messages';
 import type { StdinText } from '../stdin';
-import { leakLine } from './filing';
+import { outputRequest, refusedByLeakGuard } from './generate-to-file';
 import { flag, text, type Command, type Values } from './types';
 
 /** A whole hearing as JSON: its fields, and its parts with speakers named by their place in `participants`. */
@@ -264,32 +262,15 @@ export const hearingBinder: Command = {
   },
   async run(ctx) {
     const { values } = ctx;
-    const profile = text(values, 'profile');
-    const out = text(values, 'out');
-    const format = text(values, 'format') ?? 'pdf';
-    if (!profile || !out) throw new UsageError('hearing binder needs --profile NAME and --out FILE');
-    if (format !== 'pdf' && format !== 'docx') throw new UsageError('--format must be "pdf" or "docx"');
+    const request = outputRequest(values, 'hearing binder needs --profile NAME and --out FILE', 'pdf');
     return withUnlockedVault(ctx, async (core) => {
       const hearing = await hearingOf(core, values);
-      try {
-        const result = await core.call('hearings:binder', {
-          hearingId: hearing.id,
-          profile,
-          format,
-          outPath: resolve(out),
-          overwrite: flag(values, 'overwrite'),
-        });
+      return refusedByLeakGuard(ctx, async () => {
+        const result = await core.call('hearings:binder', { hearingId: hearing.id, ...request });
         if (flag(values, 'json')) ctx.out(toTerminalJson(result.binder));
         else ctx.out([result.binder.sha256, result.binder.size, esc(result.path ?? '')].join('\t'));
         return EXIT.ok;
-      } catch (error) {
-        if (!(error instanceof AmparoError) || error.code !== 'LEAK_GUARD') throw error;
-        const hits = error.leakHits ?? [];
-        ctx.note(`amparo: LEAK_GUARD: ${hits.length} protected value(s) found; nothing was written`);
-        for (const hit of hits) ctx.note(leakLine(hit));
-        ctx.note(sentenceFor('LEAK_GUARD') ?? '');
-        return EXIT.leakGuard;
-      }
+      });
     });
   },
 };

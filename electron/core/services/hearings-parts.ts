@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/schemas/hearings';
 import { assignExhibit } from './evidence-custody';
 import type { HearingService } from './hearings';
+import type { HearingRow } from './hearings-rows';
 import type { VaultContext } from './vault-context';
 
 type PartTable = 'hearing_participants' | 'hearing_turns' | 'hearing_questions';
@@ -49,6 +50,17 @@ const FIELD_OF: Record<string, string> = {
   talking_points: 'talkingPoints',
   participant_id: 'participantId',
   answerer_id: 'answererId',
+};
+
+/** One ordered pick list of a hearing (chronology, exhibits) and the case table its ids must belong to. */
+type PickSpec = {
+  table: 'hearing_chronology' | 'hearing_exhibits';
+  column: 'incident_id' | 'evidence_id';
+  source: 'incidents' | 'evidence_items';
+  path: string;
+  noun: string;
+  each?: (id: string, hearing: HearingRow) => void;
+  details: (unique: string[]) => Record<string, unknown>;
 };
 
 type PartRow = { id: string; hearing_id: string; revision: number } & Record<string, string | number | null>;
@@ -244,71 +256,54 @@ export class HearingPartsService {
 
   /** The chronology as picked: facts of the same case, in this order; those not listed are removed. */
   setChronology(hearingId: string, incidentIds: readonly string[]): Hearing {
-    const { db, audit } = this.ctx();
-    db.transaction(() => {
-      const hearing = this.hearings.row(hearingId);
-      const unique = [...new Set(incidentIds)];
-      for (const incidentId of unique) {
-        const own = db
-          .prepare(
-            'SELECT 1 AS x FROM incidents WHERE id = $incidentId AND matter_id = $matterId AND deleted_at IS NULL',
-          )
-          .get({ incidentId, matterId: hearing.matter_id });
-        if (!own)
-          throw invalid(
-            'incidentIds',
-            'hearingCore.error.notOfCase',
-            `Incident ${incidentId} is not of this case`,
-          );
-      }
-      db.prepare('DELETE FROM hearing_chronology WHERE hearing_id = $hearingId').run({ hearingId });
-      unique.forEach((incidentId, position) =>
-        db
-          .prepare(
-            'INSERT INTO hearing_chronology (hearing_id, incident_id, position) VALUES ($hearingId, $incidentId, $position)',
-          )
-          .run({ hearingId, incidentId, position }),
-      );
-      this.hearings.touch(hearingId);
-      audit.append({
-        action: 'record.update',
-        entityType: 'hearing',
-        entityId: hearingId,
-        matterId: hearing.matter_id,
-        details: { fields: ['chronology'], count: unique.length },
-      });
-    })();
-    return this.hearings.get(hearingId);
+    return this.setPicks(hearingId, incidentIds, {
+      table: 'hearing_chronology',
+      column: 'incident_id',
+      source: 'incidents',
+      path: 'incidentIds',
+      noun: 'Incident',
+      details: (unique) => ({ fields: ['chronology'], count: unique.length }),
+    });
   }
 
   /** The exhibits as picked: evidence of the same case in this order, each numbered once in the hearing's list. */
   setExhibits(hearingId: string, evidenceIds: readonly string[]): Hearing {
     const ctx = this.ctx();
-    const { db, audit } = ctx;
+    return this.setPicks(hearingId, evidenceIds, {
+      table: 'hearing_exhibits',
+      column: 'evidence_id',
+      source: 'evidence_items',
+      path: 'evidenceIds',
+      noun: 'Evidence',
+      each: (evidenceId, hearing) =>
+        assignExhibit(ctx, { id: evidenceId, matterId: hearing.matter_id }, hearing.exhibit_list),
+      details: (unique) => ({ fields: ['exhibits'], evidenceIds: unique }),
+    });
+  }
+
+  /** Replaces an ordered pick list: each id once, checked to be a live row of the hearing's case, in order. */
+  private setPicks(hearingId: string, ids: readonly string[], pick: PickSpec): Hearing {
+    const { db, audit } = this.ctx();
     db.transaction(() => {
       const hearing = this.hearings.row(hearingId);
-      const unique = [...new Set(evidenceIds)];
-      for (const evidenceId of unique) {
+      const unique = [...new Set(ids)];
+      for (const id of unique) {
         const own = db
           .prepare(
-            'SELECT 1 AS x FROM evidence_items WHERE id = $evidenceId AND matter_id = $matterId AND deleted_at IS NULL',
+            `SELECT 1 AS x FROM ${pick.source} WHERE id = $id AND matter_id = $matterId AND deleted_at IS NULL`,
           )
-          .get({ evidenceId, matterId: hearing.matter_id });
+          .get({ id, matterId: hearing.matter_id });
         if (!own)
-          throw invalid(
-            'evidenceIds',
-            'hearingCore.error.notOfCase',
-            `Evidence ${evidenceId} is not of this case`,
-          );
-        assignExhibit(ctx, { id: evidenceId, matterId: hearing.matter_id }, hearing.exhibit_list);
+          throw invalid(pick.path, 'hearingCore.error.notOfCase', `${pick.noun} ${id} is not of this case`);
+        pick.each?.(id, hearing);
       }
-      db.prepare('DELETE FROM hearing_exhibits WHERE hearing_id = $hearingId').run({ hearingId });
-      unique.forEach((evidenceId, position) =>
+      db.prepare(`DELETE FROM ${pick.table} WHERE hearing_id = $hearingId`).run({ hearingId });
+      unique.forEach((id, position) =>
         db
           .prepare(
-            'INSERT INTO hearing_exhibits (hearing_id, evidence_id, position) VALUES ($hearingId, $evidenceId, $position)',
+            `INSERT INTO ${pick.table} (hearing_id, ${pick.column}, position) VALUES ($hearingId, $id, $position)`,
           )
-          .run({ hearingId, evidenceId, position }),
+          .run({ hearingId, id, position }),
       );
       this.hearings.touch(hearingId);
       audit.append({
@@ -316,7 +311,7 @@ export class HearingPartsService {
         entityType: 'hearing',
         entityId: hearingId,
         matterId: hearing.matter_id,
-        details: { fields: ['exhibits'], evidenceIds: unique },
+        details: pick.details(unique),
       });
     })();
     return this.hearings.get(hearingId);
