@@ -1,6 +1,7 @@
 // Hearings through the checked core on a real SQLCipher vault: the record and its parts, revision conflicts,
 // reordering, the deadlines a request window and a date create (and how they follow edits), the outcome as
 // a communication, the hearing-day data's pseudonyms, and audit entries without the typed text.
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HEARING_FIELDS, hearingCase } from './setup';
 
@@ -116,6 +117,36 @@ describe('a hearing and its parts', () => {
       fields: { ...HEARING_FIELDS, totalMinutes: 10, ourMinutes: 20 },
     });
     expect(over.error?.issues?.[0]?.message).toBe('hearingCore.error.shareOverTotal');
+  });
+
+  it('picks facts and exhibits of the case once each, in order, and changes nothing when one is not', async () => {
+    const c = await hearingCase();
+    const picked = await c.ok('hearings:setChronology', {
+      hearingId: c.hearingId,
+      incidentIds: [c.threat, c.report, c.threat],
+    });
+    expect(picked.chronology.map((x: { incidentId: string }) => x.incidentId)).toEqual([c.threat, c.report]);
+    const elsewhere = randomUUID();
+    const badFact = await c.call('hearings:setChronology', {
+      hearingId: c.hearingId,
+      incidentIds: [c.report, elsewhere],
+    });
+    expect(badFact.error?.code).toBe('VALIDATION_FAILED');
+    expect(badFact.error?.issues?.[0]).toMatchObject({
+      path: 'incidentIds',
+      message: 'hearingCore.error.notOfCase',
+    });
+    const badExhibit = await c.call('hearings:setExhibits', {
+      hearingId: c.hearingId,
+      evidenceIds: [c.evidenceId, elsewhere],
+    });
+    expect(badExhibit.error?.issues?.[0]).toMatchObject({
+      path: 'evidenceIds',
+      message: 'hearingCore.error.notOfCase',
+    });
+    const after = await c.ok('hearings:get', { id: c.hearingId });
+    expect(after.chronology.map((x: { incidentId: string }) => x.incidentId)).toEqual([c.threat, c.report]);
+    expect(after.exhibits.map((x: { evidenceId: string }) => x.evidenceId)).toEqual([c.evidenceId]);
   });
 });
 
