@@ -1,9 +1,9 @@
-import { Badge, Button, Drawer, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Drawer, Group, Stack, Table, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { useUndoableDelete } from '../../components/undoableDelete';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { OpenDeleteActions, RecordTable } from '../../components/RecordTable';
 import { useLoad } from '../../components/useLoad';
 import { formatTimestamp } from '../../app/format';
 import type { CompletenessReport } from '../../../../shared/schemas/filings';
@@ -75,81 +75,60 @@ export function FilingsTab({ matterId }: { matterId: string }) {
           onCancel={() => setCreating(false)}
         />
       )}
-      <ErrorAlert error={list.error} />
-      {!list.data ? (
-        !list.error && <Loader aria-label={t('common.loading')} />
-      ) : list.data.length === 0 ? (
-        <Text c="dimmed">{t('filings.empty')}</Text>
-      ) : (
-        <Paper withBorder>
-          <Table striped highlightOnHover aria-label={t('filings.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('filings.list.title')}</Table.Th>
-                <Table.Th>{t('filings.list.kind')}</Table.Th>
-                <Table.Th>{t('filings.list.lang')}</Table.Th>
-                <Table.Th>{t('filings.list.saved')}</Table.Th>
-                <Table.Th>{t('filings.list.completeness')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.map(({ filing, check }) => (
-                <Table.Tr key={filing.id}>
-                  <Table.Td>{filing.title}</Table.Td>
-                  <Table.Td>{t(`filings.kind.${filing.kind}`)}</Table.Td>
-                  <Table.Td>{t(`filings.lang.${filing.lang}`)}</Table.Td>
-                  <Table.Td>{formatTimestamp(filing.updatedAt, i18n.language)}</Table.Td>
-                  <Table.Td>
-                    {check ? (
-                      <Group gap={4}>
-                        <Badge color="green" variant="light" size="sm">
-                          {t('filings.list.met', { count: check.met })}
-                        </Badge>
-                        {check.missing + check.weak > 0 && (
-                          <Badge color="red" variant="light" size="sm">
-                            {t('filings.list.missing', { count: check.missing + check.weak })}
-                          </Badge>
-                        )}
-                      </Group>
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setOpen(filing.id)}
-                        aria-label={t('filings.list.openFor', { title: filing.title })}
-                      >
-                        {t('filings.list.open')}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        onClick={() =>
-                          void removeUndoably(
-                            'filing',
-                            filing.id,
-                            t('filings.deleted', { title: filing.title }),
-                            list.reload,
-                          )
-                        }
-                        aria-label={t('filings.list.deleteFor', { title: filing.title })}
-                      >
-                        {t('common.delete')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+      <RecordTable
+        load={list}
+        label={t('filings.title')}
+        emptyText={t('filings.empty')}
+        headings={[
+          t('filings.list.title'),
+          t('filings.list.kind'),
+          t('filings.list.lang'),
+          t('filings.list.saved'),
+          t('filings.list.completeness'),
+          t('common.actions'),
+        ]}
+      >
+        {({ filing, check }) => (
+          <Table.Tr key={filing.id}>
+            <Table.Td>{filing.title}</Table.Td>
+            <Table.Td>{t(`filings.kind.${filing.kind}`)}</Table.Td>
+            <Table.Td>{t(`filings.lang.${filing.lang}`)}</Table.Td>
+            <Table.Td>{formatTimestamp(filing.updatedAt, i18n.language)}</Table.Td>
+            <Table.Td>
+              {check ? (
+                <Group gap={4}>
+                  <Badge color="green" variant="light" size="sm">
+                    {t('filings.list.met', { count: check.met })}
+                  </Badge>
+                  {check.missing + check.weak > 0 && (
+                    <Badge color="red" variant="light" size="sm">
+                      {t('filings.list.missing', { count: check.missing + check.weak })}
+                    </Badge>
+                  )}
+                </Group>
+              ) : (
+                '—'
+              )}
+            </Table.Td>
+            <Table.Td>
+              <OpenDeleteActions
+                openText={t('filings.list.open')}
+                openLabel={t('filings.list.openFor', { title: filing.title })}
+                deleteLabel={t('filings.list.deleteFor', { title: filing.title })}
+                onOpen={() => setOpen(filing.id)}
+                onDelete={() =>
+                  void removeUndoably(
+                    'filing',
+                    filing.id,
+                    t('filings.deleted', { title: filing.title }),
+                    list.reload,
+                  )
+                }
+              />
+            </Table.Td>
+          </Table.Tr>
+        )}
+      </RecordTable>
     </Stack>
   );
 }

@@ -1,14 +1,22 @@
-import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { decodeBase64 as decode, documentFileName, joinPath as join } from '../../components/generatedFile';
-import { useProfileOptions } from './profiles/useProfileOptions';
+import { decodeBase64 as decode, documentFileName } from '../../components/generatedFile';
 import type { FilingFormat, FilingGeneration, GenerateFilingInput } from '../../../../shared/schemas/filings';
 import { FilingPdfPreview } from './FilingPdfPreview';
+import {
+  chooseOutPath,
+  GenerateButtons,
+  GenerationOutcome,
+  ProfileFormatFields,
+  useGeneration,
+} from './GenerationParts';
 
 const fileName = (title: string, format: FilingFormat) => documentFileName(title, format, 'escrito');
+
+type Kind = 'preview' | 'save' | 'keep';
 
 /** Generation: the redaction profile and the format, a preview, Save as…, keep in the case, and what was recorded. */
 export function GeneratePanel({
@@ -25,33 +33,24 @@ export function GeneratePanel({
   beforeGenerate: () => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const profiles = useProfileOptions();
-  const options = profiles.options;
-  const [profile, setProfile] = useState<string | null>(null);
-  const chosen = profile ?? options[0]?.value ?? null;
-  const [format, setFormat] = useState<FilingFormat>('pdf');
-  const [busy, setBusy] = useState<null | 'preview' | 'save' | 'keep'>(null);
-  const [error, setError] = useState<unknown>(null);
+  const generation = useGeneration<Kind>();
+  const { format, busy } = generation;
   const [preview, setPreview] = useState<{ data: Uint8Array; format: FilingFormat; n: number } | null>(null);
   const [recorded, setRecorded] = useState<{ generation: FilingGeneration; path: string | null } | null>(
     null,
   );
 
-  const generate = async (kind: 'preview' | 'save' | 'keep') => {
-    if (!chosen) return;
-    setError(null);
-    setBusy(kind);
-    try {
+  const generate = (kind: Kind) =>
+    generation.run(kind, async (profile) => {
       let outPath: string | null = null;
       if (kind === 'save') {
-        const folder = await client.dialog.chooseFolder({ purpose: 'export' });
-        if (!folder.path) return;
-        outPath = join(folder.path, fileName(title, format));
+        outPath = await chooseOutPath(fileName(title, format));
+        if (!outPath) return;
       }
       await beforeGenerate();
       const input: GenerateFilingInput = {
         filingId,
-        profile: chosen,
+        profile,
         format,
         outPath,
         keepInCase: kind === 'keep',
@@ -60,101 +59,58 @@ export function GeneratePanel({
       if (result.dataBase64)
         setPreview({ data: decode(result.dataBase64), format, n: (preview?.n ?? 0) + 1 });
       setRecorded({ generation: result.generation, path: result.path });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
-  const disabled = blocked !== null || !chosen || busy !== null;
+  const disabled = blocked !== null || !generation.chosen || busy !== null;
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="filing-generate-title">
       <Stack gap="sm">
         <Title order={4} id="filing-generate-title">
           {t('filings.generate.title')}
         </Title>
-        <ErrorAlert error={profiles.error} />
-        <Group align="flex-end">
-          <Select
-            label={t('filings.generate.profile')}
-            description={t('filings.generate.profileHint')}
-            data={options}
-            value={chosen}
-            onChange={setProfile}
-            allowDeselect={false}
-            w={280}
-          />
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="filing-format-label">
-              {t('filings.generate.format')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="filing-format-label"
-              value={format}
-              onChange={(v) => setFormat(v as FilingFormat)}
-              data={[
-                { value: 'pdf', label: 'PDF' },
-                { value: 'docx', label: 'DOCX' },
-              ]}
-            />
-          </Stack>
-        </Group>
+        <ErrorAlert error={generation.profiles.error} />
+        <ProfileFormatFields
+          generation={generation}
+          profileHint={t('filings.generate.profileHint')}
+          formatLabel={t('filings.generate.format')}
+          formatLabelId="filing-format-label"
+        />
         {blocked && (
           <Alert color="red" variant="light" role="alert" data-testid="generate-blocked">
             {blocked}
           </Alert>
         )}
-        <Group gap="xs">
-          <Button onClick={() => void generate('preview')} disabled={disabled} loading={busy === 'preview'}>
-            {t('filings.generate.preview')}
-          </Button>
-          <Button
-            variant="default"
-            onClick={() => void generate('save')}
-            disabled={disabled}
-            loading={busy === 'save'}
-          >
-            {t('filings.generate.saveAs')}
-          </Button>
-          <Button
-            variant="default"
-            onClick={() => void generate('keep')}
-            disabled={disabled}
-            loading={busy === 'keep'}
-          >
-            {t('filings.generate.keep')}
-          </Button>
-        </Group>
-        {busy && (
-          <Text size="sm" role="status">
-            {t('filings.generate.progress')}
-          </Text>
-        )}
-        <ErrorAlert error={error} title={t('filings.generate.failed')} />
-        {recorded && (
-          <Alert color="teal" variant="light" role="status" data-testid="generation-recorded">
-            <Stack gap={2}>
-              <Text size="sm">
-                {recorded.generation.evidenceId
-                  ? t('filings.generate.recordedKept')
-                  : recorded.path
-                    ? t('filings.generate.recordedSaved', { path: recorded.path })
-                    : t('filings.generate.recordedPreview')}
-              </Text>
-              <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
-                SHA-256 {recorded.generation.sha256}
-              </Text>
-              <Text size="xs">
-                {t('filings.generate.recordedDetail', {
-                  profile: recorded.generation.profileName,
-                  count: recorded.generation.exhibits.length,
-                  version: recorded.generation.version,
-                })}
-              </Text>
-            </Stack>
-          </Alert>
-        )}
+        <GenerateButtons
+          buttons={[
+            { kind: 'preview', label: t('filings.generate.preview') },
+            { kind: 'save', label: t('filings.generate.saveAs') },
+            { kind: 'keep', label: t('filings.generate.keep') },
+          ]}
+          busy={busy}
+          disabled={disabled}
+          onGenerate={(kind) => void generate(kind)}
+        />
+        <GenerationOutcome
+          busy={busy !== null}
+          progress={t('filings.generate.progress')}
+          error={generation.error}
+          recorded={
+            recorded && {
+              testId: 'generation-recorded',
+              summary: recorded.generation.evidenceId
+                ? t('filings.generate.recordedKept')
+                : recorded.path
+                  ? t('filings.generate.recordedSaved', { path: recorded.path })
+                  : t('filings.generate.recordedPreview'),
+              sha256: recorded.generation.sha256,
+              detail: t('filings.generate.recordedDetail', {
+                profile: recorded.generation.profileName,
+                count: recorded.generation.exhibits.length,
+                version: recorded.generation.version,
+              }),
+            }
+          }
+        />
         {preview?.format === 'pdf' && (
           <FilingPdfPreview
             key={preview.n}

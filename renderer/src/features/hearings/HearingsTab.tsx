@@ -1,8 +1,8 @@
-import { Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { OpenDeleteActions, RecordTable } from '../../components/RecordTable';
 import { useUndoableDelete } from '../../components/undoableDelete';
 import { useLoad } from '../../components/useLoad';
 import { formatDuration } from '../../../../shared/hearing-time-plan';
@@ -68,70 +68,50 @@ export function HearingsTab({ matterId }: { matterId: string }) {
           onCancel={() => setCreating(false)}
         />
       )}
-      <ErrorAlert error={list.error} />
-      {!list.data ? (
-        !list.error && <Loader aria-label={t('common.loading')} />
-      ) : list.data.length === 0 ? (
-        <Text c="dimmed">{t('hearingsUi.empty')}</Text>
-      ) : (
-        <Paper withBorder style={{ overflowX: 'auto' }}>
-          <Table striped highlightOnHover aria-label={t('hearingsUi.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('hearingsUi.fields.title')}</Table.Th>
-                <Table.Th>{t('hearingsUi.fields.kind')}</Table.Th>
-                <Table.Th>{t('hearingsUi.fields.forum')}</Table.Th>
-                <Table.Th>{t('hearingsUi.list.when')}</Table.Th>
-                <Table.Th>{t('hearingsUi.fields.status')}</Table.Th>
-                <Table.Th>{t('hearingsUi.list.plan')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.map((h) => (
-                <Table.Tr key={h.id}>
-                  <Table.Td>{h.title}</Table.Td>
-                  <Table.Td>{t(`hearingCore.kind.${h.kind}`)}</Table.Td>
-                  <Table.Td>{h.forum || '—'}</Table.Td>
-                  <Table.Td>{hearingWhen(h, i18n.language, '—')}</Table.Td>
-                  <Table.Td>{t(`hearingsUi.status.${h.status}`)}</Table.Td>
-                  <Table.Td>
-                    <PlanState plan={h.plan} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setOpen({ id: h.id, editing: false })}
-                        aria-label={t('hearingsUi.list.openFor', { title: h.title })}
-                      >
-                        {t('hearingsUi.list.open')}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        onClick={() =>
-                          void removeUndoably(
-                            'hearing',
-                            h.id,
-                            t('hearingsUi.deleted', { title: h.title }),
-                            list.reload,
-                          ).catch((err: unknown) => list.setError(err))
-                        }
-                        aria-label={t('hearingsUi.list.deleteFor', { title: h.title })}
-                      >
-                        {t('common.delete')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+      <RecordTable
+        load={list}
+        label={t('hearingsUi.title')}
+        emptyText={t('hearingsUi.empty')}
+        paperStyle={{ overflowX: 'auto' }}
+        headings={[
+          t('hearingsUi.fields.title'),
+          t('hearingsUi.fields.kind'),
+          t('hearingsUi.fields.forum'),
+          t('hearingsUi.list.when'),
+          t('hearingsUi.fields.status'),
+          t('hearingsUi.list.plan'),
+          t('common.actions'),
+        ]}
+      >
+        {(h) => (
+          <Table.Tr key={h.id}>
+            <Table.Td>{h.title}</Table.Td>
+            <Table.Td>{t(`hearingCore.kind.${h.kind}`)}</Table.Td>
+            <Table.Td>{h.forum || '—'}</Table.Td>
+            <Table.Td>{hearingWhen(h, i18n.language, '—')}</Table.Td>
+            <Table.Td>{t(`hearingsUi.status.${h.status}`)}</Table.Td>
+            <Table.Td>
+              <PlanState plan={h.plan} />
+            </Table.Td>
+            <Table.Td>
+              <OpenDeleteActions
+                openText={t('hearingsUi.list.open')}
+                openLabel={t('hearingsUi.list.openFor', { title: h.title })}
+                deleteLabel={t('hearingsUi.list.deleteFor', { title: h.title })}
+                onOpen={() => setOpen({ id: h.id, editing: false })}
+                onDelete={() =>
+                  void removeUndoably(
+                    'hearing',
+                    h.id,
+                    t('hearingsUi.deleted', { title: h.title }),
+                    list.reload,
+                  ).catch((err: unknown) => list.setError(err))
+                }
+              />
+            </Table.Td>
+          </Table.Tr>
+        )}
+      </RecordTable>
     </Stack>
   );
 }
