@@ -6,12 +6,14 @@
 import type { DocumentHit, DocumentHits, ExtractionMethod } from '../../../shared/schemas/extraction';
 import { MATCH_END, MATCH_START } from '../../../shared/schemas/search';
 import { foldForSearch } from '../text/fold';
+import { termsUnderPrefix } from './fts-terms';
 import type { Database } from '../vault/database';
 import { CONFIDENTIAL_MATTERS_SCOPE } from './matters';
 import { CONFIDENTIAL_PEOPLE_SCOPE } from './people';
 import type { RevealState } from './reveal-state';
 
-const RANKED_MAX = 2000;
+/** bm25 costs about 9 µs a matching page (its length and every phrase's counts): ranked up to this many. */
+const RANKED_MAX = 500;
 const COUNT_CAP = 1000;
 const MAX_EXPANSION = 32;
 
@@ -33,22 +35,22 @@ function expand(db: Database, word: string): string {
   const asPrefix = `"${word}"*`;
   const folded = foldForSearch(word);
   if (!/^[a-z0-9]+$/.test(folded)) return asPrefix;
-  const seek = db.prepare('SELECT term FROM evidence_text_terms WHERE term >= $from LIMIT 1');
-  const terms: string[] = [];
-  let term = seek.get<{ term: string }>({ from: folded })?.term;
-  while (term !== undefined && term.startsWith(folded)) {
-    if (terms.length === MAX_EXPANSION) return asPrefix;
-    terms.push(term);
-    term = seek.get<{ term: string }>({ from: `${term}\u0001` })?.term;
-  }
-  if (terms.length === 0) return asPrefix;
+  const terms = termsUnderPrefix(db, 'evidence_text_index', 'evidence_text_terms', folded, MAX_EXPANSION);
+  if (!terms || terms.length === 0) return asPrefix;
   return `(${terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ')})`;
 }
 
+/** Each word's group of terms, as FTS5 expressions over the page text. */
+function groups(db: Database, query: string): string[] {
+  return words(query).map((w) => expand(db, w));
+}
+
 export function documentMatch(db: Database, query: string): string | null {
-  const list = words(query);
-  if (list.length === 0) return null;
-  return `body : (${list.map((w) => expand(db, w)).join(' AND ')})`;
+  return matchOf(groups(db, query));
+}
+
+function matchOf(list: string[]): string | null {
+  return list.length === 0 ? null : `body : (${list.join(' AND ')})`;
 }
 
 type Row = {
@@ -68,11 +70,13 @@ export function searchDocuments(
   limit: number,
   offset: number,
 ): DocumentHits {
-  const match = documentMatch(db, query);
+  const list = groups(db, query);
+  const match = matchOf(list);
   if (!match || limit === 0) return limit === 0 && match ? countOnly(db, reveals, match) : EMPTY;
   const { shown, hidden } = filters(reveals, match);
-  const matching = count(db, match, RANKED_MAX + 1);
-  const ranked = matching <= RANKED_MAX;
+  // bm25 reads every posting of every word to weigh it, so pages are ranked only when each word is on
+  // at most RANKED_MAX of them (then so are the pages with all the words); else newest first.
+  const ranked = list.every((group) => count(db, `body : ${group}`, RANKED_MAX + 1) <= RANKED_MAX);
   const rows = db
     .prepare(
       `SELECT s.item_id, s.matter_id, s.page, t.method, i.title, i.media_type,

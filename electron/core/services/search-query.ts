@@ -3,6 +3,7 @@
 // single row; the same words looked up in the index's own vocabulary and written as exact terms
 // ("amenaza" OR "amenazas") are read lazily, so "newest 50" or "are there more than N" stop early.
 import { foldForSearch } from '../text/fold';
+import { termsUnderPrefix } from './fts-terms';
 import type { Database } from '../vault/database';
 
 /** More distinct words than this under one prefix ("a", "co"): the plain prefix query is the better plan. */
@@ -61,15 +62,8 @@ function expand(db: Database, word: string): string {
   const asPrefix = `"${word}"*`;
   const folded = foldForSearch(word);
   if (!/^[a-z0-9]+$/.test(folded)) return asPrefix;
-  const seek = db.prepare('SELECT term FROM search_terms WHERE term >= $from LIMIT 1');
-  const terms: string[] = [];
-  let term = (seek.get({ from: folded }) as { term: string } | undefined)?.term;
-  while (term !== undefined && term.startsWith(folded)) {
-    if (terms.length === MAX_EXPANSION) return asPrefix;
-    terms.push(term);
-    // `>` would walk every instance of `term`; the smallest string after it is `term` + U+0001.
-    term = (seek.get({ from: `${term}\u0001` }) as { term: string } | undefined)?.term;
-  }
+  const terms = termsUnderPrefix(db, 'search_index', 'search_terms', folded, MAX_EXPANSION);
+  if (!terms) return asPrefix;
   // Nothing under the prefix: the prefix query finds nothing just as cheaply, and is right by definition.
   if (terms.length === 0) return asPrefix;
   return `(${terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ')})`;
