@@ -4,7 +4,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, open, rm } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createCore } from '../../electron/core';
@@ -14,40 +13,17 @@ const run = promisify(execFile);
 const SIZE_MIB = Number(process.env.AMPARO_BENCH_BUNDLE_MIB ?? 1024);
 const MiB = 1024 * 1024;
 
-interface Timed<T> {
-  ms: number;
-  /** CPU time of every thread (the age payload workers run in this process). */
-  cpuMs: number;
-  peak: number;
-  value: T;
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<Timed<T>> {
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; peak: number; value: T }> {
   const base = process.memoryUsage().rss;
   let peak = 0;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss - base)), 20);
   const start = performance.now();
-  const cpu = process.cpuUsage();
   try {
     const value = await fn();
-    const used = process.cpuUsage(cpu);
-    return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, peak, value };
+    return { ms: performance.now() - start, peak, value };
   } finally {
     clearInterval(timer);
   }
-}
-
-/** A shell pipeline's wall time and its processes' CPU time (bash's `times`: children's user and sys). */
-async function timedShell(script: string): Promise<{ ms: number; cpuMs: number }> {
-  const start = performance.now();
-  const { stdout } = await run('bash', ['-c', `${script}\ntimes`], { maxBuffer: 1024 * 1024 });
-  const ms = performance.now() - start;
-  const children = stdout.trim().split('\n').at(-1)!.split(/\s+/);
-  const seconds = (t: string) => {
-    const [, m, s] = /^(\d+)m([\d.]+)s$/.exec(t)!;
-    return Number(m) * 60 + Number(s);
-  };
-  return { ms, cpuMs: (seconds(children[0]!) + seconds(children[1]!)) * 1000 };
 }
 
 export async function benchBundles(dir: string): Promise<void> {
@@ -65,13 +41,14 @@ export async function benchBundles(dir: string): Promise<void> {
   await run('age-keygen', ['-o', key]);
   const recipient = (await run('age-keygen', ['-y', key])).stdout.trim();
 
+  const sh = (script: string) => run('sh', ['-c', script], { maxBuffer: 1024 * 1024 });
   const refOut = join(dir, 'ref.age');
-  const refExport = await timedShell(
-    `tar -cf - -C '${sources}' evidence.bin | age -r ${recipient} -o '${refOut}'`,
+  const refExport = await timed(() =>
+    sh(`tar -cf - -C '${sources}' evidence.bin | age -r ${recipient} -o '${refOut}'`),
   );
   const refDir = join(dir, 'ref-out');
   await mkdir(refDir);
-  const refImport = await timedShell(`age -d -i '${key}' '${refOut}' | tar -xf - -C '${refDir}'`);
+  const refImport = await timed(() => sh(`age -d -i '${key}' '${refOut}' | tar -xf - -C '${refDir}'`));
   await rm(refDir, { recursive: true, force: true });
 
   const make = async (name: string) => {
@@ -116,17 +93,7 @@ export async function benchBundles(dir: string): Promise<void> {
   console.log(
     row('import MB/s (verify + re-encrypt + store)', mbps(oursImport.ms), mbps(refImport.ms), 'MB/s'),
   );
-  // Under load (other work on the same cores) wall time follows CPU time: MB per CPU-second of all
-  // threads (our payload workers are threads of this process; tar and age are two processes) shows the
-  // cost of the work whatever the load.
-  console.log(row('export MB per CPU-second', mbps(ours.cpuMs), mbps(refExport.cpuMs), 'MB'));
-  console.log(row('import MB per CPU-second', mbps(oursImport.cpuMs), mbps(refImport.cpuMs), 'MB'));
   console.log(
     `peak RSS growth: export +${(ours.peak / MiB).toFixed(0)} MiB, import +${(oursImport.peak / MiB).toFixed(0)} MiB (age runs in its own process)`,
-  );
-  console.log(
-    `load average: ${loadavg()
-      .map((n) => n.toFixed(1))
-      .join(' ')} on ${cpus().length} cores`,
   );
 }

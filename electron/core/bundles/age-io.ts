@@ -1,22 +1,18 @@
-// age (age-encryption.org/v1): a bundle is one age file, to a passphrase (scrypt) or to one or more
-// X25519 recipients. The header (stanzas and MAC) is made and checked by the age-encryption library (the
-// scrypt stanza made here, with Node's native scrypt, once per bundle); the payload is age's STREAM —
-// HKDF-SHA256(file key, 16-byte nonce, "payload"), 64 KiB chunks sealed with ChaCha20-Poly1305 under an
-// 11-byte big-endian counter and a last-chunk flag — done with Node's native ChaCha20-Poly1305, since
-// the library's pure-JS cipher runs at a small fraction of `age`'s speed. Bundles on disk have their
-// payload sealed and opened in a worker thread (payload-worker.ts) from the header and key made here;
-// encryptStream/decryptStream do the same over WHATWG streams, one chunk held at a time.
+// age (age-encryption.org/v1) over WHATWG streams: a bundle is one age file, to a passphrase (scrypt)
+// or to one or more X25519 recipients. The header (stanzas and MAC) is made and checked by the
+// age-encryption library; the payload is age's STREAM — HKDF-SHA256(file key, 16-byte nonce, "payload"),
+// 64 KiB chunks sealed with ChaCha20-Poly1305 under an 11-byte big-endian counter and a last-chunk flag —
+// done here with Node's native ChaCha20-Poly1305, since the library's pure-JS cipher runs at a small
+// fraction of `age`'s speed. One chunk is held at a time, so memory stays flat whatever the size.
 import {
   createCipheriv,
   createDecipheriv,
   createSecretKey,
   hkdfSync,
   randomBytes,
-  scrypt,
   type KeyObject,
 } from 'node:crypto';
-import type { FileHandle } from 'node:fs/promises';
-import { Decrypter, Encrypter, Stanza } from 'age-encryption';
+import { Decrypter, Encrypter } from 'age-encryption';
 import { AmparoError } from '../../../shared/errors';
 
 export interface Seal {
@@ -42,7 +38,7 @@ const MAC_LINE = Buffer.from('\n--- ');
 
 // A KeyObject made once: a raw key would be imported again for every 64 KiB chunk.
 function payloadKey(fileKey: Uint8Array, nonce: Uint8Array): KeyObject {
-  return createSecretKey(Buffer.from(payloadKeyBytes(fileKey, nonce)));
+  return createSecretKey(Buffer.from(hkdfSync('sha256', fileKey, nonce, 'payload', 32)));
 }
 
 function chunkNonce(counter: number, last: boolean): Buffer {
@@ -74,44 +70,16 @@ function openChunk(key: KeyObject, counter: number, sealed: Uint8Array, last: bo
 }
 
 /**
- * age's scrypt recipient (age-encryption.org/v1/scrypt): the file key wrapped under
- * scrypt(passphrase, label ‖ salt, N = 2^logN, r = 8, p = 1) with ChaCha20-Poly1305 and a zero nonce.
- * Node's native scrypt runs once per bundle, off the main thread; the library's would block it.
- */
-function scryptRecipient(passphrase: string, logN: number, capture: (key: Uint8Array) => void) {
-  return {
-    wrapFileKey: async (fileKey: Uint8Array): Promise<Stanza[]> => {
-      capture(Uint8Array.from(fileKey));
-      const salt = randomBytes(16);
-      const N = 2 ** logN;
-      const wrapKey = await new Promise<Buffer>((resolve, reject) =>
-        scrypt(
-          passphrase,
-          Buffer.concat([Buffer.from('age-encryption.org/v1/scrypt'), salt]),
-          32,
-          { N, r: 8, p: 1, maxmem: 128 * N * 8 + 32 * 1024 * 1024 },
-          (error, key) => (error ? reject(error) : resolve(key)),
-        ),
-      );
-      const cipher = createCipheriv('chacha20-poly1305', wrapKey, Buffer.alloc(12), { authTagLength: TAG });
-      const body = Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
-      wrapKey.fill(0);
-      return [new Stanza(['scrypt', salt.toString('base64').replace(/=+$/, ''), String(logN)], body)];
-    },
-  };
-}
-
-/**
  * The library writes the header: it encrypts an empty file, whose output is the header, a 16-byte
  * nonce and one sealed empty chunk (16 bytes); the header is kept, the rest dropped. The file key is
- * taken from the recipient that wraps it (for a passphrase, our scrypt recipient: one scrypt per bundle).
+ * taken from a recipient that wraps nothing, or for a passphrase by opening that header again.
  */
-export async function makeHeader(seal: Seal): Promise<{ header: Uint8Array; fileKey: Uint8Array }> {
+async function makeHeader(seal: Seal): Promise<{ header: Uint8Array; fileKey: Uint8Array }> {
   const encrypter = new Encrypter();
   let fileKey: Uint8Array | null = null;
-  const capture = (key: Uint8Array) => (fileKey = key);
   if (seal.passphrase !== undefined) {
-    encrypter.addRecipient(scryptRecipient(seal.passphrase, seal.scryptLogN ?? 18, capture));
+    if (seal.scryptLogN) encrypter.setScryptWorkFactor(seal.scryptLogN);
+    encrypter.setPassphrase(seal.passphrase);
   } else {
     if (!seal.recipients?.length)
       throw new AmparoError('VALIDATION_FAILED', 'A passphrase or a recipient is needed');
@@ -124,20 +92,19 @@ export async function makeHeader(seal: Seal): Promise<{ header: Uint8Array; file
     }
     encrypter.addRecipient({
       wrapFileKey: (key: Uint8Array) => {
-        capture(Uint8Array.from(key));
+        fileKey = Uint8Array.from(key);
         return [];
       },
     });
   }
   const empty = await encrypter.encrypt(new Uint8Array(0));
   const header = empty.subarray(0, empty.length - NONCE - TAG);
-  if (fileKey === null) throw new AmparoError('INTERNAL', 'The age file key was not captured');
+  if (fileKey === null) {
+    const decrypter = new Decrypter();
+    decrypter.addPassphrase(seal.passphrase!);
+    fileKey = await decrypter.decryptHeader(header);
+  }
   return { header, fileKey };
-}
-
-/** The 32-byte payload key: HKDF-SHA256(file key, salt = nonce, info = "payload"). */
-export function payloadKeyBytes(fileKey: Uint8Array, nonce: Uint8Array): Uint8Array {
-  return new Uint8Array(hkdfSync('sha256', fileKey, nonce, 'payload', 32));
 }
 
 export async function encryptStream(
@@ -269,7 +236,11 @@ async function readHeader(pending: Pending): Promise<Uint8Array> {
   }
 }
 
-function decrypterFor(unseal: Unseal): Decrypter {
+/** The header is read and a key found before this returns; the body is authenticated as it is read. */
+export async function decryptStream(
+  source: ReadableStream<Uint8Array>,
+  unseal: Unseal,
+): Promise<ReadableStream<Uint8Array>> {
   const decrypter = new Decrypter();
   if (unseal.passphrase !== undefined) decrypter.addPassphrase(unseal.passphrase);
   for (const identity of unseal.identities ?? []) {
@@ -282,15 +253,6 @@ function decrypterFor(unseal: Unseal): Decrypter {
   if (unseal.passphrase === undefined && !unseal.identities?.length) {
     throw new AmparoError('BUNDLE_WRONG_KEY', 'No passphrase or key was given for the bundle');
   }
-  return decrypter;
-}
-
-/** The header is read and a key found before this returns; the body is authenticated as it is read. */
-export async function decryptStream(
-  source: ReadableStream<Uint8Array>,
-  unseal: Unseal,
-): Promise<ReadableStream<Uint8Array>> {
-  const decrypter = decrypterFor(unseal);
   const reader = source.getReader();
   const pending = new Pending(reader);
   let fileKey: Uint8Array;
@@ -333,44 +295,6 @@ export async function decryptStream(
     },
     { highWaterMark: 0 },
   );
-}
-
-/**
- * The header of an age file on disk: read, its MAC checked and a key found; returns the file key and
- * the nonce, and where the payload starts. The payload itself is left to the caller (a worker).
- */
-export async function openFileHeader(
-  handle: FileHandle,
-  size: number,
-  unseal: Unseal,
-): Promise<{ fileKey: Uint8Array; nonce: Buffer; payloadStart: number }> {
-  const decrypter = decrypterFor(unseal);
-  let header: Uint8Array | null = null;
-  let fileKey: Uint8Array;
-  try {
-    let bytes = Buffer.alloc(0);
-    while (header === null) {
-      if (bytes.length >= size) throw new Error('the age header is incomplete');
-      if (bytes.length > MAX_HEADER) throw new Error('the age header is too large');
-      const more = Buffer.allocUnsafe(Math.min(64 * 1024, size - bytes.length));
-      const { bytesRead } = await handle.read(more, 0, more.length, bytes.length);
-      if (bytesRead === 0) throw new Error('the age header is incomplete');
-      const searched = bytes.length;
-      bytes = Buffer.concat([bytes, more.subarray(0, bytesRead)]);
-      if (bytes.length >= INTRO.length && !bytes.subarray(0, INTRO.length).equals(INTRO))
-        throw new Error('the file does not begin with an age header');
-      const mac = bytes.indexOf(MAC_LINE, Math.max(0, searched - MAC_LINE.length));
-      const end = mac >= 0 ? bytes.indexOf(0x0a, mac + MAC_LINE.length) : -1;
-      if (end >= 0) header = Uint8Array.from(bytes.subarray(0, end + 1));
-    }
-    fileKey = await decrypter.decryptHeader(header);
-  } catch (error) {
-    throw headerError(error);
-  }
-  const nonce = Buffer.alloc(NONCE);
-  const { bytesRead } = await handle.read(nonce, 0, NONCE, header.length);
-  if (bytesRead < NONCE) throw bodyError(new Error('the file ends before its payload nonce'));
-  return { fileKey, nonce, payloadStart: header.length + NONCE };
 }
 
 function headerError(error: unknown): AmparoError {

@@ -6,12 +6,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { AmparoError } from '../../../shared/errors';
+import { openBlob, readAll } from '../evidence/reader';
 import { blobPath } from '../evidence/store';
 import { appendCustody } from '../services/evidence-custody';
 import type { VaultContext } from '../services/vault-context';
 import { LATEST_SCHEMA_VERSION } from '../vault/migrations';
 import type { Seal } from './age-io';
-import { blobPlaintext } from './blob-worker';
 import { collect, type AttachmentSource } from './collect';
 import { publicKeyPem, signManifest, vaultIdentity } from './identity';
 import {
@@ -63,13 +63,18 @@ function attachmentStream(vault: VaultContext, source: AttachmentSource): () => 
       .get<{ key: Uint8Array<ArrayBuffer>; sha256: string }>({ id: source.blobId });
     if (!blob) throw new AmparoError('EVIDENCE_DAMAGED', `The stored file of ${source.itemId} has no key`);
     const key = Buffer.from(blob.key);
-    let digest: string | null = null;
+    const reader = await openBlob(blobPath(vault.dir, source.blobId), key, source.blobId);
+    const hash = createHash('sha256');
     try {
-      yield* blobPlaintext(blobPath(vault.dir, source.blobId), key, source.blobId, (hex) => (digest = hex));
+      for await (const part of readAll(reader)) {
+        hash.update(part);
+        yield part;
+      }
     } finally {
       key.fill(0);
+      await reader.close();
     }
-    if (digest !== blob.sha256) {
+    if (hash.digest('hex') !== blob.sha256) {
       throw new AmparoError(
         'EVIDENCE_DAMAGED',
         `${source.itemId}: the stored file does not match its intake hash`,

@@ -1,15 +1,14 @@
 // Attachments of a bundle being imported: each is encrypted as it streams in (a fresh key, the vault's
-// blob format, in a worker thread) into blobs/.incoming/<blob id>.part, and moved into blobs/ only when the import commits.
+// blob format) into blobs/.incoming/<blob id>.part, and moved into blobs/ only when the import commits.
 // Until then nothing in blobs/ changes; whatever is left after a failure or a kill is an undecryptable
 // .part that the vault's unlock clean-up removes.
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { vaultWriteError } from '../evidence/intake';
-import { DEFAULT_CHUNK_SIZE } from '../evidence/blob-format';
+import { BlobEncryptor, DEFAULT_CHUNK_SIZE } from '../evidence/blob-format';
 import { newFileKey } from '../evidence/file-keys';
 import { blobPath, blobsDir, ensureBlobDirs, incomingDir } from '../evidence/store';
 import { fsyncDir } from '../fs/atomic';
-import { BlobWriter } from './blob-worker';
 
 export interface IncomingBlob {
   blobId: string;
@@ -30,15 +29,33 @@ export async function receiveBlob(
   const part = join(incomingDir(vaultDir), `${entry.blobId}.part`);
   const key = newFileKey();
   let out: FileHandle | null = null;
-  let writer: BlobWriter | null = null;
   try {
     out = await open(part, 'w', 0o600);
-    // Encrypted and written by a worker, a MiB at a time, while the next MiB is read and hashed.
-    writer = new BlobWriter(out.fd, key, entry.blobId);
-    for (let at = 0; at < writer.header.length;) at += (await out.write(writer.header, at)).bytesWritten;
-    for await (const chunk of data) await writer.write(chunk);
-    const storedSize = writer.header.length + (await writer.end());
-    writer = null;
+    const encryptor = new BlobEncryptor(key, entry.blobId, DEFAULT_CHUNK_SIZE);
+    let storedSize = 0;
+    // Records are gathered and written about a MiB at a time: one system call, not one per chunk.
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const batch = pending;
+      pending = [];
+      pendingBytes = 0;
+      const { bytesWritten } = await out!.writev(batch);
+      const expected = batch.reduce((n, b) => n + b.length, 0);
+      if (bytesWritten < expected) await out!.write(Buffer.concat(batch).subarray(bytesWritten));
+      storedSize += expected;
+    };
+    const write = async (records: Buffer[], force = false) => {
+      for (const record of records) {
+        pending.push(record);
+        pendingBytes += record.length;
+      }
+      if (force || pendingBytes >= 1024 * 1024) await flush();
+    };
+    await write([encryptor.header]);
+    for await (const chunk of data) await write(encryptor.push(chunk));
+    await write(encryptor.finish(), true);
     await out.sync();
     await out.close();
     out = null;
@@ -53,7 +70,6 @@ export async function receiveBlob(
     };
   } catch (error) {
     key.fill(0);
-    await writer?.stop().catch(() => undefined);
     await out?.close().catch(() => undefined);
     await rm(part, { force: true }).catch(() => undefined);
     throw vaultWriteError(error, 'Receiving a bundle attachment');

@@ -5,11 +5,13 @@
 // the caller as a stream (verify hashes and drops them; import encrypts them into the incoming area), and
 // only when the age stream has ended cleanly and every listed file was seen is the bundle good.
 import { createHash } from 'node:crypto';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { extract as tarExtract } from 'tar-stream';
 import { AmparoError } from '../../../shared/errors';
 import { cancelledError } from '../operations/runner';
-import { bodyError, openFileHeader, payloadKeyBytes, type Unseal } from './age-io';
+import { bodyError, decryptStream, type Unseal } from './age-io';
 import { fingerprintOf, signatureValid } from './identity';
 import {
   BUNDLE_FORMAT,
@@ -23,7 +25,6 @@ import {
   type ManifestFile,
 } from './manifest';
 import { checkEntryName } from './paths';
-import { openPayload } from './payload-worker';
 import type { JsonRow } from './rows';
 
 type Entry = AsyncIterable<unknown> & { header: { name: string; size: number; type: string } };
@@ -170,27 +171,10 @@ export async function readBundle(
   } catch (error) {
     throw new AmparoError('FILE_UNREADABLE', `Cannot read ${path}`, { cause: error });
   }
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw new AmparoError('FILE_UNREADABLE', `Cannot read ${path}`, { cause: error });
-  }
-  try {
-    const { fileKey, nonce, payloadStart } = await openFileHeader(handle, size, unseal);
-    const key = payloadKeyBytes(fileKey, nonce);
-    fileKey.fill(0);
-    return await readPayload(openPayload(handle.fd, key, payloadStart, size), size, handlers);
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
-}
-
-async function readPayload(
-  plain: AsyncIterable<Buffer>,
-  size: number,
-  handlers: ReadHandlers,
-): Promise<ReadBundle> {
+  const source = Readable.toWeb(
+    createReadStream(path, { highWaterMark: 1024 * 1024 }),
+  ) as ReadableStream<Uint8Array>;
+  const plain = await decryptStream(source, unseal);
   const extract = tarExtract();
   extract.on('error', () => undefined); // surfaced through the iteration below
 
@@ -200,10 +184,8 @@ async function readPayload(
   const feeder = (async () => {
     try {
       for await (const part of plain) {
-        // A parser already destroyed (the reader stopped at a bad entry) emits no further event.
-        if (stopped || extract.destroyed) break;
-        if (!extract.write(part)) {
-          if (extract.destroyed) break;
+        if (stopped) break;
+        if (!extract.write(Buffer.from(part.buffer, part.byteOffset, part.byteLength))) {
           // Both listeners go once either fires: left behind, they would pile up with every wait.
           await new Promise<void>((resolve) => {
             const done = () => {
