@@ -5,21 +5,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { Bridge } from '../bridge/server';
 import { createVault } from '../../electron/core/vault/vault';
 import { communication, deadline, incident, matter, measure } from '../unit/dashboard/seed';
 import { expect, screenshot, test } from './fixtures';
+import { call } from './support';
 
 const PASS = 'Plazos de la Comisión, diciembre 2026';
 const ZONE = 'America/Mexico_City';
 
 test.use({ timezoneId: ZONE });
-
-async function call<T>(bridge: Bridge, channel: string, input: unknown): Promise<T> {
-  const result = await bridge.core.dispatch(channel as never, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();

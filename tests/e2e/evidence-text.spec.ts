@@ -12,6 +12,7 @@ import type { Bridge } from '../bridge/server';
 import { precautionaryRequest } from '../support/fixtures';
 import { letterPhotoJpeg } from '../unit/extraction/ocr-fixtures';
 import { expect, openCases, screenshot, test } from './fixtures';
+import { call } from './support';
 
 const PASS = 'Actas de Tlacotalpan, leídas en la bóveda';
 const CASE_TITLE = 'Comunidad de San Isidro — desplazamiento forzado';
@@ -19,12 +20,6 @@ const CASE_TITLE = 'Comunidad de San Isidro — desplazamiento forzado';
 const PDF_WORD = 'Chicontepec';
 /** Only in the Word file. */
 const DOCX_WORD = 'Zongolica';
-
-async function call<T>(bridge: Bridge, channel: string, input: unknown): Promise<T> {
-  const result = await bridge.core.dispatch(channel as never, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 /** A three-page report with a text layer; the distinctive word is on page 2 only, after other words. */
 async function reportPdf(): Promise<Uint8Array> {

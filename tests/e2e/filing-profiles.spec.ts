@@ -2,39 +2,17 @@
 // one of its rules changed and saved (checked in the vault), offered by the generate panel's select, then
 // deleted after confirmation. The built-in ones are marked and cannot be deleted.
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Bridge } from '../bridge/server';
 import type { RedactionProfile } from '../../shared/schemas/filings';
 import { EMPTY_IDENTITY } from '../../shared/schemas/people';
 import { precautionaryRequest } from '../support/fixtures';
 import { expect, openCases, screenshot, test } from './fixtures';
+import { call, expectAccessible } from './support';
 
 const PASS = 'Cañada de Yautepec, niebla de julio, 2026';
 const NAME = 'Para la Fiscalía aliada';
 const PSEUDONYM = 'Colibrí Azul';
-
-type Running = { playState: string; effect: { getTiming(): { iterations?: number } } | null };
-
-/** No serious or critical axe violation on what is shown (once the drawer's slide has finished). */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await page.waitForFunction(() =>
-    (globalThis as unknown as { document: { getAnimations(): Running[] } }).document
-      .getAnimations()
-      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
-  expect(serious, `serious or critical axe violations on ${screen}`).toEqual([]);
-}
-
-async function call<T>(bridge: Bridge, channel: string, input: unknown): Promise<T> {
-  const result = await bridge.core.dispatch(channel as never, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 /** A case with a beneficiary (pseudonym only shown) and one incident. */
 async function seed(bridge: Bridge, app: Page, workDir: string) {

@@ -4,12 +4,12 @@
 // and coming back loses nothing; then the PDF is generated and previewed with pdf.js in the app.
 import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Bridge } from '../bridge/server';
 import { EMPTY_IDENTITY } from '../../shared/schemas/people';
 import { precautionaryRequest } from '../support/fixtures';
 import { expect, openCases, screenshot, screenshotPdfPage, test } from './fixtures';
+import { call, expectAccessible } from './support';
 
 const PASS = 'Sierra de Juárez, lluvia de junio, 2026';
 const LEGAL_NAME = 'Rosa Elena Martínez Ochoa';
@@ -18,28 +18,6 @@ const PSEUDONYM = 'Árbol Sereno';
 /** A step of the editor's Stepper, by its label (its number turns into a check mark once passed). */
 function step(app: Page, label: string) {
   return app.getByTestId('filing-editor').locator('.mantine-Stepper-step', { hasText: label });
-}
-
-type Running = { playState: string; effect: { getTiming(): { iterations?: number } } | null };
-
-/** No serious or critical axe violation on what is shown (once fades have finished). */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await page.waitForFunction(() =>
-    (globalThis as unknown as { document: { getAnimations(): Running[] } }).document
-      .getAnimations()
-      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
-  expect(serious, `serious or critical axe violations on ${screen}`).toEqual([]);
-}
-
-async function call<T>(bridge: Bridge, channel: string, input: unknown): Promise<T> {
-  const result = await bridge.core.dispatch(channel as never, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
 }
 
 /** A Spanish vault with one case, a beneficiary with a protected legal name, two facts and one exhibit. */

@@ -8,15 +8,10 @@ import type { Bridge } from '../bridge/server';
 import { EMPTY_IDENTITY } from '../../shared/schemas/people';
 import { precautionaryRequest } from '../support/fixtures';
 import { expect, openCases, screenshot, test } from './fixtures';
+import { call } from './support';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 const FACTS = 60;
-
-async function call<T>(bridge: Bridge, channel: string, input: unknown): Promise<T> {
-  const result = await bridge.core.dispatch(channel as never, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 /** A Spanish-speaking vault with two cases, a beneficiary and many facts that share a word. */
 async function seed(bridge: Bridge, app: Page, workDir: string) {

@@ -5,25 +5,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { Bridge } from '../bridge/server';
 import es from '../../shared/i18n/es.json';
 import { EMPTY_IDENTITY } from '../../shared/schemas/people';
 import { precautionaryRequest } from '../support/fixtures';
 import { expect, openCases, screenshot, test } from './fixtures';
+import { call, expectAccessible } from './support';
 
 const PASS = 'Audiencia en Washington, periodo 192, 2027';
 const LEGAL_NAME = 'Rosa Elena Martínez Ochoa';
 const PSEUDONYM = 'Árbol Sereno';
 const LAWYER = 'Lic. Daniel Paredes';
 const CASE = 'Defensora en la Sierra Norte';
-
-async function call<T>(bridge: Bridge, channel: string, input: unknown): Promise<T> {
-  const result = await bridge.core.dispatch(channel as never, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 /** A Spanish vault with the case, a beneficiary with a protected legal name, a fact and two exhibits. */
 async function seed(bridge: Bridge, app: Page, workDir: string) {
@@ -56,22 +50,6 @@ async function seed(bridge: Bridge, app: Page, workDir: string) {
   await app.reload();
   await openCases(app, 'Casos');
   return matter;
-}
-
-type Running = { playState: string; effect: { getTiming(): { iterations?: number } } | null };
-
-/** No serious or critical axe violation on what is shown (once fades have finished). */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await page.waitForFunction(() =>
-    (globalThis as unknown as { document: { getAnimations(): Running[] } }).document
-      .getAnimations()
-      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
-  expect(serious, `serious or critical axe violations on ${screen}`).toEqual([]);
 }
 
 function catalogueValues(tree: unknown): string[] {

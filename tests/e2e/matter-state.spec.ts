@@ -1,17 +1,11 @@
 // The State a case is brought against, in Spanish: picked in the new-case form by typing part of its name
 // (OAS members listed first), shown in the case header, and used to filter the case list.
 import { join } from 'node:path';
-import type { Bridge } from '../bridge/server';
 import { precautionaryRequest } from '../support/fixtures';
 import { expect, openCases, screenshot, test } from './fixtures';
+import { call } from './support';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
-
-async function call<T>(bridge: Bridge, channel: string, input: unknown): Promise<T> {
-  const result = await bridge.core.dispatch(channel as never, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 test('a case against Guatemala: chosen in the form, shown in its header, found by the State filter', async ({
   app,

@@ -4,18 +4,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { Bridge } from '../bridge/server';
 import { precautionaryRequest } from '../support/fixtures';
 import { expect, openCases, screenshot, test } from './fixtures';
+import { call } from './support';
 
 const PASS = 'Ríos de Oaxaca, marzo 2026, sin olvido';
 const TITLE = 'Medidas cautelares — A.A.Q.O. y familia';
-
-async function call<T>(bridge: Bridge, channel: string, input: unknown): Promise<T> {
-  const result = await bridge.core.dispatch(channel as never, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 /** No serious or critical axe violation on the screen as it is now. */
 async function expectAccessible(page: Page, where: string): Promise<void> {
