@@ -99,7 +99,28 @@ describe('OCR engine (tesseract.js, spa+eng, offline)', () => {
     const accuracy = wordAccuracy(LETTER_TEXT, page.text);
     console.log(`OCR word accuracy, phone-like photo: ${(accuracy * 100).toFixed(1)} %`);
     expect(missing(page.text)).toEqual([]);
-    expect(accuracy).toBeGreaterThan(0.7);
+    // The engine straightens the slanted page before reading it (79 % without: one paragraph was lost).
+    expect(accuracy).toBeGreaterThan(0.95);
+    // Its word boxes are turned back onto the photo as given: "Ciudad" starts where the fixture drew
+    // the letter's first line, the page turned 2.5° about the photo's centre.
+    const dpi = 200;
+    const pageSize = { width: Math.round((210 / 25.4) * dpi), height: Math.round((297 / 25.4) * dpi) };
+    const photoSize = {
+      width: Math.round(pageSize.width * 1.08),
+      height: Math.round(pageSize.height * 1.06),
+    };
+    const margin = (25 / 25.4) * dpi;
+    const [x, y] = [margin - pageSize.width / 2, margin + 12 * (dpi / 72) - pageSize.height / 2];
+    const turn = (2.5 * Math.PI) / 180;
+    const start = {
+      x: photoSize.width / 2 + x * Math.cos(turn) - y * Math.sin(turn),
+      baseline: photoSize.height / 2 + x * Math.sin(turn) + y * Math.cos(turn),
+    };
+    expect([page.width, page.height]).toEqual([photoSize.width, photoSize.height]);
+    const ciudad = page.words.find((w) => w.text === 'Ciudad');
+    expect(ciudad).toBeDefined();
+    expect(Math.abs(ciudad!.bbox.x0 - start.x)).toBeLessThan(12);
+    expect(Math.abs(ciudad!.bbox.y1 - start.baseline)).toBeLessThan(12);
   });
 
   it('turns a photo upright by its EXIF orientation, with the upright size', async () => {

@@ -111,7 +111,43 @@ export function uprightSize(image: Uint8Array): { width: number; height: number 
   return size;
 }
 
+/**
+ * With rotateAuto Tesseract measures the text lines' slant, turns the image straight about its centre
+ * (same size) and reads that: its word boxes are in the straightened image. Turning each box's corners
+ * back by the same angle puts them on the page as given, where the preview draws them.
+ */
+export function unturnBox(
+  box: { x0: number; y0: number; x1: number; y1: number },
+  radians: number,
+  size: { width: number; height: number },
+): { x0: number; y0: number; x1: number; y1: number } {
+  if (!radians) return box;
+  const cx = size.width / 2;
+  const cy = size.height / 2;
+  const cos = Math.cos(-radians);
+  const sin = Math.sin(-radians);
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const [x, y] of [
+    [box.x0, box.y0],
+    [box.x1, box.y0],
+    [box.x0, box.y1],
+    [box.x1, box.y1],
+  ] as const) {
+    xs.push(cx + (x - cx) * cos - (y - cy) * sin);
+    ys.push(cy + (x - cx) * sin + (y - cy) * cos);
+  }
+  const clamp = (v: number, max: number) => Math.max(0, Math.min(max, Math.round(v)));
+  return {
+    x0: clamp(Math.min(...xs), size.width),
+    y0: clamp(Math.min(...ys), size.height),
+    x1: clamp(Math.max(...xs), size.width),
+    y1: clamp(Math.max(...ys), size.height),
+  };
+}
+
 function toPage(result: Tesseract.Page, size: { width: number; height: number }): OcrPage {
+  const turned = result.rotateRadians ?? 0;
   const words: OcrWord[] = [];
   for (const block of result.blocks ?? []) {
     for (const paragraph of block.paragraphs) {
@@ -119,8 +155,7 @@ function toPage(result: Tesseract.Page, size: { width: number; height: number })
         for (const word of line.words) {
           const text = word.text.trim();
           if (!text) continue;
-          const { x0, y0, x1, y1 } = word.bbox;
-          words.push({ text, confidence: word.confidence, bbox: { x0, y0, x1, y1 } });
+          words.push({ text, confidence: word.confidence, bbox: unturnBox(word.bbox, turned, size) });
         }
       }
     }
@@ -163,7 +198,10 @@ export async function createOcrEngine(options: OcrEngineOptions): Promise<OcrEng
       const { data } = await Promise.race([
         w.recognize(
           Buffer.from(image.buffer, image.byteOffset, image.byteLength),
-          {},
+          // Straighten a page photographed or scanned at a slant before reading it: on the test's phone
+          // photo (turned 2.5°) word accuracy goes from 79 % to 99 %; a straight page is read as before
+          // (Tesseract skips turns under 0.3°). tests/unit/extraction/ocr-variants.ts has the figures.
+          { rotateAuto: true },
           { text: true, blocks: true },
         ),
         aborted,
