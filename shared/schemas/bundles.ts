@@ -41,6 +41,12 @@ export type BundleKey = z.infer<typeof BundleKey>;
 
 export const REDACTION_PROFILES = ['none', 'pseudonyms-only'] as const;
 export const RedactionProfileName = z.enum(REDACTION_PROFILES);
+/** What a bundle says was applied: the fixed choices, or 'profile' (a filings redaction profile). */
+export const AppliedRedaction = z.object({
+  profile: z.enum([...REDACTION_PROFILES, 'profile']),
+  profileName: z.string().optional(),
+  leftOut: z.array(z.object({ kind: z.string(), count: z.number().int() })),
+});
 
 export const ExportBundleInput = z.object({
   operationId: Id.optional(),
@@ -48,6 +54,8 @@ export const ExportBundleInput = z.object({
   out: FilePath,
   seal: BundleSeal,
   redaction: RedactionProfileName.default('none'),
+  /** A filings redaction profile (its id) to apply instead of `redaction`. */
+  redactionProfileId: Id.optional(),
   /** Evidence items (exhibits) to leave out. */
   omitEvidence: z.array(Id).max(10_000).default([]),
   /** Only what changed after this earlier bundle. */
@@ -84,7 +92,7 @@ export const BundleSummary = z.object({
   cases: z.array(z.object({ id: z.string(), reference: z.string(), title: z.string().optional() })),
   counts: z.array(z.object({ kind: z.string(), count: z.number().int() })),
   attachments: z.number().int(),
-  redaction: z.object({ profile: RedactionProfileName, leftOut: z.array(LeftOut) }),
+  redaction: AppliedRedaction,
   since: z.string().nullable(),
   /** Size of the encrypted file, bytes. */
   size: z.number().int(),

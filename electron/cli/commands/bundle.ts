@@ -53,16 +53,39 @@ function printSummary(out: (t: string) => void, s: BundleSummary): void {
   for (const c of s.counts) out(`  ${recordKind(WORDS, c.kind, true).padEnd(36)} ${c.count}`);
   out(`Attachments:   ${s.attachments}`);
   out(
-    `Redaction:     ${s.redaction.profile}${s.redaction.leftOut.map((l) => `; ${l.count} ${leftOutLabel(WORDS, l.kind)} left out`).join('')}`,
+    `Redaction:     ${s.redaction.profile === 'profile' ? `profile ${esc(s.redaction.profileName ?? '')}` : s.redaction.profile}${s.redaction.leftOut.map((l) => `; ${l.count} ${leftOutLabel(WORDS, l.kind)} left out`).join('')}`,
   );
   if (s.since) out(`Since bundle:  ${s.since}`);
   out(`Size:          ${s.size} bytes`);
 }
 
+/**
+ * `--redact`: none, pseudonyms-only, or a filings redaction profile by id, built-in key (state) or name
+ * (case-insensitive), as `filing generate --profile` names them.
+ */
+async function redactionChoice(
+  ref: string | undefined,
+  profiles: () => Promise<{ id: string; name: string; base: string | null; builtIn: boolean }[]>,
+): Promise<{ redaction: 'none' | 'pseudonyms-only'; redactionProfileId?: string }> {
+  if (ref === undefined || ref === 'none' || ref === 'pseudonyms-only') return { redaction: ref ?? 'none' };
+  const all = await profiles();
+  const found =
+    all.find((p) => p.id === ref) ??
+    all.find((p) => p.builtIn && p.base === ref) ??
+    all.find((p) => p.name.toLocaleLowerCase() === ref.toLocaleLowerCase());
+  if (!found) {
+    const names = all.map((p) => (p.builtIn && p.base ? `${p.base} (${p.name})` : p.name));
+    throw new UsageError(
+      `No redaction profile ${esc(ref)}; profiles: none, pseudonyms-only, ${names.map(esc).join(', ')}`,
+    );
+  }
+  return { redaction: 'none', redactionProfileId: found.id };
+}
+
 export const bundleExport: Command = {
   name: 'bundle export',
   usage: `bundle export <dir> --case REF... --out FILE (--to-passphrase | --to AGE-RECIPIENT...)
-               [--redact pseudonyms-only] [--omit-evidence ID...] [--since BUNDLE-ID]
+               [--redact pseudonyms-only|PROFILE] [--omit-evidence ID...] [--since BUNDLE-ID]
                                      Write one or several cases as an encrypted, signed bundle`,
   options: {
     ...PASS,
@@ -98,7 +121,7 @@ export const bundleExport: Command = {
           matterIds,
           out: resolve(target),
           seal,
-          redaction: (text(values, 'redact') ?? 'none') as 'none' | 'pseudonyms-only',
+          ...(await redactionChoice(text(values, 'redact'), () => core.call('filingProfiles:list', {}))),
           omitEvidence: (values['omit-evidence'] as string[] | undefined) ?? [],
           since: text(values, 'since') ?? null,
         });

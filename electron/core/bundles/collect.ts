@@ -4,8 +4,10 @@
 // them every row that points at them (a confidential fact's people links, an excluded exhibit's
 // custody), so an imported bundle never names a record it does not carry.
 import { AmparoError } from '../../../shared/errors';
+import type { ProfileRules } from '../../../shared/schemas/filings';
 import type { Database } from '../vault/database';
 import type { RedactionProfile } from './manifest';
+import { hasDetailsBeyondName, nameOnly, personPrints, profileExclusions } from './redact-profile';
 import { contentMark, recordKey, toJsonRow, type JsonRow, type SqlRow } from './rows';
 import { carriedTables, type CarriedEntry } from './tables';
 
@@ -14,6 +16,8 @@ export interface CollectInput {
   cases: string[];
   backup: boolean;
   redaction: RedactionProfile;
+  /** The filings redaction profile's rules, for redaction 'profile'. */
+  rules?: ProfileRules;
   /** Evidence item ids to leave out (chosen exhibits). */
   omitItems: string[];
   since: string | null;
@@ -70,22 +74,47 @@ export function collect(db: Database, input: CollectInput): Collected {
   const drop = (table: string, rows: JsonRow[], kind: string, rule: CarriedEntry[1]) => {
     if (rows.length === 0) return;
     leftOut.set(kind, (leftOut.get(kind) ?? 0) + rows.length);
+    const gone = new Set(rows);
+    raw.set(
+      table,
+      raw.get(table)!.filter((row) => !gone.has(row)),
+    );
     // A protected identity left out leaves its person (by pseudonym) and everything naming it in place.
-    if (rule.protectedValues) {
-      raw.set(table, []);
-      return;
-    }
+    if (rule.protectedValues) return;
+    // Only a record's own id can be pointed at: a link's first key column (an incident_people row's
+    // incident) names a record that stays.
+    if (rule.key.length !== 1) return;
     const keys = removed.get(table) ?? new Set<string>();
     for (const row of rows) keys.add(String(row[rule.key[0]!]));
     removed.set(table, keys);
-    const kept = new Set(rows);
-    raw.set(
-      table,
-      raw.get(table)!.filter((row) => !kept.has(row)),
-    );
   };
 
-  if (input.redaction === 'pseudonyms-only' || input.omitItems.length > 0) {
+  const rules = input.redaction === 'profile' ? input.rules : undefined;
+  if (input.redaction === 'profile' && !rules)
+    throw new AmparoError('INTERNAL', 'A profile redaction needs its rules');
+  if (rules) {
+    const prints = personPrints(raw, rules);
+    for (const [table, rule] of carried) {
+      if (table === 'protected_identities') {
+        for (const { kind, rows } of profileExclusions(table, raw.get(table)!, rules, prints)) {
+          drop(table, rows, kind, rule);
+        }
+        // Printed by name: the legal name travels, the rest of the identity stays out.
+        const rows = raw.get(table)!;
+        const reduced = rows.filter(hasDetailsBeyondName).length;
+        if (reduced > 0) leftOut.set('protected_identities (details beyond the name)', reduced);
+        raw.set(table, rows.map(nameOnly));
+      } else if (rule.protectedValues) {
+        drop(table, raw.get(table)!, table, rule);
+      } else if (rule.classified || table === 'evidence_items' || table === 'people') {
+        for (const { kind, rows } of profileExclusions(table, raw.get(table)!, rules, prints)) {
+          drop(table, rows, kind, rule);
+        }
+      }
+    }
+  }
+
+  if (input.redaction !== 'none' || input.omitItems.length > 0) {
     const omit = new Set(input.omitItems);
     for (const [table, rule] of carried) {
       const rows = raw.get(table)!;

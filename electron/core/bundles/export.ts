@@ -6,6 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { AmparoError } from '../../../shared/errors';
+import type { ProfileRules } from '../../../shared/schemas/filings';
 import { openBlob, readAll } from '../evidence/reader';
 import { blobPath } from '../evidence/store';
 import { appendCustody } from '../services/evidence-custody';
@@ -38,6 +39,8 @@ export interface ExportRequest {
   out: string;
   seal: Seal;
   redaction: RedactionProfile;
+  /** The filings redaction profile applied, for redaction 'profile'. */
+  profile?: { id: string; name: string; rules: ProfileRules };
   omitEvidence: string[];
   since: string | null;
   signal?: AbortSignal;
@@ -101,6 +104,7 @@ export async function exportBundle(vault: VaultContext, request: ExportRequest):
     cases: cases.map((c) => c.id),
     backup: request.backup,
     redaction: request.redaction,
+    ...(request.profile ? { rules: request.profile.rules } : {}),
     omitItems: request.omitEvidence,
     since: request.since,
   });
@@ -161,7 +165,11 @@ export async function exportBundle(vault: VaultContext, request: ExportRequest):
     },
     cases: cases.map((c) => ({ id: c.id, reference: c.reference })),
     since: request.since,
-    redaction: { profile: request.redaction, leftOut: collected.leftOut },
+    redaction: {
+      profile: request.redaction,
+      ...(request.profile ? { profileName: request.profile.name } : {}),
+      leftOut: collected.leftOut,
+    },
     records,
     attachments,
     files,
@@ -236,6 +244,7 @@ export async function exportBundle(vault: VaultContext, request: ExportRequest):
           records: recordCount,
           attachments: attachments.length,
           redaction: request.redaction,
+          ...(request.profile ? { redactionProfile: request.profile.id } : {}),
           leftOut: collected.leftOut,
           since: request.since,
           sealed: request.seal.passphrase !== undefined ? 'passphrase' : 'recipients',

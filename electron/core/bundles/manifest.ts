@@ -30,7 +30,8 @@ export const ManifestFile = z.strictObject({
 });
 export type ManifestFile = z.infer<typeof ManifestFile>;
 
-export const RedactionProfile = z.enum(['none', 'pseudonyms-only']);
+/** 'profile': one of the vault's filings redaction profiles, named in `profileName`. */
+export const RedactionProfile = z.enum(['none', 'pseudonyms-only', 'profile']);
 export type RedactionProfile = z.infer<typeof RedactionProfile>;
 
 export const Manifest = z.strictObject({
@@ -51,6 +52,8 @@ export const Manifest = z.strictObject({
   since: Uuid.nullable(),
   redaction: z.strictObject({
     profile: RedactionProfile,
+    /** The filings redaction profile's name as the exporting vault calls it (profile 'profile'). */
+    profileName: z.string().max(200).optional(),
     /** What stayed out: counts per kind, never the values. */
     leftOut: z.array(z.strictObject({ kind: z.string().max(100), count: z.number().int().min(1) })),
   }),

@@ -11,11 +11,12 @@ import type {
   VaultIdentityInfo,
 } from '../../../shared/schemas/bundles';
 import type { Unseal } from '../bundles/age-io';
-import { exportBundle } from '../bundles/export';
+import { exportBundle, type ExportRequest } from '../bundles/export';
 import { groupedFingerprint, vaultIdentity } from '../bundles/identity';
 import { importBundle, signerKnown } from '../bundles/import';
 import { verifyBundle } from '../bundles/verify';
 import { OperationRunner, type Operation } from '../operations/runner';
+import { FilingProfileService } from './filings-profiles';
 import type { VaultContext } from './vault-context';
 
 export interface BundleServiceOptions {
@@ -73,6 +74,13 @@ export class BundleService {
     };
   }
 
+  /** The fixed choice, or the filings redaction profile by id (as the filings read it). */
+  private redaction(input: ParsedInput<'bundles:export'>): Pick<ExportRequest, 'redaction' | 'profile'> {
+    if (!input.redactionProfileId) return { redaction: input.redaction };
+    const profile = new FilingProfileService(this.ctx).resolve(input.redactionProfileId);
+    return { redaction: 'profile', profile: { id: profile.id, name: profile.name, rules: profile.rules } };
+  }
+
   export(input: ParsedInput<'bundles:export'>): Promise<ExportBundleResult> {
     return this.runner.run(input.operationId, async (op) => {
       const outcome = await exportBundle(this.ctx(), {
@@ -86,7 +94,7 @@ export class BundleService {
                 ...(this.options.scryptLogN ? { scryptLogN: this.options.scryptLogN } : {}),
               }
             : { recipients: input.seal.recipients },
-        redaction: input.redaction,
+        ...this.redaction(input),
         omitEvidence: input.omitEvidence,
         since: input.since,
         signal: op.signal,
