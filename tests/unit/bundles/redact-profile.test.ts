@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../electron/cli/run';
 import { createTestVault, runAmparo } from '../../support/cli';
 import { tempDir } from '../../support/temp';
-import { LEGAL_NAME, richCase, side, withDb } from './helpers';
+import { LEGAL_NAME, richCase, side, withDb, type RichCase } from './helpers';
+
+type Item = RichCase['items'][number];
 
 const EMPTY_IDENTITY = {
   aliases: [],
@@ -31,7 +33,7 @@ describe('redacted export with a filings redaction profile', () => {
     const a = await side('perfil');
     const rich = await richCase(a, [0, 1, 70_000], true);
     const matterId = rich.matterId;
-    const [kept, excludedItem, confidentialItem] = rich.items;
+    const [kept, excludedItem, confidentialItem] = rich.items as [Item, Item, Item];
     const witness = await a.ok('people:create', {
       pseudonym: 'T.1',
       classification: 'restricted',
