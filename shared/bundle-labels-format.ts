@@ -242,6 +242,9 @@ const LEFT_OUT_REASONS: Record<string, string> = {
   confidential: 'bundleLabels.leftOut.confidential',
   'chosen exhibits': 'bundleLabels.leftOut.chosen',
   'linked to records left out': 'bundleLabels.leftOut.linked',
+  // redaction through a filings profile
+  'left out by the profile': 'bundleRedaction.leftOutProfile',
+  'details beyond the name': 'bundleRedaction.leftOutDetails',
 };
 
 /**

@@ -36,7 +36,12 @@ export function BundleSummaryView({ summary }: { summary: BundleSummary }) {
           t('bundles.import.attachments', { count: summary.attachments }),
         ].join(' · ')}
       </Text>
-      {summary.redaction.profile !== 'none' && <Text size="sm">{t('bundles.import.redacted')}</Text>}
+      {summary.redaction.profile === 'pseudonyms-only' && (
+        <Text size="sm">{t('bundles.import.redacted')}</Text>
+      )}
+      {summary.redaction.profile === 'profile' && (
+        <Text size="sm">{t('bundleRedaction.applied', { name: summary.redaction.profileName ?? '' })}</Text>
+      )}
       {summary.redaction.leftOut.map((l) => (
         <Text size="sm" key={l.kind}>
           {t('bundles.leftOut', { count: l.count, kind: leftOutLabel(words, l.kind) })}

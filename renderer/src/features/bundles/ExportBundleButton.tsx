@@ -19,6 +19,7 @@ import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PassphraseInput } from '../../components/PassphraseInput';
 import { inFolder } from './paths';
+import { useLoad } from '../../components/useLoad';
 import { useBundleWords } from './useBundleWords';
 
 /** "Export bundle" on a case: to a passphrase or age public keys, optionally redacted, with progress and cancel. */
@@ -30,7 +31,9 @@ export function ExportBundleButton({ matterId }: { matterId: string }) {
   const [mode, setMode] = useState<'passphrase' | 'recipients'>('passphrase');
   const [passphrase, setPassphrase] = useState('');
   const [recipients, setRecipients] = useState('');
-  const [redaction, setRedaction] = useState<'none' | 'pseudonyms-only'>('none');
+  /** 'none', 'pseudonyms-only', or 'profile:<id>' (a filings redaction profile). */
+  const [redaction, setRedaction] = useState('none');
+  const profiles = useLoad(open ? () => client.filingProfiles.list({}) : null, [open]);
   const [running, setRunning] = useState<string | null>(null);
   const [progress, setProgress] = useState<BundleProgress | null>(null);
   const [done, setDone] = useState<ExportBundleResult | null>(null);
@@ -72,7 +75,10 @@ export function ExportBundleButton({ matterId }: { matterId: string }) {
         mode === 'passphrase'
           ? { passphrase }
           : { recipients: recipients.split(/\s+/).filter((r) => r.length > 0) };
-      setDone(await client.bundles.export({ operationId, matterIds: [matterId], out, seal, redaction }));
+      const choice = redaction.startsWith('profile:')
+        ? { redactionProfileId: redaction.slice('profile:'.length) }
+        : { redaction: redaction as 'none' | 'pseudonyms-only' };
+      setDone(await client.bundles.export({ operationId, matterIds: [matterId], out, seal, ...choice }));
       setPassphrase('');
     } catch (err) {
       setError(err);
@@ -136,14 +142,31 @@ export function ExportBundleButton({ matterId }: { matterId: string }) {
           <Select
             label={t('bundles.export.redaction')}
             value={redaction}
-            onChange={(v) => setRedaction((v as 'none' | 'pseudonyms-only') ?? 'none')}
+            onChange={(v) => setRedaction(v ?? 'none')}
             data={[
-              { value: 'none', label: t('bundles.export.redactNone') },
-              { value: 'pseudonyms-only', label: t('bundles.export.redactPseudonyms') },
+              {
+                group: t('bundleRedaction.fixed'),
+                items: [
+                  { value: 'none', label: t('bundles.export.redactNone') },
+                  { value: 'pseudonyms-only', label: t('bundles.export.redactPseudonyms') },
+                ],
+              },
+              ...((profiles.data ?? []).length > 0
+                ? [
+                    {
+                      group: t('bundleRedaction.profiles'),
+                      items: (profiles.data ?? []).map((p) => ({ value: `profile:${p.id}`, label: p.name })),
+                    },
+                  ]
+                : []),
             ]}
             allowDeselect={false}
             description={t(
-              redaction === 'none' ? 'bundles.export.redactNoneHint' : 'bundles.export.redactPseudonymsHint',
+              redaction === 'none'
+                ? 'bundles.export.redactNoneHint'
+                : redaction === 'pseudonyms-only'
+                  ? 'bundles.export.redactPseudonymsHint'
+                  : 'bundleRedaction.profileHint',
             )}
           />
           <ErrorAlert error={error} />
