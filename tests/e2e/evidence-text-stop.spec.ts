@@ -69,14 +69,27 @@ test('a scan stopped while it is read loses its text; turned on again it is read
   const { items } = await call<{ items: { id: string }[] }>(bridge, 'evidence:list', { matterId: matter.id });
   const itemId = items[0]!.id;
 
-  // Being read: the first page is done (its text is in the vault), the others are still to come.
+  // Being read: the first page is done (its text is in the vault), the others are still to come. A
+  // failure says its reason rather than timing out.
   const row = app
     .getByRole('table', { name: 'Pruebas' })
     .getByRole('row')
     .filter({ hasText: 'oficio-escaneado' });
+  await expect
+    .poll(
+      async () => {
+        const s = await call<{ state: string; reason: string | null; pagesDone: number }>(
+          bridge,
+          'extraction:status',
+          { id: itemId },
+        );
+        return s.state === 'running' ? (s.pagesDone > 0 ? 'reading' : 'starting') : `${s.state} ${s.reason}`;
+      },
+      { timeout: 120_000, intervals: [250] },
+    )
+    .toBe('reading');
   await expect(row.getByTestId('extraction-state')).toHaveText(
     new RegExp(`Leyendo el texto: página [1-${PAGES - 1}] de ${PAGES}`),
-    { timeout: 120_000 },
   );
   const during = await call<{ pageCount: number }>(bridge, 'extraction:text', { id: itemId });
   expect(during.pageCount).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import type { Database } from '../vault/database';
 import type { RedactionProfile } from './manifest';
 import { hasDetailsBeyondName, nameOnly, personPrints, profileExclusions } from './redact-profile';
 import { contentMark, recordKey, toJsonRow, type JsonRow, type SqlRow } from './rows';
-import { carriedTables, type CarriedEntry } from './tables';
+import { carriedTables, TABLES, type CarriedEntry } from './tables';
 
 export interface CollectInput {
   /** Matter ids; ignored for a backup (every row). */
@@ -55,6 +55,12 @@ function sinceMarks(db: Database, since: string): Map<string, string> {
     .prepare('SELECT table_name, record_key, mark FROM bundle_marks WHERE bundle_id = $since')
     .all<{ table_name: string; record_key: string; mark: string }>({ since });
   return new Map(rows.map((r) => [`${r.table_name} ${r.record_key}`, r.mark]));
+}
+
+/** A table whose rows are records with their own `id` (what a tag's owner column names). */
+function ownKey(table: string): boolean {
+  const rule = TABLES[table];
+  return rule !== undefined && 'key' in rule && rule.key.length === 1 && rule.key[0] === 'id';
 }
 
 export function collect(db: Database, input: CollectInput): Collected {
@@ -145,7 +151,9 @@ export function collect(db: Database, input: CollectInput): Collected {
         const orphans = rows.filter((row) => {
           if (rule.ownerColumn) {
             const owner = String(row[rule.ownerColumn]);
-            if ([...removed.values()].some((keys) => keys.has(owner))) return true;
+            // Owners are records with an id of their own (a person left out, not their profile).
+            const owned = [...removed].some(([t, keys]) => ownKey(t) && keys.has(owner));
+            if (owned) return true;
           }
           return foreignKeys(db, table).some((fk) => {
             const value = row[fk.from];
