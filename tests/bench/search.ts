@@ -11,7 +11,8 @@ import { addToSearch } from '../../electron/core/services/search-index';
 import { ftsQuery, searchIndexChanged } from '../../electron/core/services/search-query';
 import { vaultContext } from '../../electron/core/services/vault-context';
 import { migrate } from '../../electron/core/vault/migrate';
-import { createVault } from '../../electron/core/vault/vault';
+import { createVault, openVault, type OpenVault } from '../../electron/core/vault/vault';
+import { existsSync, mkdirSync } from 'node:fs';
 import { header, percentile, row, samples } from './measure';
 import { SearchInput } from '../../shared/schemas/search';
 
@@ -173,15 +174,39 @@ export function fill(db: Database): void {
   })();
 }
 
-export async function benchSearch(dir: string): Promise<void> {
-  const vault = await createVault(join(dir, 'search-vault'), 'frase de contraseña para medir 2026');
-  const plain = new Database(join(dir, 'search-plain.db'), { cacheStatements: true });
+const PASSPHRASE = 'frase de contraseña para medir 2026';
+
+/**
+ * BENCH_SEARCH_CACHE=<folder> keeps both filled databases there (one pair per scale and mode) and opens
+ * them again on the next run instead of indexing for minutes: for iterating on the queries only.
+ */
+async function databases(
+  dir: string,
+): Promise<{ vault: OpenVault; plain: Database; fillOurs: number | null }> {
+  const cache = process.env.BENCH_SEARCH_CACHE;
+  const base = cache ? join(cache, `search-${SCALE}-${DOCUMENTS_ONLY ? 'documents' : 'all'}`) : dir;
+  const ready = cache !== undefined && existsSync(join(base, 'filled'));
+  if (ready) {
+    const vault = await openVault(join(base, 'search-vault'), PASSPHRASE);
+    const plain = new Database(join(base, 'search-plain.db'), { cacheStatements: true });
+    migrate(plain);
+    return { vault, plain, fillOurs: null };
+  }
+  mkdirSync(base, { recursive: true });
+  const vault = await createVault(join(base, 'search-vault'), PASSPHRASE);
+  const plain = new Database(join(base, 'search-plain.db'), { cacheStatements: true });
   plain.pragma('journal_mode = WAL');
   migrate(plain);
   const fillStart = performance.now();
   fill(vault.db);
   const fillOurs = performance.now() - fillStart;
   fill(plain);
+  if (cache) mkdirSync(join(base, 'filled'));
+  return { vault, plain, fillOurs };
+}
+
+export async function benchSearch(dir: string): Promise<void> {
+  const { vault, plain, fillOurs } = await databases(dir);
 
   const ours = new SearchService(
     () => vaultContext({ dir, db: vault.db }, () => 'bench'),
@@ -247,7 +272,9 @@ export async function benchSearch(dir: string): Promise<void> {
   console.log(
     `(${orders.filter((o) => o === 'recent').length} of ${QUERIES} queries matched over ${RANKED_MAX.toLocaleString('en')} records and were shown newest first)`,
   );
-  console.log(
-    `(indexing ${total.toLocaleString('en')} rows into the encrypted vault took ${(fillOurs / 1000).toFixed(1)} s)`,
-  );
+  if (fillOurs !== null)
+    console.log(
+      `(indexing ${total.toLocaleString('en')} rows into the encrypted vault took ${(fillOurs / 1000).toFixed(1)} s)`,
+    );
+  else console.log(`(${total.toLocaleString('en')} rows, opened from BENCH_SEARCH_CACHE)`);
 }
