@@ -15,13 +15,22 @@ import type { RevealState } from './reveal-state';
 /** bm25 costs about 9 µs a matching page (its length and every phrase's counts): ranked up to this many. */
 const RANKED_MAX = 500;
 const COUNT_CAP = 1000;
+/** Hidden pages of very common words are counted up to this, then "at least" (as for records). */
+const HIDDEN_CAP = 100;
 const MAX_EXPANSION = 32;
 
 /** The facet token of a case on a text row, as the migration's triggers write it. */
 export const documentMatterFacet = (matterId: string): string =>
   `0mx${Buffer.from(matterId, 'utf8').toString('hex')}`;
 
-const EMPTY: DocumentHits = { hits: [], total: 0, totalExact: true, hiddenConfidential: 0, nextOffset: null };
+const EMPTY: DocumentHits = {
+  hits: [],
+  total: 0,
+  totalExact: true,
+  hiddenConfidential: 0,
+  hiddenExact: true,
+  nextOffset: null,
+};
 
 function words(text: string): string[] {
   return text
@@ -94,6 +103,7 @@ export function searchDocuments(
       total: scored.length,
       totalExact: true,
       hiddenConfidential: Math.min(count(db, hidden, RANKED_MAX + 1), RANKED_MAX),
+      hiddenExact: true,
       nextOffset: more ? offset + limit : null,
     };
   }
@@ -112,12 +122,13 @@ export function searchDocuments(
   const page = rows.slice(0, limit);
   const cap = COUNT_CAP + 1;
   const total = more ? count(db, shown, cap) : offset + page.length;
-  const hiddenCount = count(db, hidden, cap);
+  const hiddenCount = count(db, hidden, HIDDEN_CAP + 1);
   return {
     hits: toHits(db, reveals, page),
     total: Math.max(Math.min(total, cap - 1), offset + page.length),
     totalExact: !more || total < cap,
-    hiddenConfidential: Math.min(hiddenCount, cap - 1),
+    hiddenConfidential: Math.min(hiddenCount, HIDDEN_CAP),
+    hiddenExact: hiddenCount <= HIDDEN_CAP,
     nextOffset: more ? offset + limit : null,
   };
 }
@@ -145,11 +156,13 @@ function pageRows(db: Database, match: string, ids: number[]): Row[] {
 function countOnly(db: Database, reveals: RevealState, match: string): DocumentHits {
   const { shown, hidden } = filters(reveals, match);
   const total = count(db, shown, COUNT_CAP + 1);
+  const hiddenCount = count(db, hidden, HIDDEN_CAP + 1);
   return {
     hits: [],
     total: Math.min(total, COUNT_CAP),
     totalExact: total <= COUNT_CAP,
-    hiddenConfidential: Math.min(count(db, hidden, COUNT_CAP + 1), COUNT_CAP),
+    hiddenConfidential: Math.min(hiddenCount, HIDDEN_CAP),
+    hiddenExact: hiddenCount <= HIDDEN_CAP,
     nextOffset: null,
   };
 }

@@ -29,6 +29,12 @@ import { searchDocuments } from './evidence-text-search';
 export const RANKED_MAX = 500;
 /** Totals and hidden counts of very common words are counted up to this, then "at least". */
 export const COUNT_CAP = 1000;
+/**
+ * Hidden confidential matches of very common words are counted up to this, then "at least": the notice
+ * only has to say that there are some and roughly how many, and each one counted past the first
+ * hundreds cost a seek into the word's postings.
+ */
+export const HIDDEN_CAP = 100;
 /** Revealed matters beyond this are checked row by row instead of inside FTS5. */
 export const MAX_SPELLED = 64;
 
@@ -43,7 +49,7 @@ type HitRow = {
 type Params = Record<string, string | number>;
 
 export class SearchService {
-  private readonly limits: { rankedMax: number; countCap: number; maxSpelled: number };
+  private readonly limits: { rankedMax: number; countCap: number; hiddenCap: number; maxSpelled: number };
 
   constructor(
     private readonly ctx: () => VaultContext,
@@ -51,7 +57,13 @@ export class SearchService {
     /** Overridable so tests reach both orders, the caps and (maxSpelled -1) the row checks with a few records. */
     limits: Partial<SearchService['limits']> = {},
   ) {
-    this.limits = { rankedMax: RANKED_MAX, countCap: COUNT_CAP, maxSpelled: MAX_SPELLED, ...limits };
+    this.limits = {
+      rankedMax: RANKED_MAX,
+      countCap: COUNT_CAP,
+      hiddenCap: HIDDEN_CAP,
+      maxSpelled: MAX_SPELLED,
+      ...limits,
+    };
   }
 
   /**
@@ -176,13 +188,13 @@ export class SearchService {
       rows = recentPage(limit + 1);
       const more = rows.length > limit;
       rows = rows.slice(0, limit);
-      const cap = this.limits.countCap;
+      const { countCap: cap, hiddenCap } = this.limits;
       const total = count('shown', cap + 1);
-      const hidden = count('hidden', cap + 1);
+      const hidden = count('hidden', hiddenCap + 1);
       const seen = offset + rows.length + (more ? 1 : 0);
       result = {
-        hiddenConfidential: Math.min(hidden, cap),
-        hiddenExact: hidden <= cap,
+        hiddenConfidential: Math.min(hidden, hiddenCap),
+        hiddenExact: hidden <= hiddenCap,
         // On the last page the total is known exactly, whatever the cap.
         total: more ? Math.max(Math.min(total, cap), seen) : seen,
         totalExact: !more || total <= cap,
