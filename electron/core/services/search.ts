@@ -4,7 +4,7 @@
 //
 // Cost stays flat at the size of a large organisation: words in at most RANKED_MAX records are ranked
 // by relevance (bm25 over every match); words in more are shown newest first, reading only as many rows
-// as the page needs. Counts beyond COUNT_CAP are reported as "at least".
+// as the page needs. Totals beyond COUNT_CAP and hidden counts beyond HIDDEN_CAP are reported as "at least".
 import { AmparoError } from '../../../shared/errors';
 import {
   MATCH_END,
@@ -27,7 +27,7 @@ import { searchDocuments } from './evidence-text-search';
  * each with 200,000 records), which at 2,000 took most of the 50 ms budget.
  */
 export const RANKED_MAX = 500;
-/** Totals and hidden counts of very common words are counted up to this, then "at least". */
+/** Totals of very common words are counted up to this, then "at least". */
 export const COUNT_CAP = 1000;
 /**
  * Hidden confidential matches of very common words are counted up to this, then "at least": the notice
@@ -162,7 +162,7 @@ export class SearchService {
     if (matching <= this.limits.rankedMax) {
       // Few enough to rank them all by relevance, and to count exactly what is shown and what is hidden,
       // all from one pass: every match's bm25 score and whether it may be shown. SQLite sorts the few
-      // scores itself (FTS5's own ORDER BY rank took about ten times as long for the same order), and
+      // scores itself (FTS5's own ORDER BY rank took several times as long for the same order), and
       // snippets are made afterwards for the page's rows only.
       const scored = db
         .prepare(
