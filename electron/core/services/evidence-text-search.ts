@@ -11,6 +11,7 @@ import type { Database } from '../vault/database';
 import { CONFIDENTIAL_MATTERS_SCOPE } from './matters';
 import { CONFIDENTIAL_PEOPLE_SCOPE } from './people';
 import type { RevealState } from './reveal-state';
+import { casesOf } from './search-cases';
 
 /** bm25 costs about 9 µs a matching page (its length and every phrase's counts): ranked up to this many. */
 const RANKED_MAX = 500;
@@ -199,22 +200,13 @@ function count(db: Database, match: string, cap: number): number {
 }
 
 function toHits(db: Database, reveals: RevealState, rows: Row[]): DocumentHit[] {
-  const matter = db.prepare('SELECT reference, title, classification FROM matters WHERE id = $id');
-  const cases = new Map<string, { reference: string; title: string } | null>();
-  const caseOf = (id: string) => {
-    if (!cases.has(id)) {
-      const m = matter.get<{ reference: string; title: string; classification: string }>({ id });
-      const shown =
-        m &&
-        (m.classification !== 'confidential' ||
-          reveals.isConfidentialRevealed(CONFIDENTIAL_MATTERS_SCOPE) ||
-          reveals.isConfidentialRevealed(id));
-      cases.set(id, shown ? { reference: m.reference, title: m.title } : null);
-    }
-    return cases.get(id) ?? null;
-  };
+  const cases = casesOf(
+    db,
+    reveals,
+    rows.map((r) => r.matter_id),
+  );
   return rows.map((r) => {
-    const c = caseOf(r.matter_id);
+    const c = cases.get(r.matter_id) ?? null;
     return {
       itemId: r.item_id,
       matterId: r.matter_id,

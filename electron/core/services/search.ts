@@ -17,6 +17,7 @@ import type { RevealState } from './reveal-state';
 import { CONFIDENTIAL_MATTERS_SCOPE } from './matters';
 import { CONFIDENTIAL_PEOPLE_SCOPE } from './people';
 import { classificationFacet, GONE_FACET, matterFacet, typeFacet } from './search-index';
+import { casesOf } from './search-cases';
 import { ftsQuery, matchExpression } from './search-query';
 import type { VaultContext } from './vault-context';
 // search inside the evidence
@@ -286,24 +287,13 @@ export class SearchService {
 
   /** Each hit with the case it belongs to, when that case may be shown. */
   private hits(rows: HitRow[]): SearchHit[] {
-    const matter = this.ctx().db.prepare(
-      'SELECT reference, title, classification FROM matters WHERE id = $id',
+    const cases = casesOf(
+      this.ctx().db,
+      this.reveals,
+      rows.flatMap((r) => (r.matter_id ? [r.matter_id] : [])),
     );
-    const cases = new Map<string, { reference: string; title: string } | null>();
-    const caseOf = (id: string) => {
-      if (!cases.has(id)) {
-        const m = matter.get<{ reference: string; title: string; classification: string }>({ id });
-        const shown =
-          m &&
-          (m.classification !== 'confidential' ||
-            this.reveals.isConfidentialRevealed(CONFIDENTIAL_MATTERS_SCOPE) ||
-            this.reveals.isConfidentialRevealed(id));
-        cases.set(id, shown ? { reference: m.reference, title: m.title } : null);
-      }
-      return cases.get(id) ?? null;
-    };
     return rows.map((r) => {
-      const c = r.matter_id ? caseOf(r.matter_id) : null;
+      const c = r.matter_id ? (cases.get(r.matter_id) ?? null) : null;
       return {
         entityType: r.entity_type,
         entityId: r.entity_id,
