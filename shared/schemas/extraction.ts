@@ -133,6 +133,8 @@ export const DocumentHits = z.object({
   totalExact: z.boolean(),
   /** Matching pages of confidential items not revealed (counted up to a cap). */
   hiddenConfidential: z.number().int(),
+  /** False when hiddenConfidential is "at least" (the cap was reached). */
+  hiddenExact: z.boolean(),
   /** `documentOffset` of the next page of document hits, or null. */
   nextOffset: z.number().int().nullable(),
 });

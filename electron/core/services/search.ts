@@ -4,7 +4,7 @@
 //
 // Cost stays flat at the size of a large organisation: words in at most RANKED_MAX records are ranked
 // by relevance (bm25 over every match); words in more are shown newest first, reading only as many rows
-// as the page needs. Counts beyond COUNT_CAP are reported as "at least".
+// as the page needs. Totals beyond COUNT_CAP and hidden counts beyond HIDDEN_CAP are reported as "at least".
 import { AmparoError } from '../../../shared/errors';
 import {
   MATCH_END,
@@ -17,6 +17,7 @@ import type { RevealState } from './reveal-state';
 import { CONFIDENTIAL_MATTERS_SCOPE } from './matters';
 import { CONFIDENTIAL_PEOPLE_SCOPE } from './people';
 import { classificationFacet, GONE_FACET, matterFacet, typeFacet } from './search-index';
+import { casesOf } from './search-cases';
 import { ftsQuery, matchExpression } from './search-query';
 import type { VaultContext } from './vault-context';
 // search inside the evidence
@@ -27,8 +28,14 @@ import { searchDocuments } from './evidence-text-search';
  * each with 200,000 records), which at 2,000 took most of the 50 ms budget.
  */
 export const RANKED_MAX = 500;
-/** Totals and hidden counts of very common words are counted up to this, then "at least". */
+/** Totals of very common words are counted up to this, then "at least". */
 export const COUNT_CAP = 1000;
+/**
+ * Hidden confidential matches of very common words are counted up to this, then "at least": the notice
+ * only has to say that there are some and roughly how many, and each one counted past the first
+ * hundreds cost a seek into the word's postings.
+ */
+export const HIDDEN_CAP = 100;
 /** Revealed matters beyond this are checked row by row instead of inside FTS5. */
 export const MAX_SPELLED = 64;
 
@@ -43,7 +50,7 @@ type HitRow = {
 type Params = Record<string, string | number>;
 
 export class SearchService {
-  private readonly limits: { rankedMax: number; countCap: number; maxSpelled: number };
+  private readonly limits: { rankedMax: number; countCap: number; hiddenCap: number; maxSpelled: number };
 
   constructor(
     private readonly ctx: () => VaultContext,
@@ -51,7 +58,13 @@ export class SearchService {
     /** Overridable so tests reach both orders, the caps and (maxSpelled -1) the row checks with a few records. */
     limits: Partial<SearchService['limits']> = {},
   ) {
-    this.limits = { rankedMax: RANKED_MAX, countCap: COUNT_CAP, maxSpelled: MAX_SPELLED, ...limits };
+    this.limits = {
+      rankedMax: RANKED_MAX,
+      countCap: COUNT_CAP,
+      hiddenCap: HIDDEN_CAP,
+      maxSpelled: MAX_SPELLED,
+      ...limits,
+    };
   }
 
   /**
@@ -134,42 +147,55 @@ export class SearchService {
               cap,
             );
 
-    // The page itself, with snippets: computed only for the rows returned (LIMIT stops FTS5's walk).
-    const page = (order: string, take: number) =>
+    // Newest first, with snippets: FTS5 walks the matches by descending rowid and stops once the page is
+    // full, so snippets are computed only for the rows returned.
+    const recentPage = (take: number) =>
       db
         .prepare(
           `SELECT s.entity_type, s.entity_id, s.matter_id, s.title,
                   snippet(search_index, 5, '${MATCH_START}', '${MATCH_END}', '…', 12) AS snippet
-           FROM search_index s WHERE ${shownWhere} ORDER BY ${order} LIMIT $take OFFSET $offset`,
+           FROM search_index s WHERE ${shownWhere} ORDER BY s.rowid DESC LIMIT $take OFFSET $offset`,
         )
         .all({ ...params, take, offset }) as unknown as HitRow[];
 
     let rows: HitRow[];
     let result: Omit<SearchResult, 'hits' | 'documents'>;
     if (matching <= this.limits.rankedMax) {
-      // Few enough to rank them all by relevance, and to count exactly what is shown and what is hidden.
-      rows = page('rank', limit);
-      const shown = count('shown', this.limits.rankedMax + 1);
+      // Few enough to rank them all by relevance, and to count exactly what is shown and what is hidden,
+      // all from one pass: every match's bm25 score and whether it may be shown. SQLite sorts the few
+      // scores itself (FTS5's own ORDER BY rank took several times as long for the same order), and
+      // snippets are made afterwards for the page's rows only.
+      const scored = db
+        .prepare(
+          `SELECT s.rowid AS row, ${visible.sql} AS shown FROM search_index s
+           WHERE search_index MATCH $match AND ${live}
+           ORDER BY bm25(search_index), s.rowid`,
+        )
+        .all<{ row: number; shown: number }>(params);
+      const shown = scored.filter((r) => Boolean(r.shown));
+      rows = this.rowsOf(
+        match,
+        shown.slice(offset, offset + limit).map((r) => r.row),
+      );
       result = {
-        hiddenConfidential: count('hidden', this.limits.rankedMax + 1),
+        hiddenConfidential: scored.length - shown.length,
         hiddenExact: true,
-        total: shown,
+        total: shown.length,
         totalExact: true,
         order: 'relevance',
-        nextOffset: offset + limit < shown ? offset + limit : null,
+        nextOffset: offset + limit < shown.length ? offset + limit : null,
       };
     } else {
-      // Newest first: FTS5 walks the matches by descending rowid and stops once the page is full.
-      rows = page('s.rowid DESC', limit + 1);
+      rows = recentPage(limit + 1);
       const more = rows.length > limit;
       rows = rows.slice(0, limit);
-      const cap = this.limits.countCap;
+      const { countCap: cap, hiddenCap } = this.limits;
       const total = count('shown', cap + 1);
-      const hidden = count('hidden', cap + 1);
+      const hidden = count('hidden', hiddenCap + 1);
       const seen = offset + rows.length + (more ? 1 : 0);
       result = {
-        hiddenConfidential: Math.min(hidden, cap),
-        hiddenExact: hidden <= cap,
+        hiddenConfidential: Math.min(hidden, hiddenCap),
+        hiddenExact: hidden <= hiddenCap,
         // On the last page the total is known exactly, whatever the cap.
         total: more ? Math.max(Math.min(total, cap), seen) : seen,
         totalExact: !more || total <= cap,
@@ -210,6 +236,22 @@ export class SearchService {
     return { hits, ...result, documents };
   }
 
+  /** The rows of these rowids with their snippets, in the order given (one pass over the matches). */
+  private rowsOf(match: string, ids: number[]): HitRow[] {
+    if (ids.length === 0) return [];
+    // `+` keeps the rowid list from driving the loop, which would run the MATCH again for every id.
+    const found = this.ctx()
+      .db.prepare(
+        `SELECT s.rowid AS row, s.entity_type, s.entity_id, s.matter_id, s.title,
+                snippet(search_index, 5, '${MATCH_START}', '${MATCH_END}', '…', 12) AS snippet
+         FROM search_index s
+         WHERE search_index MATCH $match AND +s.rowid IN (SELECT value FROM json_each($ids))`,
+      )
+      .all<HitRow & { row: number }>({ match, ids: JSON.stringify(ids) });
+    const byRow = new Map(found.map(({ row, ...hit }) => [row, hit]));
+    return ids.flatMap((id) => byRow.get(id) ?? []);
+  }
+
   /** count(*) that stops after `cap` rows. */
   private count(where: string, params: Params, cap: number): number {
     return Number(
@@ -245,24 +287,13 @@ export class SearchService {
 
   /** Each hit with the case it belongs to, when that case may be shown. */
   private hits(rows: HitRow[]): SearchHit[] {
-    const matter = this.ctx().db.prepare(
-      'SELECT reference, title, classification FROM matters WHERE id = $id',
+    const cases = casesOf(
+      this.ctx().db,
+      this.reveals,
+      rows.flatMap((r) => (r.matter_id ? [r.matter_id] : [])),
     );
-    const cases = new Map<string, { reference: string; title: string } | null>();
-    const caseOf = (id: string) => {
-      if (!cases.has(id)) {
-        const m = matter.get<{ reference: string; title: string; classification: string }>({ id });
-        const shown =
-          m &&
-          (m.classification !== 'confidential' ||
-            this.reveals.isConfidentialRevealed(CONFIDENTIAL_MATTERS_SCOPE) ||
-            this.reveals.isConfidentialRevealed(id));
-        cases.set(id, shown ? { reference: m.reference, title: m.title } : null);
-      }
-      return cases.get(id) ?? null;
-    };
     return rows.map((r) => {
-      const c = r.matter_id ? caseOf(r.matter_id) : null;
+      const c = r.matter_id ? (cases.get(r.matter_id) ?? null) : null;
       return {
         entityType: r.entity_type,
         entityId: r.entity_id,

@@ -16,7 +16,7 @@ import { precautionaryRequest } from '../../support/fixtures';
 import { TEST_KDF, tempDir } from '../../support/temp';
 
 export async function searchVault(
-  limits: { rankedMax?: number; countCap?: number; maxSpelled?: number } = {},
+  limits: { rankedMax?: number; countCap?: number; hiddenCap?: number; maxSpelled?: number } = {},
 ) {
   const vault: OpenVault = await createVault(
     join(await tempDir(), 'boveda'),

@@ -183,7 +183,7 @@ describe.each(LIMITS)('visibility (%s order, %s)', (order, _how, limits) => {
   });
 
   it('caps the hidden count, saying it is "at least"', async () => {
-    const s = await searchVault({ ...limits, countCap: 2 });
+    const s = await searchVault({ ...limits, hiddenCap: 2 });
     const m = s.matter('Caso con notas reservadas');
     for (let i = 0; i < 4; i++)
       s.note(m.id, `Madrugada ${i}`, 'madrugada', { classification: 'confidential' });

@@ -6,13 +6,20 @@ import { ReasonModal } from './ReasonModal';
 
 interface HiddenConfidentialNoticeProps {
   count: number;
+  /** The count was capped: "at least N" (search counts hidden matches of very common words up to a cap). */
+  atLeast?: boolean;
   /** Reveals this matter's confidential incidents and notes; without it, confidential cases and people in lists. */
   matterId?: string;
   onRevealed: () => void;
 }
 
 /** "N confidential items hidden — Reveal": asks for a reason, reveals for a while (logged), then reloads. */
-export function HiddenConfidentialNotice({ count, matterId, onRevealed }: HiddenConfidentialNoticeProps) {
+export function HiddenConfidentialNotice({
+  count,
+  atLeast = false,
+  matterId,
+  onRevealed,
+}: HiddenConfidentialNoticeProps) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   if (count <= 0) return null;
@@ -20,7 +27,7 @@ export function HiddenConfidentialNotice({ count, matterId, onRevealed }: Hidden
     <Alert color="gray" variant="light" className="amparo-no-print">
       <Group justify="space-between" gap="sm">
         <Text size="sm" role="status">
-          {t('confidential.hidden', { count })}
+          {t(atLeast ? 'confidential.hiddenAtLeast' : 'confidential.hidden', { count })}
         </Text>
         <Button size="xs" variant="default" onClick={() => setAsking(true)}>
           {t('confidential.reveal')}

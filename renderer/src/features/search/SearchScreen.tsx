@@ -293,6 +293,7 @@ export function SearchScreen({
       {run && result && (
         <HiddenConfidentialNotice
           count={result.hiddenConfidential + result.documents.hiddenConfidential}
+          atLeast={!result.hiddenExact || !result.documents.hiddenExact}
           onRevealed={() => void load(run.query, run.includeProtected, 0)}
         />
       )}
