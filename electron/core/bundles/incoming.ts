@@ -10,6 +10,8 @@ import { newFileKey } from '../evidence/file-keys';
 import { blobPath, blobsDir, ensureBlobDirs, incomingDir } from '../evidence/store';
 import { fsyncDir } from '../fs/atomic';
 
+const WRITE_BATCH = 4 * 1024 * 1024;
+
 export interface IncomingBlob {
   blobId: string;
   key: Buffer;
@@ -33,29 +35,45 @@ export async function receiveBlob(
     out = await open(part, 'w', 0o600);
     const encryptor = new BlobEncryptor(key, entry.blobId, DEFAULT_CHUNK_SIZE);
     let storedSize = 0;
-    // Records are gathered and written about a MiB at a time: one system call, not one per chunk.
+    // Records are gathered and written about 4 MiB at a time, one write in flight on libuv's pool
+    // while this thread hashes and encrypts the next.
     let pending: Buffer[] = [];
     let pendingBytes = 0;
+    let inFlight: Promise<void> = Promise.resolve();
+    const writeAll = async (batch: Buffer[], expected: number) => {
+      const { bytesWritten } = await out!.writev(batch);
+      if (bytesWritten < expected) {
+        const rest = Buffer.concat(batch).subarray(bytesWritten);
+        for (let at = 0; at < rest.length;) at += (await out!.write(rest, at)).bytesWritten;
+      }
+    };
     const flush = async () => {
+      await inFlight;
       if (pending.length === 0) return;
       const batch = pending;
+      const expected = pendingBytes;
       pending = [];
       pendingBytes = 0;
-      const { bytesWritten } = await out!.writev(batch);
-      const expected = batch.reduce((n, b) => n + b.length, 0);
-      if (bytesWritten < expected) await out!.write(Buffer.concat(batch).subarray(bytesWritten));
       storedSize += expected;
+      inFlight = writeAll(batch, expected);
+      inFlight.catch(() => undefined); // awaited by the next flush
     };
-    const write = async (records: Buffer[], force = false) => {
+    const add = async (records: Buffer[]) => {
       for (const record of records) {
         pending.push(record);
         pendingBytes += record.length;
       }
-      if (force || pendingBytes >= 1024 * 1024) await flush();
+      if (pendingBytes >= WRITE_BATCH) await flush();
     };
-    await write([encryptor.header]);
-    for await (const chunk of data) await write(encryptor.push(chunk));
-    await write(encryptor.finish(), true);
+    try {
+      await add([encryptor.header]);
+      for await (const chunk of data) await add(encryptor.push(chunk));
+      await add(encryptor.finish());
+      await flush();
+    } finally {
+      await inFlight.catch(() => undefined);
+    }
+    await inFlight;
     await out.sync();
     await out.close();
     out = null;

@@ -3,15 +3,14 @@
 // before anything else is read); every later entry must be a plain file the manifest lists, of the size
 // it says, with the SHA-256 it says; records must pass their table's schema. Attachments are handed to
 // the caller as a stream (verify hashes and drops them; import encrypts them into the incoming area), and
-// only when the age stream has ended cleanly and every listed file was seen is the bundle good.
+// only when the age stream has ended cleanly and every listed file was seen is the bundle good. The file
+// is read in big batches (age-file.ts) and the tar parsed by hand (tar-format.ts): no stream layers.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { extract as tarExtract } from 'tar-stream';
 import { AmparoError } from '../../../shared/errors';
 import { cancelledError } from '../operations/runner';
-import { bodyError, decryptStream, type Unseal } from './age-io';
+import { AgeFileReader } from './age-file';
+import { bodyError, type Unseal } from './age-io';
 import { fingerprintOf, signatureValid } from './identity';
 import {
   BUNDLE_FORMAT,
@@ -26,10 +25,9 @@ import {
 } from './manifest';
 import { checkEntryName } from './paths';
 import type { JsonRow } from './rows';
-
-type Entry = AsyncIterable<unknown> & { header: { name: string; size: number; type: string } };
 import { rowSchema } from './schema';
 import { carriedTables } from './tables';
+import { TarParser, type TarHeader } from './tar-format';
 
 export interface AttachmentEntry {
   itemId: string;
@@ -63,12 +61,13 @@ export interface ReadBundle {
 const fail = (code: ConstructorParameters<typeof AmparoError>[0], message: string) =>
   new AmparoError(code, message);
 
-async function readSmall(entry: Entry, limit: number, what: string): Promise<Buffer> {
-  const size = entry.header.size ?? 0;
-  if (size > limit) throw fail('BUNDLE_TOO_LARGE', `${what} is ${size} bytes (at most ${limit} accepted)`);
-  const parts: Buffer[] = [];
-  for await (const part of entry) parts.push(part as Buffer);
-  return Buffer.concat(parts);
+async function readSmall(tar: TarParser, header: TarHeader, limit: number, what: string): Promise<Buffer> {
+  if (header.size > limit)
+    throw fail('BUNDLE_TOO_LARGE', `${what} is ${header.size} bytes (at most ${limit} accepted)`);
+  const bytes = Buffer.allocUnsafe(header.size);
+  let at = 0;
+  for (let part = await tar.data(); part !== null; part = await tar.data()) at += part.copy(bytes, at);
+  return bytes;
 }
 
 export const sumsText = (files: { path: string; sha256: string }[]): string =>
@@ -138,20 +137,19 @@ function parseRecords(table: string, bytes: Buffer, declared: number): JsonRow[]
 }
 
 async function* hashed(
-  entry: Entry,
+  tar: TarParser,
   file: ManifestFile,
   onBytes: ((n: number) => void) | undefined,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<Buffer> {
   const hash = createHash('sha256');
   let seen = 0;
-  for await (const part of entry) {
+  for (let part = await tar.data(); part !== null; part = await tar.data()) {
     if (signal?.aborted) throw cancelledError();
-    const buffer = part as Buffer;
-    hash.update(buffer);
-    seen += buffer.length;
-    onBytes?.(buffer.length);
-    yield buffer;
+    hash.update(part);
+    seen += part.length;
+    onBytes?.(part.length);
+    yield part;
   }
   if (seen !== file.size || hash.digest('hex') !== file.sha256) {
     throw fail('BUNDLE_HASH_MISMATCH', `${file.path} does not match the hash in the manifest`);
@@ -171,40 +169,8 @@ export async function readBundle(
   } catch (error) {
     throw new AmparoError('FILE_UNREADABLE', `Cannot read ${path}`, { cause: error });
   }
-  const source = Readable.toWeb(
-    createReadStream(path, { highWaterMark: 1024 * 1024 }),
-  ) as ReadableStream<Uint8Array>;
-  const plain = await decryptStream(source, unseal);
-  const extract = tarExtract();
-  extract.on('error', () => undefined); // surfaced through the iteration below
-
-  // Feed the whole age stream (so its last chunk is authenticated) into the tar parser.
-  let bodyFailure: AmparoError | null = null;
-  let stopped = false;
-  const feeder = (async () => {
-    try {
-      for await (const part of plain) {
-        if (stopped) break;
-        if (!extract.write(Buffer.from(part.buffer, part.byteOffset, part.byteLength))) {
-          // Both listeners go once either fires: left behind, they would pile up with every wait.
-          await new Promise<void>((resolve) => {
-            const done = () => {
-              extract.off('drain', done);
-              extract.off('close', done);
-              resolve();
-            };
-            extract.once('drain', done);
-            extract.once('close', done);
-          });
-        }
-      }
-      if (!stopped) (extract as unknown as { end(): void }).end();
-    } catch (error) {
-      if (stopped) return;
-      bodyFailure = bodyError(error);
-      extract.destroy(bodyFailure);
-    }
-  })();
+  const age = await AgeFileReader.open(path, size, unseal);
+  const tar = new TarParser(() => age.next());
 
   const seen = new Set<string>();
   const records = new Map<string, JsonRow[]>();
@@ -216,15 +182,12 @@ export async function readBundle(
   const carried = new Set(carriedTables(true).map(([name]) => name));
   let index = 0;
   try {
-    for await (const entry of extract) {
+    for (let header = await tar.header(); header !== null; header = await tar.header()) {
       if (handlers.signal?.aborted) throw cancelledError();
-      const name = entry.header.name;
+      const name = header.name;
       checkEntryName(name);
-      if (entry.header.type !== 'file') {
-        throw fail(
-          'BUNDLE_UNSAFE_ENTRY',
-          `${name} is a ${entry.header.type ?? 'special entry'}, not a plain file`,
-        );
+      if (header.type !== 'file') {
+        throw fail('BUNDLE_UNSAFE_ENTRY', `${name} is a ${header.type}, not a plain file`);
       }
       if (seen.has(name)) throw fail('BUNDLE_DUPLICATE_ENTRY', `${name} appears twice in the bundle`);
       seen.add(name);
@@ -232,14 +195,14 @@ export async function readBundle(
       if (position === 0) {
         if (name !== MANIFEST_PATH)
           throw fail('BUNDLE_NO_MANIFEST', 'The bundle does not start with manifest.json');
-        manifestBytes = await readSmall(entry, LIMITS.manifestBytes, MANIFEST_PATH);
+        manifestBytes = await readSmall(tar, header, LIMITS.manifestBytes, MANIFEST_PATH);
         manifest = parseManifest(manifestBytes);
         continue;
       }
       if (position === 1) {
         if (name !== SIGNATURE_PATH)
           throw fail('BUNDLE_SIGNATURE_MISSING', 'manifest.sig does not follow the manifest');
-        const signature = await readSmall(entry, 1024, SIGNATURE_PATH);
+        const signature = await readSmall(tar, header, 1024, SIGNATURE_PATH);
         const key = Buffer.from(manifest!.creator.signingKey, 'base64');
         if (
           fingerprintOf(key) !== manifest!.creator.fingerprint ||
@@ -262,7 +225,7 @@ export async function readBundle(
         continue;
       }
       if (name === SUMS_PATH) {
-        const sums = await readSmall(entry, LIMITS.manifestBytes, SUMS_PATH);
+        const sums = await readSmall(tar, header, LIMITS.manifestBytes, SUMS_PATH);
         const expected = sumsText([
           { path: MANIFEST_PATH, sha256: createHash('sha256').update(manifestBytes!).digest('hex') },
           ...[listed.get(SIGNATURE_PATH)!],
@@ -275,19 +238,19 @@ export async function readBundle(
       const file = listed.get(name);
       if (!file || name === SIGNATURE_PATH)
         throw fail('BUNDLE_UNEXPECTED_ENTRY', `${name} is not listed in the manifest`);
-      const entrySize = entry.header.size ?? 0;
+      const entrySize = header.size;
       if (entrySize > file.size) throw fail('BUNDLE_TOO_LARGE', `${name} is larger than the manifest says`);
       if (entrySize !== file.size)
         throw fail('BUNDLE_HASH_MISMATCH', `${name} is not the size the manifest says`);
       const attachment = attachments.get(name);
       if (attachment) {
-        const stream = hashed(entry, file, handlers.onBytes, handlers.signal);
+        const stream = hashed(tar, file, handlers.onBytes, handlers.signal);
         if (handlers.onAttachment) await handlers.onAttachment({ ...attachment, ...file }, stream, records);
         else for await (const part of stream) void part;
         continue;
       }
       const limit = counts.has(name) ? LIMITS.recordsFileBytes : LIMITS.textFileBytes;
-      const bytes = await readSmall(entry, limit, name);
+      const bytes = await readSmall(tar, header, limit, name);
       if (createHash('sha256').update(bytes).digest('hex') !== file.sha256) {
         throw fail('BUNDLE_HASH_MISMATCH', `${name} does not match the hash in the manifest`);
       }
@@ -299,17 +262,15 @@ export async function readBundle(
         records.set(table, parseRecords(table, bytes, counts.get(name)!));
       }
     }
+    // Read to the end, so the age payload's last chunk is authenticated; only zeros may follow the tar.
+    if (await tar.trailing())
+      throw fail('BUNDLE_UNEXPECTED_ENTRY', 'Something follows the end of the tar archive');
   } catch (error) {
-    const failure = bodyFailure as AmparoError | null;
-    stopped = true;
-    extract.destroy(new Error('stopped'));
-    await feeder;
-    if (failure) throw failure;
     if (error instanceof AmparoError) throw error;
     throw bodyError(error);
+  } finally {
+    await age.close();
   }
-  await feeder;
-  if (bodyFailure) throw bodyFailure;
   if (!manifest) throw fail('BUNDLE_NO_MANIFEST', 'The bundle holds no manifest');
   if (index < 2) throw fail('BUNDLE_SIGNATURE_MISSING', 'The bundle has no manifest.sig');
   for (const path of [...listed.keys(), SUMS_PATH]) {
