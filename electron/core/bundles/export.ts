@@ -6,7 +6,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { AmparoError } from '../../../shared/errors';
-import { openBlob, readAll } from '../evidence/reader';
 import { blobPath } from '../evidence/store';
 import { appendCustody } from '../services/evidence-custody';
 import type { VaultContext } from '../services/vault-context';
@@ -30,7 +29,7 @@ import {
 import { attachmentPath } from './paths';
 import { sumsText } from './read';
 import { readmeText } from './readme';
-import { writeBundle, type BundleEntry } from './write';
+import { writeBundle, type BlobSource, type BundleEntry } from './write';
 
 export interface ExportRequest {
   matterIds: string[];
@@ -57,31 +56,28 @@ export interface ExportOutcome {
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 /**
- * An attachment's bytes, decrypted from its blob. They are not hashed again here: every 64 KiB chunk of
- * the blob is authenticated (AES-256-GCM) under the file's own key, bound to the blob's id, the chunk's
- * index and whether it is the last, and intake hashed and sealed the very same bytes in one pass — so what
- * decrypts is byte for byte what was hashed at intake, and the hash recorded then is the one the manifest
- * carries. Only the holder of the file key (kept in the encrypted database, beside that hash) could make
- * other bytes decrypt, and such a holder could change the hash as well: a second SHA-256 would check
- * nothing the tags do not. The recipient hashes every byte again on import.
+ * An attachment's bytes, decrypted from its blob as the bundle is written. They are not hashed again:
+ * every 64 KiB chunk of the blob is authenticated (AES-256-GCM) under the file's own key, bound to the
+ * blob's id, the chunk's index and whether it is the last, and intake hashed and sealed the very same
+ * bytes in one pass — so what decrypts is byte for byte what was hashed at intake, and the hash recorded
+ * then is the one the manifest carries. Only the holder of the file key (kept in the encrypted database,
+ * beside that hash) could make other bytes decrypt, and such a holder could change the hash as well: a
+ * second SHA-256 would check nothing the tags do not. The recipient hashes every byte again on import.
  */
-function attachmentStream(vault: VaultContext, source: AttachmentSource): () => AsyncIterable<Buffer> {
-  return async function* () {
-    const blob = vault.db
-      .prepare('SELECT key FROM evidence_blobs WHERE id = $id')
-      .get<{ key: Uint8Array<ArrayBuffer> }>({ id: source.blobId });
-    if (!blob) throw new AmparoError('EVIDENCE_DAMAGED', `The stored file of ${source.itemId} has no key`);
-    const key = Buffer.from(blob.key);
-    try {
-      const reader = await openBlob(blobPath(vault.dir, source.blobId), key, source.blobId);
-      try {
-        yield* readAll(reader);
-      } finally {
-        await reader.close();
-      }
-    } finally {
-      key.fill(0);
-    }
+function attachmentSource(vault: VaultContext, source: AttachmentSource): BlobSource {
+  return {
+    blobPath: blobPath(vault.dir, source.blobId),
+    blobId: source.blobId,
+    key: () => {
+      const blob = vault.db
+        .prepare('SELECT key FROM evidence_blobs WHERE id = $id')
+        .get<{ key: Uint8Array<ArrayBuffer> }>({ id: source.blobId });
+      if (!blob)
+        throw new AmparoError('EVIDENCE_DAMAGED', `The stored file of ${source.itemId} has no key`);
+      const key = Buffer.from(blob.key);
+      blob.key.fill(0);
+      return key;
+    },
   };
 }
 
@@ -143,7 +139,7 @@ export async function exportBundle(vault: VaultContext, request: ExportRequest):
     used.add(path);
     attachments.push({ itemId: source.itemId, blobId: source.blobId, path });
     files.push({ path, size: source.size, sha256: source.sha256 });
-    streamed.push({ path, size: source.size, data: attachmentStream(vault, source) });
+    streamed.push({ path, size: source.size, data: attachmentSource(vault, source) });
   }
   const vaultId =
     db.prepare(`SELECT value FROM vault_meta WHERE key = 'vault_id'`).get<{ value: string }>()?.value ??

@@ -1,25 +1,32 @@
 // Writing a bundle: a tar stream of the entries, in order, encrypted with age, into `<target>.partial`,
 // fsynced, then given its name (never replacing a file). Cancel or failure removes the partial file; a
 // killed process can leave only the `.partial`, never a file under the target name. The tar headers are
-// made here (tar-format.ts) and the plaintext goes straight into age's sealer: the sealed chunks are
-// written about 4 MiB at a time, one write in flight on libuv's pool while this thread seals the next.
+// made here (tar-format.ts); the age payload is sealed and written by the bundle worker
+// (payload-worker.ts), which also decrypts each attachment from its vault blob.
+import { randomBytes } from 'node:crypto';
 import { link, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { AmparoError } from '../../../shared/errors';
+import { openBlobFile } from '../evidence/reader';
 import { fsyncDir } from '../fs/atomic';
 import { cancelledError } from '../operations/runner';
-import { NONCE, PayloadSealer, makeHeader, type Seal } from './age-io';
+import { NONCE, makeHeader, type Seal } from './age-io';
+import { PayloadWorker, movableCopy, type WorkerReply } from './payload-worker';
 import { END_OF_ARCHIVE, fileHeader, padding } from './tar-format';
 
-const WRITE_BATCH = 4 * 1024 * 1024;
-const ZEROS = Buffer.alloc(512);
+/** An attachment: its vault blob, decrypted as it is written; the key is asked for when it is needed. */
+export interface BlobSource {
+  blobPath: string;
+  blobId: string;
+  /** A copy of the file key, zeroed by the writer once used. */
+  key(): Buffer;
+}
 
 export interface BundleEntry {
   path: string;
   size: number;
-  /** The bytes: in memory, or streamed (an attachment decrypted from its blob). */
-  data: Buffer | (() => AsyncIterable<Buffer>);
+  /** The bytes in memory, or an attachment's blob. */
+  data: Buffer | BlobSource;
 }
 
 export interface WriteOptions {
@@ -29,77 +36,66 @@ export interface WriteOptions {
   onBytes?: (n: number) => void;
 }
 
-/** Writes batches in order with at most one in flight; a failure surfaces at the next call. */
-class Output {
-  private inFlight: Promise<void> = Promise.resolve();
-  size = 0;
+function writeFailure(reply: WorkerReply): AmparoError {
+  if (reply.kind === 'damaged') return new AmparoError('EVIDENCE_DAMAGED', reply.message ?? 'damaged');
+  if (reply.code === 'ENOSPC' || reply.code === 'EDQUOT') return new AmparoError('DISK_FULL', 'The disk is full');
+  return new AmparoError('IO_ERROR', `Writing the bundle: ${reply.code ?? reply.message}`);
+}
 
-  constructor(private readonly handle: FileHandle) {}
-
-  private async writeAll(parts: Buffer[], length: number): Promise<void> {
-    try {
-      const { bytesWritten } = await this.handle.writev(parts);
-      // A short write (the disk filling up) goes on until the disk says why it stopped.
-      const rest = bytesWritten < length ? Buffer.concat(parts).subarray(bytesWritten) : null;
-      for (let at = 0; rest && at < rest.length;) at += (await this.handle.write(rest, at)).bytesWritten;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOSPC' || code === 'EDQUOT') throw new AmparoError('DISK_FULL', 'The disk is full');
-      throw new AmparoError('IO_ERROR', `Writing the bundle: ${code}`, { cause: error });
+async function writeBlob(worker: PayloadWorker, entry: BundleEntry, source: BlobSource): Promise<void> {
+  const { handle, header, layout } = await openBlobFile(source.blobPath, source.blobId);
+  try {
+    if (layout.plainSize !== entry.size) {
+      const what = layout.plainSize > entry.size ? 'longer' : 'shorter';
+      throw new AmparoError('EVIDENCE_DAMAGED', `${entry.path} is ${what} than recorded`);
     }
-  }
-
-  async write(parts: Buffer[]): Promise<void> {
-    await this.inFlight;
-    const length = parts.reduce((n, p) => n + p.length, 0);
-    this.size += length;
-    const pending = this.writeAll(parts, length);
-    pending.catch(() => undefined); // awaited by the next write or by drain()
-    this.inFlight = pending;
-  }
-
-  drain(): Promise<void> {
-    return this.inFlight;
+    const key = source.key();
+    const moved = movableCopy(key);
+    key.fill(0);
+    await worker.request(
+      {
+        t: 'blob',
+        fd: handle.fd,
+        key: moved,
+        header: header.raw,
+        chunkSize: layout.chunkSize,
+        chunkCount: layout.chunkCount,
+        plainSize: layout.plainSize,
+      },
+      [moved.buffer],
+    );
+  } finally {
+    await handle.close();
   }
 }
 
 async function writeEntries(
+  worker: PayloadWorker,
+  out: FileHandle,
   entries: BundleEntry[],
   options: WriteOptions,
-  sealer: PayloadSealer,
-  output: Output,
-): Promise<void> {
-  const flush = async (force = false) => {
-    if (sealer.pending >= WRITE_BATCH || (force && sealer.pending > 0)) await output.write(sealer.take());
-  };
+): Promise<number> {
+  const { header, fileKey } = await makeHeader(options.seal);
+  const nonce = randomBytes(NONCE);
+  const key = movableCopy(fileKey);
+  fileKey.fill(0);
+  worker.post({ t: 'export', fd: out.fd, header, nonce, fileKey: key }, [key.buffer]);
   for (const entry of entries) {
     if (options.signal?.aborted) throw cancelledError();
-    sealer.push(fileHeader(entry.path, entry.size, options.mtime));
+    const head = fileHeader(entry.path, entry.size, options.mtime);
+    const pad = Buffer.alloc(padding(entry.size));
     if (Buffer.isBuffer(entry.data)) {
       if (entry.data.length !== entry.size) throw new AmparoError('INTERNAL', `${entry.path}: size differs`);
-      sealer.push(entry.data);
+      worker.post({ t: 'bytes', data: Buffer.concat([head, entry.data, pad]) });
       options.onBytes?.(entry.data.length);
     } else {
-      let written = 0;
-      for await (const part of entry.data()) {
-        if (options.signal?.aborted) throw cancelledError();
-        written += part.length;
-        if (written > entry.size)
-          throw new AmparoError('EVIDENCE_DAMAGED', `${entry.path} is longer than recorded`);
-        sealer.push(part);
-        options.onBytes?.(part.length);
-        await flush();
-      }
-      if (written !== entry.size)
-        throw new AmparoError('EVIDENCE_DAMAGED', `${entry.path} is shorter than recorded`);
+      worker.post({ t: 'bytes', data: head });
+      await writeBlob(worker, entry, entry.data);
+      worker.post({ t: 'bytes', data: pad });
     }
-    sealer.push(ZEROS.subarray(0, padding(entry.size)));
-    await flush();
   }
-  sealer.push(END_OF_ARCHIVE);
-  sealer.finish();
-  await flush(true);
-  await output.drain();
+  worker.post({ t: 'bytes', data: END_OF_ARCHIVE });
+  return (await worker.request({ t: 'finish' })).size!;
 }
 
 export async function writeBundle(
@@ -124,18 +120,14 @@ export async function writeBundle(
         throw new AmparoError('FOLDER_NOT_FOUND', `The folder of ${target} does not exist`);
       throw new AmparoError('IO_ERROR', `Cannot create ${partial}: ${code}`, { cause: error });
     }
-    const { header, fileKey } = await makeHeader(options.seal);
-    const nonce = randomBytes(NONCE);
-    const sealer = new PayloadSealer(fileKey, nonce);
-    fileKey.fill(0);
-    const output = new Output(out);
-    await output.write([Buffer.from(header), nonce]);
+    const worker = new PayloadWorker(writeFailure, options.onBytes, options.signal);
+    let size: number;
     try {
-      await writeEntries(entries, options, sealer, output);
+      size = await writeEntries(worker, out, entries, options);
     } finally {
-      await output.drain().catch(() => undefined);
+      // Only once the worker's writes have ended may the file be closed.
+      await worker.close();
     }
-    const size = output.size;
     await out.sync();
     await out.close();
     out = null;

@@ -74,6 +74,11 @@ export function decodeHeader(raw: Buffer): BlobHeader {
   };
 }
 
+/** The header of a new blob: a fresh random nonce prefix (for a writer that seals the chunks itself). */
+export function newBlobHeader(blobId: string, chunkSize = DEFAULT_CHUNK_SIZE): Buffer {
+  return encodeHeader(blobId, chunkSize, randomBytes(8));
+}
+
 function nonceFor(prefix: Buffer, index: number): Buffer {
   const nonce = Buffer.alloc(12);
   prefix.copy(nonce, 0);

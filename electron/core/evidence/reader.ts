@@ -37,6 +37,15 @@ export class BlobMissingError extends AmparoError {
  * item's fails here) and the file length must fit the format.
  */
 export async function openBlob(path: string, key: Buffer, blobId: string): Promise<BlobReader> {
+  const { handle, header, layout } = await openBlobFile(path, blobId);
+  return new Reader(handle, key, header, layout);
+}
+
+/** The open file, header and layout of a blob, checked as openBlob checks them (for a reader elsewhere). */
+export async function openBlobFile(
+  path: string,
+  blobId: string,
+): Promise<{ handle: FileHandle; header: BlobHeader; layout: BlobLayout }> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
@@ -54,8 +63,7 @@ export async function openBlob(path: string, key: Buffer, blobId: string): Promi
     if (!header.blobId.equals(uuidBytes(blobId))) {
       throw new BlobDamagedError('The stored file belongs to another item');
     }
-    const layout = layoutFor(storedSize, header.chunkSize);
-    return new Reader(handle, key, header, layout);
+    return { handle, header, layout: layoutFor(storedSize, header.chunkSize) };
   } catch (error) {
     await handle.close();
     throw error;

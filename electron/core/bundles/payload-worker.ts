@@ -1,0 +1,480 @@
+// The bytes of a bundle move in one worker thread (node:worker_threads): on export it seals age's payload
+// and writes the file, decrypting each attachment's vault blob itself; on import it reads and opens the
+// payload, hands the small entries to this thread (which parses the tar and checks everything) and hashes
+// each attachment and encrypts it into its incoming blob itself, so attachment bytes never cross threads.
+// Why a thread: every 64 KiB chunk through Node's ciphers is a fresh buffer outside the V8 heap, and on
+// the main thread (whose heap holds the whole core) those set off a full garbage collection every 64 MiB
+// or so — about half its time. The worker's heap is a few MiB, so its collections cost next to nothing.
+// Memory stays flat: two reused 2 MiB read buffers, one write of about 4 MiB in flight, one batch of
+// opened chunks. Progress is reported every 4 MiB; a cancel is a shared flag the worker checks at every
+// chunk; a failure or cancel is reported only once the worker's own reads and writes have ended, so the
+// caller may then close the files it lent (by descriptor) without a late write landing anywhere.
+import { Worker } from 'node:worker_threads';
+import { AmparoError } from '../../../shared/errors';
+import { cancelledError } from '../operations/runner';
+import { BLOB_HEADER_SIZE, TAG_SIZE } from '../evidence/blob-format';
+import { CHUNK, TAG } from './age-io';
+
+const PROGRESS_BYTES = 4 * 1024 * 1024;
+
+// Evaluated source, like the Argon2 worker: it runs the same from the TypeScript sources, from the
+// electron-vite bundle and from inside app.asar. The formats are age's STREAM (docs/bundle-format.md)
+// and the vault's blobs (docs/vault-format.md: nonce = prefix ‖ u32be(index), AAD = header ‖
+// u32be(index) ‖ last flag), the same as age-io.ts and evidence/blob-format.ts write; the tests check the
+// worker's files with Debian's age and with the vault's own blob reader.
+const WORKER_SOURCE = `
+'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+const { createCipheriv, createDecipheriv, createHash, createSecretKey, hkdfSync } = require('node:crypto');
+const fs = require('node:fs');
+const CHUNK = ${CHUNK}, TAG = ${TAG}, SEALED = CHUNK + TAG;
+const BLOB_HEADER = ${BLOB_HEADER_SIZE}, BLOB_TAG = ${TAG_SIZE};
+const READ_CHUNKS = 32, WRITE_BATCH = 4 * 1024 * 1024, PROGRESS = ${PROGRESS_BYTES};
+const stop = new Int32Array(workerData.stop);
+
+class Stop extends Error {}
+class Damaged extends Error {}
+const check = () => { if (Atomics.load(stop, 0) !== 0) throw new Stop('cancelled'); };
+const io = (fn, ...args) => new Promise((resolve, reject) => fn(...args, (e, n) => (e ? reject(e) : resolve(n))));
+
+function payloadKey(fileKey, nonce) {
+  const raw = Buffer.from(hkdfSync('sha256', fileKey, nonce, 'payload', 32));
+  const key = createSecretKey(raw);
+  raw.fill(0);
+  return key;
+}
+
+// Writes in order, one in flight; a failure surfaces at the next write or at drain().
+class Output {
+  constructor(fd) { this.fd = fd; this.inFlight = Promise.resolve(); this.size = 0; this.parts = []; this.pending = 0; }
+  add(parts) { for (const p of parts) { this.parts.push(p); this.pending += p.length; } }
+  async flush(force) {
+    if (this.pending < WRITE_BATCH && !(force && this.pending > 0)) return;
+    await this.inFlight;
+    const parts = this.parts, length = this.pending;
+    this.parts = []; this.pending = 0; this.size += length;
+    const p = (async () => {
+      const n = await io(fs.writev, this.fd, parts);
+      if (n < length) {
+        const rest = Buffer.concat(parts).subarray(n);
+        for (let at = 0; at < rest.length; ) at += await io(fs.write, this.fd, rest, at, rest.length - at, null);
+      }
+    })();
+    p.catch(() => undefined);
+    this.inFlight = p;
+  }
+  drain() { return this.inFlight; }
+}
+
+// age STREAM sealing into an Output; a full chunk is held until a further byte shows it is not the last.
+class Sealer {
+  constructor(fileKey, nonce, output) {
+    this.key = payloadKey(fileKey, nonce); this.output = output;
+    this.held = Buffer.allocUnsafe(CHUNK); this.used = 0; this.counter = 0; this.nonce = Buffer.alloc(12);
+  }
+  seal(plain, last) {
+    this.nonce.writeUIntBE(this.counter++, 5, 6);
+    this.nonce[11] = last ? 1 : 0;
+    const c = createCipheriv('chacha20-poly1305', this.key, this.nonce, { authTagLength: TAG });
+    const body = c.update(plain);
+    c.final();
+    this.output.add([body, c.getAuthTag()]);
+  }
+  push(data) {
+    let at = 0;
+    while (at < data.length) {
+      if (this.used === CHUNK) { this.seal(this.held, false); this.used = 0; }
+      if (this.used === 0 && data.length - at > CHUNK) { this.seal(data.subarray(at, at + CHUNK), false); at += CHUNK; continue; }
+      const n = Math.min(CHUNK - this.used, data.length - at);
+      this.held.set(data.subarray(at, at + n), this.used);
+      this.used += n; at += n;
+    }
+  }
+  finish() { this.seal(this.held.subarray(0, this.used), true); this.held.fill(0); }
+}
+
+// The vault's blob chunks: nonce and authenticated data for chunk index of a blob with this header.
+class BlobCrypt {
+  constructor(key, header) {
+    this.key = key; this.header = header;
+    this.nonce = Buffer.alloc(12); header.copy(this.nonce, 0, 28, 36);
+    this.aad = Buffer.alloc(BLOB_HEADER + 5); header.copy(this.aad, 0);
+  }
+  prepare(index, last) {
+    this.nonce.writeUInt32BE(index, 8);
+    this.aad.writeUInt32BE(index, BLOB_HEADER);
+    this.aad[BLOB_HEADER + 4] = last ? 1 : 0;
+  }
+  open(index, last, record) {
+    if (record.length < BLOB_TAG) throw new Damaged('Chunk ' + index + ' is truncated');
+    this.prepare(index, last);
+    const d = createDecipheriv('aes-256-gcm', this.key, this.nonce, { authTagLength: BLOB_TAG });
+    d.setAAD(this.aad);
+    d.setAuthTag(record.subarray(record.length - BLOB_TAG));
+    const plain = d.update(record.subarray(0, record.length - BLOB_TAG));
+    try { d.final(); } catch { throw new Damaged('Chunk ' + index + ' failed authentication (the stored file was altered)'); }
+    return plain;
+  }
+  seal(index, last, plain, out) {
+    this.prepare(index, last);
+    const c = createCipheriv('aes-256-gcm', this.key, this.nonce, { authTagLength: BLOB_TAG });
+    c.setAAD(this.aad);
+    const body = c.update(plain);
+    c.final();
+    out.push(body, c.getAuthTag());
+  }
+}
+
+let progressed = 0;
+function progress(n) {
+  progressed += n;
+  if (progressed >= PROGRESS) { parentPort.postMessage({ t: 'progress', n: progressed }); progressed = 0; }
+}
+function flushProgress() { if (progressed > 0) parentPort.postMessage({ t: 'progress', n: progressed }); progressed = 0; }
+
+// ---- export: the payload written to workerData.fd ----
+let sealer = null, output = null;
+async function exportBlob(m) {
+  const crypt = new BlobCrypt(Buffer.from(m.key), Buffer.from(m.header));
+  m.key.fill(0);
+  const record = m.chunkSize + BLOB_TAG;
+  const storedEnd = BLOB_HEADER + m.plainSize + m.chunkCount * BLOB_TAG;
+  const size = Math.min(READ_CHUNKS, m.chunkCount) * record;
+  const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+  let turn = 0;
+  const read = async (index) => {
+    const count = Math.min(READ_CHUNKS, m.chunkCount - index);
+    const offset = BLOB_HEADER + index * record;
+    const length = Math.min(count * record, storedEnd - offset);
+    const buffer = buffers[turn];
+    let got = 0;
+    while (got < length) {
+      const n = await io(fs.read, m.fd, buffer, got, length - got, offset + got);
+      if (n === 0) throw new Damaged('The stored file became shorter while reading');
+      got += n;
+    }
+    return { index, count, length };
+  };
+  let pending = read(0);
+  try {
+    while (pending) {
+      const { index, count, length } = await pending;
+      const buffer = buffers[turn];
+      turn = 1 - turn;
+      pending = index + count < m.chunkCount ? read(index + count) : null;
+      for (let i = 0; i < count; i++) {
+        check();
+        const chunk = index + i;
+        const plain = crypt.open(chunk, chunk === m.chunkCount - 1, buffer.subarray(i * record, Math.min((i + 1) * record, length)));
+        sealer.push(plain);
+        progress(plain.length);
+      }
+      await output.flush(false);
+    }
+  } finally {
+    crypt.key.fill(0);
+    if (pending) await pending.catch(() => undefined);
+  }
+  flushProgress();
+}
+
+// ---- import: the payload read from workerData.fd, opened chunk by chunk ----
+let source = null;
+class Source {
+  constructor(m) {
+    this.fd = m.fd; this.position = m.start; this.end = m.end;
+    this.key = payloadKey(m.fileKey, m.nonce); m.fileKey.fill(0);
+    this.nonce = Buffer.alloc(12); this.counter = 0;
+    const body = m.end - m.start;
+    this.lastIndex = Math.ceil(body / SEALED) - 1;
+    if (body < TAG || body - this.lastIndex * SEALED < TAG) throw new Damaged('the payload is cut short');
+    this.buffers = [Buffer.allocUnsafe(READ_CHUNKS * SEALED), Buffer.allocUnsafe(READ_CHUNKS * SEALED)];
+    this.turn = 0; this.queue = []; this.at = 0;
+    this.inFlight = this.read();
+    this.inFlight.catch(() => undefined);
+    this.head = null; // the part of a chunk not yet handed out
+  }
+  async read() {
+    const buffer = this.buffers[this.turn];
+    const want = Math.min(buffer.length, this.end - this.position);
+    let got = 0;
+    while (got < want) {
+      const n = await io(fs.read, this.fd, buffer, got, want - got, this.position + got);
+      if (n === 0) break;
+      got += n;
+    }
+    if (got < want) throw new Damaged('the file became shorter while it was read');
+    return got;
+  }
+  open(sealed, last) {
+    if (sealed.length < TAG) throw new Damaged('the payload is cut short');
+    const counter = this.counter++;
+    this.nonce.writeUIntBE(counter, 5, 6);
+    this.nonce[11] = last ? 1 : 0;
+    const d = createDecipheriv('chacha20-poly1305', this.key, this.nonce, { authTagLength: TAG });
+    d.setAuthTag(sealed.subarray(sealed.length - TAG));
+    const plain = d.update(sealed.subarray(0, sealed.length - TAG));
+    try { d.final(); } catch { throw new Damaged('chunk ' + counter + ' of the payload fails authentication'); }
+    if (last && plain.length === 0 && counter > 0) throw new Damaged('the final chunk is empty');
+    return plain;
+  }
+  // The next opened chunk (or what is left of one), or null after the last.
+  async next() {
+    if (this.head) { const h = this.head; this.head = null; return h; }
+    if (this.at < this.queue.length) return this.queue[this.at++];
+    if (this.inFlight === null) return null;
+    const got = await this.inFlight;
+    const buffer = this.buffers[this.turn];
+    this.position += got;
+    this.turn = 1 - this.turn;
+    this.inFlight = this.position < this.end ? this.read() : null;
+    if (this.inFlight) this.inFlight.catch(() => undefined);
+    this.queue = []; this.at = 0;
+    for (let at = 0; at < got; at += SEALED) {
+      check();
+      const index = this.counter;
+      this.queue.push(this.open(buffer.subarray(at, Math.min(at + SEALED, got)), index === this.lastIndex));
+    }
+    return this.next();
+  }
+  unread(piece) { if (piece.length > 0) this.head = piece; }
+  async close() { if (this.inFlight) await this.inFlight.catch(() => undefined); this.inFlight = null; }
+}
+
+async function readPiece(m) {
+  const piece = await source.next();
+  if (piece === null) return { t: 'data', data: null };
+  const n = Math.min(piece.length, m.max);
+  source.unread(piece.subarray(n));
+  const data = Uint8Array.from(piece.subarray(0, n));
+  return { t: 'data', data, transfer: [data.buffer] };
+}
+
+async function sink(m) {
+  const hash = createHash('sha256');
+  hash.update(m.prefix);
+  let store = null;
+  if (m.store) {
+    const header = Buffer.from(m.store.header);
+    store = { crypt: new BlobCrypt(Buffer.from(m.store.key), header), out: new Output(m.store.fd), held: Buffer.allocUnsafe(m.store.chunkSize), used: 0, index: 0, chunkSize: m.store.chunkSize };
+    m.store.key.fill(0);
+    store.out.add([header]);
+  }
+  const push = (data) => {
+    if (!store) return;
+    const records = [];
+    let at = 0;
+    while (at < data.length) {
+      if (store.used === store.chunkSize) { store.crypt.seal(store.index++, false, store.held, records); store.used = 0; }
+      const rest = data.length - at;
+      if (store.used === 0 && rest > store.chunkSize) {
+        store.crypt.seal(store.index++, false, data.subarray(at, at + store.chunkSize), records);
+        at += store.chunkSize;
+        continue;
+      }
+      const n = Math.min(rest, store.chunkSize - store.used);
+      data.copy(store.held, store.used, at, at + n);
+      store.used += n; at += n;
+    }
+    store.out.add(records);
+  };
+  try {
+    push(Buffer.from(m.prefix.buffer, m.prefix.byteOffset, m.prefix.byteLength));
+    let left = m.rest;
+    while (left > 0) {
+      check();
+      const piece = await source.next();
+      if (piece === null) throw new Damaged('the tar stream ends inside an entry');
+      const n = Math.min(piece.length, left);
+      source.unread(piece.subarray(n));
+      const part = piece.subarray(0, n);
+      hash.update(part);
+      push(part);
+      left -= n;
+      progress(n);
+      if (store) await store.out.flush(false);
+    }
+    if (store) {
+      const records = [];
+      store.crypt.seal(store.index, true, store.held.subarray(0, store.used), records);
+      store.out.add(records);
+      await store.out.flush(true);
+      await store.out.drain();
+    }
+  } finally {
+    if (store) {
+      store.crypt.key.fill(0);
+      store.held.fill(0);
+      await store.out.drain().catch(() => undefined);
+    }
+  }
+  flushProgress();
+  return { t: 'sunk', sha256: hash.digest('hex'), storedSize: store ? store.out.size : 0 };
+}
+
+async function handle(m) {
+  switch (m.t) {
+    case 'export':
+      output = new Output(m.fd);
+      output.add([Buffer.from(m.header), Buffer.from(m.nonce)]);
+      sealer = new Sealer(m.fileKey, m.nonce, output);
+      m.fileKey.fill(0);
+      return null;
+    case 'bytes':
+      check();
+      sealer.push(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
+      await output.flush(false);
+      return null;
+    case 'blob':
+      await exportBlob(m);
+      return { t: 'blobDone' };
+    case 'finish':
+      sealer.finish();
+      await output.flush(true);
+      await output.drain();
+      return { t: 'finished', size: output.size };
+    case 'import':
+      source = new Source(m);
+      return null;
+    case 'read':
+      return readPiece(m);
+    case 'sink':
+      return sink(m);
+    case 'close':
+      if (source) await source.close();
+      if (output) await output.drain().catch(() => undefined);
+      return { t: 'closed' };
+  }
+  throw new Error('unknown message ' + m.t);
+}
+
+let chain = Promise.resolve();
+let failed = false;
+parentPort.on('message', (m) => {
+  chain = chain.then(async () => {
+    if (failed && m.t !== 'close') return;
+    try {
+      const reply = await handle(m);
+      if (reply) {
+        const transfer = reply.transfer || [];
+        delete reply.transfer;
+        parentPort.postMessage(reply, transfer);
+      }
+    } catch (error) {
+      failed = true;
+      if (output) await output.drain().catch(() => undefined);
+      if (source) await source.close();
+      const kind = error instanceof Stop ? 'cancelled' : error instanceof Damaged ? 'damaged' : 'io';
+      parentPort.postMessage({ t: 'error', kind, message: String((error && error.message) || error), code: error && error.code });
+    }
+  });
+});
+`;
+
+export interface WorkerReply {
+  t: string;
+  n?: number;
+  size?: number;
+  data?: Uint8Array | null;
+  sha256?: string;
+  storedSize?: number;
+  kind?: 'cancelled' | 'damaged' | 'io';
+  message?: string;
+  code?: string;
+}
+
+/** How a failure the worker reports is turned into an error here (damage means different things). */
+export type FailureMap = (reply: WorkerReply) => Error;
+
+/**
+ * One worker for one export or import. Requests are answered in order; progress messages go to
+ * `onBytes` as they come. `close()` waits until the worker's reads and writes have ended, then ends it.
+ */
+export class PayloadWorker {
+  private readonly worker: Worker;
+  private readonly stop = new Int32Array(new SharedArrayBuffer(4));
+  private readonly waiting: { resolve(reply: WorkerReply): void; reject(error: Error): void }[] = [];
+  private failure: Error | null = null;
+  private readonly abort: () => void;
+
+  constructor(
+    private readonly fail: FailureMap,
+    private readonly onBytes: ((n: number) => void) | undefined,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { stop: this.stop.buffer },
+      // Small heaps: the worker holds a few buffers; its chunk buffers live outside these limits.
+      resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 },
+      stdout: false,
+      stderr: false,
+    });
+    this.worker.on('message', (reply: WorkerReply) => {
+      if (reply.t === 'progress') return this.onBytes?.(reply.n!);
+      const waiter = this.waiting.shift();
+      if (reply.t === 'error') {
+        const error = reply.kind === 'cancelled' ? cancelledError() : this.fail(reply);
+        this.failure ??= error;
+        waiter?.reject(error);
+        for (const w of this.waiting.splice(0)) w.reject(error);
+        return;
+      }
+      waiter?.resolve(reply);
+    });
+    const died = (error: Error) => {
+      this.failure ??= new AmparoError('INTERNAL', `The bundle worker stopped: ${error.message}`, {
+        cause: error,
+      });
+      for (const w of this.waiting.splice(0)) w.reject(this.failure);
+    };
+    this.worker.on('error', died);
+    this.worker.on('exit', (code) => died(new Error(`exit ${code}`)));
+    this.abort = () => Atomics.store(this.stop, 0, 1);
+    signal?.addEventListener('abort', this.abort);
+    if (signal?.aborted) this.abort();
+  }
+
+  /** Sends a message that gets no answer (its failure shows at the next request). */
+  post(message: Record<string, unknown>, transfer: ArrayBuffer[] = []): void {
+    if (this.failure) throw this.failure;
+    this.worker.postMessage(message, transfer);
+  }
+
+  request(message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.signal?.aborted) return Promise.reject(cancelledError());
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.worker.postMessage(message, transfer);
+    });
+  }
+
+  /** Waits for the worker's reads and writes to end, then ends the worker. */
+  async close(): Promise<void> {
+    this.signal?.removeEventListener('abort', this.abort);
+    if (!this.failure) {
+      await new Promise<void>((resolve) => {
+        this.waiting.push({ resolve: () => resolve(), reject: () => resolve() });
+        this.worker.postMessage({ t: 'close' });
+      });
+    } else {
+      // A failed worker answers 'close' too once its I/O is drained; it may also be gone already.
+      await Promise.race([
+        new Promise<void>((resolve) => {
+          this.worker.once('message', () => resolve());
+          this.worker.postMessage({ t: 'close' });
+        }),
+        new Promise<void>((resolve) => this.worker.once('exit', () => resolve())),
+      ]);
+    }
+    await this.worker.terminate();
+  }
+}
+
+/** A private copy of a key, as a buffer that can be moved to the worker (the caller's stays its own). */
+export function movableCopy(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const copy = new Uint8Array(new ArrayBuffer(bytes.length));
+  copy.set(bytes);
+  return copy;
+}
