@@ -72,8 +72,7 @@ function attachmentSource(vault: VaultContext, source: AttachmentSource): BlobSo
       const blob = vault.db
         .prepare('SELECT key FROM evidence_blobs WHERE id = $id')
         .get<{ key: Uint8Array<ArrayBuffer> }>({ id: source.blobId });
-      if (!blob)
-        throw new AmparoError('EVIDENCE_DAMAGED', `The stored file of ${source.itemId} has no key`);
+      if (!blob) throw new AmparoError('EVIDENCE_DAMAGED', `The stored file of ${source.itemId} has no key`);
       const key = Buffer.from(blob.key);
       blob.key.fill(0);
       return key;

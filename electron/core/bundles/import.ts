@@ -162,16 +162,13 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
           done += n;
           request.onBytes?.(done, total);
         },
-        onAttachment: async (entry, data, recordsSoFar) => {
+        onAttachment: async (entry, payload, recordsSoFar) => {
           planNow(recordsSoFar);
           const existing = db
             .prepare('SELECT sha256 FROM evidence_blobs WHERE id = $id')
             .get<{ sha256: string }>({ id: entry.blobId });
-          if (existing) {
-            for await (const part of data) void part;
-            return;
-          }
-          received.push(await receiveBlob(vault.dir, entry, data));
+          if (existing) return; // hashed and dropped
+          received.push(await receiveBlob(vault.dir, entry, payload));
         },
       });
     } catch (error) {

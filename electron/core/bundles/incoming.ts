@@ -1,16 +1,16 @@
 // Attachments of a bundle being imported: each is encrypted as it streams in (a fresh key, the vault's
-// blob format) into blobs/.incoming/<blob id>.part, and moved into blobs/ only when the import commits.
+// blob format; the bundle worker seals it) into blobs/.incoming/<blob id>.part, and moved into blobs/
+// only when the import commits.
 // Until then nothing in blobs/ changes; whatever is left after a failure or a kill is an undecryptable
 // .part that the vault's unlock clean-up removes.
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { vaultWriteError } from '../evidence/intake';
-import { BlobEncryptor, DEFAULT_CHUNK_SIZE } from '../evidence/blob-format';
+import { DEFAULT_CHUNK_SIZE, newBlobHeader } from '../evidence/blob-format';
 import { newFileKey } from '../evidence/file-keys';
 import { blobPath, blobsDir, ensureBlobDirs, incomingDir } from '../evidence/store';
 import { fsyncDir } from '../fs/atomic';
-
-const WRITE_BATCH = 4 * 1024 * 1024;
+import type { AttachmentPayload } from './read';
 
 export interface IncomingBlob {
   blobId: string;
@@ -25,7 +25,7 @@ export interface IncomingBlob {
 export async function receiveBlob(
   vaultDir: string,
   entry: { blobId: string; size: number; sha256: string },
-  data: AsyncIterable<Buffer>,
+  payload: AttachmentPayload,
 ): Promise<IncomingBlob> {
   await ensureBlobDirs(vaultDir);
   const part = join(incomingDir(vaultDir), `${entry.blobId}.part`);
@@ -33,47 +33,7 @@ export async function receiveBlob(
   let out: FileHandle | null = null;
   try {
     out = await open(part, 'w', 0o600);
-    const encryptor = new BlobEncryptor(key, entry.blobId, DEFAULT_CHUNK_SIZE);
-    let storedSize = 0;
-    // Records are gathered and written about 4 MiB at a time, one write in flight on libuv's pool
-    // while this thread hashes and encrypts the next.
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    let inFlight: Promise<void> = Promise.resolve();
-    const writeAll = async (batch: Buffer[], expected: number) => {
-      const { bytesWritten } = await out!.writev(batch);
-      if (bytesWritten < expected) {
-        const rest = Buffer.concat(batch).subarray(bytesWritten);
-        for (let at = 0; at < rest.length;) at += (await out!.write(rest, at)).bytesWritten;
-      }
-    };
-    const flush = async () => {
-      await inFlight;
-      if (pending.length === 0) return;
-      const batch = pending;
-      const expected = pendingBytes;
-      pending = [];
-      pendingBytes = 0;
-      storedSize += expected;
-      inFlight = writeAll(batch, expected);
-      inFlight.catch(() => undefined); // awaited by the next flush
-    };
-    const add = async (records: Buffer[]) => {
-      for (const record of records) {
-        pending.push(record);
-        pendingBytes += record.length;
-      }
-      if (pendingBytes >= WRITE_BATCH) await flush();
-    };
-    try {
-      await add([encryptor.header]);
-      for await (const chunk of data) await add(encryptor.push(chunk));
-      await add(encryptor.finish());
-      await flush();
-    } finally {
-      await inFlight.catch(() => undefined);
-    }
-    await inFlight;
+    const storedSize = await payload.store(out.fd, key, newBlobHeader(entry.blobId, DEFAULT_CHUNK_SIZE));
     await out.sync();
     await out.close();
     out = null;

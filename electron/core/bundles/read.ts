@@ -3,14 +3,17 @@
 // before anything else is read); every later entry must be a plain file the manifest lists, of the size
 // it says, with the SHA-256 it says; records must pass their table's schema. Attachments are handed to
 // the caller as a stream (verify hashes and drops them; import encrypts them into the incoming area), and
-// only when the age stream has ended cleanly and every listed file was seen is the bundle good. The file
-// is read in big batches (age-file.ts) and the tar parsed by hand (tar-format.ts): no stream layers.
+// only when the age stream has ended cleanly and every listed file was seen is the bundle good. The
+// payload is read and opened by the bundle worker (payload-worker.ts), which hands the small entries here
+// for the tar to be parsed (tar-format.ts) and checked, and hashes each attachment itself (and, on
+// import, encrypts it into its incoming blob), so attachment bytes never cross threads.
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { AmparoError } from '../../../shared/errors';
 import { cancelledError } from '../operations/runner';
-import { AgeFileReader } from './age-file';
+import { openAgeFile } from './age-file';
 import { bodyError, type Unseal } from './age-io';
+import { PayloadWorker, movableCopy, type WorkerReply } from './payload-worker';
 import { fingerprintOf, signatureValid } from './identity';
 import {
   BUNDLE_FORMAT,
@@ -37,13 +40,23 @@ export interface AttachmentEntry {
   sha256: string;
 }
 
+/** An attachment's bytes as they pass: hashed and checked either way, dropped or stored (once). */
+export interface AttachmentPayload {
+  discard(): Promise<void>;
+  /**
+   * Encrypts them into the open file `fd` in the vault's blob format, under `key` and the blob header
+   * given; resolves to the file's size once all is written (not synced). The key is not kept.
+   */
+  store(fd: number, key: Buffer, header: Buffer): Promise<number>;
+}
+
 export interface ReadHandlers {
   /** Called once the signature is checked, before any other entry is read: may refuse (unknown signer). */
   onManifest?(manifest: Manifest): void | Promise<void>;
-  /** Must consume `data` completely. */
+  /** May call one of `payload`'s methods; an attachment left alone is hashed and dropped. */
   onAttachment?(
     entry: AttachmentEntry,
-    data: AsyncIterable<Buffer>,
+    payload: AttachmentPayload,
     records: Map<string, JsonRow[]>,
   ): Promise<void>;
   onBytes?(n: number): void;
@@ -136,24 +149,44 @@ function parseRecords(table: string, bytes: Buffer, declared: number): JsonRow[]
   return rows as JsonRow[];
 }
 
-async function* hashed(
+function readFailure(reply: WorkerReply): AmparoError {
+  const message = reply.message ?? 'failed';
+  if (reply.kind === 'damaged') return bodyError(new Error(message));
+  if (reply.code === 'ENOSPC' || reply.code === 'EDQUOT')
+    return new AmparoError('DISK_FULL', 'The disk is full');
+  return new AmparoError('IO_ERROR', `Reading the bundle: ${reply.code ?? message}`);
+}
+
+const READ_PIECE = 1024 * 1024;
+
+/** The rest of an attachment entry, hashed (and stored) by the worker; checked against the manifest. */
+function attachmentPayload(
+  worker: PayloadWorker,
   tar: TarParser,
   file: ManifestFile,
   onBytes: ((n: number) => void) | undefined,
-  signal: AbortSignal | undefined,
-): AsyncGenerator<Buffer> {
-  const hash = createHash('sha256');
-  let seen = 0;
-  for (let part = await tar.data(); part !== null; part = await tar.data()) {
-    if (signal?.aborted) throw cancelledError();
-    hash.update(part);
-    seen += part.length;
-    onBytes?.(part.length);
-    yield part;
-  }
-  if (seen !== file.size || hash.digest('hex') !== file.sha256) {
-    throw fail('BUNDLE_HASH_MISMATCH', `${file.path} does not match the hash in the manifest`);
-  }
+): AttachmentPayload & { used(): boolean } {
+  const { buffered, rest } = tar.handOff();
+  const prefix = Buffer.concat(buffered);
+  let used = false;
+  const sink = async (store: Record<string, unknown> | null, transfer: ArrayBuffer[]) => {
+    if (used) throw new AmparoError('INTERNAL', `${file.path} was already read`);
+    used = true;
+    onBytes?.(prefix.length);
+    const reply = await worker.request({ t: 'sink', prefix, rest, store }, transfer);
+    if (reply.sha256 !== file.sha256) {
+      throw fail('BUNDLE_HASH_MISMATCH', `${file.path} does not match the hash in the manifest`);
+    }
+    return reply.storedSize!;
+  };
+  return {
+    used: () => used,
+    discard: async () => void (await sink(null, [])),
+    store: (fd, key, header) => {
+      const moved = movableCopy(key);
+      return sink({ fd, key: moved, header, chunkSize: header.readUInt32BE(8) }, [moved.buffer]);
+    },
+  };
 }
 
 export async function readBundle(
@@ -169,8 +202,17 @@ export async function readBundle(
   } catch (error) {
     throw new AmparoError('FILE_UNREADABLE', `Cannot read ${path}`, { cause: error });
   }
-  const age = await AgeFileReader.open(path, size, unseal);
-  const tar = new TarParser(() => age.next());
+  const age = await openAgeFile(path, size, unseal);
+  const worker = new PayloadWorker(readFailure, handlers.onBytes, handlers.signal);
+  const fileKey = movableCopy(age.fileKey);
+  age.fileKey.fill(0);
+  worker.post({ t: 'import', fd: age.handle.fd, start: age.start, end: age.end, fileKey, nonce: age.nonce }, [
+    fileKey.buffer,
+  ]);
+  const tar = new TarParser(async () => {
+    const { data } = await worker.request({ t: 'read', max: READ_PIECE });
+    return data ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : null;
+  });
 
   const seen = new Set<string>();
   const records = new Map<string, JsonRow[]>();
@@ -244,9 +286,9 @@ export async function readBundle(
         throw fail('BUNDLE_HASH_MISMATCH', `${name} is not the size the manifest says`);
       const attachment = attachments.get(name);
       if (attachment) {
-        const stream = hashed(tar, file, handlers.onBytes, handlers.signal);
-        if (handlers.onAttachment) await handlers.onAttachment({ ...attachment, ...file }, stream, records);
-        else for await (const part of stream) void part;
+        const payload = attachmentPayload(worker, tar, file, handlers.onBytes);
+        await handlers.onAttachment?.({ ...attachment, ...file }, payload, records);
+        if (!payload.used()) await payload.discard();
         continue;
       }
       const limit = counts.has(name) ? LIMITS.recordsFileBytes : LIMITS.textFileBytes;
@@ -269,7 +311,9 @@ export async function readBundle(
     if (error instanceof AmparoError) throw error;
     throw bodyError(error);
   } finally {
-    await age.close();
+    // Only once the worker's reads and writes have ended may the files it was lent be closed.
+    await worker.close();
+    await age.handle.close().catch(() => undefined);
   }
   if (!manifest) throw fail('BUNDLE_NO_MANIFEST', 'The bundle holds no manifest');
   if (index < 2) throw fail('BUNDLE_SIGNATURE_MISSING', 'The bundle has no manifest.sig');

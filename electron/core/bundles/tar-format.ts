@@ -287,6 +287,24 @@ export class TarParser {
     return this.take(n);
   }
 
+  /**
+   * Hands the rest of the current entry's data to a reader of the source itself: the part already
+   * buffered here, and how many more of its bytes the source holds. That reader must take exactly those
+   * from the source before this parser reads on (the entry's padding is left to the parser).
+   */
+  handOff(): { buffered: Buffer[]; rest: number } {
+    const buffered: Buffer[] = [];
+    let got = 0;
+    while (got < this.remaining && this.buffered > 0) {
+      const n = Math.min(this.pieces[0]!.length, this.remaining - got);
+      buffered.push(this.take(n));
+      got += n;
+    }
+    const rest = this.remaining - got;
+    this.remaining = 0;
+    return { buffered, rest };
+  }
+
   async skip(): Promise<void> {
     while ((await this.data()) !== null);
   }

@@ -38,7 +38,8 @@ export interface WriteOptions {
 
 function writeFailure(reply: WorkerReply): AmparoError {
   if (reply.kind === 'damaged') return new AmparoError('EVIDENCE_DAMAGED', reply.message ?? 'damaged');
-  if (reply.code === 'ENOSPC' || reply.code === 'EDQUOT') return new AmparoError('DISK_FULL', 'The disk is full');
+  if (reply.code === 'ENOSPC' || reply.code === 'EDQUOT')
+    return new AmparoError('DISK_FULL', 'The disk is full');
   return new AmparoError('IO_ERROR', `Writing the bundle: ${reply.code ?? reply.message}`);
 }
 
