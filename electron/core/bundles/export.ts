@@ -29,6 +29,7 @@ import {
 import { attachmentPath } from './paths';
 import { sumsText } from './read';
 import { readmeText } from './readme';
+import { lapTimer, stageTimes } from './stage-times';
 import { writeBundle, type BlobSource, type BundleEntry } from './write';
 
 export interface ExportRequest {
@@ -81,6 +82,7 @@ function attachmentSource(vault: VaultContext, source: AttachmentSource): BlobSo
 }
 
 export async function exportBundle(vault: VaultContext, request: ExportRequest): Promise<ExportOutcome> {
+  const lap = lapTimer(stageTimes.export);
   const { db } = vault;
   const identity = await vaultIdentity(db, vault.now);
   const cases = request.backup
@@ -181,6 +183,7 @@ export async function exportBundle(vault: VaultContext, request: ExportRequest):
   ];
   const total = entries.reduce((n, e) => n + e.size, 0);
   let done = 0;
+  lap('collect and sign');
   const size = await writeBundle(request.out, entries, {
     seal: request.seal,
     mtime: createdAt,
@@ -189,6 +192,7 @@ export async function exportBundle(vault: VaultContext, request: ExportRequest):
       done += n;
       request.onBytes?.(done, total);
     },
+    lap,
   });
 
   try {
@@ -244,6 +248,7 @@ export async function exportBundle(vault: VaultContext, request: ExportRequest):
     await rm(request.out, { force: true });
     throw error;
   }
+  lap('record in the vault');
   return {
     bundleId,
     path: request.out,

@@ -15,6 +15,7 @@ import { planMerge, type Plan } from './merge';
 import { readBundle, type ReadBundle } from './read';
 import { plainBytes, toSqlRow, type JsonRow } from './rows';
 import { reindex } from './search-reindex';
+import { lapTimer, stageTimes } from './stage-times';
 import { carriedTables } from './tables';
 
 export interface ImportRequest {
@@ -111,6 +112,7 @@ function updateRow(vault: VaultContext, table: string, key: readonly string[], r
 }
 
 export async function importBundle(vault: VaultContext, request: ImportRequest): Promise<ImportBundleResult> {
+  const lap = lapTimer(stageTimes.import);
   const { db } = vault;
   const tables = carriedTables(request.restore === true);
   const received: IncomingBlob[] = [];
@@ -147,6 +149,7 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
     try {
       read = await readBundle(request.file, request.unseal, {
         ...(request.signal ? { signal: request.signal } : {}),
+        lap,
         onManifest: async (m) => {
           manifest = m;
           total = m.files.reduce((n, f) => n + f.size, 0);
@@ -203,6 +206,7 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
         conflicts: [],
       };
     }
+    lap('plan the merge');
     const placed = await placeBlobs(vault.dir, received);
     try {
       db.transaction(() => {
@@ -308,6 +312,7 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
       await removeFiles(placed);
       throw error;
     }
+    lap('place and commit');
     return {
       status: 'imported',
       summary,

@@ -61,6 +61,8 @@ export interface ReadHandlers {
   ): Promise<void>;
   onBytes?(n: number): void;
   signal?: AbortSignal;
+  /** Records how long each stage took (the bench). */
+  lap?: (stage: string) => void;
 }
 
 export interface ReadBundle {
@@ -203,6 +205,7 @@ export async function readBundle(
     throw new AmparoError('FILE_UNREADABLE', `Cannot read ${path}`, { cause: error });
   }
   const age = await openAgeFile(path, size, unseal);
+  handlers.lap?.('age header');
   const worker = new PayloadWorker(readFailure, handlers.onBytes, handlers.signal);
   const fileKey = movableCopy(age.fileKey);
   age.fileKey.fill(0);
@@ -315,6 +318,7 @@ export async function readBundle(
     await worker.close();
     await age.handle.close().catch(() => undefined);
   }
+  handlers.lap?.('payload (worker)');
   if (!manifest) throw fail('BUNDLE_NO_MANIFEST', 'The bundle holds no manifest');
   if (index < 2) throw fail('BUNDLE_SIGNATURE_MISSING', 'The bundle has no manifest.sig');
   for (const path of [...listed.keys(), SUMS_PATH]) {

@@ -34,6 +34,8 @@ export interface WriteOptions {
   signal?: AbortSignal;
   mtime: Date;
   onBytes?: (n: number) => void;
+  /** Records how long each stage took (the bench). */
+  lap?: (stage: string) => void;
 }
 
 function writeFailure(reply: WorkerReply): AmparoError {
@@ -81,6 +83,7 @@ async function writeEntries(
   const key = movableCopy(fileKey);
   fileKey.fill(0);
   worker.post({ t: 'export', fd: out.fd, header, nonce, fileKey: key }, [key.buffer]);
+  options.lap?.('age header');
   for (const entry of entries) {
     if (options.signal?.aborted) throw cancelledError();
     const head = fileHeader(entry.path, entry.size, options.mtime);
@@ -96,7 +99,9 @@ async function writeEntries(
     }
   }
   worker.post({ t: 'bytes', data: END_OF_ARCHIVE });
-  return (await worker.request({ t: 'finish' })).size!;
+  const size = (await worker.request({ t: 'finish' })).size!;
+  options.lap?.('payload (worker)');
+  return size;
 }
 
 export async function writeBundle(
@@ -148,6 +153,7 @@ export async function writeBundle(
     }
     await rm(partial, { force: true });
     await fsyncDir(dirname(target)).catch(() => undefined);
+    options.lap?.('fsync and name');
     return size;
   } catch (error) {
     await out?.close().catch(() => undefined);
