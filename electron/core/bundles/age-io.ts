@@ -1,6 +1,6 @@
 // age (age-encryption.org/v1): a bundle is one age file, to a passphrase (scrypt) or to one or more
-// X25519 recipients. The header (stanzas and MAC) is made and checked by the age-encryption library, with
-// the scrypt stanza done here on Node's native scrypt (run once per header); the payload is age's STREAM —
+// X25519 recipients. The header (stanzas and MAC) is made here on Node's native crypto (one scrypt per
+// header) and checked by the age-encryption library (its stanzas opened here too); the payload is age's STREAM —
 // HKDF-SHA256(file key, 16-byte nonce, "payload"), 64 KiB chunks sealed with ChaCha20-Poly1305 under an
 // 11-byte big-endian counter and a last-chunk flag — done here with Node's native ChaCha20-Poly1305, since
 // the library's pure-JS cipher runs at a small fraction of `age`'s speed. PayloadSealer and PayloadOpener
@@ -11,12 +11,14 @@ import {
   createDecipheriv,
   createSecretKey,
   hkdfSync,
+  createHmac,
   randomBytes,
   scrypt,
   type KeyObject,
 } from 'node:crypto';
 import { Decrypter, Encrypter, Stanza } from 'age-encryption';
 import { AmparoError } from '../../../shared/errors';
+import { x25519Identity, x25519Recipient } from './age-x25519';
 
 export interface Seal {
   passphrase?: string;
@@ -69,9 +71,8 @@ function payloadKey(fileKey: Uint8Array, nonce: Uint8Array): KeyObject {
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64').replace(/=+$/, '');
 
-/** age's scrypt recipient, with the KDF run once and the file key kept for the payload. */
+/** age's scrypt recipient, on the KDF given (run once). */
 class ScryptRecipient {
-  fileKey: Uint8Array | null = null;
   constructor(
     private readonly passphrase: string,
     private readonly logN: number,
@@ -79,7 +80,6 @@ class ScryptRecipient {
   ) {}
 
   async wrapFileKey(fileKey: Uint8Array): Promise<Stanza[]> {
-    this.fileKey = Uint8Array.from(fileKey);
     const salt = randomBytes(16);
     const key = await this.kdf(this.passphrase, Buffer.concat([SCRYPT_LABEL, salt]), this.logN);
     const cipher = createCipheriv('chacha20-poly1305', key, ZERO_NONCE, { authTagLength: TAG });
@@ -123,40 +123,60 @@ class ScryptIdentity {
   }
 }
 
+/** age's header text for these stanzas and file key: the stanzas, `---` and the header's HMAC. */
+function encodeHeader(stanzas: Stanza[], fileKey: Uint8Array): Uint8Array {
+  const lines = ['age-encryption.org/v1\n'];
+  for (const stanza of stanzas) {
+    lines.push(`-> ${stanza.args.join(' ')}\n`);
+    for (let at = 0; at < stanza.body.length; at += 48)
+      lines.push(`${base64(stanza.body.subarray(at, at + 48))}\n`);
+    if (stanza.body.length % 48 === 0) lines.push('\n');
+  }
+  lines.push('---');
+  const text = Buffer.from(lines.join(''));
+  const macKey = Buffer.from(hkdfSync('sha256', fileKey, Buffer.alloc(0), 'header', 32));
+  const mac = createHmac('sha256', macKey).update(text).digest();
+  macKey.fill(0);
+  return Buffer.concat([text, Buffer.from(` ${base64(mac)}\n`)]);
+}
+
 /**
- * The library writes the header: it encrypts an empty file, whose output is the header, a 16-byte
- * nonce and one sealed empty chunk (16 bytes); the header is kept, the rest dropped. The file key is
- * taken from a recipient that wraps nothing, or from the scrypt recipient as it wraps it (one KDF run).
+ * A header and its file key. For a passphrase and for X25519 recipients the stanzas and the MAC are
+ * made here on Node's crypto (the library's pure-JS code takes tens of milliseconds to warm up, once per
+ * process); other recipient kinds go through the library, which encrypts an empty file: its output is
+ * the header, a 16-byte nonce and one sealed empty chunk (16 bytes), and the header is kept.
  */
 export async function makeHeader(seal: Seal): Promise<{ header: Uint8Array; fileKey: Uint8Array }> {
-  const encrypter = new Encrypter();
-  let capture: { fileKey: Uint8Array | null };
+  const fileKey = randomBytes(16);
   if (seal.passphrase !== undefined) {
     const recipient = new ScryptRecipient(seal.passphrase, seal.scryptLogN ?? 18, seal.kdf ?? scryptKdf);
-    encrypter.addRecipient(recipient);
-    capture = recipient;
-  } else {
-    if (!seal.recipients?.length)
-      throw new AmparoError('VALIDATION_FAILED', 'A passphrase or a recipient is needed');
-    for (const recipient of seal.recipients) {
-      try {
-        encrypter.addRecipient(recipient);
-      } catch (error) {
-        throw new AmparoError('VALIDATION_FAILED', `Not an age recipient: ${recipient}`, { cause: error });
-      }
-    }
-    const own = { fileKey: null as Uint8Array | null };
-    encrypter.addRecipient({
-      wrapFileKey: (key: Uint8Array) => {
-        own.fileKey = Uint8Array.from(key);
-        return [];
-      },
-    });
-    capture = own;
+    return { header: encodeHeader(await recipient.wrapFileKey(fileKey), fileKey), fileKey };
   }
+  if (!seal.recipients?.length)
+    throw new AmparoError('VALIDATION_FAILED', 'A passphrase or a recipient is needed');
+  const native = seal.recipients.map((r) => x25519Recipient(r));
+  if (native.every((r) => r !== null)) {
+    const stanzas = native.flatMap((r) => r!.wrapFileKey(fileKey));
+    return { header: encodeHeader(stanzas, fileKey), fileKey };
+  }
+  const encrypter = new Encrypter();
+  for (const recipient of seal.recipients) {
+    try {
+      encrypter.addRecipient(recipient);
+    } catch (error) {
+      throw new AmparoError('VALIDATION_FAILED', `Not an age recipient: ${recipient}`, { cause: error });
+    }
+  }
+  const own = { fileKey: null as Uint8Array | null };
+  encrypter.addRecipient({
+    wrapFileKey: (key: Uint8Array) => {
+      own.fileKey = Uint8Array.from(key);
+      return [];
+    },
+  });
   const empty = await encrypter.encrypt(new Uint8Array(0));
-  const header = empty.subarray(0, empty.length - NONCE - TAG);
-  return { header, fileKey: capture.fileKey! };
+  fileKey.fill(0);
+  return { header: empty.subarray(0, empty.length - NONCE - TAG), fileKey: own.fileKey! };
 }
 
 function decrypterFor(unseal: Unseal): Decrypter {
@@ -165,7 +185,7 @@ function decrypterFor(unseal: Unseal): Decrypter {
     decrypter.addIdentity(new ScryptIdentity(unseal.passphrase, unseal.kdf ?? scryptKdf));
   for (const identity of unseal.identities ?? []) {
     try {
-      decrypter.addIdentity(identity);
+      decrypter.addIdentity(x25519Identity(identity) ?? identity);
     } catch (error) {
       throw new AmparoError('VALIDATION_FAILED', 'Not an age identity', { cause: error });
     }

@@ -29,6 +29,7 @@ import {
 import { attachmentPath } from './paths';
 import { sumsText } from './read';
 import { readmeText } from './readme';
+import { startPayloadWorker } from './payload-worker';
 import { lapTimer, stageTimes } from './stage-times';
 import { writeBundle, type BlobSource, type BundleEntry } from './write';
 
@@ -83,6 +84,7 @@ function attachmentSource(vault: VaultContext, source: AttachmentSource): BlobSo
 
 export async function exportBundle(vault: VaultContext, request: ExportRequest): Promise<ExportOutcome> {
   const lap = lapTimer(stageTimes.export);
+  startPayloadWorker();
   const { db } = vault;
   const identity = await vaultIdentity(db, vault.now);
   const cases = request.backup

@@ -15,6 +15,7 @@ import { planMerge, type Plan } from './merge';
 import { readBundle, type ReadBundle } from './read';
 import { plainBytes, toSqlRow, type JsonRow } from './rows';
 import { reindex } from './search-reindex';
+import { startPayloadWorker } from './payload-worker';
 import { lapTimer, stageTimes } from './stage-times';
 import { carriedTables } from './tables';
 
@@ -113,6 +114,7 @@ function updateRow(vault: VaultContext, table: string, key: readonly string[], r
 
 export async function importBundle(vault: VaultContext, request: ImportRequest): Promise<ImportBundleResult> {
   const lap = lapTimer(stageTimes.import);
+  startPayloadWorker();
   const { db } = vault;
   const tables = carriedTables(request.restore === true);
   const received: IncomingBlob[] = [];

@@ -399,13 +399,63 @@ export interface WorkerReply {
 /** How a failure the worker reports is turned into an error here (damage means different things). */
 export type FailureMap = (reply: WorkerReply) => Error;
 
+interface Spawned {
+  worker: Worker;
+  stop: Int32Array;
+}
+
+function spawn(): Spawned {
+  const stop = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { stop: stop.buffer },
+    // A bound, not a size: the heap stays at a few MiB. Lower, it also lowers the external-memory mark
+    // at which V8 collects, and with every chunk a fresh buffer that meant a full collection every
+    // 16 MiB, half the thread's time.
+    resourceLimits: { maxOldGenerationSizeMb: 256 },
+    stdout: false,
+    stderr: false,
+  });
+  return { worker, stop };
+}
+
+let spare: { spawned: Spawned; timer: NodeJS.Timeout } | null = null;
+
+/**
+ * Starts the next operation's worker now, so that it boots (tens of milliseconds) while the caller
+ * collects and signs; one left unused is ended after a few seconds. It holds nothing until used.
+ */
+export function startPayloadWorker(): void {
+  if (spare) return;
+  const spawned = spawn();
+  spawned.worker.unref();
+  spawned.worker.once('exit', () => {
+    if (spare?.spawned === spawned) spare = null;
+  });
+  const timer = setTimeout(() => {
+    if (spare?.spawned === spawned) spare = null;
+    void spawned.worker.terminate();
+  }, 10_000);
+  timer.unref();
+  spare = { spawned, timer };
+}
+
+function takeWorker(): Spawned {
+  if (!spare) return spawn();
+  const { spawned, timer } = spare;
+  spare = null;
+  clearTimeout(timer);
+  spawned.worker.ref();
+  return spawned;
+}
+
 /**
  * One worker for one export or import. Requests are answered in order; progress messages go to
  * `onBytes` as they come. `close()` waits until the worker's reads and writes have ended, then ends it.
  */
 export class PayloadWorker {
   private readonly worker: Worker;
-  private readonly stop = new Int32Array(new SharedArrayBuffer(4));
+  private readonly stop: Int32Array;
   private readonly waiting: { resolve(reply: WorkerReply): void; reject(error: Error): void }[] = [];
   private failure: Error | null = null;
   private readonly abort: () => void;
@@ -415,16 +465,7 @@ export class PayloadWorker {
     private readonly onBytes: ((n: number) => void) | undefined,
     private readonly signal: AbortSignal | undefined,
   ) {
-    this.worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { stop: this.stop.buffer },
-      // A bound, not a size: the heap stays at a few MiB. Lower, it also lowers the external-memory mark
-      // at which V8 collects, and with every chunk a fresh buffer that meant a full collection every
-      // 16 MiB, half the thread's time.
-      resourceLimits: { maxOldGenerationSizeMb: 256 },
-      stdout: false,
-      stderr: false,
-    });
+    ({ worker: this.worker, stop: this.stop } = takeWorker());
     this.worker.on('message', (reply: WorkerReply) => {
       if (reply.t === 'progress') return this.onBytes?.(reply.n!);
       const waiter = this.waiting.shift();
