@@ -17,6 +17,7 @@ import { plainBytes, toSqlRow, type JsonRow } from './rows';
 import { reindex } from './search-reindex';
 import { startPayloadWorker } from './payload-worker';
 import { lapTimer, stageTimes } from './stage-times';
+import { primeColumns } from './schema';
 import { carriedTables } from './tables';
 
 export interface ImportRequest {
@@ -115,6 +116,7 @@ function updateRow(vault: VaultContext, table: string, key: readonly string[], r
 export async function importBundle(vault: VaultContext, request: ImportRequest): Promise<ImportBundleResult> {
   const lap = lapTimer(stageTimes.import);
   startPayloadWorker();
+  primeColumns(vault.db);
   const { db } = vault;
   const tables = carriedTables(request.restore === true);
   const received: IncomingBlob[] = [];

@@ -16,6 +16,7 @@ import { BLOB_HEADER_SIZE, TAG_SIZE } from '../evidence/blob-format';
 import { CHUNK, TAG } from './age-io';
 
 const PROGRESS_BYTES = 4 * 1024 * 1024;
+const RING_BYTES = 8 * 1024 * 1024;
 
 // Evaluated source, like the Argon2 worker: it runs the same from the TypeScript sources, from the
 // electron-vite bundle and from inside app.asar. The formats are age's STREAM (docs/bundle-format.md)
@@ -25,7 +26,7 @@ const PROGRESS_BYTES = 4 * 1024 * 1024;
 const WORKER_SOURCE = `
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
-const { createCipheriv, createDecipheriv, createHash, createSecretKey, hkdfSync } = require('node:crypto');
+const { createCipheriv, createDecipheriv, createSecretKey, hkdfSync } = require('node:crypto');
 const fs = require('node:fs');
 const CHUNK = ${CHUNK}, TAG = ${TAG}, SEALED = CHUNK + TAG;
 const BLOB_HEADER = ${BLOB_HEADER_SIZE}, BLOB_TAG = ${TAG_SIZE};
@@ -264,9 +265,38 @@ async function readPiece(m) {
   return { t: 'data', data, transfer: [data.buffer] };
 }
 
+// The import's hashing runs on the calling thread, which is otherwise idle: each piece is copied into a
+// shared ring (workerData.ring) that it hashes from, and space comes back as it reports what it hashed.
+const ring = Buffer.from(workerData.ring);
+let ringAt = 0, ringFree = ring.length, ringWaiter = null, ringPending = [], ringPendingBytes = 0;
+function ringReturned(n) {
+  ringFree += n;
+  if (ringWaiter) { const w = ringWaiter; ringWaiter = null; w(); }
+}
+function ringPost() {
+  if (ringPending.length === 0) return;
+  parentPort.postMessage({ t: 'hash', ranges: ringPending });
+  ringPending = []; ringPendingBytes = 0;
+}
+async function toRing(part) {
+  while (ringFree < part.length) {
+    ringPost();
+    await new Promise((resolve) => (ringWaiter = resolve));
+  }
+  let at = 0;
+  while (at < part.length) {
+    const n = Math.min(part.length - at, ring.length - ringAt);
+    part.copy(ring, ringAt, at, at + n);
+    ringPending.push(ringAt, n);
+    ringPendingBytes += n;
+    ringAt = (ringAt + n) % ring.length;
+    at += n;
+  }
+  ringFree -= part.length;
+  if (ringPendingBytes >= ring.length / 8) ringPost();
+}
+
 async function sink(m) {
-  const hash = createHash('sha256');
-  hash.update(m.prefix);
   let store = null;
   if (m.store) {
     const header = Buffer.from(m.store.header);
@@ -302,7 +332,7 @@ async function sink(m) {
       const n = Math.min(piece.length, left);
       source.unread(piece.subarray(n));
       const part = piece.subarray(0, n);
-      hash.update(part);
+      await toRing(part);
       push(part);
       left -= n;
       progress(n);
@@ -315,6 +345,7 @@ async function sink(m) {
       await store.out.flush(true);
       await store.out.drain();
     }
+    ringPost();
   } finally {
     if (store) {
       store.held.fill(0);
@@ -322,7 +353,7 @@ async function sink(m) {
     }
   }
   flushProgress();
-  return { t: 'sunk', sha256: hash.digest('hex'), storedSize: store ? store.out.size : 0 };
+  return { t: 'sunk', storedSize: store ? store.out.size : 0 };
 }
 
 async function handle(m) {
@@ -364,6 +395,8 @@ async function handle(m) {
 let chain = Promise.resolve();
 let failed = false;
 parentPort.on('message', (m) => {
+  // Not queued behind the work: the work may be waiting for it.
+  if (m.t === 'hashed') return ringReturned(m.n);
   chain = chain.then(async () => {
     if (failed && m.t !== 'close') return;
     try {
@@ -391,6 +424,8 @@ export interface WorkerReply {
   data?: Uint8Array | null;
   sha256?: string;
   storedSize?: number;
+  /** Offset and length pairs in the shared ring. */
+  ranges?: number[];
   kind?: 'cancelled' | 'damaged' | 'io';
   message?: string;
   code?: string;
@@ -402,13 +437,15 @@ export type FailureMap = (reply: WorkerReply) => Error;
 interface Spawned {
   worker: Worker;
   stop: Int32Array;
+  ring: Buffer;
 }
 
 function spawn(): Spawned {
   const stop = new Int32Array(new SharedArrayBuffer(4));
+  const ring = new SharedArrayBuffer(RING_BYTES);
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { stop: stop.buffer },
+    workerData: { stop: stop.buffer, ring },
     // A bound, not a size: the heap stays at a few MiB. Lower, it also lowers the external-memory mark
     // at which V8 collects, and with every chunk a fresh buffer that meant a full collection every
     // 16 MiB, half the thread's time.
@@ -416,7 +453,7 @@ function spawn(): Spawned {
     stdout: false,
     stderr: false,
   });
-  return { worker, stop };
+  return { worker, stop, ring: Buffer.from(ring) };
 }
 
 let spare: { spawned: Spawned; timer: NodeJS.Timeout } | null = null;
@@ -456,6 +493,9 @@ function takeWorker(): Spawned {
 export class PayloadWorker {
   private readonly worker: Worker;
   private readonly stop: Int32Array;
+  private readonly ring: Buffer;
+  /** Gets the bytes of an attachment being read, in order, from the shared ring (they are not kept). */
+  onPiece: ((piece: Buffer) => void) | null = null;
   private readonly waiting: { resolve(reply: WorkerReply): void; reject(error: Error): void }[] = [];
   private failure: Error | null = null;
   private readonly abort: () => void;
@@ -465,9 +505,19 @@ export class PayloadWorker {
     private readonly onBytes: ((n: number) => void) | undefined,
     private readonly signal: AbortSignal | undefined,
   ) {
-    ({ worker: this.worker, stop: this.stop } = takeWorker());
+    ({ worker: this.worker, stop: this.stop, ring: this.ring } = takeWorker());
     this.worker.on('message', (reply: WorkerReply) => {
       if (reply.t === 'progress') return this.onBytes?.(reply.n!);
+      if (reply.t === 'hash') {
+        const ranges = reply.ranges!;
+        let n = 0;
+        for (let i = 0; i < ranges.length; i += 2) {
+          this.onPiece?.(this.ring.subarray(ranges[i]!, ranges[i]! + ranges[i + 1]!));
+          n += ranges[i + 1]!;
+        }
+        this.worker.postMessage({ t: 'hashed', n });
+        return;
+      }
       const waiter = this.waiting.shift();
       if (reply.t === 'error') {
         const error = reply.kind === 'cancelled' ? cancelledError() : this.fail(reply);

@@ -175,8 +175,20 @@ function attachmentPayload(
     if (used) throw new AmparoError('INTERNAL', `${file.path} was already read`);
     used = true;
     onBytes?.(prefix.length);
-    const reply = await worker.request({ t: 'sink', prefix, rest, store }, transfer);
-    if (reply.sha256 !== file.sha256) {
+    // The worker decrypts (and stores); this thread hashes, from the ring the worker copies into.
+    const hash = createHash('sha256').update(prefix);
+    let seen = prefix.length;
+    worker.onPiece = (piece) => {
+      hash.update(piece);
+      seen += piece.length;
+    };
+    let reply: WorkerReply;
+    try {
+      reply = await worker.request({ t: 'sink', prefix, rest, store }, transfer);
+    } finally {
+      worker.onPiece = null;
+    }
+    if (seen !== file.size || hash.digest('hex') !== file.sha256) {
       throw fail('BUNDLE_HASH_MISMATCH', `${file.path} does not match the hash in the manifest`);
     }
     return reply.storedSize!;
