@@ -5,8 +5,8 @@
 // the caller as a stream (verify hashes and drops them; import encrypts them into the incoming area), and
 // only when the age stream has ended cleanly and every listed file was seen is the bundle good. The
 // payload is read and opened by the bundle worker (payload-worker.ts), which hands the small entries here
-// for the tar to be parsed (tar-format.ts) and checked, and hashes each attachment itself (and, on
-// import, encrypts it into its incoming blob), so attachment bytes never cross threads.
+// for the tar to be parsed (tar-format.ts) and checked; each attachment is hashed here from the worker's
+// shared ring while the worker (on import) encrypts it into its incoming blob.
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { AmparoError } from '../../../shared/errors';
