@@ -90,7 +90,10 @@ async function writeEntries(
     const pad = Buffer.alloc(padding(entry.size));
     if (Buffer.isBuffer(entry.data)) {
       if (entry.data.length !== entry.size) throw new AmparoError('INTERNAL', `${entry.path}: size differs`);
-      worker.post({ t: 'bytes', data: Buffer.concat([head, entry.data, pad]) });
+      // Moved, not copied, when the buffer is its own (a records file may be large).
+      const data = Buffer.concat([head, entry.data, pad]);
+      const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+      worker.post({ t: 'bytes', data }, own ? [data.buffer as ArrayBuffer] : []);
       options.onBytes?.(entry.data.length);
     } else {
       worker.post({ t: 'bytes', data: head });
