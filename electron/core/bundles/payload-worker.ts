@@ -1,13 +1,15 @@
-// The bytes of a bundle move in one worker thread (node:worker_threads): on export it seals age's payload
-// and writes the file, decrypting each attachment's vault blob itself; on import it reads and opens the
-// payload, hands the small entries to this thread (which parses the tar and checks everything), encrypts
-// each attachment into its incoming blob itself and copies it into a shared ring from which this thread
-// hashes it, so the two cores share the work and no attachment byte is posted as a message.
+// The bytes of a bundle move through one worker thread (node:worker_threads), the work shared with the
+// calling thread so that both cores take part: on export the caller decrypts each attachment's vault
+// blob and moves (transfers, never copies) the plaintext chunks here, where age's payload is sealed and
+// the file written; on import the worker reads and opens the payload, hands the small entries to the
+// caller (which parses the tar and checks everything), encrypts each attachment into its incoming blob
+// and copies it into a shared ring from which the caller hashes it.
 // Why a thread: every 64 KiB chunk through Node's ciphers is a fresh buffer outside the V8 heap, and on
 // the main thread (whose heap holds the whole core) those set off a full garbage collection every 64 MiB
-// or so — about half its time. The worker's heap is a few MiB, so its collections cost next to nothing.
-// Memory stays flat: two reused 2 MiB read buffers, one write of about 4 MiB in flight, one batch of
-// opened chunks, an 8 MiB ring. Progress is reported every 4 MiB; a cancel is a shared flag the worker checks at every
+// or so — about half its time. The worker's heap is a few MiB, so its collections cost next to nothing;
+// a buffer the caller moves here at once is freed here too.
+// Memory stays flat: two reused 2 MiB read buffers, one write of about 4 MiB in flight, a few MiB of
+// chunks on their way, an 8 MiB ring. Progress is reported every 4 MiB; a cancel is a shared flag the worker checks at every
 // chunk; a failure or cancel is reported only once the worker's own reads and writes have ended, so the
 // caller may then close the files it lent (by descriptor) without a late write landing anywhere.
 import { Worker } from 'node:worker_threads';
@@ -122,16 +124,6 @@ class BlobCrypt {
     this.aad.writeUInt32BE(index, BLOB_HEADER);
     this.aad[BLOB_HEADER + 4] = last ? 1 : 0;
   }
-  open(index, last, record) {
-    if (record.length < BLOB_TAG) throw new Damaged('Chunk ' + index + ' is truncated');
-    this.prepare(index, last);
-    const d = createDecipheriv('aes-256-gcm', this.key, this.nonce, { authTagLength: BLOB_TAG });
-    d.setAAD(this.aad);
-    d.setAuthTag(record.subarray(record.length - BLOB_TAG));
-    const plain = d.update(record.subarray(0, record.length - BLOB_TAG));
-    try { d.final(); } catch { throw new Damaged('Chunk ' + index + ' failed authentication (the stored file was altered)'); }
-    return plain;
-  }
   seal(index, last, plain, out) {
     this.prepare(index, last);
     const c = createCipheriv('aes-256-gcm', this.key, this.nonce, { authTagLength: BLOB_TAG });
@@ -151,48 +143,6 @@ function flushProgress() { if (progressed > 0) parentPort.postMessage({ t: 'prog
 
 // ---- export: the payload written to workerData.fd ----
 let sealer = null, output = null;
-async function exportBlob(m) {
-  const crypt = new BlobCrypt(Buffer.from(m.key), Buffer.from(m.header));
-  m.key.fill(0);
-  const record = m.chunkSize + BLOB_TAG;
-  const storedEnd = BLOB_HEADER + m.plainSize + m.chunkCount * BLOB_TAG;
-  const size = Math.min(READ_CHUNKS, m.chunkCount) * record;
-  const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
-  let turn = 0;
-  const read = async (index) => {
-    const count = Math.min(READ_CHUNKS, m.chunkCount - index);
-    const offset = BLOB_HEADER + index * record;
-    const length = Math.min(count * record, storedEnd - offset);
-    const buffer = buffers[turn];
-    let got = 0;
-    while (got < length) {
-      const n = await io(fs.read, m.fd, buffer, got, length - got, offset + got);
-      if (n === 0) throw new Damaged('The stored file became shorter while reading');
-      got += n;
-    }
-    return { index, count, length };
-  };
-  let pending = read(0);
-  try {
-    while (pending) {
-      const { index, count, length } = await pending;
-      const buffer = buffers[turn];
-      turn = 1 - turn;
-      pending = index + count < m.chunkCount ? read(index + count) : null;
-      for (let i = 0; i < count; i++) {
-        check();
-        const chunk = index + i;
-        const plain = crypt.open(chunk, chunk === m.chunkCount - 1, buffer.subarray(i * record, Math.min((i + 1) * record, length)));
-        sealer.push(plain);
-        progress(plain.length);
-      }
-      await output.flush(false);
-    }
-  } finally {
-    if (pending) await pending.catch(() => undefined);
-  }
-  flushProgress();
-}
 
 // ---- import: the payload read from workerData.fd, opened chunk by chunk ----
 let source = null;
@@ -370,9 +320,14 @@ async function handle(m) {
       sealer.push(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
       await output.flush(false);
       return null;
-    case 'blob':
-      await exportBlob(m);
-      return { t: 'blobDone' };
+    case 'plain':
+      // Decrypted attachment chunks, moved here from the calling thread.
+      for (const buffer of m.buffers) {
+        check();
+        sealer.push(Buffer.from(buffer));
+      }
+      await output.flush(false);
+      return { t: 'sealed' };
     case 'finish':
       sealer.finish();
       await output.flush(true);

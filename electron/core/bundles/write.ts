@@ -1,13 +1,13 @@
 // Writing a bundle: a tar stream of the entries, in order, encrypted with age, into `<target>.partial`,
 // fsynced, then given its name (never replacing a file). Cancel or failure removes the partial file; a
 // killed process can leave only the `.partial`, never a file under the target name. The tar headers are
-// made here (tar-format.ts); the age payload is sealed and written by the bundle worker
-// (payload-worker.ts), which also decrypts each attachment from its vault blob.
-import { randomBytes } from 'node:crypto';
+// made here (tar-format.ts), each attachment decrypted here from its vault blob; the age payload is sealed
+// and written by the bundle worker (payload-worker.ts).
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { link, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AmparoError } from '../../../shared/errors';
-import { openBlobFile } from '../evidence/reader';
+import { openBlob, readAll } from '../evidence/reader';
 import { fsyncDir } from '../fs/atomic';
 import { cancelledError } from '../operations/runner';
 import { NONCE, makeHeader, type Seal } from './age-io';
@@ -45,30 +45,54 @@ function writeFailure(reply: WorkerReply): AmparoError {
   return new AmparoError('IO_ERROR', `Writing the bundle: ${reply.code ?? reply.message}`);
 }
 
-async function writeBlob(worker: PayloadWorker, entry: BundleEntry, source: BlobSource): Promise<void> {
-  const { handle, header, layout } = await openBlobFile(source.blobPath, source.blobId);
-  try {
-    if (layout.plainSize !== entry.size) {
-      const what = layout.plainSize > entry.size ? 'longer' : 'shorter';
-      throw new AmparoError('EVIDENCE_DAMAGED', `${entry.path} is ${what} than recorded`);
+/** Batches of decrypted chunks on their way to the worker at once: memory stays a few MiB. */
+const IN_FLIGHT = 4;
+const BATCH_BYTES = 1024 * 1024;
+
+/**
+ * An attachment: decrypted here (each chunk authenticated),
+ * its chunks moved to the worker, which seals them while this thread decrypts the next.
+ */
+async function writeBlob(
+  worker: PayloadWorker,
+  entry: BundleEntry,
+  source: BlobSource,
+  options: WriteOptions,
+): Promise<void> {
+  const raw = source.key();
+  // A KeyObject made once: the raw key would be imported again at every chunk (a third of the cost).
+  const key = createSecretKey(raw);
+  raw.fill(0);
+  {
+    const reader = await openBlob(source.blobPath, key, source.blobId);
+    try {
+      if (reader.size !== entry.size) {
+        const what = reader.size > entry.size ? 'longer' : 'shorter';
+        throw new AmparoError('EVIDENCE_DAMAGED', `${entry.path} is ${what} than recorded`);
+      }
+      const window: Promise<WorkerReply>[] = [];
+      let batch: ArrayBuffer[] = [];
+      let bytes = 0;
+      const send = async () => {
+        const sent = worker.request({ t: 'plain', buffers: batch }, batch);
+        sent.catch(() => undefined); // awaited below, in order
+        window.push(sent);
+        options.onBytes?.(bytes);
+        batch = [];
+        bytes = 0;
+        if (window.length >= IN_FLIGHT) await window.shift();
+      };
+      for await (const part of readAll(reader, options.signal)) {
+        const own = part.byteOffset === 0 && part.byteLength === part.buffer.byteLength;
+        batch.push((own ? part : Uint8Array.from(part)).buffer as ArrayBuffer);
+        bytes += part.length;
+        if (bytes >= BATCH_BYTES) await send();
+      }
+      if (batch.length > 0) await send();
+      for (const sent of window) await sent;
+    } finally {
+      await reader.close();
     }
-    const key = source.key();
-    const moved = movableCopy(key);
-    key.fill(0);
-    await worker.request(
-      {
-        t: 'blob',
-        fd: handle.fd,
-        key: moved,
-        header: header.raw,
-        chunkSize: layout.chunkSize,
-        chunkCount: layout.chunkCount,
-        plainSize: layout.plainSize,
-      },
-      [moved.buffer],
-    );
-  } finally {
-    await handle.close();
   }
 }
 
@@ -97,7 +121,7 @@ async function writeEntries(
       options.onBytes?.(entry.data.length);
     } else {
       worker.post({ t: 'bytes', data: head });
-      await writeBlob(worker, entry, entry.data);
+      await writeBlob(worker, entry, entry.data, options);
       worker.post({ t: 'bytes', data: pad });
     }
   }

@@ -1,6 +1,7 @@
 // Reading a blob back: any byte range, decrypted chunk by chunk as it is needed, each chunk authenticated
 // before a byte of it is handed on. Nothing is written to disk. A long range is read about 2 MiB at a
 // time into two reused buffers, the next read running on libuv's pool while this one is decrypted.
+import type { KeyObject } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { AmparoError } from '../../../shared/errors';
 import {
@@ -36,7 +37,8 @@ export class BlobMissingError extends AmparoError {
  * Opens the blob at `path` with its key. The header must name `blobId` (a blob swapped for another
  * item's fails here) and the file length must fit the format.
  */
-export async function openBlob(path: string, key: Buffer, blobId: string): Promise<BlobReader> {
+/** `key`: the raw file key, or a KeyObject made from it (faster per chunk; the caller drops it after). */
+export async function openBlob(path: string, key: Buffer | KeyObject, blobId: string): Promise<BlobReader> {
   const { handle, header, layout } = await openBlobFile(path, blobId);
   return new Reader(handle, key, header, layout);
 }
@@ -74,7 +76,7 @@ class Reader implements BlobReader {
   readonly size: number;
   constructor(
     private readonly handle: FileHandle,
-    private readonly key: Buffer,
+    private readonly key: Buffer | KeyObject,
     private readonly header: BlobHeader,
     readonly layout: BlobLayout,
   ) {
