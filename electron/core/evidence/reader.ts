@@ -43,8 +43,8 @@ export async function openBlob(path: string, key: Buffer | KeyObject, blobId: st
   return new Reader(handle, key, header, layout);
 }
 
-/** The open file, header and layout of a blob, checked as openBlob checks them (for a reader elsewhere). */
-export async function openBlobFile(
+/** The open file, header and layout of a blob: the header must name `blobId`, the length must fit. */
+async function openBlobFile(
   path: string,
   blobId: string,
 ): Promise<{ handle: FileHandle; header: BlobHeader; layout: BlobLayout }> {
