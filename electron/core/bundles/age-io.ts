@@ -1,110 +1,315 @@
-// age (age-encryption.org/v1) over WHATWG streams: a bundle is one age file, to a passphrase (scrypt)
-// or to one or more X25519 recipients. The header (stanzas and MAC) is made and checked by the
-// age-encryption library; the payload is age's STREAM — HKDF-SHA256(file key, 16-byte nonce, "payload"),
-// 64 KiB chunks sealed with ChaCha20-Poly1305 under an 11-byte big-endian counter and a last-chunk flag —
-// done here with Node's native ChaCha20-Poly1305, since the library's pure-JS cipher runs at a small
-// fraction of `age`'s speed. One chunk is held at a time, so memory stays flat whatever the size.
+// age (age-encryption.org/v1): a bundle is one age file, to a passphrase (scrypt) or to one or more
+// X25519 recipients. The header (stanzas and MAC) is made here on Node's native crypto (one scrypt per
+// header) and checked by the age-encryption library (its stanzas opened here too); the payload is age's STREAM —
+// HKDF-SHA256(file key, 16-byte nonce, "payload"), 64 KiB chunks sealed with ChaCha20-Poly1305 under an
+// 11-byte big-endian counter and a last-chunk flag — done here with Node's native ChaCha20-Poly1305, since
+// the library's pure-JS cipher runs at a small fraction of `age`'s speed. PayloadSealer and PayloadOpener
+// hold one chunk at a time, so memory stays flat whatever the size; the stream forms below serve tests
+// and callers that have a stream rather than a file.
 import {
   createCipheriv,
   createDecipheriv,
   createSecretKey,
   hkdfSync,
+  createHmac,
   randomBytes,
+  scrypt,
   type KeyObject,
 } from 'node:crypto';
-import { Decrypter, Encrypter } from 'age-encryption';
+import { Decrypter, Encrypter, Stanza } from 'age-encryption';
 import { AmparoError } from '../../../shared/errors';
+import { x25519Identity, x25519Recipient } from './age-x25519';
 
 export interface Seal {
   passphrase?: string;
   recipients?: string[];
   /** scrypt's log2 work factor for passphrases (age's default 18; tests use less). */
   scryptLogN?: number;
+  /** The passphrase KDF (tests count its calls: one per bundle). */
+  kdf?: Kdf;
 }
 
 export interface Unseal {
   passphrase?: string;
   /** age identities (AGE-SECRET-KEY-1…). */
   identities?: string[];
+  kdf?: Kdf;
 }
 
-const CHUNK = 64 * 1024;
-const TAG = 16;
-const NONCE = 16;
+/** scrypt(passphrase, salt, N = 2^logN, r = 8, p = 1) to 32 bytes, as age's scrypt recipient uses it. */
+export type Kdf = (passphrase: string, salt: Buffer, logN: number) => Promise<Buffer>;
+
+/** Node's native scrypt, on libuv's pool: the library's pure-JS one takes several times as long. */
+export const scryptKdf: Kdf = (passphrase, salt, logN) =>
+  new Promise((resolve, reject) => {
+    const N = 2 ** logN;
+    scrypt(passphrase, salt, 32, { N, r: 8, p: 1, maxmem: 2 * 128 * 8 * N }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
+  });
+
+export const CHUNK = 64 * 1024;
+export const TAG = 16;
+export const SEALED = CHUNK + TAG;
+export const NONCE = 16;
 /** A header larger than this is not one Amparo (or age) would write. */
 const MAX_HEADER = 1024 * 1024;
+/** The library's own limit on a passphrase's work factor. */
+const MAX_LOG_N = 20;
 const INTRO = Buffer.from('age-encryption.org/v1\n');
 const MAC_LINE = Buffer.from('\n--- ');
+const SCRYPT_LABEL = Buffer.from('age-encryption.org/v1/scrypt');
+const ZERO_NONCE = Buffer.alloc(12);
 
 // A KeyObject made once: a raw key would be imported again for every 64 KiB chunk.
 function payloadKey(fileKey: Uint8Array, nonce: Uint8Array): KeyObject {
-  return createSecretKey(Buffer.from(hkdfSync('sha256', fileKey, nonce, 'payload', 32)));
+  const raw = Buffer.from(hkdfSync('sha256', fileKey, nonce, 'payload', 32));
+  const key = createSecretKey(raw);
+  raw.fill(0);
+  return key;
 }
 
-function chunkNonce(counter: number, last: boolean): Buffer {
-  const nonce = Buffer.alloc(12);
-  nonce.writeUIntBE(counter, 5, 6); // the 11-byte counter's low 48 bits; 2^48 chunks is 16 EiB
-  nonce[11] = last ? 1 : 0;
-  return nonce;
-}
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64').replace(/=+$/, '');
 
-function sealChunk(key: KeyObject, counter: number, plain: Uint8Array, last: boolean): Buffer {
-  const cipher = createCipheriv('chacha20-poly1305', key, chunkNonce(counter, last), { authTagLength: TAG });
-  const body = cipher.update(plain);
-  cipher.final();
-  return Buffer.concat([body, cipher.getAuthTag()]);
-}
+/** age's scrypt recipient, on the KDF given (run once). */
+class ScryptRecipient {
+  constructor(
+    private readonly passphrase: string,
+    private readonly logN: number,
+    private readonly kdf: Kdf,
+  ) {}
 
-function openChunk(key: KeyObject, counter: number, sealed: Uint8Array, last: boolean): Buffer {
-  const decipher = createDecipheriv('chacha20-poly1305', key, chunkNonce(counter, last), {
-    authTagLength: TAG,
-  });
-  decipher.setAuthTag(sealed.subarray(sealed.length - TAG));
-  const plain = decipher.update(sealed.subarray(0, sealed.length - TAG));
-  try {
-    decipher.final();
-  } catch {
-    throw new Error(`chunk ${counter} of the payload fails authentication`);
+  async wrapFileKey(fileKey: Uint8Array): Promise<Stanza[]> {
+    const salt = randomBytes(16);
+    const key = await this.kdf(this.passphrase, Buffer.concat([SCRYPT_LABEL, salt]), this.logN);
+    const cipher = createCipheriv('chacha20-poly1305', key, ZERO_NONCE, { authTagLength: TAG });
+    const body = Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
+    key.fill(0);
+    return [new Stanza(['scrypt', base64(salt), String(this.logN)], body)];
   }
-  return plain;
+}
+
+/** Opens age's scrypt stanza with the same checks as the library, through the KDF given. */
+class ScryptIdentity {
+  constructor(
+    private readonly passphrase: string,
+    private readonly kdf: Kdf,
+  ) {}
+
+  async unwrapFileKey(stanzas: Stanza[]): Promise<Uint8Array | null> {
+    for (const s of stanzas) {
+      if (s.args[0] !== 'scrypt') continue;
+      if (stanzas.length !== 1) throw new Error('scrypt recipient is not the only one in the header');
+      if (s.args.length !== 3 || !/^[1-9][0-9]*$/.test(s.args[2]!)) throw new Error('invalid scrypt stanza');
+      const salt = Buffer.from(s.args[1]!, 'base64');
+      if (salt.length !== 16 || base64(salt) !== s.args[1]) throw new Error('invalid scrypt stanza');
+      const logN = Number(s.args[2]);
+      if (logN > MAX_LOG_N) throw new Error('scrypt work factor is too high');
+      if (s.body.length !== 32) throw new Error('invalid stanza');
+      const key = await this.kdf(this.passphrase, Buffer.concat([SCRYPT_LABEL, salt]), logN);
+      const decipher = createDecipheriv('chacha20-poly1305', key, ZERO_NONCE, { authTagLength: TAG });
+      decipher.setAuthTag(s.body.subarray(16));
+      const fileKey = decipher.update(s.body.subarray(0, 16));
+      key.fill(0);
+      try {
+        decipher.final();
+        return fileKey;
+      } catch {
+        fileKey.fill(0);
+        return null;
+      }
+    }
+    return null;
+  }
+}
+
+/** age's header text for these stanzas and file key: the stanzas, `---` and the header's HMAC. */
+function encodeHeader(stanzas: Stanza[], fileKey: Uint8Array): Uint8Array {
+  const lines = ['age-encryption.org/v1\n'];
+  for (const stanza of stanzas) {
+    lines.push(`-> ${stanza.args.join(' ')}\n`);
+    for (let at = 0; at < stanza.body.length; at += 48)
+      lines.push(`${base64(stanza.body.subarray(at, at + 48))}\n`);
+    if (stanza.body.length % 48 === 0) lines.push('\n');
+  }
+  lines.push('---');
+  const text = Buffer.from(lines.join(''));
+  const macKey = Buffer.from(hkdfSync('sha256', fileKey, Buffer.alloc(0), 'header', 32));
+  const mac = createHmac('sha256', macKey).update(text).digest();
+  macKey.fill(0);
+  return Buffer.concat([text, Buffer.from(` ${base64(mac)}\n`)]);
 }
 
 /**
- * The library writes the header: it encrypts an empty file, whose output is the header, a 16-byte
- * nonce and one sealed empty chunk (16 bytes); the header is kept, the rest dropped. The file key is
- * taken from a recipient that wraps nothing, or for a passphrase by opening that header again.
+ * A header and its file key. For a passphrase and for X25519 recipients the stanzas and the MAC are
+ * made here on Node's crypto (the library's pure-JS code takes tens of milliseconds to warm up, once per
+ * process); other recipient kinds go through the library, which encrypts an empty file: its output is
+ * the header, a 16-byte nonce and one sealed empty chunk (16 bytes), and the header is kept.
  */
-async function makeHeader(seal: Seal): Promise<{ header: Uint8Array; fileKey: Uint8Array }> {
-  const encrypter = new Encrypter();
-  let fileKey: Uint8Array | null = null;
+export async function makeHeader(seal: Seal): Promise<{ header: Uint8Array; fileKey: Uint8Array }> {
+  const fileKey = randomBytes(16);
   if (seal.passphrase !== undefined) {
-    if (seal.scryptLogN) encrypter.setScryptWorkFactor(seal.scryptLogN);
-    encrypter.setPassphrase(seal.passphrase);
-  } else {
-    if (!seal.recipients?.length)
-      throw new AmparoError('VALIDATION_FAILED', 'A passphrase or a recipient is needed');
-    for (const recipient of seal.recipients) {
-      try {
-        encrypter.addRecipient(recipient);
-      } catch (error) {
-        throw new AmparoError('VALIDATION_FAILED', `Not an age recipient: ${recipient}`, { cause: error });
-      }
+    const recipient = new ScryptRecipient(seal.passphrase, seal.scryptLogN ?? 18, seal.kdf ?? scryptKdf);
+    return { header: encodeHeader(await recipient.wrapFileKey(fileKey), fileKey), fileKey };
+  }
+  if (!seal.recipients?.length)
+    throw new AmparoError('VALIDATION_FAILED', 'A passphrase or a recipient is needed');
+  const native = seal.recipients.map((r) => x25519Recipient(r));
+  if (native.every((r) => r !== null)) {
+    const stanzas = native.flatMap((r) => r!.wrapFileKey(fileKey));
+    return { header: encodeHeader(stanzas, fileKey), fileKey };
+  }
+  const encrypter = new Encrypter();
+  for (const recipient of seal.recipients) {
+    try {
+      encrypter.addRecipient(recipient);
+    } catch (error) {
+      throw new AmparoError('VALIDATION_FAILED', `Not an age recipient: ${recipient}`, { cause: error });
     }
-    encrypter.addRecipient({
-      wrapFileKey: (key: Uint8Array) => {
-        fileKey = Uint8Array.from(key);
-        return [];
-      },
-    });
   }
+  const own = { fileKey: null as Uint8Array | null };
+  encrypter.addRecipient({
+    wrapFileKey: (key: Uint8Array) => {
+      own.fileKey = Uint8Array.from(key);
+      return [];
+    },
+  });
   const empty = await encrypter.encrypt(new Uint8Array(0));
-  const header = empty.subarray(0, empty.length - NONCE - TAG);
-  if (fileKey === null) {
-    const decrypter = new Decrypter();
-    decrypter.addPassphrase(seal.passphrase!);
-    fileKey = await decrypter.decryptHeader(header);
+  fileKey.fill(0);
+  return { header: empty.subarray(0, empty.length - NONCE - TAG), fileKey: own.fileKey! };
+}
+
+function decrypterFor(unseal: Unseal): Decrypter {
+  const decrypter = new Decrypter();
+  if (unseal.passphrase !== undefined)
+    decrypter.addIdentity(new ScryptIdentity(unseal.passphrase, unseal.kdf ?? scryptKdf));
+  for (const identity of unseal.identities ?? []) {
+    try {
+      decrypter.addIdentity(x25519Identity(identity) ?? identity);
+    } catch (error) {
+      throw new AmparoError('VALIDATION_FAILED', 'Not an age identity', { cause: error });
+    }
   }
-  return { header, fileKey };
+  if (unseal.passphrase === undefined && !unseal.identities?.length) {
+    throw new AmparoError('BUNDLE_WRONG_KEY', 'No passphrase or key was given for the bundle');
+  }
+  return decrypter;
+}
+
+/** The file key of an age header (the bytes up to and including the MAC line); refusals are AmparoErrors. */
+export async function openHeader(header: Uint8Array, unseal: Unseal): Promise<Uint8Array> {
+  const decrypter = decrypterFor(unseal);
+  try {
+    return await decrypter.decryptHeader(header);
+  } catch (error) {
+    throw headerError(error);
+  }
+}
+
+/**
+ * Where an age header ends in `bytes` (the start of a file): the length up to and including the MAC
+ * line, or null when more bytes are needed. Throws when it cannot be an age header.
+ */
+export function headerLength(bytes: Buffer): number | null {
+  const intro = Math.min(bytes.length, INTRO.length);
+  if (!bytes.subarray(0, intro).equals(INTRO.subarray(0, intro)))
+    throw headerError(new Error('the file does not begin with an age header'));
+  const mac = bytes.indexOf(MAC_LINE);
+  const end = mac >= 0 ? bytes.indexOf(0x0a, mac + MAC_LINE.length) : -1;
+  if (end >= 0) return end + 1;
+  if (bytes.length > MAX_HEADER) throw headerError(new Error('the age header is too large'));
+  return null;
+}
+
+/**
+ * age's STREAM, sealing: plaintext pushed in pieces of any size is cut into 64 KiB chunks, each sealed
+ * with ChaCha20-Poly1305 under its counter; a full chunk is held until a further byte shows it is not
+ * the last. Sealed bytes collect in `parts` until `take()`n, so the caller writes them in big batches.
+ */
+export class PayloadSealer {
+  private readonly key: KeyObject;
+  private readonly held = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
+  private counter = 0;
+  private readonly nonce = Buffer.alloc(12);
+  private parts: Buffer[] = [];
+  /** Sealed bytes not yet taken. */
+  pending = 0;
+
+  constructor(fileKey: Uint8Array, payloadNonce: Uint8Array) {
+    this.key = payloadKey(fileKey, payloadNonce);
+  }
+
+  private seal(plain: Uint8Array, last: boolean): void {
+    this.nonce.writeUIntBE(this.counter++, 5, 6); // the 11-byte counter's low 48 bits: 16 EiB
+    this.nonce[11] = last ? 1 : 0;
+    const cipher = createCipheriv('chacha20-poly1305', this.key, this.nonce, { authTagLength: TAG });
+    const body = cipher.update(plain);
+    cipher.final();
+    this.parts.push(body, cipher.getAuthTag());
+    this.pending += body.length + TAG;
+  }
+
+  /** Seals what can be sealed; `data` is not kept (the caller may reuse it). */
+  push(data: Uint8Array): void {
+    let at = 0;
+    while (at < data.length) {
+      if (this.used === CHUNK) {
+        this.seal(this.held, false);
+        this.used = 0;
+      }
+      if (this.used === 0 && data.length - at > CHUNK) {
+        this.seal(data.subarray(at, at + CHUNK), false);
+        at += CHUNK;
+        continue;
+      }
+      const n = Math.min(CHUNK - this.used, data.length - at);
+      this.held.set(data.subarray(at, at + n), this.used);
+      this.used += n;
+      at += n;
+    }
+  }
+
+  /** Seals the last chunk (the last-chunk flag set; empty only when nothing was pushed). */
+  finish(): void {
+    this.seal(this.held.subarray(0, this.used), true);
+    this.held.fill(0);
+  }
+
+  take(): Buffer[] {
+    const parts = this.parts;
+    this.parts = [];
+    this.pending = 0;
+    return parts;
+  }
+}
+
+/** age's STREAM, opening: one sealed chunk at a time, in order; the caller says which is the last. */
+export class PayloadOpener {
+  private readonly key: KeyObject;
+  private counter = 0;
+  private readonly nonce = Buffer.alloc(12);
+
+  constructor(fileKey: Uint8Array, payloadNonce: Uint8Array) {
+    this.key = payloadKey(fileKey, payloadNonce);
+  }
+
+  open(sealed: Uint8Array, last: boolean): Buffer {
+    if (sealed.length < TAG) throw new Error('the payload is cut short');
+    const counter = this.counter++;
+    this.nonce.writeUIntBE(counter, 5, 6);
+    this.nonce[11] = last ? 1 : 0;
+    const decipher = createDecipheriv('chacha20-poly1305', this.key, this.nonce, { authTagLength: TAG });
+    decipher.setAuthTag(sealed.subarray(sealed.length - TAG));
+    const plain = decipher.update(sealed.subarray(0, sealed.length - TAG));
+    try {
+      decipher.final();
+    } catch {
+      throw new Error(`chunk ${counter} of the payload fails authentication`);
+    }
+    if (last && plain.length === 0 && counter > 0) throw new Error('the final chunk is empty');
+    return plain;
+  }
 }
 
 export async function encryptStream(
@@ -113,12 +318,9 @@ export async function encryptStream(
 ): Promise<ReadableStream<Uint8Array>> {
   const { header, fileKey } = await makeHeader(seal);
   const nonce = randomBytes(NONCE);
-  const key = payloadKey(fileKey, nonce);
+  const sealer = new PayloadSealer(fileKey, nonce);
+  fileKey.fill(0);
   const reader = source.getReader();
-  // A full chunk is sealed only once a further byte shows it is not the last.
-  const held = Buffer.allocUnsafe(CHUNK);
-  let used = 0;
-  let counter = 0;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
@@ -127,30 +329,11 @@ export async function encryptStream(
       async pull(controller) {
         for (;;) {
           const { done, value } = await reader.read();
-          if (done) {
-            controller.enqueue(sealChunk(key, counter, held.subarray(0, used), true));
-            controller.close();
-            return;
-          }
-          let rest = value;
-          let emitted = false;
-          while (rest.length > 0) {
-            if (used === CHUNK) {
-              controller.enqueue(sealChunk(key, counter++, held, false));
-              used = 0;
-              emitted = true;
-            }
-            if (used === 0 && rest.length > CHUNK) {
-              controller.enqueue(sealChunk(key, counter++, rest.subarray(0, CHUNK), false));
-              rest = rest.subarray(CHUNK);
-              emitted = true;
-              continue;
-            }
-            const n = Math.min(CHUNK - used, rest.length);
-            held.set(rest.subarray(0, n), used);
-            used += n;
-            rest = rest.subarray(n);
-          }
+          if (done) sealer.finish();
+          else sealer.push(value);
+          const emitted = sealer.pending > 0;
+          for (const part of sealer.take()) controller.enqueue(part);
+          if (done) return controller.close();
           if (emitted) return;
         }
       },
@@ -220,19 +403,11 @@ function view(bytes: Uint8Array): Buffer {
 }
 
 async function readHeader(pending: Pending): Promise<Uint8Array> {
-  let searched = 0;
   for (;;) {
     const all = pending.joined();
-    if (all.length >= INTRO.length && !all.subarray(0, INTRO.length).equals(INTRO))
-      throw new Error('the file does not begin with an age header');
-    const mac = all.indexOf(MAC_LINE, Math.max(0, searched - MAC_LINE.length));
-    if (mac >= 0) {
-      const end = all.indexOf(0x0a, mac + MAC_LINE.length);
-      if (end >= 0) return Uint8Array.from(pending.take(end + 1));
-    }
-    searched = all.length;
-    if (all.length > MAX_HEADER) throw new Error('the age header is too large');
-    if (!(await pending.more())) throw new Error('the age header is incomplete');
+    const length = headerLength(all);
+    if (length !== null) return Uint8Array.from(pending.take(length));
+    if (!(await pending.more())) throw headerError(new Error('the age header is incomplete'));
   }
 }
 
@@ -241,53 +416,35 @@ export async function decryptStream(
   source: ReadableStream<Uint8Array>,
   unseal: Unseal,
 ): Promise<ReadableStream<Uint8Array>> {
-  const decrypter = new Decrypter();
-  if (unseal.passphrase !== undefined) decrypter.addPassphrase(unseal.passphrase);
-  for (const identity of unseal.identities ?? []) {
-    try {
-      decrypter.addIdentity(identity);
-    } catch (error) {
-      throw new AmparoError('VALIDATION_FAILED', 'Not an age identity', { cause: error });
-    }
-  }
-  if (unseal.passphrase === undefined && !unseal.identities?.length) {
-    throw new AmparoError('BUNDLE_WRONG_KEY', 'No passphrase or key was given for the bundle');
-  }
   const reader = source.getReader();
   const pending = new Pending(reader);
   let fileKey: Uint8Array;
   try {
-    fileKey = await decrypter.decryptHeader(await readHeader(pending));
+    fileKey = await openHeader(await readHeader(pending), unseal);
   } catch (error) {
     await reader.cancel().catch(() => undefined);
-    throw headerError(error);
+    throw error;
   }
-  let key: KeyObject | null = null;
-  let counter = 0;
-  const sealed = CHUNK + TAG;
+  let opener: PayloadOpener | null = null;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        if (key === null) {
+        if (opener === null) {
           while (pending.length < NONCE) {
             if (!(await pending.more())) throw new Error('the file ends before its payload nonce');
           }
-          key = payloadKey(fileKey, pending.take(NONCE));
+          opener = new PayloadOpener(fileKey, pending.take(NONCE));
+          fileKey.fill(0);
         }
         // A full sealed chunk is opened as a middle one only once a further byte follows it.
-        while (pending.length <= sealed) {
+        while (pending.length <= SEALED) {
           if (!(await pending.more())) {
-            if (pending.length < TAG) throw new Error('the payload is cut short');
-            const plain = openChunk(key, counter, pending.take(pending.length), true);
-            if (plain.length === 0 && counter > 0) throw new Error('the final chunk is empty');
-            controller.enqueue(plain);
+            controller.enqueue(opener.open(pending.take(pending.length), true));
             controller.close();
             return;
           }
         }
-        while (pending.length > sealed) {
-          controller.enqueue(openChunk(key, counter++, pending.take(sealed), false));
-        }
+        while (pending.length > SEALED) controller.enqueue(opener.open(pending.take(SEALED), false));
       },
       cancel(reason) {
         return reader.cancel(reason);

@@ -15,6 +15,9 @@ import { planMerge, type Plan } from './merge';
 import { readBundle, type ReadBundle } from './read';
 import { plainBytes, toSqlRow, type JsonRow } from './rows';
 import { reindex } from './search-reindex';
+import { startPayloadWorker } from './payload-worker';
+import { lapTimer, stageTimes } from './stage-times';
+import { primeColumns } from './schema';
 import { carriedTables } from './tables';
 
 export interface ImportRequest {
@@ -111,6 +114,9 @@ function updateRow(vault: VaultContext, table: string, key: readonly string[], r
 }
 
 export async function importBundle(vault: VaultContext, request: ImportRequest): Promise<ImportBundleResult> {
+  const lap = lapTimer(stageTimes.import);
+  startPayloadWorker();
+  primeColumns(vault.db);
   const { db } = vault;
   const tables = carriedTables(request.restore === true);
   const received: IncomingBlob[] = [];
@@ -147,6 +153,7 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
     try {
       read = await readBundle(request.file, request.unseal, {
         ...(request.signal ? { signal: request.signal } : {}),
+        lap,
         onManifest: async (m) => {
           manifest = m;
           total = m.files.reduce((n, f) => n + f.size, 0);
@@ -162,16 +169,13 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
           done += n;
           request.onBytes?.(done, total);
         },
-        onAttachment: async (entry, data, recordsSoFar) => {
+        onAttachment: async (entry, payload, recordsSoFar) => {
           planNow(recordsSoFar);
           const existing = db
             .prepare('SELECT sha256 FROM evidence_blobs WHERE id = $id')
             .get<{ sha256: string }>({ id: entry.blobId });
-          if (existing) {
-            for await (const part of data) void part;
-            return;
-          }
-          received.push(await receiveBlob(vault.dir, entry, data));
+          if (existing) return; // hashed and dropped
+          received.push(await receiveBlob(vault.dir, entry, payload));
         },
       });
     } catch (error) {
@@ -206,6 +210,7 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
         conflicts: [],
       };
     }
+    lap('plan the merge');
     const placed = await placeBlobs(vault.dir, received);
     try {
       db.transaction(() => {
@@ -311,6 +316,7 @@ export async function importBundle(vault: VaultContext, request: ImportRequest):
       await removeFiles(placed);
       throw error;
     }
+    lap('place and commit');
     return {
       status: 'imported',
       summary,

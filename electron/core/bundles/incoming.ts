@@ -1,14 +1,16 @@
 // Attachments of a bundle being imported: each is encrypted as it streams in (a fresh key, the vault's
-// blob format) into blobs/.incoming/<blob id>.part, and moved into blobs/ only when the import commits.
+// blob format; the bundle worker seals it) into blobs/.incoming/<blob id>.part, and moved into blobs/
+// only when the import commits.
 // Until then nothing in blobs/ changes; whatever is left after a failure or a kill is an undecryptable
 // .part that the vault's unlock clean-up removes.
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { vaultWriteError } from '../evidence/intake';
-import { BlobEncryptor, DEFAULT_CHUNK_SIZE } from '../evidence/blob-format';
+import { DEFAULT_CHUNK_SIZE, newBlobHeader } from '../evidence/blob-format';
 import { newFileKey } from '../evidence/file-keys';
 import { blobPath, blobsDir, ensureBlobDirs, incomingDir } from '../evidence/store';
 import { fsyncDir } from '../fs/atomic';
+import type { AttachmentPayload } from './read';
 
 export interface IncomingBlob {
   blobId: string;
@@ -23,7 +25,7 @@ export interface IncomingBlob {
 export async function receiveBlob(
   vaultDir: string,
   entry: { blobId: string; size: number; sha256: string },
-  data: AsyncIterable<Buffer>,
+  payload: AttachmentPayload,
 ): Promise<IncomingBlob> {
   await ensureBlobDirs(vaultDir);
   const part = join(incomingDir(vaultDir), `${entry.blobId}.part`);
@@ -31,31 +33,7 @@ export async function receiveBlob(
   let out: FileHandle | null = null;
   try {
     out = await open(part, 'w', 0o600);
-    const encryptor = new BlobEncryptor(key, entry.blobId, DEFAULT_CHUNK_SIZE);
-    let storedSize = 0;
-    // Records are gathered and written about a MiB at a time: one system call, not one per chunk.
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    const flush = async () => {
-      if (pending.length === 0) return;
-      const batch = pending;
-      pending = [];
-      pendingBytes = 0;
-      const { bytesWritten } = await out!.writev(batch);
-      const expected = batch.reduce((n, b) => n + b.length, 0);
-      if (bytesWritten < expected) await out!.write(Buffer.concat(batch).subarray(bytesWritten));
-      storedSize += expected;
-    };
-    const write = async (records: Buffer[], force = false) => {
-      for (const record of records) {
-        pending.push(record);
-        pendingBytes += record.length;
-      }
-      if (force || pendingBytes >= 1024 * 1024) await flush();
-    };
-    await write([encryptor.header]);
-    for await (const chunk of data) await write(encryptor.push(chunk));
-    await write(encryptor.finish(), true);
+    const storedSize = await payload.store(out.fd, key, newBlobHeader(entry.blobId, DEFAULT_CHUNK_SIZE));
     await out.sync();
     await out.close();
     out = null;

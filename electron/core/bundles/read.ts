@@ -3,15 +3,17 @@
 // before anything else is read); every later entry must be a plain file the manifest lists, of the size
 // it says, with the SHA-256 it says; records must pass their table's schema. Attachments are handed to
 // the caller as a stream (verify hashes and drops them; import encrypts them into the incoming area), and
-// only when the age stream has ended cleanly and every listed file was seen is the bundle good.
+// only when the age stream has ended cleanly and every listed file was seen is the bundle good. The
+// payload is read and opened by the bundle worker (payload-worker.ts), which hands the small entries here
+// for the tar to be parsed (tar-format.ts) and checked; each attachment is hashed here from the worker's
+// shared ring while the worker (on import) encrypts it into its incoming blob.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { extract as tarExtract } from 'tar-stream';
 import { AmparoError } from '../../../shared/errors';
 import { cancelledError } from '../operations/runner';
-import { bodyError, decryptStream, type Unseal } from './age-io';
+import { openAgeFile } from './age-file';
+import { bodyError, type Unseal } from './age-io';
+import { PayloadWorker, movableCopy, type WorkerReply } from './payload-worker';
 import { fingerprintOf, signatureValid } from './identity';
 import {
   BUNDLE_FORMAT,
@@ -26,10 +28,9 @@ import {
 } from './manifest';
 import { checkEntryName } from './paths';
 import type { JsonRow } from './rows';
-
-type Entry = AsyncIterable<unknown> & { header: { name: string; size: number; type: string } };
 import { rowSchema } from './schema';
 import { carriedTables } from './tables';
+import { TarParser, type TarHeader } from './tar-format';
 
 export interface AttachmentEntry {
   itemId: string;
@@ -39,17 +40,29 @@ export interface AttachmentEntry {
   sha256: string;
 }
 
+/** An attachment's bytes as they pass: hashed and checked either way, dropped or stored (once). */
+export interface AttachmentPayload {
+  discard(): Promise<void>;
+  /**
+   * Encrypts them into the open file `fd` in the vault's blob format, under `key` and the blob header
+   * given; resolves to the file's size once all is written (not synced). The key is not kept.
+   */
+  store(fd: number, key: Buffer, header: Buffer): Promise<number>;
+}
+
 export interface ReadHandlers {
   /** Called once the signature is checked, before any other entry is read: may refuse (unknown signer). */
   onManifest?(manifest: Manifest): void | Promise<void>;
-  /** Must consume `data` completely. */
+  /** May call one of `payload`'s methods; an attachment left alone is hashed and dropped. */
   onAttachment?(
     entry: AttachmentEntry,
-    data: AsyncIterable<Buffer>,
+    payload: AttachmentPayload,
     records: Map<string, JsonRow[]>,
   ): Promise<void>;
   onBytes?(n: number): void;
   signal?: AbortSignal;
+  /** Records how long each stage took (the bench). */
+  lap?: (stage: string) => void;
 }
 
 export interface ReadBundle {
@@ -63,12 +76,13 @@ export interface ReadBundle {
 const fail = (code: ConstructorParameters<typeof AmparoError>[0], message: string) =>
   new AmparoError(code, message);
 
-async function readSmall(entry: Entry, limit: number, what: string): Promise<Buffer> {
-  const size = entry.header.size ?? 0;
-  if (size > limit) throw fail('BUNDLE_TOO_LARGE', `${what} is ${size} bytes (at most ${limit} accepted)`);
-  const parts: Buffer[] = [];
-  for await (const part of entry) parts.push(part as Buffer);
-  return Buffer.concat(parts);
+async function readSmall(tar: TarParser, header: TarHeader, limit: number, what: string): Promise<Buffer> {
+  if (header.size > limit)
+    throw fail('BUNDLE_TOO_LARGE', `${what} is ${header.size} bytes (at most ${limit} accepted)`);
+  const bytes = Buffer.allocUnsafe(header.size);
+  let at = 0;
+  for (let part = await tar.data(); part !== null; part = await tar.data()) at += part.copy(bytes, at);
+  return bytes;
 }
 
 export const sumsText = (files: { path: string; sha256: string }[]): string =>
@@ -137,25 +151,56 @@ function parseRecords(table: string, bytes: Buffer, declared: number): JsonRow[]
   return rows as JsonRow[];
 }
 
-async function* hashed(
-  entry: Entry,
+function readFailure(reply: WorkerReply): AmparoError {
+  const message = reply.message ?? 'failed';
+  if (reply.kind === 'damaged') return bodyError(new Error(message));
+  if (reply.code === 'ENOSPC' || reply.code === 'EDQUOT')
+    return new AmparoError('DISK_FULL', 'The disk is full');
+  return new AmparoError('IO_ERROR', `Reading the bundle: ${reply.code ?? message}`);
+}
+
+const READ_PIECE = 1024 * 1024;
+
+/** The rest of an attachment entry, hashed (and stored) by the worker; checked against the manifest. */
+function attachmentPayload(
+  worker: PayloadWorker,
+  tar: TarParser,
   file: ManifestFile,
   onBytes: ((n: number) => void) | undefined,
-  signal: AbortSignal | undefined,
-): AsyncGenerator<Buffer> {
-  const hash = createHash('sha256');
-  let seen = 0;
-  for await (const part of entry) {
-    if (signal?.aborted) throw cancelledError();
-    const buffer = part as Buffer;
-    hash.update(buffer);
-    seen += buffer.length;
-    onBytes?.(buffer.length);
-    yield buffer;
-  }
-  if (seen !== file.size || hash.digest('hex') !== file.sha256) {
-    throw fail('BUNDLE_HASH_MISMATCH', `${file.path} does not match the hash in the manifest`);
-  }
+): AttachmentPayload & { used(): boolean } {
+  const { buffered, rest } = tar.handOff();
+  const prefix = Buffer.concat(buffered);
+  let used = false;
+  const sink = async (store: Record<string, unknown> | null, transfer: ArrayBuffer[]) => {
+    if (used) throw new AmparoError('INTERNAL', `${file.path} was already read`);
+    used = true;
+    onBytes?.(prefix.length);
+    // The worker decrypts (and stores); this thread hashes, from the ring the worker copies into.
+    const hash = createHash('sha256').update(prefix);
+    let seen = prefix.length;
+    worker.onPiece = (piece) => {
+      hash.update(piece);
+      seen += piece.length;
+    };
+    let reply: WorkerReply;
+    try {
+      reply = await worker.request({ t: 'sink', prefix, rest, store }, transfer);
+    } finally {
+      worker.onPiece = null;
+    }
+    if (seen !== file.size || hash.digest('hex') !== file.sha256) {
+      throw fail('BUNDLE_HASH_MISMATCH', `${file.path} does not match the hash in the manifest`);
+    }
+    return reply.storedSize!;
+  };
+  return {
+    used: () => used,
+    discard: async () => void (await sink(null, [])),
+    store: (fd, key, header) => {
+      const moved = movableCopy(key);
+      return sink({ fd, key: moved, header, chunkSize: header.readUInt32BE(8) }, [moved.buffer]);
+    },
+  };
 }
 
 export async function readBundle(
@@ -171,40 +216,18 @@ export async function readBundle(
   } catch (error) {
     throw new AmparoError('FILE_UNREADABLE', `Cannot read ${path}`, { cause: error });
   }
-  const source = Readable.toWeb(
-    createReadStream(path, { highWaterMark: 1024 * 1024 }),
-  ) as ReadableStream<Uint8Array>;
-  const plain = await decryptStream(source, unseal);
-  const extract = tarExtract();
-  extract.on('error', () => undefined); // surfaced through the iteration below
-
-  // Feed the whole age stream (so its last chunk is authenticated) into the tar parser.
-  let bodyFailure: AmparoError | null = null;
-  let stopped = false;
-  const feeder = (async () => {
-    try {
-      for await (const part of plain) {
-        if (stopped) break;
-        if (!extract.write(Buffer.from(part.buffer, part.byteOffset, part.byteLength))) {
-          // Both listeners go once either fires: left behind, they would pile up with every wait.
-          await new Promise<void>((resolve) => {
-            const done = () => {
-              extract.off('drain', done);
-              extract.off('close', done);
-              resolve();
-            };
-            extract.once('drain', done);
-            extract.once('close', done);
-          });
-        }
-      }
-      if (!stopped) (extract as unknown as { end(): void }).end();
-    } catch (error) {
-      if (stopped) return;
-      bodyFailure = bodyError(error);
-      extract.destroy(bodyFailure);
-    }
-  })();
+  const age = await openAgeFile(path, size, unseal);
+  handlers.lap?.('age header');
+  const worker = new PayloadWorker(readFailure, handlers.onBytes, handlers.signal);
+  const fileKey = movableCopy(age.fileKey);
+  age.fileKey.fill(0);
+  worker.post({ t: 'import', fd: age.handle.fd, start: age.start, end: age.end, fileKey, nonce: age.nonce }, [
+    fileKey.buffer,
+  ]);
+  const tar = new TarParser(async () => {
+    const { data } = await worker.request({ t: 'read', max: READ_PIECE });
+    return data ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : null;
+  });
 
   const seen = new Set<string>();
   const records = new Map<string, JsonRow[]>();
@@ -216,15 +239,12 @@ export async function readBundle(
   const carried = new Set(carriedTables(true).map(([name]) => name));
   let index = 0;
   try {
-    for await (const entry of extract) {
+    for (let header = await tar.header(); header !== null; header = await tar.header()) {
       if (handlers.signal?.aborted) throw cancelledError();
-      const name = entry.header.name;
+      const name = header.name;
       checkEntryName(name);
-      if (entry.header.type !== 'file') {
-        throw fail(
-          'BUNDLE_UNSAFE_ENTRY',
-          `${name} is a ${entry.header.type ?? 'special entry'}, not a plain file`,
-        );
+      if (header.type !== 'file') {
+        throw fail('BUNDLE_UNSAFE_ENTRY', `${name} is a ${header.type}, not a plain file`);
       }
       if (seen.has(name)) throw fail('BUNDLE_DUPLICATE_ENTRY', `${name} appears twice in the bundle`);
       seen.add(name);
@@ -232,14 +252,14 @@ export async function readBundle(
       if (position === 0) {
         if (name !== MANIFEST_PATH)
           throw fail('BUNDLE_NO_MANIFEST', 'The bundle does not start with manifest.json');
-        manifestBytes = await readSmall(entry, LIMITS.manifestBytes, MANIFEST_PATH);
+        manifestBytes = await readSmall(tar, header, LIMITS.manifestBytes, MANIFEST_PATH);
         manifest = parseManifest(manifestBytes);
         continue;
       }
       if (position === 1) {
         if (name !== SIGNATURE_PATH)
           throw fail('BUNDLE_SIGNATURE_MISSING', 'manifest.sig does not follow the manifest');
-        const signature = await readSmall(entry, 1024, SIGNATURE_PATH);
+        const signature = await readSmall(tar, header, 1024, SIGNATURE_PATH);
         const key = Buffer.from(manifest!.creator.signingKey, 'base64');
         if (
           fingerprintOf(key) !== manifest!.creator.fingerprint ||
@@ -262,7 +282,7 @@ export async function readBundle(
         continue;
       }
       if (name === SUMS_PATH) {
-        const sums = await readSmall(entry, LIMITS.manifestBytes, SUMS_PATH);
+        const sums = await readSmall(tar, header, LIMITS.manifestBytes, SUMS_PATH);
         const expected = sumsText([
           { path: MANIFEST_PATH, sha256: createHash('sha256').update(manifestBytes!).digest('hex') },
           ...[listed.get(SIGNATURE_PATH)!],
@@ -275,19 +295,19 @@ export async function readBundle(
       const file = listed.get(name);
       if (!file || name === SIGNATURE_PATH)
         throw fail('BUNDLE_UNEXPECTED_ENTRY', `${name} is not listed in the manifest`);
-      const entrySize = entry.header.size ?? 0;
+      const entrySize = header.size;
       if (entrySize > file.size) throw fail('BUNDLE_TOO_LARGE', `${name} is larger than the manifest says`);
       if (entrySize !== file.size)
         throw fail('BUNDLE_HASH_MISMATCH', `${name} is not the size the manifest says`);
       const attachment = attachments.get(name);
       if (attachment) {
-        const stream = hashed(entry, file, handlers.onBytes, handlers.signal);
-        if (handlers.onAttachment) await handlers.onAttachment({ ...attachment, ...file }, stream, records);
-        else for await (const part of stream) void part;
+        const payload = attachmentPayload(worker, tar, file, handlers.onBytes);
+        await handlers.onAttachment?.({ ...attachment, ...file }, payload, records);
+        if (!payload.used()) await payload.discard();
         continue;
       }
       const limit = counts.has(name) ? LIMITS.recordsFileBytes : LIMITS.textFileBytes;
-      const bytes = await readSmall(entry, limit, name);
+      const bytes = await readSmall(tar, header, limit, name);
       if (createHash('sha256').update(bytes).digest('hex') !== file.sha256) {
         throw fail('BUNDLE_HASH_MISMATCH', `${name} does not match the hash in the manifest`);
       }
@@ -299,17 +319,18 @@ export async function readBundle(
         records.set(table, parseRecords(table, bytes, counts.get(name)!));
       }
     }
+    // Read to the end, so the age payload's last chunk is authenticated; only zeros may follow the tar.
+    if (await tar.trailing())
+      throw fail('BUNDLE_UNEXPECTED_ENTRY', 'Something follows the end of the tar archive');
   } catch (error) {
-    const failure = bodyFailure as AmparoError | null;
-    stopped = true;
-    extract.destroy(new Error('stopped'));
-    await feeder;
-    if (failure) throw failure;
     if (error instanceof AmparoError) throw error;
     throw bodyError(error);
+  } finally {
+    // Only once the worker's reads and writes have ended may the files it was lent be closed.
+    await worker.close();
+    await age.handle.close().catch(() => undefined);
   }
-  await feeder;
-  if (bodyFailure) throw bodyFailure;
+  handlers.lap?.('payload (worker)');
   if (!manifest) throw fail('BUNDLE_NO_MANIFEST', 'The bundle holds no manifest');
   if (index < 2) throw fail('BUNDLE_SIGNATURE_MISSING', 'The bundle has no manifest.sig');
   for (const path of [...listed.keys(), SUMS_PATH]) {

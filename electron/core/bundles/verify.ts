@@ -4,6 +4,7 @@ import type { BundleSummary } from '../../../shared/schemas/bundles';
 import type { Unseal } from './age-io';
 import { summarise } from './import';
 import { readBundle } from './read';
+import { startPayloadWorker } from './payload-worker';
 
 export async function verifyBundle(
   file: string,
@@ -14,6 +15,7 @@ export async function verifyBundle(
     onBytes?: (done: number, total: number) => void;
   } = {},
 ): Promise<BundleSummary> {
+  startPayloadWorker();
   let total = 0;
   let done = 0;
   const read = await readBundle(file, unseal, {

@@ -1,21 +1,32 @@
 // Writing a bundle: a tar stream of the entries, in order, encrypted with age, into `<target>.partial`,
 // fsynced, then given its name (never replacing a file). Cancel or failure removes the partial file; a
-// killed process can leave only the `.partial`, never a file under the target name.
+// killed process can leave only the `.partial`, never a file under the target name. The tar headers are
+// made here (tar-format.ts), each attachment decrypted here from its vault blob; the age payload is sealed
+// and written by the bundle worker (payload-worker.ts).
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { link, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { pack as tarPack, type Pack } from 'tar-stream';
 import { AmparoError } from '../../../shared/errors';
+import { openBlob, readAll } from '../evidence/reader';
 import { fsyncDir } from '../fs/atomic';
 import { cancelledError } from '../operations/runner';
-import { encryptStream, type Seal } from './age-io';
+import { NONCE, makeHeader, type Seal } from './age-io';
+import { PayloadWorker, movableCopy, type WorkerReply } from './payload-worker';
+import { END_OF_ARCHIVE, fileHeader, padding } from './tar-format';
 
-const WRITE_BATCH = 1024 * 1024;
+/** An attachment: its vault blob, decrypted as it is written; the key is asked for when it is needed. */
+export interface BlobSource {
+  blobPath: string;
+  blobId: string;
+  /** A copy of the file key, zeroed by the writer once used. */
+  key(): Buffer;
+}
 
 export interface BundleEntry {
   path: string;
   size: number;
-  /** The bytes: in memory, or streamed (an attachment decrypted from its blob). */
-  data: Buffer | (() => AsyncIterable<Buffer>);
+  /** The bytes in memory, or an attachment's blob. */
+  data: Buffer | BlobSource;
 }
 
 export interface WriteOptions {
@@ -23,43 +34,101 @@ export interface WriteOptions {
   signal?: AbortSignal;
   mtime: Date;
   onBytes?: (n: number) => void;
+  /** Records how long each stage took (the bench). */
+  lap?: (stage: string) => void;
 }
 
-async function writeEntry(pack: Pack, entry: BundleEntry, options: WriteOptions): Promise<void> {
-  const header = {
-    name: entry.path,
-    size: entry.size,
-    mode: 0o600,
-    mtime: options.mtime,
-    type: 'file' as const,
-  };
-  if (Buffer.isBuffer(entry.data)) {
-    const data = entry.data;
-    await new Promise<void>((resolve, reject) =>
-      pack.entry(header, data, (e) => (e ? reject(e) : resolve())),
-    );
-    options.onBytes?.(data.length);
-    return;
+function writeFailure(reply: WorkerReply): AmparoError {
+  if (reply.kind === 'damaged') return new AmparoError('EVIDENCE_DAMAGED', reply.message ?? 'damaged');
+  if (reply.code === 'ENOSPC' || reply.code === 'EDQUOT')
+    return new AmparoError('DISK_FULL', 'The disk is full');
+  return new AmparoError('IO_ERROR', `Writing the bundle: ${reply.code ?? reply.message}`);
+}
+
+/** Batches of decrypted chunks on their way to the worker at once: memory stays a few MiB. */
+const IN_FLIGHT = 4;
+const BATCH_BYTES = 1024 * 1024;
+
+/**
+ * An attachment: decrypted here (each chunk authenticated),
+ * its chunks moved to the worker, which seals them while this thread decrypts the next.
+ */
+async function writeBlob(
+  worker: PayloadWorker,
+  entry: BundleEntry,
+  source: BlobSource,
+  options: WriteOptions,
+): Promise<void> {
+  const raw = source.key();
+  // A KeyObject made once: the raw key would be imported again at every chunk (a third of the cost).
+  const key = createSecretKey(raw);
+  raw.fill(0);
+  {
+    const reader = await openBlob(source.blobPath, key, source.blobId);
+    try {
+      if (reader.size !== entry.size) {
+        const what = reader.size > entry.size ? 'longer' : 'shorter';
+        throw new AmparoError('EVIDENCE_DAMAGED', `${entry.path} is ${what} than recorded`);
+      }
+      const window: Promise<WorkerReply>[] = [];
+      let batch: ArrayBuffer[] = [];
+      let bytes = 0;
+      const send = async () => {
+        const sent = worker.request({ t: 'plain', buffers: batch }, batch);
+        sent.catch(() => undefined); // awaited below, in order
+        window.push(sent);
+        options.onBytes?.(bytes);
+        batch = [];
+        bytes = 0;
+        if (window.length >= IN_FLIGHT) await window.shift();
+      };
+      for await (const part of readAll(reader, options.signal)) {
+        const own = part.byteOffset === 0 && part.byteLength === part.buffer.byteLength;
+        batch.push((own ? part : Uint8Array.from(part)).buffer as ArrayBuffer);
+        bytes += part.length;
+        if (bytes >= BATCH_BYTES) await send();
+      }
+      if (batch.length > 0) await send();
+      for (const sent of window) await sent;
+    } finally {
+      await reader.close();
+    }
   }
-  const sink = pack.entry(header);
-  const done = new Promise<void>((resolve, reject) => {
-    sink.once('error', reject);
-    sink.once('finish', () => resolve());
-    sink.once('close', () => resolve());
-  });
-  let written = 0;
-  for await (const part of entry.data()) {
+}
+
+async function writeEntries(
+  worker: PayloadWorker,
+  out: FileHandle,
+  entries: BundleEntry[],
+  options: WriteOptions,
+): Promise<number> {
+  const { header, fileKey } = await makeHeader(options.seal);
+  const nonce = randomBytes(NONCE);
+  const key = movableCopy(fileKey);
+  fileKey.fill(0);
+  worker.post({ t: 'export', fd: out.fd, header, nonce, fileKey: key }, [key.buffer]);
+  options.lap?.('age header');
+  for (const entry of entries) {
     if (options.signal?.aborted) throw cancelledError();
-    written += part.length;
-    if (written > entry.size)
-      throw new AmparoError('EVIDENCE_DAMAGED', `${entry.path} is longer than recorded`);
-    if (!sink.write(part)) await new Promise<void>((resolve) => sink.once('drain', () => resolve()));
-    options.onBytes?.(part.length);
+    const head = fileHeader(entry.path, entry.size, options.mtime);
+    const pad = Buffer.alloc(padding(entry.size));
+    if (Buffer.isBuffer(entry.data)) {
+      if (entry.data.length !== entry.size) throw new AmparoError('INTERNAL', `${entry.path}: size differs`);
+      // Moved, not copied, when the buffer is its own (a records file may be large).
+      const data = Buffer.concat([head, entry.data, pad]);
+      const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+      worker.post({ t: 'bytes', data }, own ? [data.buffer as ArrayBuffer] : []);
+      options.onBytes?.(entry.data.length);
+    } else {
+      worker.post({ t: 'bytes', data: head });
+      await writeBlob(worker, entry, entry.data, options);
+      worker.post({ t: 'bytes', data: pad });
+    }
   }
-  if (written !== entry.size)
-    throw new AmparoError('EVIDENCE_DAMAGED', `${entry.path} is shorter than recorded`);
-  (sink as unknown as { end(): void }).end();
-  await done;
+  worker.post({ t: 'bytes', data: END_OF_ARCHIVE });
+  const size = (await worker.request({ t: 'finish' })).size!;
+  options.lap?.('payload (worker)');
+  return size;
 }
 
 export async function writeBundle(
@@ -75,9 +144,6 @@ export async function writeBundle(
   }
   const partial = `${target}.partial`;
   let out: FileHandle | null = null;
-  const pack = tarPack();
-  // A failure is reported by the write itself; the stream's own error event is not a second one.
-  pack.on('error', () => undefined);
   try {
     try {
       out = await open(partial, 'w', 0o600);
@@ -87,46 +153,14 @@ export async function writeBundle(
         throw new AmparoError('FOLDER_NOT_FOUND', `The folder of ${target} does not exist`);
       throw new AmparoError('IO_ERROR', `Cannot create ${partial}: ${code}`, { cause: error });
     }
-    const producer = (async () => {
-      for (const entry of entries) {
-        if (options.signal?.aborted) throw cancelledError();
-        await writeEntry(pack, entry, options);
-      }
-      pack.finalize();
-    })();
-    producer.catch((error: unknown) => pack.destroy(error as Error));
-    const encrypted = await encryptStream(
-      ReadableStream.from(pack) as ReadableStream<Uint8Array>,
-      options.seal,
-    );
-    // Sealed chunks are 64 KiB; writing them a MiB at a time saves a system call and a wait on each.
-    let size = 0;
-    let batch: Uint8Array[] = [];
-    let batched = 0;
-    const flush = async () => {
-      if (batched === 0) return;
-      try {
-        const { bytesWritten } = await out!.writev(batch);
-        // A short write (the disk filling up) goes on until the disk says why it stopped.
-        const rest = bytesWritten < batched ? Buffer.concat(batch).subarray(bytesWritten) : null;
-        for (let at = 0; rest && at < rest.length;) at += (await out!.write(rest, at)).bytesWritten;
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOSPC' || code === 'EDQUOT') throw new AmparoError('DISK_FULL', 'The disk is full');
-        throw new AmparoError('IO_ERROR', `Writing the bundle: ${code}`, { cause: error });
-      }
-      size += batched;
-      batch = [];
-      batched = 0;
-    };
-    for await (const part of encrypted) {
-      if (options.signal?.aborted) throw cancelledError();
-      batch.push(part);
-      batched += part.length;
-      if (batched >= WRITE_BATCH) await flush();
+    const worker = new PayloadWorker(writeFailure, options.onBytes, options.signal);
+    let size: number;
+    try {
+      size = await writeEntries(worker, out, entries, options);
+    } finally {
+      // Only once the worker's writes have ended may the file be closed.
+      await worker.close();
     }
-    await flush();
-    await producer;
     await out.sync();
     await out.close();
     out = null;
@@ -146,9 +180,9 @@ export async function writeBundle(
     }
     await rm(partial, { force: true });
     await fsyncDir(dirname(target)).catch(() => undefined);
+    options.lap?.('fsync and name');
     return size;
   } catch (error) {
-    (pack as unknown as { destroy(): void }).destroy();
     await out?.close().catch(() => undefined);
     await rm(partial, { force: true }).catch(() => undefined);
     throw error;

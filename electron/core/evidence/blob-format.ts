@@ -5,7 +5,7 @@
 // whether it is the last chunk: a flipped bit, swapped or reordered chunks, a truncated file or a
 // header edited after the fact all fail authentication. docs/vault-format.md ("Evidence blobs")
 // describes the layout precisely enough for an independent implementation.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, type KeyObject } from 'node:crypto';
 import { AmparoError } from '../../../shared/errors';
 
 const BLOB_MAGIC = Buffer.from('AMPB', 'ascii');
@@ -72,6 +72,11 @@ export function decodeHeader(raw: Buffer): BlobHeader {
     noncePrefix: header.subarray(28, 36),
     raw: header,
   };
+}
+
+/** The header of a new blob: a fresh random nonce prefix (for a writer that seals the chunks itself). */
+export function newBlobHeader(blobId: string, chunkSize = DEFAULT_CHUNK_SIZE): Buffer {
+  return encodeHeader(blobId, chunkSize, randomBytes(8));
 }
 
 function nonceFor(prefix: Buffer, index: number): Buffer {
@@ -181,7 +186,7 @@ export class BlobEncryptor {
 
 /** Decrypts one stored record (ciphertext ‖ tag) of chunk `index`, or throws BlobDamagedError. */
 export function decryptChunk(
-  key: Buffer,
+  key: Buffer | KeyObject,
   header: BlobHeader,
   index: number,
   final: boolean,

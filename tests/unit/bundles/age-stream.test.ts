@@ -1,7 +1,8 @@
 // age's STREAM payload done with Node's cipher must be age v1 byte for byte: Debian's `age` opens what
 // it writes and it opens what `age` writes, and the age-encryption library's own (pure-JS) decrypter and
 // encrypter agree with it, at every chunk boundary (64 KiB): empty, one byte, a chunk less one, exactly one
-// and two chunks (whose last chunk is full), and one byte over. Damage and truncation are refused.
+// and two chunks (whose last chunk is full), and one byte over. Damage and truncation are refused. A
+// passphrase costs one scrypt to seal a bundle and one to open it.
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -9,7 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decrypter, Encrypter } from 'age-encryption';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyError, decryptStream, encryptStream } from '../../../electron/core/bundles/age-io';
+import {
+  bodyError,
+  decryptStream,
+  encryptStream,
+  scryptKdf,
+  type Kdf,
+} from '../../../electron/core/bundles/age-io';
+import { TarParser } from '../../../electron/core/bundles/tar-format';
+import { writeBundle } from '../../../electron/core/bundles/write';
 
 const K = 64 * 1024;
 const SIZES = [0, 1, K - 1, K, K + 1, 2 * K, 2 * K + 7, 5 * K + 300];
@@ -109,5 +118,37 @@ describe('age STREAM with Node crypto', () => {
       );
       expect(failure?.code, name).toBe('BUNDLE_DAMAGED');
     }
+  });
+
+  it('a passphrase bundle runs scrypt once to seal and once to open, and age opens it', async () => {
+    const calls: number[] = [];
+    const counting: Kdf = (passphrase, salt, logN) => {
+      calls.push(logN);
+      return scryptKdf(passphrase, salt, logN);
+    };
+    const data = randomBytes(3 * K + 11);
+    const out = join(dir, 'una-vez.amparo');
+    await writeBundle(out, [{ path: 'datos.bin', size: data.length, data }], {
+      seal: { passphrase: 'una frase', scryptLogN: 10, kdf: counting },
+      mtime: new Date('2026-12-01T10:00:00Z'),
+    });
+    expect(calls).toEqual([10]);
+
+    const library = new Decrypter();
+    library.addPassphrase('una frase');
+    const tar = Buffer.from(await library.decrypt(await readFile(out)));
+    let given = false;
+    const parser = new TarParser(async () => (given ? null : ((given = true), tar)));
+    expect((await parser.header())?.name).toBe('datos.bin');
+    const parts: Buffer[] = [];
+    for (let part = await parser.data(); part !== null; part = await parser.data()) parts.push(part);
+    expect(sha(Buffer.concat(parts))).toBe(sha(data));
+
+    calls.length = 0;
+    const opened = await collect(
+      await decryptStream(pieces(await readFile(out)), { passphrase: 'una frase', kdf: counting }),
+    );
+    expect(calls).toEqual([10]);
+    expect(sha(opened)).toBe(sha(tar));
   });
 });

@@ -151,6 +151,14 @@ describe('hostile bundles', () => {
     await refused(await crafted(list), 'BUNDLE_UNEXPECTED_ENTRY');
   });
 
+  it('data after the end of the tar archive (where tar would not look)', async () => {
+    const tar = Buffer.concat([await tarOf(clone()), Buffer.from('oculto')]);
+    await refused(
+      await seal(tar, BUNDLE_PASS, join(b.dir, `hecho-${n++}.amparo`)),
+      'BUNDLE_UNEXPECTED_ENTRY',
+    );
+  });
+
   it('a listed file missing', async () => {
     await refused(
       await crafted(clone().filter((e) => !e.name.startsWith('attachments/'))),

@@ -14,7 +14,7 @@ const SIZE = 48 * 1024 * 1024;
 const ROOT = join(__dirname, '..', '..', '..');
 const TSX = createRequire(join(ROOT, 'package.json')).resolve('tsx/cjs');
 
-/** Runs kill-child.ts and SIGKILLs it once it has moved a few MiB. */
+/** Runs kill-child.ts and SIGKILLs it once it has moved a few MiB and paused, short of the end. */
 async function killHalfway(args: string[]): Promise<string> {
   const child = spawn(process.execPath, ['--require', TSX, join(__dirname, 'kill-child.ts'), ...args], {
     cwd: ROOT,
@@ -26,8 +26,8 @@ async function killHalfway(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (d) => {
       output += d;
-      const done = [...output.matchAll(/progress (\d+)/g)].map((m) => Number(m[1]));
-      if (done.some((n) => n > 4 * 1024 * 1024 && n < SIZE - 1024 * 1024)) child.kill('SIGKILL');
+      const paused = /paused (\d+) of (\d+)/.exec(output);
+      if (paused && Number(paused[1]) < SIZE - 1024 * 1024) child.kill('SIGKILL');
     });
     child.on('exit', (code, signal) => {
       if (signal === 'SIGKILL') resolve(output);
@@ -49,9 +49,14 @@ describe('interrupted bundles', () => {
     const rich = await richCase(a, [SIZE]);
     const out = join(a.dir, 'cancelado.amparo');
     const operationId = randomUUID();
+    // Progress comes at least every 8 MiB, and the cancel acts before the next write: asked at the
+    // first report past 1 MiB, it always lands well before the end of the 48 MiB file.
+    let cancelledAt = -1;
     const stop = a.core.onEvent('bundles:progress', (p) => {
-      if (p.operationId === operationId && p.bytesDone > 1024 * 1024)
+      if (p.operationId === operationId && p.bytesDone > 1024 * 1024 && cancelledAt < 0) {
+        cancelledAt = p.bytesDone;
         void a.call('bundles:cancel', { operationId });
+      }
     });
     const cancelled = await a.call('bundles:export', {
       matterIds: [rich.matterId],
@@ -60,6 +65,7 @@ describe('interrupted bundles', () => {
       operationId,
     });
     stop();
+    expect(cancelledAt).toBeLessThan(SIZE - 8 * 1024 * 1024);
     expect(cancelled.error?.code).toBe('CANCELLED');
     expect((await readdir(a.dir)).filter((n) => n.includes('cancelado'))).toEqual([]);
 

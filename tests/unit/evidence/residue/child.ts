@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   const core = await createCore({
     configDir: join(work, 'config'),
     kdfCost: { memoryKiB: 8 * 1024, iterations: 1, parallelism: 1 },
+    bundleScryptLogN: 10,
     shell: { chooseFolder: async () => ({ path: null }) },
   });
   await call(core, 'vault:create', { path: join(work, 'boveda'), passphrase });
@@ -57,6 +58,12 @@ async function main(): Promise<void> {
   await call(core, 'evidence:verifyAll', {});
   await call(core, 'evidence:export', { ids, folder: out, confirmed: true });
   await call(core, 'evidence:stripMetadata', { id: ids[0] });
+  // A case bundle: the bundle worker decrypts every blob of the case with its key.
+  await call(core, 'bundles:export', {
+    matterIds: [matter.id],
+    out: join(work, 'caso.amparo'),
+    seal: { passphrase: 'paquete' },
+  });
   // A preview still playing when the vault locks.
   const playing = await call(core, 'evidence:preview', { id: ids[1] });
   const open = await core.media(String(playing.url).split('/').pop()!, { method: 'GET' });
