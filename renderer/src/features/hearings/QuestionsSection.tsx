@@ -14,13 +14,11 @@ function QuestionRow({
   number,
   answerers,
   onSaved,
-  onRemove,
 }: {
   question: HearingQuestion;
   number: number;
   answerers: Option[];
   onSaved: (hearing: Hearing) => void;
-  onRemove: () => void;
 }) {
   const { t } = useTranslation();
   const { question: text, answer, answererId } = question;
@@ -53,20 +51,15 @@ function QuestionRow({
         minRows={2}
         maxRows={10}
       />
-      <Group justify="space-between" align="flex-end">
-        <Select
-          label={t('hearingsUi.questions.answerer')}
-          data={answerers}
-          value={values.answererId}
-          onChange={(v) => change({ answererId: v })}
-          placeholder={t('hearingsUi.plan.pickSpeaker')}
-          clearable
-          w={260}
-        />
-        <Button variant="subtle" color="red" onClick={onRemove}>
-          {t('hearingsUi.questions.remove')}
-        </Button>
-      </Group>
+      <Select
+        label={t('hearingsUi.questions.answerer')}
+        data={answerers}
+        value={values.answererId}
+        onChange={(v) => change({ answererId: v })}
+        placeholder={t('hearingsUi.plan.pickSpeaker')}
+        clearable
+        w={260}
+      />
       <ErrorAlert error={part.error} title={t('hearingsUi.saveFailed')} />
     </Stack>
   );
@@ -118,18 +111,11 @@ export function QuestionsSection({
               setOrder(null),
             );
           }}
+          onRemove={(q) => void run(() => client.hearings.removeQuestion({ id: q.id }))}
           label={t('hearingsUi.questions.title')}
           testId="question-list"
         >
-          {(q, i) => (
-            <QuestionRow
-              question={q}
-              number={i + 1}
-              answerers={answerers}
-              onSaved={onChanged}
-              onRemove={() => void run(() => client.hearings.removeQuestion({ id: q.id }))}
-            />
-          )}
+          {(q, i) => <QuestionRow question={q} number={i + 1} answerers={answerers} onSaved={onChanged} />}
         </ReorderableList>
       )}
       <SimpleGrid cols={1}>

@@ -37,14 +37,12 @@ function TurnRow({
   speakers,
   onSaved,
   onSeconds,
-  onRemove,
 }: {
   turn: HearingTurn;
   number: number;
   speakers: Option[];
   onSaved: (hearing: Hearing) => void;
   onSeconds: (id: string, seconds: number) => void;
-  onRemove: () => void;
 }) {
   const { t } = useTranslation();
   const part = useAutosavedPart(turn.id, turn.revision, valuesOf(turn), async (revision, fields) => {
@@ -101,11 +99,6 @@ function TurnRow({
         maxRows={10}
       />
       <ErrorAlert error={part.error} title={t('hearingsUi.saveFailed')} />
-      <Group justify="flex-end">
-        <Button size="xs" variant="subtle" color="red" onClick={onRemove}>
-          {t('hearingsUi.plan.removeTurn')}
-        </Button>
-      </Group>
     </Stack>
   );
 }
@@ -199,6 +192,7 @@ export function SpeakingPlan({
             })
           }
           onMove={move}
+          onRemove={(turn) => void run(() => client.hearings.removeTurn({ id: turn.id }))}
           label={t('hearingsUi.plan.title')}
           testId="turn-list"
         >
@@ -209,7 +203,6 @@ export function SpeakingPlan({
               speakers={speakers}
               onSaved={onChanged}
               onSeconds={onSeconds}
-              onRemove={() => void run(() => client.hearings.removeTurn({ id: turn.id }))}
             />
           )}
         </ReorderableList>
