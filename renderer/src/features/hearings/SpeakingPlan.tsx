@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  NumberInput,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
@@ -18,6 +7,7 @@ import { checkPlan, formatDuration, moveTo } from '../../../../shared/hearing-ti
 import type { Hearing, HearingTurn, TurnFields } from '../../../../shared/schemas/hearings';
 import type { Option } from '../../components/options';
 import { ReorderableList } from './ReorderableList';
+import { formatMinutes, parseMinutes } from './minutes';
 import { useAutosavedPart } from './useAutosavedPart';
 
 type TurnValues = Required<TurnFields>;
@@ -51,6 +41,11 @@ function TurnRow({
     return revisionIn(hearing, turn.id);
   });
   const { values, change } = part;
+  // What is typed stays as typed ("2:3" on the way to "2:30"); only a valid length reaches the vault.
+  const [minutes, setMinutes] = useState(() => formatMinutes(values.seconds));
+  const minutesValid = parseMinutes(minutes) !== null;
+  // Said once the field is left, not while "2:" is on its way to "2:30".
+  const [left, setLeft] = useState(false);
   return (
     <Stack gap="xs" data-testid="turn-row">
       <Group gap="sm" align="flex-end" wrap="wrap">
@@ -72,21 +67,26 @@ function TurnRow({
           onChange={(e) => change({ topic: e.currentTarget.value })}
           style={{ flex: 1, minWidth: 200 }}
         />
-        <NumberInput
+        <TextInput
           label={t('hearingsUi.plan.minutes')}
-          value={values.seconds / 60}
-          onChange={(v) => {
-            const minutes = typeof v === 'number' ? v : 0;
-            const seconds = Math.max(0, Math.min(240 * 60, Math.round(minutes * 60)));
+          description={t('hearingsUi.plan.minutesHint')}
+          value={minutes}
+          onChange={(e) => {
+            const text = e.currentTarget.value;
+            setMinutes(text);
+            setLeft(false);
+            const seconds = parseMinutes(text);
+            if (seconds === null) return;
             change({ seconds });
             onSeconds(turn.id, seconds);
           }}
-          min={0}
-          max={240}
-          step={1}
-          allowDecimal={false}
-          allowNegative={false}
-          w={110}
+          onBlur={() => {
+            setLeft(true);
+            if (minutesValid) setMinutes(formatMinutes(values.seconds));
+          }}
+          inputMode="numeric"
+          error={minutesValid || !left ? undefined : t('hearingsUi.plan.minutesInvalid')}
+          w={170}
         />
       </Group>
       <Textarea
