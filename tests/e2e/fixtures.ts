@@ -162,18 +162,17 @@ export async function createSpanishVaultAndCase(
 }
 
 /**
- * After unlock the dashboard opens first; a spec that starts from the case list goes there through the
- * navigation (and stays put if it is already on the list).
+ * After unlock the dashboard opens first (or, after a lock in this run, the screen the user was on); a spec
+ * that starts from the case list goes there through the navigation (and stays put if it is already there).
  */
 export async function openCases(
   page: Page,
   name: 'Casos' | 'Cases',
   options?: { timeout?: number },
 ): Promise<void> {
-  const landing = page.getByRole('heading', { name: new RegExp(`^(Panel|Dashboard|${name})$`) });
-  await expect(landing).toBeVisible(options);
-  if (!(await page.getByRole('heading', { name, exact: true }).isVisible()))
-    await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+  const nav = page.getByRole('navigation').getByRole('button', { name, exact: true });
+  await expect(nav).toBeVisible(options);
+  if (!(await page.getByRole('heading', { name, exact: true }).isVisible())) await nav.click();
   await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
 }
 

@@ -74,6 +74,8 @@ function isScreen(value: DraftScreen): boolean {
 
 interface WorkspaceProps {
   status: VaultStatus;
+  /** Where the user was when this vault locked (in this run): shown first instead of the dashboard. */
+  returnTo?: DraftScreen;
   settings: Settings;
   onSettingsChange: (settings: Settings) => void;
   onLock: () => void;
@@ -83,11 +85,14 @@ interface WorkspaceProps {
  * Everything shown while the vault is open. All case data lives in state below this component, so
  * unmounting it (on lock) drops it from memory and from the DOM.
  */
-export function Workspace({ status, settings, onSettingsChange, onLock }: WorkspaceProps) {
+export function Workspace({ status, returnTo, settings, onSettingsChange, onLock }: WorkspaceProps) {
   const { t } = useTranslation();
   const os = useOs();
-  // The dashboard first: what is overdue and due soon is what a team must see after unlock.
-  const [screen, setScreen] = useState<Screen>({ name: 'dashboard' });
+  // The dashboard first: what is overdue and due soon is what a team must see after unlock; after a lock
+  // in this run, the screen the user was on.
+  const [screen, setScreen] = useState<Screen>(() =>
+    returnTo && isScreen(returnTo) ? (returnTo as unknown as Screen) : { name: 'dashboard' },
+  );
   const [listState, setListState] = useState<MatterListQuery>({ archived: false, query: '', page: 1 });
   // The last search, kept in memory for this unlocked session only (it is case text): back from a hit.
   const [searchMemory, setSearchMemory] = useState<SearchMemory>(EMPTY_SEARCH);
