@@ -16,6 +16,11 @@ const SCREENSHOT_DIR = resolve(
 );
 
 interface Fixtures {
+  /**
+   * Background text extraction (and OCR) of evidence: off unless a spec about it asks with
+   * `test.use({ extraction: true })`, so the others do not share the machine with it.
+   */
+  extraction: boolean;
   workDir: string;
   bridge: Bridge;
   app: Page;
@@ -37,13 +42,15 @@ export function expectConsoleErrors(page: Page, patterns: RegExp[]): void {
 }
 
 export const test = base.extend<Fixtures>({
+  extraction: [false, { option: true }],
   workDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'amparo-e2e-'));
     await use(dir);
     await rm(dir, { recursive: true, force: true });
   },
-  bridge: async ({ workDir }, use) => {
+  bridge: async ({ workDir, extraction }, use) => {
     const bridge = await startBridge({
+      extraction,
       rendererDir: join(__dirname, '../../out/renderer'),
       configDir: join(workDir, 'config'),
       chooseFolder: () => join(workDir, 'chosen-vault'),
