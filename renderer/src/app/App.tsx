@@ -36,8 +36,9 @@ export function App() {
     if (session.phase === 'unlocked') openPath.current = session.status.path;
   }, [session]);
   const rememberPlace = useCallback(() => {
+    // The core's lock event also follows a lock the UI started, once nothing is shown: keep what was.
     const screen = currentPlace();
-    returnTo.current = screen ? { path: openPath.current, screen } : null;
+    if (screen) returnTo.current = { path: openPath.current, screen };
   }, []);
 
   useEffect(() => {

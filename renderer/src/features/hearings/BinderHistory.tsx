@@ -17,7 +17,6 @@ export function BinderHistory({ binders }: { binders: Loaded<HearingBinder[]> })
         load={binders}
         label={t('hearingsUi.binderHistory.title')}
         emptyText={t('hearingsUi.binderHistory.empty')}
-        paperStyle={{ overflowX: 'auto' }}
         headings={[
           t('hearingsUi.binderHistory.when'),
           t('hearingsUi.binderHistory.format'),
