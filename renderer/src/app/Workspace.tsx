@@ -88,11 +88,9 @@ interface WorkspaceProps {
 export function Workspace({ status, returnTo, settings, onSettingsChange, onLock }: WorkspaceProps) {
   const { t } = useTranslation();
   const os = useOs();
-  // The dashboard first: what is overdue and due soon is what a team must see after unlock; after a lock
-  // in this run, the screen the user was on.
-  const [screen, setScreen] = useState<Screen>(() =>
-    returnTo && isScreen(returnTo) ? (returnTo as unknown as Screen) : { name: 'dashboard' },
-  );
+  // The dashboard first: what is overdue and due soon is what a team must see after unlock. A kept draft
+  // then brings the user back to its form, or else (after a lock in this run) the screen they were on.
+  const [screen, setScreen] = useState<Screen>({ name: 'dashboard' });
   const [listState, setListState] = useState<MatterListQuery>({ archived: false, query: '', page: 1 });
   // The last search, kept in memory for this unlocked session only (it is case text): back from a hit.
   const [searchMemory, setSearchMemory] = useState<SearchMemory>(EMPTY_SEARCH);
@@ -103,6 +101,7 @@ export function Workspace({ status, returnTo, settings, onSettingsChange, onLock
     screen as unknown as DraftScreen,
     (next) => setScreen(next as unknown as Screen),
     isScreen,
+    returnTo,
   );
 
   useShortcutKeys();
