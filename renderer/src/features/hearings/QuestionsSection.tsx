@@ -1,4 +1,4 @@
-import { Button, Group, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import type { Option } from '../../components/options';
 import { moveTo } from '../../../../shared/hearing-time-plan';
 import type { Hearing, HearingQuestion } from '../../../../shared/schemas/hearings';
+import { ParticipantSelect } from './ParticipantSelect';
 import { ReorderableList } from './ReorderableList';
 import { useAutosavedPart } from './useAutosavedPart';
 
@@ -51,14 +52,12 @@ function QuestionRow({
         minRows={2}
         maxRows={10}
       />
-      <Select
+      <ParticipantSelect
         label={t('hearingsUi.questions.answerer')}
-        data={answerers}
+        participants={answerers}
         value={values.answererId}
         onChange={(v) => change({ answererId: v })}
-        placeholder={t('hearingsUi.plan.pickSpeaker')}
-        clearable
-        w={260}
+        width={260}
       />
       <ErrorAlert error={part.error} title={t('hearingsUi.saveFailed')} />
     </Stack>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { checkPlan, formatDuration, moveTo } from '../../../../shared/hearing-time-plan';
 import type { Hearing, HearingTurn, TurnFields } from '../../../../shared/schemas/hearings';
 import type { Option } from '../../components/options';
+import { ParticipantSelect } from './ParticipantSelect';
 import { ReorderableList } from './ReorderableList';
 import { formatMinutes, parseMinutes } from './minutes';
 import { useAutosavedPart } from './useAutosavedPart';
@@ -52,14 +53,12 @@ function TurnRow({
         <Text fw={600} w={70}>
           {t('hearingsUi.plan.turnNumber', { n: number })}
         </Text>
-        <Select
+        <ParticipantSelect
           label={t('hearingsUi.plan.speaker')}
-          data={speakers}
+          participants={speakers}
           value={values.participantId}
           onChange={(v) => change({ participantId: v })}
-          placeholder={t('hearingsUi.plan.pickSpeaker')}
-          clearable
-          w={240}
+          width={240}
         />
         <TextInput
           label={t('hearingsUi.plan.topic')}
