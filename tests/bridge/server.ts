@@ -27,6 +27,12 @@ export interface BridgeOptions {
    */
   filesDir?: string;
   kdfCost?: CoreOptions['kdfCost'];
+  /**
+   * false: the background text extraction (OCR included) is stopped as soon as a vault opens, with the same
+   * Stop the user has (`extraction:cancel`), so a spec about something else does not pay for it; a spec
+   * that starts the queue itself (Start, Resume) still can. Default true.
+   */
+  extraction?: boolean;
 }
 
 export interface Bridge {
@@ -95,6 +101,22 @@ async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * After each vault create or unlock, the extraction queue is stopped through its own channel (the user's
+ * Stop). The service keeps that in memory until a Start, so evidence added later waits in the queue.
+ */
+function holdExtraction(core: Core): void {
+  const dispatch = core.dispatch;
+  core.dispatch = (async (channel: string, input: unknown) => {
+    const result = await dispatch(channel as never, input);
+    if (result.ok && (channel === 'vault:create' || channel === 'vault:unlock')) {
+      const stopped = await dispatch('extraction:cancel', {});
+      if (!stopped.ok) throw new Error(`extraction:cancel: ${stopped.error.code}`);
+    }
+    return result;
+  }) as Core['dispatch'];
+}
+
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = randomBytes(32).toString('hex');
   let chosenFiles = options.chooseFiles ?? (() => []);
@@ -135,6 +157,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     },
     logError: (where, error) => console.error(`[bridge] ${where}`, error),
   });
+  if (options.extraction === false) holdExtraction(core);
   const streams = new Set<ServerResponse>();
   const contractDrift: string[] = [];
   const drifted = (message: string) => {

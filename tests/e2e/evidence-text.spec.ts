@@ -14,6 +14,9 @@ import { letterPhotoJpeg } from '../unit/extraction/ocr-fixtures';
 import { expect, openCases, screenshot, test } from './fixtures';
 import { call } from './support';
 
+// These specs are about the background extraction: it runs here (the fixture holds it elsewhere).
+test.use({ extraction: true });
+
 const PASS = 'Actas de Tlacotalpan, leídas en la bóveda';
 const CASE_TITLE = 'Comunidad de San Isidro — desplazamiento forzado';
 /** Only on page 2 of the PDF. */

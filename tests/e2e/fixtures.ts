@@ -16,6 +16,11 @@ const SCREENSHOT_DIR = resolve(
 );
 
 interface Fixtures {
+  /**
+   * Background text extraction (and OCR) of evidence: off unless a spec about it asks with
+   * `test.use({ extraction: true })`, so the others do not share the machine with it.
+   */
+  extraction: boolean;
   workDir: string;
   bridge: Bridge;
   app: Page;
@@ -37,13 +42,15 @@ export function expectConsoleErrors(page: Page, patterns: RegExp[]): void {
 }
 
 export const test = base.extend<Fixtures>({
+  extraction: [false, { option: true }],
   workDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'amparo-e2e-'));
     await use(dir);
     await rm(dir, { recursive: true, force: true });
   },
-  bridge: async ({ workDir }, use) => {
+  bridge: async ({ workDir, extraction }, use) => {
     const bridge = await startBridge({
+      extraction,
       rendererDir: join(__dirname, '../../out/renderer'),
       configDir: join(workDir, 'config'),
       chooseFolder: () => join(workDir, 'chosen-vault'),
@@ -162,18 +169,17 @@ export async function createSpanishVaultAndCase(
 }
 
 /**
- * After unlock the dashboard opens first; a spec that starts from the case list goes there through the
- * navigation (and stays put if it is already on the list).
+ * After unlock the dashboard opens first (or, after a lock in this run, the screen the user was on); a spec
+ * that starts from the case list goes there through the navigation (and stays put if it is already there).
  */
 export async function openCases(
   page: Page,
   name: 'Casos' | 'Cases',
   options?: { timeout?: number },
 ): Promise<void> {
-  const landing = page.getByRole('heading', { name: new RegExp(`^(Panel|Dashboard|${name})$`) });
-  await expect(landing).toBeVisible(options);
-  if (!(await page.getByRole('heading', { name, exact: true }).isVisible()))
-    await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+  const nav = page.getByRole('navigation').getByRole('button', { name, exact: true });
+  await expect(nav).toBeVisible(options);
+  if (!(await page.getByRole('heading', { name, exact: true }).isVisible())) await nav.click();
   await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
 }
 

@@ -93,6 +93,9 @@ async function expectAllSpanish(page: Page, data: string[], where: string): Prom
     /^[\d\s.,:/#·—–\-+%()?↑↓⠿×−]+$/,
     /^(SHA-256 )?[0-9a-f]{64}$/,
     /^\d{1,2} [a-z]{3}\.? \d{4}( — .*)?$/,
+    // The earlier binders: when one was made and its size.
+    /^\d{1,2} [a-z]{3}\.? \d{4}, \d{2}:\d{2}$/,
+    /^\d+(\.\d+)? (B|KB|MB)$/,
     /^(Bóveda): /,
     new RegExp(`^(${data.map(escape).join('|')})$`),
   ];
@@ -208,10 +211,21 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   const sum = planning.getByTestId('plan-sum');
   await expect(sum).toHaveAttribute('data-status', 'over');
   await expect(sum).toHaveText('El plan excede nuestro tiempo por 3:00 min: 18:00 min de 15:00 min.');
-  // The third turn shortened to 2 minutes: 13 of 15, two minutes left.
-  await turns.nth(2).getByLabel('Minutos').fill('2');
+  // The third turn shortened to two and a half minutes, typed as mm:ss: 13:30 of 15, 1:30 left.
+  const third = turns.nth(2).getByLabel('Minutos');
+  await third.fill('2:30');
   await expect(sum).toHaveAttribute('data-status', 'under');
-  await expect(sum).toHaveText('Plan: 13:00 min de 15:00 min de nuestro tiempo; quedan 2:00 min.');
+  await expect(sum).toHaveText('Plan: 13:30 min de 15:00 min de nuestro tiempo; quedan 1:30 min.');
+  // A length that is not one is said once the field is left, and changes nothing.
+  await third.fill('2:75');
+  await third.blur();
+  await expect(turns.nth(2).getByText(/^Escriba los minutos \(p\. ej\., 5\)/)).toBeVisible();
+  await screenshot(app, 'hearing-minutes-invalid-es-1280');
+  await expect(sum).toHaveText('Plan: 13:30 min de 15:00 min de nuestro tiempo; quedan 1:30 min.');
+  await third.fill('2:30');
+  await third.blur();
+  await expect(third).toHaveValue('2:30');
+  await expect(turns.nth(0).getByLabel('Minutos')).toHaveValue('5:00');
   await expect
     .poll(
       async () =>
@@ -222,7 +236,7 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
         ).turns.map((t) => `${t.topic}/${t.seconds}`),
       { timeout: 15_000 },
     )
-    .toEqual(['Contexto de la región/300', 'Testimonio de la defensora/360', 'Peticiones a la Comisión/120']);
+    .toEqual(['Contexto de la región/300', 'Testimonio de la defensora/360', 'Peticiones a la Comisión/150']);
 
   // By keyboard: the first turn moved down one place, announced, and kept in the vault.
   const down = planning.getByRole('button', { name: `Bajar Turno 1: ${LAWYER} — Contexto de la región` });
@@ -306,6 +320,21 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   const question = planning.getByTestId('question-row');
   await question.getByLabel('Respuesta preparada').fill('Porque no fue concertada con la beneficiaria.');
   await choose(app, question.getByLabel('Quién responde'), LAWYER);
+  // A second one added by mistake and taken out again by its own Remove button.
+  await planning
+    .getByLabel('Una pregunta o argumento que el Estado podría plantear')
+    .fill('Pregunta repetida');
+  await planning.getByRole('button', { name: 'Agregar', exact: true }).click();
+  await expect(question).toHaveCount(2);
+  await planning.getByRole('button', { name: 'Quitar Pregunta 2: Pregunta repetida' }).click();
+  await expect(question).toHaveCount(1);
+  await expect
+    .poll(async () =>
+      (
+        await call<{ questions: Array<{ question: string }> }>(bridge, 'hearings:get', { id: hearingId })
+      ).questions.map((q) => q.question),
+    )
+    .toEqual(['¿Por qué no se aceptó la escolta ofrecida?']);
 
   const planHeading = planning.getByRole('heading', { name: 'Plan de intervenciones' });
   await scrollToTop(planHeading);
@@ -347,7 +376,20 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   expect(file).toMatch(/\.pdf$/);
   const bytes = await readFile(join(folder, file!));
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  await expect(recorded).toContainText(`SHA-256 ${createHash('sha256').update(bytes).digest('hex')}`);
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  await expect(recorded).toContainText(`SHA-256 ${sha}`);
+  // The earlier binders of this hearing, newest first: this one, with its format, profile, size and hash.
+  const history = planning.getByRole('table', { name: 'Carpetas anteriores' });
+  const binderRows = history.getByTestId('binder-history-row');
+  await expect(binderRows).toHaveCount(1);
+  await expect(binderRows.nth(0)).toContainText('PDF');
+  await expect(binderRows.nth(0)).toContainText('Archivo');
+  await expect(binderRows.nth(0).getByTestId('binder-history-sha')).toHaveText(sha);
+  const [listed] = await call<Array<{ profileName: string; size: number }>>(bridge, 'hearings:binders', {
+    hearingId,
+  });
+  expect(listed!.size).toBe(bytes.length);
+  await expect(binderRows.nth(0)).toContainText(listed!.profileName);
 
   // The hearing-day view, on a clock the test moves.
   await app.clock.install();
@@ -384,11 +426,11 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   await expect(day.getByTestId('turn-countdown-value')).toHaveText('5:00');
   await app.keyboard.press('p');
   await expect(day.getByTestId('hearing-day-paused')).toHaveCount(0);
-  // Space: the last turn (2 minutes), then overrun shows in red with negative time.
+  // Space: the last turn (2:30), then overrun shows in red with negative time.
   await app.keyboard.press(' ');
   await expect(day.getByTestId('hearing-day-position')).toHaveText('Turno 3 de 3');
   await expect(day.getByTestId('hearing-day-next')).toHaveText('Este es el último turno.');
-  await app.clock.fastForward('02:30');
+  await app.clock.fastForward('03:00');
   await expect(day.getByTestId('turn-countdown-value')).toHaveText('−0:30');
   await expect(day.getByTestId('turn-countdown')).toHaveAttribute('data-over', 'true');
   await expect(day.getByTestId('turn-countdown')).toContainText('Tiempo excedido');
@@ -405,13 +447,19 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   await expect(day).toHaveCount(0);
   await expect(planning).toBeVisible();
   await expect(planning).not.toContainText(LEGAL_NAME);
+  // A preview is recorded too, and comes first.
+  await app.getByRole('button', { name: 'Generar y ver' }).click();
+  await expect(binderRows).toHaveCount(2);
+  await expect(binderRows.nth(0)).toContainText('Vista previa');
+  await scrollToTop(planning.getByRole('heading', { name: 'Carpetas anteriores' }));
+  await screenshot(app, 'hearing-binder-history-es-1280');
   await app.getByRole('tab', { name: 'Personas' }).click();
   await expect(identity).toContainText(LEGAL_NAME);
 
   // Opened again, a lock returns to the unlock screen with nothing of the hearing in the page.
   await app.getByRole('tab', { name: 'Audiencias' }).click();
   const list = app.getByRole('table', { name: 'Audiencias y reuniones de trabajo' });
-  await expect(list).toContainText('Quedan 2:00 min');
+  await expect(list).toContainText('Quedan 1:30 min');
   await screenshot(app, 'hearing-list-es-1280');
   await expect(list).toContainText('10 mar 2027, 10:00 (America/New_York)');
   await app.getByRole('button', { name: /^Preparar / }).click();
@@ -432,7 +480,7 @@ test('a hearing: record, plan over and under the share, keyboard reorder, exhibi
   await expect(app.getByTestId('hearing-day')).toHaveCount(0);
 });
 
-test('talking points typed and locked at once are in the vault after unlocking; nothing stays in the page', async ({
+test('talking points typed and locked at once are in the vault after unlocking, back on the same planning screen; nothing stays in the page', async ({
   app,
   bridge,
   workDir,
@@ -472,16 +520,19 @@ test('talking points typed and locked at once are in the vault after unlocking; 
   await app.getByLabel('Frase de contraseña', { exact: true }).fill(PASS);
   await app.getByRole('button', { name: 'Desbloquear' }).click();
   // The lock wrote what was typed into the turn itself (no draft left to restore), so after unlocking the
-  // vault holds it and the plan shows it.
-  await openCases(app, 'Casos', { timeout: 30_000 });
+  // vault holds it; and the app is back on this hearing's planning screen, not on the Panel.
+  const planning = app.getByTestId('hearing-planning');
+  await expect(planning.getByRole('heading', { name: 'Reunión de trabajo con el Estado' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(app.getByRole('heading', { name: 'Panel', exact: true })).toHaveCount(0);
+  await expect(app.getByRole('tab', { name: 'Audiencias' })).toHaveAttribute('aria-selected', 'true');
+  await expect(app.getByTestId('turn-row').getByLabel('Puntos de intervención')).toHaveValue(POINTS);
+  await screenshot(app, 'hearing-back-after-unlock-es-1280');
   const saved = await call<{ turns: Array<{ talkingPoints: string }> }>(bridge, 'hearings:get', {
     id: created.id,
   });
   expect(saved.turns.map((t) => t.talkingPoints)).toEqual([POINTS]);
-  await app.getByRole('table', { name: 'Casos' }).getByRole('button', { name: CASE }).click();
-  await app.getByRole('tab', { name: 'Audiencias' }).click();
-  await app.getByRole('button', { name: 'Preparar Reunión de trabajo con el Estado' }).click();
-  await expect(app.getByTestId('turn-row').getByLabel('Puntos de intervención')).toHaveValue(POINTS);
 
   // Afterwards, the outcome is recorded as a communication of the case and the hearing is held.
   await app.getByRole('button', { name: 'Registrar el resultado' }).click();

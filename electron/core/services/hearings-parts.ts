@@ -25,26 +25,6 @@ const ENTITY: Record<PartTable, string> = {
 const invalid = (path: string, key: string, message: string) =>
   new AmparoError('VALIDATION_FAILED', message, { issues: [{ path, message: key }] });
 
-const COLUMNS = {
-  hearing_participants: (f: ParticipantFields) => ({
-    side: f.side,
-    person_id: f.personId,
-    name: f.personId ? '' : f.name,
-    role: f.role,
-    presence: f.presence,
-  }),
-  hearing_turns: (f: TurnFields) => ({
-    participant_id: f.participantId,
-    topic: f.topic,
-    seconds: f.seconds,
-    talking_points: f.talkingPoints,
-  }),
-  hearing_questions: (f: QuestionFields) => ({
-    question: f.question,
-    answer: f.answer,
-    answerer_id: f.answererId,
-  }),
-};
 const FIELD_OF: Record<string, string> = {
   person_id: 'personId',
   talking_points: 'talkingPoints',
@@ -64,21 +44,168 @@ type PickSpec = {
 };
 
 type PartRow = { id: string; hearing_id: string; revision: number } & Record<string, string | number | null>;
+type Values = Record<string, string | number | null>;
+/** What a change to one row did, for the audit log; null when it changed nothing. */
+type Change = { action: 'record.update' | 'record.delete'; details: Record<string, unknown> } | null;
 
-export class HearingPartsService {
+/**
+ * The writer of one kind of ordered row (participants, turns or questions): add at the end, update with
+ * its revision, remove and move, each renumbering positions 0…n−1, touching the hearing, leaving one audit
+ * entry and answering the whole hearing.
+ */
+class OrderedPartWriter<F> {
   constructor(
-    private readonly ctx: () => VaultContext,
-    private readonly hearings: HearingService,
+    private readonly parts: HearingPartsService,
+    private readonly table: PartTable,
+    private readonly columns: (fields: F) => Values,
   ) {}
 
-  private part(table: PartTable, id: string): PartRow {
-    const row = this.ctx().db.prepare(`SELECT * FROM ${table} WHERE id = $id`).get<PartRow>({ id });
-    if (!row) throw new AmparoError('NOT_FOUND', `No ${ENTITY[table]} ${id}`);
-    this.hearings.row(row.hearing_id);
+  add = (hearingId: string, fields: F): Hearing => {
+    const { table } = this;
+    const values = this.columns(fields);
+    const { db, audit, now } = this.parts.ctx();
+    const id = randomUUID();
+    const at = now().toISOString();
+    db.transaction(() => {
+      const hearing = this.parts.hearings.row(hearingId);
+      this.parts.checkLinks(hearingId, values);
+      const { n } = db
+        .prepare(`SELECT count(*) AS n FROM ${table} WHERE hearing_id = $hearingId`)
+        .get<{ n: number }>({ hearingId })!;
+      const columns = Object.keys(values);
+      db.prepare(
+        `INSERT INTO ${table} (id, hearing_id, position, ${columns.join(', ')}, created_at, updated_at)
+         VALUES ($id, $hearingId, $position, ${columns.map((c) => `$${c}`).join(', ')}, $at, $at)`,
+      ).run({ id, hearingId, position: Number(n), ...values, at });
+      this.parts.hearings.touch(hearingId);
+      audit.append({
+        action: 'record.create',
+        entityType: ENTITY[table],
+        entityId: id,
+        matterId: hearing.matter_id,
+        details: { hearingId },
+      });
+    })();
+    return this.parts.hearings.get(hearingId);
+  };
+
+  update = (id: string, revision: number, fields: F): Hearing => {
+    const values = this.columns(fields);
+    return this.change(id, (current) => {
+      if (current.revision !== revision)
+        throw new AmparoError('CONFLICT', `${ENTITY[this.table]} ${id} was changed elsewhere`);
+      this.parts.checkLinks(current.hearing_id, values);
+      const changed = Object.keys(values).filter((c) => current[c] !== values[c]);
+      if (changed.length === 0) return null;
+      this.parts
+        .ctx()
+        .db.prepare(
+          `UPDATE ${this.table} SET ${Object.keys(values)
+            .map((c) => `${c} = $${c}`)
+            .join(', ')}, revision = revision + 1, updated_at = $at WHERE id = $id`,
+        )
+        .run({ id, ...values, at: this.parts.ctx().now().toISOString() });
+      return { action: 'record.update', details: { fields: changed.map((c) => FIELD_OF[c] ?? c) } };
+    });
+  };
+
+  remove = (id: string): Hearing =>
+    this.change(id, (current) => {
+      this.parts.ctx().db.prepare(`DELETE FROM ${this.table} WHERE id = $id`).run({ id });
+      this.renumber(current.hearing_id, this.ids(current.hearing_id));
+      return { action: 'record.delete', details: {} };
+    });
+
+  move = (id: string, toIndex: number): Hearing =>
+    this.change(id, (current) => {
+      const ids = this.ids(current.hearing_id);
+      const from = ids.indexOf(id);
+      const next = moveTo(ids, from, toIndex);
+      if (next.every((x, i) => x === ids[i])) return null;
+      this.renumber(current.hearing_id, next);
+      return { action: 'record.update', details: { fields: ['position'], from, to: next.indexOf(id) } };
+    });
+
+  /** One existing row changed in a transaction: the hearing touched and the change audited, if any. */
+  private change(id: string, apply: (current: PartRow) => Change): Hearing {
+    const { db, audit } = this.parts.ctx();
+    let hearingId = '';
+    db.transaction(() => {
+      const current = this.part(id);
+      hearingId = current.hearing_id;
+      const done = apply(current);
+      if (!done) return;
+      this.parts.hearings.touch(hearingId);
+      audit.append({
+        action: done.action,
+        entityType: ENTITY[this.table],
+        entityId: id,
+        matterId: this.parts.hearings.row(hearingId).matter_id,
+        details: { hearingId, ...done.details },
+      });
+    })();
+    return this.parts.hearings.get(hearingId);
+  }
+
+  private part(id: string): PartRow {
+    const row = this.parts
+      .ctx()
+      .db.prepare(`SELECT * FROM ${this.table} WHERE id = $id`)
+      .get<PartRow>({ id });
+    if (!row) throw new AmparoError('NOT_FOUND', `No ${ENTITY[this.table]} ${id}`);
+    this.parts.hearings.row(row.hearing_id);
     return row;
   }
 
-  private checkLinks(hearingId: string, values: Record<string, unknown>): void {
+  private ids(hearingId: string): string[] {
+    return this.parts
+      .ctx()
+      .db.prepare(`SELECT id FROM ${this.table} WHERE hearing_id = $hearingId ORDER BY position, created_at`)
+      .all<{ id: string }>({ hearingId })
+      .map((r) => r.id);
+  }
+
+  /** Positions 0…n−1 in the given order; a moved row's revision changes (others editing it will see it). */
+  private renumber(hearingId: string, ids: readonly string[]): void {
+    const { db, now } = this.parts.ctx();
+    const at = now().toISOString();
+    ids.forEach((id, position) => {
+      db.prepare(
+        `UPDATE ${this.table} SET position = $position, revision = revision + (position <> $position),
+           updated_at = CASE WHEN position <> $position THEN $at ELSE updated_at END
+         WHERE id = $id AND hearing_id = $hearingId`,
+      ).run({ id, hearingId, position, at });
+    });
+  }
+}
+
+export class HearingPartsService {
+  readonly participants = new OrderedPartWriter(this, 'hearing_participants', (f: ParticipantFields) => ({
+    side: f.side,
+    person_id: f.personId,
+    name: f.personId ? '' : f.name,
+    role: f.role,
+    presence: f.presence,
+  }));
+  readonly turns = new OrderedPartWriter(this, 'hearing_turns', (f: TurnFields) => ({
+    participant_id: f.participantId,
+    topic: f.topic,
+    seconds: f.seconds,
+    talking_points: f.talkingPoints,
+  }));
+  readonly questions = new OrderedPartWriter(this, 'hearing_questions', (f: QuestionFields) => ({
+    question: f.question,
+    answer: f.answer,
+    answerer_id: f.answererId,
+  }));
+
+  constructor(
+    readonly ctx: () => VaultContext,
+    readonly hearings: HearingService,
+  ) {}
+
+  /** The person must be of the case; a speaker or an answerer must be a participant of this hearing. */
+  checkLinks(hearingId: string, values: Values): void {
     const { db } = this.ctx();
     const hearing = this.hearings.row(hearingId);
     const personId = values.person_id as string | null | undefined;
@@ -108,151 +235,6 @@ export class HearingPartsService {
         );
     }
   }
-
-  private add<T extends PartTable>(table: T, hearingId: string, values: Record<string, unknown>): Hearing {
-    const { db, audit, now } = this.ctx();
-    const id = randomUUID();
-    const at = now().toISOString();
-    db.transaction(() => {
-      const hearing = this.hearings.row(hearingId);
-      this.checkLinks(hearingId, values);
-      const { n } = db
-        .prepare(`SELECT count(*) AS n FROM ${table} WHERE hearing_id = $hearingId`)
-        .get<{ n: number }>({ hearingId })!;
-      const columns = Object.keys(values);
-      db.prepare(
-        `INSERT INTO ${table} (id, hearing_id, position, ${columns.join(', ')}, created_at, updated_at)
-         VALUES ($id, $hearingId, $position, ${columns.map((c) => `$${c}`).join(', ')}, $at, $at)`,
-      ).run({
-        id,
-        hearingId,
-        position: Number(n),
-        ...(values as Record<string, string | number | null>),
-        at,
-      });
-      this.hearings.touch(hearingId);
-      audit.append({
-        action: 'record.create',
-        entityType: ENTITY[table],
-        entityId: id,
-        matterId: hearing.matter_id,
-        details: { hearingId },
-      });
-    })();
-    return this.hearings.get(hearingId);
-  }
-
-  private update(table: PartTable, id: string, revision: number, values: Record<string, unknown>): Hearing {
-    const { db, audit, now } = this.ctx();
-    let hearingId = '';
-    db.transaction(() => {
-      const current = this.part(table, id);
-      hearingId = current.hearing_id;
-      if (current.revision !== revision)
-        throw new AmparoError('CONFLICT', `${ENTITY[table]} ${id} was changed elsewhere`);
-      this.checkLinks(hearingId, values);
-      const changed = Object.keys(values).filter((c) => current[c] !== values[c]);
-      if (changed.length === 0) return;
-      db.prepare(
-        `UPDATE ${table} SET ${Object.keys(values)
-          .map((c) => `${c} = $${c}`)
-          .join(', ')}, revision = revision + 1, updated_at = $at WHERE id = $id`,
-      ).run({ id, ...(values as Record<string, string | number | null>), at: now().toISOString() });
-      this.hearings.touch(hearingId);
-      audit.append({
-        action: 'record.update',
-        entityType: ENTITY[table],
-        entityId: id,
-        matterId: this.hearings.row(hearingId).matter_id,
-        details: { hearingId, fields: changed.map((c) => FIELD_OF[c] ?? c) },
-      });
-    })();
-    return this.hearings.get(hearingId);
-  }
-
-  private remove(table: PartTable, id: string): Hearing {
-    const { db, audit } = this.ctx();
-    let hearingId = '';
-    db.transaction(() => {
-      const current = this.part(table, id);
-      hearingId = current.hearing_id;
-      db.prepare(`DELETE FROM ${table} WHERE id = $id`).run({ id });
-      this.renumber(table, hearingId, this.ids(table, hearingId));
-      this.hearings.touch(hearingId);
-      audit.append({
-        action: 'record.delete',
-        entityType: ENTITY[table],
-        entityId: id,
-        matterId: this.hearings.row(hearingId).matter_id,
-        details: { hearingId },
-      });
-    })();
-    return this.hearings.get(hearingId);
-  }
-
-  private move(table: PartTable, id: string, toIndex: number): Hearing {
-    const { db, audit } = this.ctx();
-    let hearingId = '';
-    db.transaction(() => {
-      const current = this.part(table, id);
-      hearingId = current.hearing_id;
-      const ids = this.ids(table, hearingId);
-      const from = ids.indexOf(id);
-      const next = moveTo(ids, from, toIndex);
-      if (next.every((x, i) => x === ids[i])) return;
-      this.renumber(table, hearingId, next);
-      this.hearings.touch(hearingId);
-      audit.append({
-        action: 'record.update',
-        entityType: ENTITY[table],
-        entityId: id,
-        matterId: this.hearings.row(hearingId).matter_id,
-        details: { hearingId, fields: ['position'], from, to: next.indexOf(id) },
-      });
-    })();
-    return this.hearings.get(hearingId);
-  }
-
-  private ids(table: PartTable, hearingId: string): string[] {
-    return this.ctx()
-      .db.prepare(`SELECT id FROM ${table} WHERE hearing_id = $hearingId ORDER BY position, created_at`)
-      .all<{ id: string }>({ hearingId })
-      .map((r) => r.id);
-  }
-
-  /** Positions 0…n−1 in the given order; a moved row's revision changes (others editing it will see it). */
-  private renumber(table: PartTable, hearingId: string, ids: readonly string[]): void {
-    const { db } = this.ctx();
-    const at = this.ctx().now().toISOString();
-    ids.forEach((id, position) => {
-      db.prepare(
-        `UPDATE ${table} SET position = $position, revision = revision + (position <> $position),
-           updated_at = CASE WHEN position <> $position THEN $at ELSE updated_at END
-         WHERE id = $id AND hearing_id = $hearingId`,
-      ).run({ id, hearingId, position, at });
-    });
-  }
-
-  addParticipant = (hearingId: string, f: ParticipantFields) =>
-    this.add('hearing_participants', hearingId, COLUMNS.hearing_participants(f));
-  updateParticipant = (id: string, revision: number, f: ParticipantFields) =>
-    this.update('hearing_participants', id, revision, COLUMNS.hearing_participants(f));
-  removeParticipant = (id: string) => this.remove('hearing_participants', id);
-  moveParticipant = (id: string, toIndex: number) => this.move('hearing_participants', id, toIndex);
-
-  addTurn = (hearingId: string, f: TurnFields) =>
-    this.add('hearing_turns', hearingId, COLUMNS.hearing_turns(f));
-  updateTurn = (id: string, revision: number, f: TurnFields) =>
-    this.update('hearing_turns', id, revision, COLUMNS.hearing_turns(f));
-  removeTurn = (id: string) => this.remove('hearing_turns', id);
-  moveTurn = (id: string, toIndex: number) => this.move('hearing_turns', id, toIndex);
-
-  addQuestion = (hearingId: string, f: QuestionFields) =>
-    this.add('hearing_questions', hearingId, COLUMNS.hearing_questions(f));
-  updateQuestion = (id: string, revision: number, f: QuestionFields) =>
-    this.update('hearing_questions', id, revision, COLUMNS.hearing_questions(f));
-  removeQuestion = (id: string) => this.remove('hearing_questions', id);
-  moveQuestion = (id: string, toIndex: number) => this.move('hearing_questions', id, toIndex);
 
   /** The chronology as picked: facts of the same case, in this order; those not listed are removed. */
   setChronology(hearingId: string, incidentIds: readonly string[]): Hearing {

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { client } from '../api/client';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/schemas/settings';
 import type { VaultStatus } from '../../../shared/schemas/vault';
+import type { DraftScreen } from '../features/drafts/DraftContext';
 import { CreateVaultScreen } from '../features/vault/CreateVaultScreen';
 import { UnlockScreen } from '../features/vault/UnlockScreen';
 import { RestoreBackupScreen } from '../features/bundles/RestoreBackupScreen';
@@ -10,6 +11,7 @@ import { SettingsChangeContext } from '../components/GateLanguagePicker';
 import { notifications } from '@mantine/notifications';
 import { flushPendingDrafts, setLocking } from '../features/drafts/pending';
 import { applyLanguage } from './i18n';
+import { currentPlace } from './lastPlace';
 import { lockedSession, sessionFromStatus, type Session } from './session';
 import { StartScreen } from './StartScreen';
 import { Workspace } from './Workspace';
@@ -27,6 +29,17 @@ export function App() {
   const [session, setSession] = useState<Session>({ phase: 'starting' });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [attempt, setAttempt] = useState(0);
+  // Where the user was at the last lock, and in which vault: unlocking that vault again returns there.
+  const returnTo = useRef<{ path: string | null; screen: DraftScreen } | null>(null);
+  const openPath = useRef<string | null>(null);
+  useEffect(() => {
+    if (session.phase === 'unlocked') openPath.current = session.status.path;
+  }, [session]);
+  const rememberPlace = useCallback(() => {
+    // The core's lock event also follows a lock the UI started, once nothing is shown: keep what was.
+    const screen = currentPlace();
+    if (screen) returnTo.current = { path: openPath.current, screen };
+  }, []);
 
   useEffect(() => {
     let active = true;
@@ -49,6 +62,7 @@ export function App() {
   useEffect(() => {
     try {
       return client.events.onVaultLocked(({ reason }) => {
+        rememberPlace();
         setLocking(true);
         notifications.clean();
         setSession((prev) => lockedSession(prev, reason));
@@ -56,11 +70,12 @@ export function App() {
     } catch {
       return undefined;
     }
-  }, []);
+  }, [rememberPlace]);
 
   const lockNow = useCallback(async () => {
     // Drop every unlocked screen first, then tell the core; the UI never waits to hide case data. Typing
     // not yet autosaved is captured before the forms unmount and reaches the vault before it locks.
+    rememberPlace();
     setLocking(true);
     const drafts = flushPendingDrafts();
     notifications.clean();
@@ -72,7 +87,7 @@ export function App() {
     } catch (error) {
       setSession((prev) => (prev.phase === 'gate' ? { ...prev, lockError: error } : prev));
     }
-  }, []);
+  }, [rememberPlace]);
 
   const changeSettings = useCallback((next: Settings) => {
     setSettings(next);
@@ -81,7 +96,14 @@ export function App() {
 
   const enter = useCallback((status: VaultStatus) => {
     setLocking(false);
-    setSession(sessionFromStatus(status));
+    const back = returnTo.current;
+    returnTo.current = null;
+    const next = sessionFromStatus(status);
+    setSession(
+      next.phase === 'unlocked' && back && back.path === status.path
+        ? { ...next, returnTo: back.screen }
+        : next,
+    );
   }, []);
 
   switch (session.phase) {
@@ -128,6 +150,7 @@ export function App() {
         <RevealedIdentitiesProvider>
           <Workspace
             status={session.status}
+            {...(session.returnTo ? { returnTo: session.returnTo } : {})}
             settings={settings}
             onSettingsChange={changeSettings}
             onLock={() => void lockNow()}

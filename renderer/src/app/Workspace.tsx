@@ -74,6 +74,8 @@ function isScreen(value: DraftScreen): boolean {
 
 interface WorkspaceProps {
   status: VaultStatus;
+  /** Where the user was when this vault locked (in this run): shown first instead of the dashboard. */
+  returnTo?: DraftScreen;
   settings: Settings;
   onSettingsChange: (settings: Settings) => void;
   onLock: () => void;
@@ -83,10 +85,11 @@ interface WorkspaceProps {
  * Everything shown while the vault is open. All case data lives in state below this component, so
  * unmounting it (on lock) drops it from memory and from the DOM.
  */
-export function Workspace({ status, settings, onSettingsChange, onLock }: WorkspaceProps) {
+export function Workspace({ status, returnTo, settings, onSettingsChange, onLock }: WorkspaceProps) {
   const { t } = useTranslation();
   const os = useOs();
-  // The dashboard first: what is overdue and due soon is what a team must see after unlock.
+  // The dashboard first: what is overdue and due soon is what a team must see after unlock. A kept draft
+  // then brings the user back to its form, or else (after a lock in this run) the screen they were on.
   const [screen, setScreen] = useState<Screen>({ name: 'dashboard' });
   const [listState, setListState] = useState<MatterListQuery>({ archived: false, query: '', page: 1 });
   // The last search, kept in memory for this unlocked session only (it is case text): back from a hit.
@@ -98,6 +101,7 @@ export function Workspace({ status, settings, onSettingsChange, onLock }: Worksp
     screen as unknown as DraftScreen,
     (next) => setScreen(next as unknown as Screen),
     isScreen,
+    returnTo,
   );
 
   useShortcutKeys();

@@ -1,4 +1,5 @@
 import type { LockReason, VaultStatus } from '../../../shared/schemas/vault';
+import type { DraftScreen } from '../features/drafts/DraftContext';
 
 /**
  * Where the app stands. Only `unlocked` renders screens that hold case data; every other phase renders
@@ -8,7 +9,8 @@ export type Session =
   | { phase: 'starting' }
   | { phase: 'startFailed'; error: unknown }
   | { phase: 'gate'; status: VaultStatus; gate: Gate; notice: LockReason | null; lockError: unknown }
-  | { phase: 'unlocked'; status: VaultStatus };
+  /** `returnTo`: where the user was when this vault last locked in this run (ids only). */
+  | { phase: 'unlocked'; status: VaultStatus; returnTo?: DraftScreen };
 
 /** The screen shown while no vault is open. */
 export type Gate = 'create' | 'unlock' | 'restore';

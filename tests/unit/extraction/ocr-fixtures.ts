@@ -60,8 +60,18 @@ function wrap(ctx: SKRSContext2D, paragraph: string, maxWidth: number): string[]
   return lines;
 }
 
+type LetterPage = { png: Uint8Array; width: number; height: number };
+/** Each resolution is drawn once per process (seconds on a loaded machine); callers get their own copy. */
+const rendered = new Map<number, LetterPage>();
+
 /** A4 page at `dpi`, 12 pt text, 2.5 cm margins, black on white: PNG bytes and its size. */
-export function renderLetterPng(dpi = 200): { png: Uint8Array; width: number; height: number } {
+export function renderLetterPng(dpi = 200): LetterPage {
+  let page = rendered.get(dpi);
+  if (!page) rendered.set(dpi, (page = drawLetterPng(dpi)));
+  return { ...page, png: page.png.slice() };
+}
+
+function drawLetterPng(dpi: number): LetterPage {
   registerFont();
   const width = Math.round((210 / 25.4) * dpi);
   const height = Math.round((297 / 25.4) * dpi);

@@ -21,6 +21,11 @@ import {
 } from './ocr-fixtures';
 
 const root = path.resolve(__dirname, '../../..');
+/**
+ * One resolution for the letter, its scan and its photo, so the page is drawn once (the fixtures keep it):
+ * 150 dpi, 1240 × 1754 px, is what a scan of a letter usually is and enough for the accuracy asked.
+ */
+const PAGE_DPI = 150;
 let engine: OcrEngine;
 const startedAt = Date.now();
 
@@ -69,10 +74,10 @@ describe('word accuracy measure (the test’s own yardstick)', () => {
 
 describe('OCR engine (tesseract.js, spa+eng, offline)', () => {
   it('reads the rendered Spanish letter with word accuracy above 95 %', async () => {
-    const { png, width, height } = renderLetterPng(200);
+    const { png, width, height } = renderLetterPng(PAGE_DPI);
     const page = await engine.recognize(png);
     const accuracy = wordAccuracy(LETTER_TEXT, page.text);
-    console.log(`OCR word accuracy, rendered letter (200 dpi): ${(accuracy * 100).toFixed(1)} %`);
+    console.log(`OCR word accuracy, rendered letter (${PAGE_DPI} dpi): ${(accuracy * 100).toFixed(1)} %`);
     expect(accuracy).toBeGreaterThan(0.95);
     expect(missing(page.text)).toEqual([]);
     expect(page.width).toBe(width);
@@ -93,7 +98,7 @@ describe('OCR engine (tesseract.js, spa+eng, offline)', () => {
   });
 
   it('reads the phone-like photo (turned 2.5°, uneven light, noise, JPEG)', async () => {
-    const photo = await letterPhotoJpeg();
+    const photo = await letterPhotoJpeg({ dpi: PAGE_DPI });
     expect([photo[0], photo[1]]).toEqual([0xff, 0xd8]);
     const page = await engine.recognize(photo);
     const accuracy = wordAccuracy(LETTER_TEXT, page.text);
@@ -135,15 +140,15 @@ describe('OCR engine (tesseract.js, spa+eng, offline)', () => {
   });
 
   it('reads the scanned PDF through rasterizePdfPages → recognize', async () => {
-    const pdf = await letterScanPdf(150);
+    const pdf = await letterScanPdf(PAGE_DPI);
     const pages = [];
-    for await (const page of rasterizePdfPages(pdf, { dpi: 150 })) pages.push(page);
+    for await (const page of rasterizePdfPages(pdf, { dpi: PAGE_DPI })) pages.push(page);
     expect(pages.map((p) => p.page)).toEqual([1]);
     // A4 is 595.28 × 841.89 pt; at 150 dpi that is 1240.2 × 1753.9 px, rounded up.
     expect([pages[0]!.width, pages[0]!.height]).toEqual([1241, 1754]);
     const page = await engine.recognize(pages[0]!.image);
     const accuracy = wordAccuracy(LETTER_TEXT, page.text);
-    console.log(`OCR word accuracy, scanned PDF (150 dpi): ${(accuracy * 100).toFixed(1)} %`);
+    console.log(`OCR word accuracy, scanned PDF (${PAGE_DPI} dpi): ${(accuracy * 100).toFixed(1)} %`);
     expect(missing(page.text)).toEqual([]);
     expect(accuracy).toBeGreaterThan(0.95);
   });

@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { DateFormField } from '../../components/DateField';
+import { DateTimeZoneFields } from '../../components/DateTimeZoneFields';
 import { useFieldError } from '../../components/fieldError';
 import { useEnumOptions } from '../../components/options';
 import { ClassificationField, SelectField } from '../../components/SelectField';
@@ -96,8 +97,6 @@ export function initialValues(
     inReplyTo: replyTo.id,
   };
 }
-
-const orNull = (value: unknown) => (value === '' || value === undefined ? null : value);
 
 /** Records or edits one communication; a reply comes prefilled (sent, same counterpart and reference). */
 export function CommunicationForm({
@@ -193,23 +192,16 @@ export function CommunicationForm({
         error={fieldError(errors.counterpartName, 300)}
       />
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-        <DateFormField
+        <DateTimeZoneFields
           control={control}
-          name="occurredOn"
-          label={t('communications.fields.occurredOn')}
-          withAsterisk
-        />
-        <TextInput
-          {...register('occurredTime', { setValueAs: orNull })}
-          label={t('communications.fields.occurredTime')}
-          placeholder="HH:MM"
-          error={fieldError(errors.occurredTime)}
-        />
-        <TextInput
-          {...register('zone', { setValueAs: orNull })}
-          label={t('communications.fields.zone')}
-          placeholder="America/New_York"
-          error={fieldError(errors.zone)}
+          names={{ date: 'occurredOn', time: 'occurredTime', zone: 'zone' }}
+          labels={{
+            date: t('communications.fields.occurredOn'),
+            time: t('communications.fields.occurredTime'),
+            zone: t('communications.fields.zone'),
+          }}
+          dateRequired
+          zoneOptional
         />
         <DateFormField
           control={control}

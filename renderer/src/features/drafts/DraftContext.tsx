@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import { useShownPlace } from '../../app/lastPlace';
 
 /** The workspace screen a draft returns to after unlock (e.g. `{ name: 'case', id, place: { tab } }`). */
 export type DraftScreen = Record<string, unknown>;
@@ -10,6 +11,8 @@ interface DraftPlace {
   waiting: ReadonlySet<string>;
   /** A form took its draft back (or dropped it). */
   settle: (key: string) => void;
+  /** How many refinements down from the workspace (the deepest shown is where the user is). */
+  depth?: number;
 }
 
 const DraftPlaceContext = createContext<DraftPlace>({
@@ -19,13 +22,18 @@ const DraftPlaceContext = createContext<DraftPlace>({
 });
 
 export function DraftPlaceProvider({ value, children }: { value: DraftPlace; children: ReactNode }) {
+  useShownPlace(value.screen, value.depth ?? 0);
   return <DraftPlaceContext.Provider value={value}>{children}</DraftPlaceContext.Provider>;
 }
 
 /** A part of a screen (a case's tab) refines where its forms are. */
 export function DraftScreenProvider({ screen, children }: { screen: DraftScreen; children: ReactNode }) {
   const parent = useContext(DraftPlaceContext);
-  return <DraftPlaceContext.Provider value={{ ...parent, screen }}>{children}</DraftPlaceContext.Provider>;
+  const depth = (parent.depth ?? 0) + 1;
+  useShownPlace(screen, depth);
+  return (
+    <DraftPlaceContext.Provider value={{ ...parent, screen, depth }}>{children}</DraftPlaceContext.Provider>
+  );
 }
 
 export function useDraftPlace(): DraftPlace {

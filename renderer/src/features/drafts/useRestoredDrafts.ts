@@ -12,6 +12,8 @@ export function useRestoredDrafts(
   screen: DraftScreen,
   goTo: (screen: DraftScreen) => void,
   isKnownScreen: (screen: DraftScreen) => boolean,
+  /** Where to go when no draft brings the user back (where they were at the lock), once that is known. */
+  fallback?: DraftScreen,
 ) {
   const { t } = useTranslation();
   const [waiting, setWaiting] = useState<ReadonlySet<string>>(new Set());
@@ -33,7 +35,7 @@ export function useRestoredDrafts(
             color: 'blue',
             autoClose: 8000,
           });
-        }
+        } else if (fallback && isKnownScreen(fallback)) goTo(fallback);
         if (hiddenConfidential > 0) {
           notifications.show({
             closeButtonProps: { 'aria-label': t('common.dismiss') },
@@ -43,7 +45,9 @@ export function useRestoredDrafts(
           });
         }
       },
-      () => undefined,
+      () => {
+        if (active && fallback && isKnownScreen(fallback)) goTo(fallback);
+      },
     );
     return () => {
       active = false;

@@ -3,9 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLoad } from '../../components/useLoad';
 import { decodeBase64, documentFileName } from '../../components/generatedFile';
 import type { GenerateBinderResult } from '../../../../shared/schemas/hearings';
 import { FilingPdfPreview } from '../filings/FilingPdfPreview';
+import { BinderHistory } from './BinderHistory';
 import {
   chooseOutPath,
   GenerateButtons,
@@ -32,6 +34,7 @@ export function BinderPanel({
   const { format, busy } = generation;
   const [preview, setPreview] = useState<{ data: Uint8Array; n: number } | null>(null);
   const [result, setResult] = useState<GenerateBinderResult | null>(null);
+  const binders = useLoad(() => client.hearings.binders({ hearingId }), [hearingId]);
 
   const generate = (kind: Kind) =>
     generation.run(kind, async (profile) => {
@@ -50,6 +53,7 @@ export function BinderPanel({
       });
       if (answer.dataBase64) setPreview({ data: decodeBase64(answer.dataBase64), n: (preview?.n ?? 0) + 1 });
       setResult(answer);
+      binders.reload();
     });
 
   const disabled = !generation.chosen || busy !== null;
@@ -103,6 +107,7 @@ export function BinderPanel({
             label={t('hearingsUi.binder.previewLabel', { title })}
           />
         )}
+        <BinderHistory binders={binders} />
       </Stack>
     </Paper>
   );

@@ -1,10 +1,10 @@
-import { NumberInput, Paper, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { NumberInput, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { DateFormField } from '../../components/DateField';
+import { DateTimeZoneFields } from '../../components/DateTimeZoneFields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFieldError } from '../../components/fieldError';
 import { FormButtons } from '../../components/FormButtons';
@@ -47,14 +47,6 @@ export function fieldsOf(h: Hearing): HearingFields {
   return out as HearingFields;
 }
 
-function zones(): string[] {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return ['America/Mexico_City', 'America/New_York', 'America/Costa_Rica', 'UTC'];
-  }
-}
-
 /** The hearing record: kind, forum, period of sessions, when and where, the request, the time, the key asks. */
 export function HearingForm({
   matterId,
@@ -71,7 +63,6 @@ export function HearingForm({
   const fieldError = useFieldError();
   const kinds = useEnumOptions('hearingCore.kind', HEARING_KINDS);
   const statuses = useEnumOptions('hearingsUi.status', HEARING_STATUSES);
-  const zoneOptions = useMemo(() => zones(), []);
   const form = useForm<HearingFieldsInput, unknown, HearingFields>({
     resolver: zodResolver(HearingFields),
     defaultValues: hearing
@@ -174,36 +165,15 @@ export function HearingForm({
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <DateFormField control={control} name="heldOn" label={t('hearingsUi.fields.heldOn')} clearable />
-            <Controller
+            <DateTimeZoneFields
               control={control}
-              name="startTime"
-              render={({ field, fieldState }) => (
-                <TextInput
-                  label={t('hearingsUi.fields.startTime')}
-                  description={t('hearingsUi.fields.startTimeHint')}
-                  value={field.value ?? ''}
-                  onChange={(e) => field.onChange(e.currentTarget.value.trim() || null)}
-                  onBlur={field.onBlur}
-                  inputMode="numeric"
-                  error={fieldError(fieldState.error)}
-                />
-              )}
-            />
-            <Controller
-              control={control}
-              name="zone"
-              render={({ field, fieldState }) => (
-                <Select
-                  label={t('hearingsUi.fields.zone')}
-                  data={zoneOptions}
-                  value={field.value ?? null}
-                  onChange={(v) => v && field.onChange(v)}
-                  searchable
-                  allowDeselect={false}
-                  error={fieldError(fieldState.error)}
-                />
-              )}
+              names={{ date: 'heldOn', time: 'startTime', zone: 'zone' }}
+              labels={{
+                date: t('hearingsUi.fields.heldOn'),
+                time: t('hearingsUi.fields.startTime'),
+                zone: t('hearingsUi.fields.zone'),
+              }}
+              timeHint={t('hearingsUi.fields.startTimeHint')}
             />
           </SimpleGrid>
           <Textarea

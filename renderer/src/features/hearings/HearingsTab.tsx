@@ -7,7 +7,7 @@ import { useUndoableDelete } from '../../components/undoableDelete';
 import { useLoad } from '../../components/useLoad';
 import { formatDuration } from '../../../../shared/hearing-time-plan';
 import type { TimePlanSummary } from '../../../../shared/schemas/hearings';
-import { useDraftPlace } from '../drafts/DraftContext';
+import { DraftScreenProvider, useDraftPlace } from '../drafts/DraftContext';
 import { HearingForm } from './HearingForm';
 import { hearingWhen } from './HearingWhen';
 import { PlanningScreen } from './PlanningScreen';
@@ -27,29 +27,36 @@ function PlanState({ plan }: { plan: TimePlanSummary }) {
 }
 
 /** The case's hearings and working meetings ("Audiencias"): the list, a new one, or one open for planning. */
-export function HearingsTab({ matterId }: { matterId: string }) {
+export function HearingsTab({ matterId, openId }: { matterId: string; openId?: string }) {
   const { t, i18n } = useTranslation();
   const { waiting } = useDraftPlace();
   // A form left unsaved at a lock reopens: the new hearing's, or the record of one being planned.
   const [creating, setCreating] = useState(() => waiting.has(`hearing:new:${matterId}`));
   const list = useLoad(() => client.hearings.list({ matterId }), [matterId]);
-  const [open, setOpen] = useState<{ id: string; editing: boolean } | null>(null);
+  const [open, setOpen] = useState<{ id: string; editing: boolean } | null>(
+    openId ? { id: openId, editing: false } : null,
+  );
   const removeUndoably = useUndoableDelete();
   const waitingEdit = list.data?.find((h) => waiting.has(`hearing:${h.id}`));
   if (open === null && waitingEdit) setOpen({ id: waitingEdit.id, editing: true });
 
   if (open)
     return (
-      <PlanningScreen
-        key={open.id}
-        hearingId={open.id}
-        matterId={matterId}
-        startEditing={open.editing}
-        onClose={() => {
-          setOpen(null);
-          list.reload();
-        }}
-      />
+      // The hearing open is part of where the user is (a lock returns here, and so does a draft).
+      <DraftScreenProvider
+        screen={{ name: 'case', id: matterId, place: { tab: 'hearings', hearingId: open.id } }}
+      >
+        <PlanningScreen
+          key={open.id}
+          hearingId={open.id}
+          matterId={matterId}
+          startEditing={open.editing}
+          onClose={() => {
+            setOpen(null);
+            list.reload();
+          }}
+        />
+      </DraftScreenProvider>
     );
 
   return (

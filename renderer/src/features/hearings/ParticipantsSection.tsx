@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useEnumOptions, type Option } from '../../components/options';
+import { PartRowActions } from './PartRowActions';
 import {
   PARTICIPANT_SIDES,
   PRESENCES,
@@ -199,15 +200,11 @@ export function ParticipantsSection({
                     />
                   </Table.Td>
                   <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('hearingsUi.participants.removeFor', { name: p.label })}
-                      onClick={() => void run(() => client.hearings.removeParticipant({ id: p.id }))}
-                    >
-                      {t('hearingsUi.picks.remove')}
-                    </Button>
+                    <PartRowActions
+                      name={p.label}
+                      removeLabel={t('hearingsUi.participants.removeFor', { name: p.label })}
+                      onRemove={() => void run(() => client.hearings.removeParticipant({ id: p.id }))}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Select, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -66,23 +66,11 @@ export function PickedList({
           idOf={(id) => id}
           nameOf={(id, i) => nameOf(id, i)}
           onMove={(from, to) => void set(moveTo(ids, from, to))}
+          onRemove={(id) => void set(ids.filter((x) => x !== id))}
           label={title}
           testId={testId}
         >
-          {(id, i) => (
-            <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <div style={{ minWidth: 0, flex: 1 }}>{renderRow(id, i)}</div>
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red"
-                aria-label={t('hearingsUi.picks.removeFor', { name: nameOf(id, i) })}
-                onClick={() => void set(ids.filter((x) => x !== id))}
-              >
-                {t('hearingsUi.picks.remove')}
-              </Button>
-            </Group>
-          )}
+          {(id, i) => renderRow(id, i)}
         </ReorderableList>
       )}
       <Select

@@ -1,4 +1,4 @@
-import { Button, Group, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import type { Option } from '../../components/options';
 import { moveTo } from '../../../../shared/hearing-time-plan';
 import type { Hearing, HearingQuestion } from '../../../../shared/schemas/hearings';
+import { ParticipantSelect } from './ParticipantSelect';
 import { ReorderableList } from './ReorderableList';
 import { useAutosavedPart } from './useAutosavedPart';
 
@@ -14,13 +15,11 @@ function QuestionRow({
   number,
   answerers,
   onSaved,
-  onRemove,
 }: {
   question: HearingQuestion;
   number: number;
   answerers: Option[];
   onSaved: (hearing: Hearing) => void;
-  onRemove: () => void;
 }) {
   const { t } = useTranslation();
   const { question: text, answer, answererId } = question;
@@ -53,20 +52,13 @@ function QuestionRow({
         minRows={2}
         maxRows={10}
       />
-      <Group justify="space-between" align="flex-end">
-        <Select
-          label={t('hearingsUi.questions.answerer')}
-          data={answerers}
-          value={values.answererId}
-          onChange={(v) => change({ answererId: v })}
-          placeholder={t('hearingsUi.plan.pickSpeaker')}
-          clearable
-          w={260}
-        />
-        <Button variant="subtle" color="red" onClick={onRemove}>
-          {t('hearingsUi.questions.remove')}
-        </Button>
-      </Group>
+      <ParticipantSelect
+        label={t('hearingsUi.questions.answerer')}
+        participants={answerers}
+        value={values.answererId}
+        onChange={(v) => change({ answererId: v })}
+        width={260}
+      />
       <ErrorAlert error={part.error} title={t('hearingsUi.saveFailed')} />
     </Stack>
   );
@@ -118,18 +110,11 @@ export function QuestionsSection({
               setOrder(null),
             );
           }}
+          onRemove={(q) => void run(() => client.hearings.removeQuestion({ id: q.id }))}
           label={t('hearingsUi.questions.title')}
           testId="question-list"
         >
-          {(q, i) => (
-            <QuestionRow
-              question={q}
-              number={i + 1}
-              answerers={answerers}
-              onSaved={onChanged}
-              onRemove={() => void run(() => client.hearings.removeQuestion({ id: q.id }))}
-            />
-          )}
+          {(q, i) => <QuestionRow question={q} number={i + 1} answerers={answerers} onSaved={onChanged} />}
         </ReorderableList>
       )}
       <SimpleGrid cols={1}>

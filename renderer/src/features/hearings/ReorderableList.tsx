@@ -17,6 +17,7 @@ import {
 import { CSS } from '@dnd-kit/utilities';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PartRowActions } from './PartRowActions';
 
 export interface ReorderableListProps<T> {
   items: T[];
@@ -25,6 +26,8 @@ export interface ReorderableListProps<T> {
   /** What the item is called in announcements and button labels ("Turn 2: Lawyer — Context"). */
   nameOf: (item: T, index: number) => string;
   onMove: (from: number, to: number) => void;
+  /** With it, each row has a Remove button named for the row. */
+  onRemove?: (item: T, index: number) => void;
   children: (item: T, index: number) => ReactNode;
   /** The list's accessible name. */
   label: string;
@@ -37,6 +40,7 @@ function SortableRow({
   index,
   count,
   onMove,
+  onRemove,
   children,
 }: {
   id: string;
@@ -44,6 +48,7 @@ function SortableRow({
   index: number;
   count: number;
   onMove: (from: number, to: number) => void;
+  onRemove: (() => void) | undefined;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -65,39 +70,24 @@ function SortableRow({
       }}
     >
       <Group align="flex-start" wrap="nowrap" gap="sm">
-        <Stack gap={4} align="center">
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            ref={setActivatorNodeRef}
-            {...attributes}
-            {...listeners}
-            aria-label={t('hearingsUi.reorder.drag', { name })}
-            style={{ cursor: 'grab', touchAction: 'none' }}
-          >
-            <span aria-hidden>⠿</span>
-          </ActionIcon>
-          <ActionIcon
-            variant="default"
-            size="sm"
-            disabled={index === 0}
-            data-move="up"
-            onClick={() => onMove(index, index - 1)}
-            aria-label={t('hearingsUi.reorder.up', { name })}
-          >
-            <span aria-hidden>↑</span>
-          </ActionIcon>
-          <ActionIcon
-            variant="default"
-            size="sm"
-            disabled={index === count - 1}
-            data-move="down"
-            onClick={() => onMove(index, index + 1)}
-            aria-label={t('hearingsUi.reorder.down', { name })}
-          >
-            <span aria-hidden>↓</span>
-          </ActionIcon>
-        </Stack>
+        <PartRowActions
+          name={name}
+          move={{ index, count, onMove }}
+          drag={
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              ref={setActivatorNodeRef}
+              {...attributes}
+              {...listeners}
+              aria-label={t('hearingsUi.reorder.drag', { name })}
+              style={{ cursor: 'grab', touchAction: 'none' }}
+            >
+              <span aria-hidden>⠿</span>
+            </ActionIcon>
+          }
+          {...(onRemove ? { onRemove } : {})}
+        />
         <div style={{ flex: 1, minWidth: 0 }}>{children}</div>
       </Group>
     </Paper>
@@ -106,13 +96,15 @@ function SortableRow({
 
 /**
  * A list the user puts in order: drag a row by its handle (mouse, or the keyboard: Space, arrows, Space),
- * or move it with its ↑ / ↓ buttons; every move is announced with the new position.
+ * or move it with its ↑ / ↓ buttons; every move is announced with the new position. With `onRemove`, each
+ * row also has its Remove button.
  */
 export function ReorderableList<T>({
   items,
   idOf,
   nameOf,
   onMove,
+  onRemove,
   children,
   label,
   testId,
@@ -196,6 +188,7 @@ export function ReorderableList<T>({
                 index={i}
                 count={items.length}
                 onMove={(from, to) => move(from, to, true)}
+                onRemove={onRemove && (() => onRemove(item, i))}
               >
                 {children(item, i)}
               </SortableRow>

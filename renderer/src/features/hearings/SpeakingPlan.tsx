@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  NumberInput,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
@@ -17,7 +6,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { checkPlan, formatDuration, moveTo } from '../../../../shared/hearing-time-plan';
 import type { Hearing, HearingTurn, TurnFields } from '../../../../shared/schemas/hearings';
 import type { Option } from '../../components/options';
+import { ParticipantSelect } from './ParticipantSelect';
 import { ReorderableList } from './ReorderableList';
+import { formatMinutes, parseMinutes } from './minutes';
 import { useAutosavedPart } from './useAutosavedPart';
 
 type TurnValues = Required<TurnFields>;
@@ -37,14 +28,12 @@ function TurnRow({
   speakers,
   onSaved,
   onSeconds,
-  onRemove,
 }: {
   turn: HearingTurn;
   number: number;
   speakers: Option[];
   onSaved: (hearing: Hearing) => void;
   onSeconds: (id: string, seconds: number) => void;
-  onRemove: () => void;
 }) {
   const { t } = useTranslation();
   const part = useAutosavedPart(turn.id, turn.revision, valuesOf(turn), async (revision, fields) => {
@@ -53,20 +42,23 @@ function TurnRow({
     return revisionIn(hearing, turn.id);
   });
   const { values, change } = part;
+  // What is typed stays as typed ("2:3" on the way to "2:30"); only a valid length reaches the vault.
+  const [minutes, setMinutes] = useState(() => formatMinutes(values.seconds));
+  const minutesValid = parseMinutes(minutes) !== null;
+  // Said once the field is left, not while "2:" is on its way to "2:30".
+  const [left, setLeft] = useState(false);
   return (
     <Stack gap="xs" data-testid="turn-row">
       <Group gap="sm" align="flex-end" wrap="wrap">
         <Text fw={600} w={70}>
           {t('hearingsUi.plan.turnNumber', { n: number })}
         </Text>
-        <Select
+        <ParticipantSelect
           label={t('hearingsUi.plan.speaker')}
-          data={speakers}
+          participants={speakers}
           value={values.participantId}
           onChange={(v) => change({ participantId: v })}
-          placeholder={t('hearingsUi.plan.pickSpeaker')}
-          clearable
-          w={240}
+          width={240}
         />
         <TextInput
           label={t('hearingsUi.plan.topic')}
@@ -74,21 +66,26 @@ function TurnRow({
           onChange={(e) => change({ topic: e.currentTarget.value })}
           style={{ flex: 1, minWidth: 200 }}
         />
-        <NumberInput
+        <TextInput
           label={t('hearingsUi.plan.minutes')}
-          value={values.seconds / 60}
-          onChange={(v) => {
-            const minutes = typeof v === 'number' ? v : 0;
-            const seconds = Math.max(0, Math.min(240 * 60, Math.round(minutes * 60)));
+          description={t('hearingsUi.plan.minutesHint')}
+          value={minutes}
+          onChange={(e) => {
+            const text = e.currentTarget.value;
+            setMinutes(text);
+            setLeft(false);
+            const seconds = parseMinutes(text);
+            if (seconds === null) return;
             change({ seconds });
             onSeconds(turn.id, seconds);
           }}
-          min={0}
-          max={240}
-          step={1}
-          allowDecimal={false}
-          allowNegative={false}
-          w={110}
+          onBlur={() => {
+            setLeft(true);
+            if (minutesValid) setMinutes(formatMinutes(values.seconds));
+          }}
+          inputMode="numeric"
+          error={minutesValid || !left ? undefined : t('hearingsUi.plan.minutesInvalid')}
+          w={170}
         />
       </Group>
       <Textarea
@@ -101,11 +98,6 @@ function TurnRow({
         maxRows={10}
       />
       <ErrorAlert error={part.error} title={t('hearingsUi.saveFailed')} />
-      <Group justify="flex-end">
-        <Button size="xs" variant="subtle" color="red" onClick={onRemove}>
-          {t('hearingsUi.plan.removeTurn')}
-        </Button>
-      </Group>
     </Stack>
   );
 }
@@ -199,6 +191,7 @@ export function SpeakingPlan({
             })
           }
           onMove={move}
+          onRemove={(turn) => void run(() => client.hearings.removeTurn({ id: turn.id }))}
           label={t('hearingsUi.plan.title')}
           testId="turn-list"
         >
@@ -209,7 +202,6 @@ export function SpeakingPlan({
               speakers={speakers}
               onSaved={onChanged}
               onSeconds={onSeconds}
-              onRemove={() => void run(() => client.hearings.removeTurn({ id: turn.id }))}
             />
           )}
         </ReorderableList>

@@ -61,6 +61,8 @@ export interface MatterPlace {
   recordId?: string;
   /** On Deadlines, the deadline to open (a clicked reminder). */
   deadlineId?: string;
+  /** On Hearings, the hearing open for planning (back after a lock). */
+  hearingId?: string;
 }
 
 /** One case: tabs (overview with Edit, Archive/Restore and the status history; people; timeline; risk; notes), or its edit form. */
@@ -254,7 +256,10 @@ export function MatterScreen({
             <FilingsTab matterId={matter.id} />
           </Tabs.Panel>
           <Tabs.Panel value="hearings" pt="md">
-            <HearingsTab matterId={matter.id} />
+            <HearingsTab
+              matterId={matter.id}
+              {...(place?.tab === 'hearings' && place.hearingId ? { openId: place.hearingId } : {})}
+            />
           </Tabs.Panel>
         </Tabs>
       </DraftScreenProvider>
