@@ -11,6 +11,9 @@ import { renderLetterPng } from '../unit/extraction/ocr-fixtures';
 import { expect, openCases, screenshot, test } from './fixtures';
 import { call } from './support';
 
+// The background queue is what this spec stops and starts again.
+test.use({ extraction: true });
+
 const PASS = 'Actas de Tlacotalpan, leídas en la bóveda';
 const CASE_TITLE = 'Colectivo de búsqueda — oficios escaneados';
 const PAGES = 5;
