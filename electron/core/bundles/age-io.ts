@@ -131,9 +131,8 @@ class ScryptIdentity implements Identity {
  * A header and its file key, made by the age-encryption library (stanzas in order, `---`, the header's
  * HMAC) around recipients of ours on Node's crypto for a passphrase and for X25519 keys (the library's
  * pure-JS scrypt and curve are several times slower, and its curve takes tens of milliseconds to warm up),
- * its own for other kinds. It encrypts an empty file: the output is the header, the 16-byte payload nonce
- * and one sealed empty chunk (16 bytes), and the header is kept. The file key is seen by a last recipient
- * that adds no stanza, so a passphrase costs one scrypt.
+ * its own for other kinds. The file key is seen by a last recipient that adds no stanza, so a passphrase
+ * costs one scrypt.
  */
 export async function makeHeader(seal: Seal): Promise<{ header: Uint8Array; fileKey: Uint8Array }> {
   const encrypter = new Encrypter();
@@ -161,10 +160,24 @@ export async function makeHeader(seal: Seal): Promise<{ header: Uint8Array; file
       return [];
     },
   });
-  const empty = await encrypter.encrypt(new Uint8Array(0));
-  // The library's own copy of the key is no longer used once the file is made.
+  // Given a stream, the library makes the header before it returns and puts it first in its output; a
+  // source that never sends a byte keeps its pure-JS cipher idle, and the output is read only up to the
+  // end of the header. (Given bytes, it would collect its output through fetch's Response: tens of
+  // milliseconds to load the first time.)
+  const output = await encrypter.encrypt(new ReadableStream<Uint8Array>());
+  const reader = output.getReader();
+  let head = Buffer.alloc(0);
+  let length: number | null = null;
+  while (length === null) {
+    const { done, value } = await reader.read();
+    if (done) throw new Error('age-encryption gave no header');
+    head = Buffer.concat([head, value]);
+    length = headerLength(head);
+  }
+  await reader.cancel();
+  // The library's own copy of the key is no longer used once the header is made.
   (theirs as Uint8Array | null)?.fill(0);
-  return { header: empty.subarray(0, empty.length - NONCE - TAG), fileKey: fileKey! };
+  return { header: Uint8Array.from(head.subarray(0, length)), fileKey: fileKey! };
 }
 
 function decrypterFor(unseal: Unseal): Decrypter {
