@@ -1,6 +1,7 @@
 // age (age-encryption.org/v1): a bundle is one age file, to a passphrase (scrypt) or to one or more
-// X25519 recipients. The header (stanzas and MAC) is made here on Node's native crypto (one scrypt per
-// header) and checked by the age-encryption library (its stanzas opened here too); the payload is age's STREAM —
+// X25519 recipients. The age-encryption library builds and checks the header (stanzas and MAC); the
+// scrypt and X25519 stanzas in it are wrapped and opened by its Recipient and Identity interfaces on
+// Node's native crypto (one scrypt per header); the payload is age's STREAM —
 // HKDF-SHA256(file key, 16-byte nonce, "payload"), 64 KiB chunks sealed with ChaCha20-Poly1305 under an
 // 11-byte big-endian counter and a last-chunk flag — done here with Node's native ChaCha20-Poly1305, since
 // the library's pure-JS cipher runs at a small fraction of `age`'s speed. PayloadSealer and PayloadOpener
@@ -11,12 +12,11 @@ import {
   createDecipheriv,
   createSecretKey,
   hkdfSync,
-  createHmac,
   randomBytes,
   scrypt,
   type KeyObject,
 } from 'node:crypto';
-import { Decrypter, Encrypter, Stanza } from 'age-encryption';
+import { Decrypter, Encrypter, Stanza, type Identity, type Recipient } from 'age-encryption';
 import { AmparoError } from '../../../shared/errors';
 import { x25519Identity, x25519Recipient } from './age-x25519';
 
@@ -72,7 +72,7 @@ function payloadKey(fileKey: Uint8Array, nonce: Uint8Array): KeyObject {
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64').replace(/=+$/, '');
 
 /** age's scrypt recipient, on the KDF given (run once). */
-class ScryptRecipient {
+class ScryptRecipient implements Recipient {
   constructor(
     private readonly passphrase: string,
     private readonly logN: number,
@@ -89,8 +89,12 @@ class ScryptRecipient {
   }
 }
 
-/** Opens age's scrypt stanza with the same checks as the library, through the KDF given. */
-class ScryptIdentity {
+/**
+ * Opens age's scrypt stanza through the KDF given, with the checks of the library's own scrypt identity:
+ * the library takes stanzas of any type from a custom Identity or Recipient, and its rule that a scrypt
+ * stanza stands alone in the header lives in that identity, so it is kept here.
+ */
+class ScryptIdentity implements Identity {
   constructor(
     private readonly passphrase: string,
     private readonly kdf: Kdf,
@@ -123,60 +127,57 @@ class ScryptIdentity {
   }
 }
 
-/** age's header text for these stanzas and file key: the stanzas, `---` and the header's HMAC. */
-function encodeHeader(stanzas: Stanza[], fileKey: Uint8Array): Uint8Array {
-  const lines = ['age-encryption.org/v1\n'];
-  for (const stanza of stanzas) {
-    lines.push(`-> ${stanza.args.join(' ')}\n`);
-    for (let at = 0; at < stanza.body.length; at += 48)
-      lines.push(`${base64(stanza.body.subarray(at, at + 48))}\n`);
-    if (stanza.body.length % 48 === 0) lines.push('\n');
-  }
-  lines.push('---');
-  const text = Buffer.from(lines.join(''));
-  const macKey = Buffer.from(hkdfSync('sha256', fileKey, Buffer.alloc(0), 'header', 32));
-  const mac = createHmac('sha256', macKey).update(text).digest();
-  macKey.fill(0);
-  return Buffer.concat([text, Buffer.from(` ${base64(mac)}\n`)]);
-}
-
 /**
- * A header and its file key. For a passphrase and for X25519 recipients the stanzas and the MAC are
- * made here on Node's crypto (the library's pure-JS code takes tens of milliseconds to warm up, once per
- * process); other recipient kinds go through the library, which encrypts an empty file: its output is
- * the header, a 16-byte nonce and one sealed empty chunk (16 bytes), and the header is kept.
+ * A header and its file key, made by the age-encryption library (stanzas in order, `---`, the header's
+ * HMAC) around recipients of ours on Node's crypto for a passphrase and for X25519 keys (the library's
+ * pure-JS scrypt and curve are several times slower, and its curve takes tens of milliseconds to warm up),
+ * its own for other kinds. The file key is seen by a last recipient that adds no stanza, so a passphrase
+ * costs one scrypt.
  */
 export async function makeHeader(seal: Seal): Promise<{ header: Uint8Array; fileKey: Uint8Array }> {
-  const fileKey = randomBytes(16);
-  if (seal.passphrase !== undefined) {
-    const recipient = new ScryptRecipient(seal.passphrase, seal.scryptLogN ?? 18, seal.kdf ?? scryptKdf);
-    return { header: encodeHeader(await recipient.wrapFileKey(fileKey), fileKey), fileKey };
-  }
-  if (!seal.recipients?.length)
-    throw new AmparoError('VALIDATION_FAILED', 'A passphrase or a recipient is needed');
-  const native = seal.recipients.map((r) => x25519Recipient(r));
-  if (native.every((r) => r !== null)) {
-    const stanzas = native.flatMap((r) => r!.wrapFileKey(fileKey));
-    return { header: encodeHeader(stanzas, fileKey), fileKey };
-  }
   const encrypter = new Encrypter();
-  for (const recipient of seal.recipients) {
-    try {
-      encrypter.addRecipient(recipient);
-    } catch (error) {
-      throw new AmparoError('VALIDATION_FAILED', `Not an age recipient: ${recipient}`, { cause: error });
+  if (seal.passphrase !== undefined) {
+    encrypter.addRecipient(
+      new ScryptRecipient(seal.passphrase, seal.scryptLogN ?? 18, seal.kdf ?? scryptKdf),
+    );
+  } else {
+    if (!seal.recipients?.length)
+      throw new AmparoError('VALIDATION_FAILED', 'A passphrase or a recipient is needed');
+    for (const recipient of seal.recipients) {
+      try {
+        encrypter.addRecipient(x25519Recipient(recipient) ?? recipient);
+      } catch (error) {
+        throw new AmparoError('VALIDATION_FAILED', `Not an age recipient: ${recipient}`, { cause: error });
+      }
     }
   }
-  const own = { fileKey: null as Uint8Array | null };
+  let fileKey: Uint8Array | null = null;
+  let theirs: Uint8Array | null = null;
   encrypter.addRecipient({
     wrapFileKey: (key: Uint8Array) => {
-      own.fileKey = Uint8Array.from(key);
+      fileKey = Uint8Array.from(key);
+      theirs = key;
       return [];
     },
   });
-  const empty = await encrypter.encrypt(new Uint8Array(0));
-  fileKey.fill(0);
-  return { header: empty.subarray(0, empty.length - NONCE - TAG), fileKey: own.fileKey! };
+  // Given a stream, the library makes the header before it returns and puts it first in its output; a
+  // source that never sends a byte keeps its pure-JS cipher idle, and the output is read only up to the
+  // end of the header. (Given bytes, it would collect its output through fetch's Response: tens of
+  // milliseconds to load the first time.)
+  const output = await encrypter.encrypt(new ReadableStream<Uint8Array>());
+  const reader = output.getReader();
+  let head = Buffer.alloc(0);
+  let length: number | null = null;
+  while (length === null) {
+    const { done, value } = await reader.read();
+    if (done) throw new Error('age-encryption gave no header');
+    head = Buffer.concat([head, value]);
+    length = headerLength(head);
+  }
+  await reader.cancel();
+  // The library's own copy of the key is no longer used once the header is made.
+  (theirs as Uint8Array | null)?.fill(0);
+  return { header: Uint8Array.from(head.subarray(0, length)), fileKey: fileKey! };
 }
 
 function decrypterFor(unseal: Unseal): Decrypter {

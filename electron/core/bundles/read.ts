@@ -243,8 +243,8 @@ export async function readBundle(
       if (handlers.signal?.aborted) throw cancelledError();
       const name = header.name;
       checkEntryName(name);
-      if (header.type !== 'file') {
-        throw fail('BUNDLE_UNSAFE_ENTRY', `${name} is a ${header.type}, not a plain file`);
+      if (header.type !== 'File') {
+        throw fail('BUNDLE_UNSAFE_ENTRY', `${name} is a ${header.type} entry, not a plain file`);
       }
       if (seen.has(name)) throw fail('BUNDLE_DUPLICATE_ENTRY', `${name} appears twice in the bundle`);
       seen.add(name);

@@ -46,6 +46,8 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toContain('**/node_modules/@signalapp/sqlcipher/**');
     expect(Object.keys(pkg.dependencies).sort()).toEqual([
       '@napi-rs/canvas',
+      // bundles: bech32 keys for age
+      '@scure/base',
       '@signalapp/sqlcipher',
       '@tesseract.js-data/eng',
       '@tesseract.js-data/spa',
@@ -65,7 +67,8 @@ describe('electron-builder.yml', () => {
       'pdfmake',
       'postal-mime',
       'pureimage',
-      'tar-stream',
+      // bundles: tar headers
+      'tar',
       'temporal-polyfill',
       'tesseract.js',
       'zod',
