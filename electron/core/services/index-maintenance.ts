@@ -65,6 +65,8 @@ export function mergeStep(db: Database, table: FtsTable, pages: number): boolean
 export interface MaintenanceDeps {
   isUnlocked: () => boolean;
   logError?: (where: string, error: unknown) => void;
+  /** Pages a step writes (STEP_PAGES when absent). */
+  stepPages?: number;
   /** Pause between steps, in milliseconds (0: the next turn of the event loop). */
   pauseMs?: number;
   /** Called after each step (tests use it to lock in the middle of a run). */
@@ -135,7 +137,8 @@ export class IndexMaintenance {
         if (result.segments[table].before === 0) result.segments[table].before = before;
         if (before > 1) {
           for (let step = 0; step < MAX_STEPS; step++) {
-            const worked = mergeStep(db, table, step === 0 ? -STEP_PAGES : STEP_PAGES);
+            const pages = this.deps.stepPages ?? STEP_PAGES;
+            const worked = mergeStep(db, table, step === 0 ? -pages : pages);
             result.steps++;
             await this.deps.onStep?.(table, result.steps);
             await pause(this.deps.pauseMs ?? 0);
@@ -151,7 +154,9 @@ export class IndexMaintenance {
 }
 
 function emptySegments(): MaintenanceRun['segments'] {
-  return Object.fromEntries(FTS_TABLES.map((t) => [t, { before: 0, after: 0 }])) as MaintenanceRun['segments'];
+  return Object.fromEntries(
+    FTS_TABLES.map((t) => [t, { before: 0, after: 0 }]),
+  ) as MaintenanceRun['segments'];
 }
 
 function pause(ms: number): Promise<void> {
