@@ -85,6 +85,7 @@ export class IndexMaintenance {
   private again = false;
   /** Raised by each lock: a run started under an earlier connection stops at its next step. */
   private generation = 0;
+  private runningFor = -1;
 
   constructor(
     private readonly ctx: () => VaultContext,
@@ -93,21 +94,23 @@ export class IndexMaintenance {
 
   /** Merges in the background; a request during a run makes it go over the indexes once more. */
   request(): Promise<MaintenanceRun> | null {
-    if (this.running) {
+    // A run of an earlier connection (locked since) ends at its next step; this one starts anew.
+    if (this.running && this.runningFor === this.generation) {
       this.again = true;
       return this.running;
     }
     if (!this.deps.isUnlocked()) return null;
-    const run = this.run()
+    const run: Promise<MaintenanceRun> = this.run()
       .catch((error: unknown): MaintenanceRun => {
         // A lock between the check and the step closes the connection under it: nothing to report.
         if (this.deps.isUnlocked()) this.deps.logError?.('index-maintenance', error);
         return { steps: 0, segments: emptySegments(), stopped: true };
       })
       .finally(() => {
-        this.running = null;
+        if (this.running === run) this.running = null;
       });
     this.running = run;
+    this.runningFor = this.generation;
     return run;
   }
 
