@@ -36,6 +36,7 @@ import { FilingProfileService } from './services/filings-profiles';
 import { FilingWorkflow } from './services/filings-workflow';
 // search inside the evidence
 import { ExtractionService } from './services/extraction';
+import { IndexMaintenance } from './services/index-maintenance';
 import type { WriteDocument } from './filings/writers';
 // hearings
 import { HearingService } from './services/hearings';
@@ -92,8 +93,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       bundles.abortAll();
       hearingBinders.abortAll();
       extraction.abortAll(); // search inside the evidence: the worker ends, its memory dropped
+      indexMaintenance.abortAll(); // index merging stops before its next step
       emitter.emit('vault:locked', { reason } satisfies EventPayload<'vault:locked'>);
     },
+    // Merges the full-text indexes once the unlock's answer is on its way (cheap when already merged).
+    onOpened: () => setImmediate(() => indexMaintenance.request()),
+  });
+  // search speed: full-text index merging in the background, never counted as user activity
+  const indexMaintenance = new IndexMaintenance(() => session.context(), {
+    isUnlocked: () => session.isUnlocked,
+    logError: (where, error) => options.logError?.(where, error),
   });
   const ctx = () => session.context();
   const matters = new MatterService(ctx, session.reveals);
@@ -165,6 +174,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onProgress: (progress) => emitter.emit('bundles:progress', progress),
     onActivity: () => session.touch(),
     ...(options.bundleScryptLogN ? { scryptLogN: options.bundleScryptLogN } : {}),
+    onImported: () => setImmediate(() => indexMaintenance.request()),
   });
   const backup = new BackupService(ctx, session, bundles, options.bundleScryptLogN);
   // search inside the evidence: the background queue (never counted as user activity)
@@ -172,6 +182,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onProgress: (progress) => emitter.emit('extraction:progress', progress),
     isUnlocked: () => session.isUnlocked,
     logError: (where, error) => options.logError?.(where, error),
+    onIdle: () => setImmediate(() => indexMaintenance.request()),
   });
   const services = {
     session,

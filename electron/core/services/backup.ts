@@ -73,7 +73,7 @@ export class BackupService {
       await verifyBundle(input.file, unseal, { signal: op.signal, onBytes: onBytes('verify') });
       await this.session.create({ path: input.folder, passphrase: input.vaultPassphrase });
       try {
-        return await importBundle(this.ctx(), {
+        const result = await importBundle(this.ctx(), {
           file: input.file,
           unseal,
           resolutions: {},
@@ -83,6 +83,8 @@ export class BackupService {
           signal: op.signal,
           onBytes: onBytes('restore'),
         });
+        this.bundles.imported();
+        return result;
       } catch (error) {
         // The folder was empty or new (creating the vault checked): nothing of a failed restore stays.
         await this.session.lock('user');

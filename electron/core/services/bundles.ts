@@ -24,6 +24,8 @@ export interface BundleServiceOptions {
   onActivity?: () => void;
   /** scrypt work factor for passphrase bundles (tests use less than age's 18). */
   scryptLogN?: number;
+  /** An import or a restore committed its rows (the full-text index maintenance merges what it wrote). */
+  onImported?: () => void;
 }
 
 export class BundleService {
@@ -41,6 +43,11 @@ export class BundleService {
 
   abortAll(): void {
     this.runner.abortAll();
+  }
+
+  /** Called once an import or a restore has committed. */
+  imported(): void {
+    this.options.onImported?.();
   }
 
   cancel(operationId: string): void {
@@ -120,8 +127,8 @@ export class BundleService {
   }
 
   import(input: ParsedInput<'bundles:import'>): Promise<ImportBundleResult> {
-    return this.runner.run(input.operationId, async (op) =>
-      importBundle(this.ctx(), {
+    return this.runner.run(input.operationId, async (op) => {
+      const result = await importBundle(this.ctx(), {
         file: input.file,
         unseal: await this.unseal(input.key),
         ...(input.confirmSigner ? { confirmSigner: input.confirmSigner } : {}),
@@ -129,7 +136,9 @@ export class BundleService {
         ...(input.onConflict ? { onConflict: input.onConflict } : {}),
         signal: op.signal,
         onBytes: this.progress(op, 'import'),
-      }),
-    );
+      });
+      this.imported();
+      return result;
+    });
   }
 }

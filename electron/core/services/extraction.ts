@@ -26,6 +26,8 @@ export interface ExtractionDeps {
   onProgress?: (progress: QueueStatus) => void;
   isUnlocked: () => boolean;
   logError?: (where: string, error: unknown) => void;
+  /** The queue stopped after a run (the full-text index maintenance merges what it wrote). */
+  onIdle?: () => void;
 }
 
 type Candidate = ItemRow & { pages_done: number | null; source_sha256: string | null };
@@ -217,6 +219,7 @@ export class ExtractionService {
         this.loop = null;
         this.current = null;
         this.emit();
+        if (this.deps.isUnlocked()) this.deps.onIdle?.();
       });
     return this.loop;
   }

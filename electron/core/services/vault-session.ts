@@ -30,6 +30,8 @@ export interface SessionOptions extends VaultOptions {
   onLocked?: (reason: LockReason) => void;
   /** Who audit and custody entries name, when not the configured user (the command line names itself). */
   actor?: () => string;
+  /** A vault was opened (unlocked or created): background upkeep such as index merging may start. */
+  onOpened?: () => void;
 }
 
 export class VaultSession {
@@ -163,5 +165,6 @@ export class VaultSession {
     // reading is allowed without one (every change is refused with VAULT_READ_ONLY).
     if (!vault.readOnly) this.ctx.audit.append({ action });
     this.touch();
+    this.options.onOpened?.();
   }
 }
