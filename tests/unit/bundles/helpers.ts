@@ -304,7 +304,7 @@ export async function richCase(
   return { matterId: matter.id, personId: person.id, items };
 }
 
-/** Row count of every table (FTS shadow tables too) and the hash of every file under the vault. */
+/** Row count of every table (FTS content shadow tables too) and the hash of every file under the vault. */
 export async function snapshot(
   s: Side,
 ): Promise<{ rows: Record<string, number>; files: Record<string, string> }> {
@@ -317,8 +317,21 @@ export async function snapshot(
       name === 'audit_log'
         ? `SELECT count(*) AS n FROM audit_log WHERE action NOT IN ('vault.lock', 'vault.unlock')`
         : `SELECT count(*) AS n FROM "${name}"`;
+    // A full-text index's segment rows (`_data`, `_idx`) follow the app's own background merging, not
+    // what the vault holds; its `_content` and `_docsize` rows (one per indexed row) are counted.
+    const fts = new Set(
+      (
+        db
+          .prepare(`SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE % USING fts5%'`)
+          .all() as {
+          name: string;
+        }[]
+      ).flatMap(({ name }) => [`${name}_data`, `${name}_idx`]),
+    );
     return Object.fromEntries(
-      names.map(({ name }) => [name, Number((db.prepare(count(name)).get() as any).n)]),
+      names
+        .filter(({ name }) => !fts.has(name))
+        .map(({ name }) => [name, Number((db.prepare(count(name)).get() as any).n)]),
     );
   });
   const files: Record<string, string> = {};

@@ -108,7 +108,7 @@ describe('OCR engine (tesseract.js, spa+eng, offline)', () => {
     expect(accuracy).toBeGreaterThan(0.95);
     // Its word boxes are turned back onto the photo as given: "Ciudad" starts where the fixture drew
     // the letter's first line, the page turned 2.5° about the photo's centre.
-    const dpi = 200;
+    const dpi = PAGE_DPI;
     const pageSize = { width: Math.round((210 / 25.4) * dpi), height: Math.round((297 / 25.4) * dpi) };
     const photoSize = {
       width: Math.round(pageSize.width * 1.08),
