@@ -14,10 +14,20 @@ type Running = { playState: string; effect: { getTiming(): { iterations?: number
 
 /** No serious or critical axe violation on what is shown (once fades and slides have finished). */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await page.waitForFunction(() =>
-    (globalThis as unknown as { document: { getAnimations(): Running[] } }).document
-      .getAnimations()
-      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  // Quiet for three frames in a row: a Mantine transition mounts at its start style and only begins to
+  // run a frame later, so one quiet frame can be the moment before a fade (text at half contrast).
+  await page.evaluate(() => ((globalThis as unknown as { quietFrames: number }).quietFrames = 0));
+  await page.waitForFunction(
+    () => {
+      const g = globalThis as unknown as { quietFrames: number; document: { getAnimations(): Running[] } };
+      const quiet = g.document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
+      g.quietFrames = quiet ? g.quietFrames + 1 : 0;
+      return g.quietFrames >= 3;
+    },
+    undefined,
+    { polling: 'raf' },
   );
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations
