@@ -147,7 +147,7 @@ test('back up from Settings and restore from Settings into a new folder, with ev
   await restore.getByRole('button', { name: 'Restaurar y abrir' }).click();
 
   // The original vault holds the same two cases: wait for the restored one to be the open vault.
-  await expect(app.getByTestId('vault-path')).toContainText(target, { timeout: 120_000 });
+  await expect(app.getByRole('banner')).toContainText(`Bóveda: ${target}`, { timeout: 120_000 });
   await openCases(app, 'Casos', { timeout: 120_000 });
   await expect(app.getByRole('row', { name: /^Defensora de la Sierra Norte/ })).toBeVisible();
   await expect(app.getByRole('row', { name: /^Periodista de Guerrero/ })).toBeVisible();
