@@ -8,6 +8,7 @@ const ids = (hits: { entityId: string }[]) => hits.map((h) => h.entityId);
 
 describe('a common word beside a rare one', () => {
   it('ranks the records with both words by the rare one, and counts the hidden ones', async () => {
+    // "escolta" is in six records, "botón" in three.
     const s = await searchVault({ rankedMax: 3 });
     const m = s.matter('Caso Oaxaca');
     for (let i = 0; i < 4; i++) s.note(m.id, `Escolta ${i}`, 'escolta asignada por el mecanismo');
@@ -19,7 +20,6 @@ describe('a common word beside a rare one', () => {
     // Made after the weak one, so only its weight can put it first.
     const strong = s.note(m.id, 'Botón de pánico', 'escolta: botón, botón y botón');
     s.note(m.id, 'Botón (reservado)', 'escolta y botón', { classification: 'confidential' });
-    s.note(m.id, 'Solo el botón', 'botón sin la otra palabra');
 
     const result = s.search.search(SearchInput.parse({ query: 'escolta boton' }));
     expect(result.order).toBe('relevance');
