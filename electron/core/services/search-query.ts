@@ -39,6 +39,17 @@ export function ftsQuery(text: string): string | null {
  * would split ("MC-12/19") or fold in ways plain ASCII does not show stay quoted prefix phrases.
  */
 export function matchExpression(db: Database, text: string): string | null {
+  const groups = matchGroups(db, text);
+  return groups ? groupsMatch(groups) : null;
+}
+
+/** The MATCH expression of these word groups (all must match, in the title or body). */
+export function groupsMatch(groups: string[]): string {
+  return `{title body} : (${groups.join(' AND ')})`;
+}
+
+/** Each of the user's words as its FTS5 group (exact terms, or a prefix term); null when there are none. */
+export function matchGroups(db: Database, text: string): string[] | null {
   const words = queryWords(text);
   if (words.length === 0) return null;
   let memo = remembered.get(db);
@@ -47,7 +58,7 @@ export function matchExpression(db: Database, text: string): string | null {
     remembered.set(db, memo);
   }
   const { words: known } = memo;
-  const groups = words.map((word) => {
+  return words.map((word) => {
     let group = known.get(word);
     if (group === undefined) {
       group = expand(db, word);
@@ -55,7 +66,6 @@ export function matchExpression(db: Database, text: string): string | null {
     }
     return group;
   });
-  return `{title body} : (${groups.join(' AND ')})`;
 }
 
 function expand(db: Database, word: string): string {

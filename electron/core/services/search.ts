@@ -18,7 +18,7 @@ import { CONFIDENTIAL_MATTERS_SCOPE } from './matters';
 import { CONFIDENTIAL_PEOPLE_SCOPE } from './people';
 import { classificationFacet, GONE_FACET, matterFacet, typeFacet } from './search-index';
 import { casesOf } from './search-cases';
-import { ftsQuery, matchExpression } from './search-query';
+import { ftsQuery, groupsMatch, matchGroups } from './search-query';
 import type { VaultContext } from './vault-context';
 // search inside the evidence
 import { searchDocuments } from './evidence-text-search';
@@ -93,7 +93,8 @@ export class SearchService {
     if (includeProtected && !this.reveals.isProtectedSearchUnlocked()) {
       throw new AmparoError('CONFIDENTIAL', 'Unlock protected search first');
     }
-    const match = matchExpression(db, query);
+    const groups = matchGroups(db, query);
+    const match = groups ? groupsMatch(groups) : null;
     // search inside the evidence: pages of documents, paged on their own
     const documents = searchDocuments(
       db,
@@ -165,13 +166,7 @@ export class SearchService {
       // all from one pass: every match's bm25 score and whether it may be shown. SQLite sorts the few
       // scores itself (FTS5's own ORDER BY rank took several times as long for the same order), and
       // snippets are made afterwards for the page's rows only.
-      const scored = db
-        .prepare(
-          `SELECT s.rowid AS row, ${visible.sql} AS shown FROM search_index s
-           WHERE search_index MATCH $match AND ${live}
-           ORDER BY bm25(search_index), s.rowid`,
-        )
-        .all<{ row: number; shown: number }>(params);
+      const scored = this.scored(groups!, params, live, visible.sql);
       const shown = scored.filter((r) => Boolean(r.shown));
       rows = this.rowsOf(
         match,
@@ -234,6 +229,57 @@ export class SearchService {
       audit.append({ action: 'search.protected', details: { matches: found.length } });
     }
     return { hits, ...result, documents };
+  }
+
+  /**
+   * Every match with whether it may be shown, best first. bm25 reads every posting of each word it weighs,
+   * so beside a rarer word, words in more than rankedMax records are left out of the score (they are in
+   * so many records that they weigh little); the matches are still those of all the words.
+   */
+  private scored(
+    groups: string[],
+    params: Params,
+    live: string,
+    visible: string,
+  ): { row: number; shown: number }[] {
+    const { db } = this.ctx();
+    const { rankedMax } = this.limits;
+    const rare =
+      groups.length > 1
+        ? groups.filter(
+            (g) =>
+              this.count('search_index MATCH $match', { match: groupsMatch([g]) }, rankedMax + 1) <=
+              rankedMax,
+          )
+        : groups;
+    if (rare.length === groups.length || rare.length === 0)
+      return db
+        .prepare(
+          `SELECT s.rowid AS row, ${visible} AS shown FROM search_index s
+           WHERE search_index MATCH $match AND ${live}
+           ORDER BY bm25(search_index), s.rowid`,
+        )
+        .all<{ row: number; shown: number }>(params);
+    const matches = db
+      .prepare(
+        `SELECT s.rowid AS row, ${visible} AS shown FROM search_index s WHERE search_index MATCH $match AND ${live}`,
+      )
+      .all<{ row: number; shown: number }>(params);
+    // `+` keeps the rowid list from driving the loop, which would run the MATCH again for every id.
+    const scores = new Map(
+      db
+        .prepare(
+          `SELECT rowid AS row, bm25(search_index) AS score FROM search_index
+           WHERE search_index MATCH $match AND +rowid IN (SELECT value FROM json_each($ids))`,
+        )
+        .all<{ row: number; score: number }>({
+          match: groupsMatch(rare),
+          ids: JSON.stringify(matches.map((m) => m.row)),
+        })
+        .map((r) => [r.row, r.score]),
+    );
+    const score = (row: number) => scores.get(row) ?? 0;
+    return matches.sort((a, b) => score(a.row) - score(b.row) || a.row - b.row);
   }
 
   /** The rows of these rowids with their snippets, in the order given (one pass over the matches). */

@@ -1,0 +1,87 @@
+// Per-query time split of the search bench's queries on a BENCH_SEARCH_CACHE vault: each prepared
+// statement's time, grouped by what it does, for the slowest queries. For finding what dominates.
+import { join } from 'node:path';
+import { RevealState } from '../../electron/core/services/reveal-state';
+import { SearchService } from '../../electron/core/services/search';
+import { searchIndexChanged } from '../../electron/core/services/search-query';
+import { vaultContext } from '../../electron/core/services/vault-context';
+import { openVault } from '../../electron/core/vault/vault';
+import { SearchInput } from '../../shared/schemas/search';
+import { DOMAIN, text } from './search';
+
+async function main(): Promise<void> {
+  const base = join(process.env.BENCH_SEARCH_CACHE!, 'search-1-all');
+  const vault = await openVault(join(base, 'search-vault'), 'frase de contraseña para medir 2026');
+  const db = vault.db;
+  let split = new Map<string, number>();
+  const kind = (sql: string): string => {
+    const s = sql.replace(/\s+/g, ' ');
+    const where = s.includes('evidence_text') ? 'doc' : s.includes('search_index') ? 'rec' : 'other';
+    if (s.includes('_instances')) return `${where}:prefix`;
+    if (s.includes('count(*)')) return `${where}:count`;
+    if (s.includes('bm25')) return `${where}:bm25`;
+    if (s.includes('json_each($ids)') && s.includes('snippet')) return `${where}:snippet-page`;
+    if (s.includes('ORDER BY s.rowid DESC')) return `${where}:recent-page`;
+    if (s.includes('FROM matters')) return 'cases';
+    return `${where}:${s.slice(0, 30)}`;
+  };
+  const orig = db.prepare.bind(db);
+  (db as unknown as { prepare: unknown }).prepare = (sql: string) => {
+    const st = orig(sql);
+    const k = kind(sql);
+    return new Proxy(st, {
+      get(target, p) {
+        const v = Reflect.get(target, p);
+        if (typeof v !== 'function' || !['all', 'get', 'run'].includes(String(p))) return v;
+        return (...args: unknown[]) => {
+          const t = performance.now();
+          try {
+            return v.apply(target, args);
+          } finally {
+            split.set(k, (split.get(k) ?? 0) + performance.now() - t);
+          }
+        };
+      },
+    });
+  };
+  const ours = new SearchService(
+    () => vaultContext({ dir: base, db }, () => 'bench'),
+    new RevealState(Date.now),
+  );
+  const queries = Array.from({ length: 100 }, (_, i) =>
+    i % 2 === 0
+      ? text(i + 101, 1)
+          .normalize('NFD')
+          .replace(/\p{M}/gu, '')
+      : text(i + 103, 2),
+  );
+  const common = [...DOMAIN.slice(0, 10), ...DOMAIN.slice(0, 10).map((w, i) => `${w} ${DOMAIN[i + 1]!}`)];
+  for (let i = 0; i < 20; i++) ours.search(SearchInput.parse({ query: text(i + 5001, 1 + (i % 2)) }));
+  const pct = (v: number[], p: number) =>
+    [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor((p / 100) * v.length))]!;
+  for (const [name, list] of [
+    ['queries', queries],
+    ['common', common],
+  ] as const) {
+    const out: { q: string; ms: number; split: Map<string, number>; order: string; docs: number }[] = [];
+    for (const q of list) {
+      searchIndexChanged();
+      split = new Map();
+      const t = performance.now();
+      const r = ours.search(SearchInput.parse({ query: q }));
+      out.push({ q, ms: performance.now() - t, split, order: r.order, docs: r.documents?.total ?? 0 });
+    }
+    const ms = out.map((o) => o.ms);
+    console.log(
+      `${name}: p50 ${pct(ms, 50).toFixed(1)} p95 ${pct(ms, 95).toFixed(1)} max ${Math.max(...ms).toFixed(1)}`,
+    );
+    for (const o of [...out].sort((a, b) => b.ms - a.ms).slice(0, 10)) {
+      const parts = [...o.split].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`);
+      console.log(
+        `  ${o.ms.toFixed(1).padStart(6)} "${o.q}" ${o.order} docs=${o.docs} | ${parts.join(', ')}`,
+      );
+    }
+  }
+  vault.close();
+}
+void main();
