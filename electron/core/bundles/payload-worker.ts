@@ -9,7 +9,7 @@
 // or so — about half its time. The worker's heap is a few MiB, so its collections cost next to nothing;
 // a buffer the caller moves here at once is freed here too.
 // Memory stays flat: two reused 2 MiB read buffers, one write of about 4 MiB in flight, a few MiB of
-// chunks on their way, an 8 MiB ring. Progress is reported every 4 MiB; a cancel is a shared flag the worker checks at every
+// chunks on their way, a 16 MiB ring. Progress is reported every 4 MiB; a cancel is a shared flag the worker checks at every
 // chunk; a failure or cancel is reported only once the worker's own reads and writes have ended, so the
 // caller may then close the files it lent (by descriptor) without a late write landing anywhere.
 import { Worker } from 'node:worker_threads';
@@ -19,7 +19,7 @@ import { BLOB_HEADER_SIZE, TAG_SIZE } from '../evidence/blob-format';
 import { CHUNK, TAG } from './age-io';
 
 const PROGRESS_BYTES = 4 * 1024 * 1024;
-const RING_BYTES = 8 * 1024 * 1024;
+const RING_BYTES = 16 * 1024 * 1024;
 
 // Evaluated source, like the Argon2 worker: it runs the same from the TypeScript sources, from the
 // electron-vite bundle and from inside app.asar. The formats are age's STREAM (docs/bundle-format.md)
@@ -33,7 +33,7 @@ const { createCipheriv, createDecipheriv, createSecretKey, hkdfSync } = require(
 const fs = require('node:fs');
 const CHUNK = ${CHUNK}, TAG = ${TAG}, SEALED = CHUNK + TAG;
 const BLOB_HEADER = ${BLOB_HEADER_SIZE}, BLOB_TAG = ${TAG_SIZE};
-const READ_CHUNKS = 32, WRITE_BATCH = 4 * 1024 * 1024, SYNC_EVERY = 32 * 1024 * 1024, PROGRESS = ${PROGRESS_BYTES};
+const READ_CHUNKS = 32, WRITE_BATCH = 4 * 1024 * 1024, SYNC_EVERY = 32 * 1024 * 1024, STORE_SYNC_EVERY = 128 * 1024 * 1024, PROGRESS = ${PROGRESS_BYTES};
 const stop = new Int32Array(workerData.stop);
 
 class Stop extends Error {}
@@ -48,16 +48,17 @@ function payloadKey(fileKey, nonce) {
   return key;
 }
 
-// Writes in order, one in flight; a failure surfaces at the next write or at drain(). Every SYNC_EVERY
-// bytes an fdatasync starts on libuv's pool while the writes go on, so the caller's final fsync finds
+// Writes in order, one in flight; a failure surfaces at the next write or at drain(). Every syncEvery
+// bytes (32 MiB for a bundle; 128 MiB for an incoming blob, which the caller syncs before the commit
+// anyway) an fdatasync starts on libuv's pool while the writes go on, so the caller's final fsync finds
 // little left to flush.
 class Output {
-  constructor(fd) {
-    this.fd = fd; this.inFlight = Promise.resolve(); this.size = 0; this.parts = []; this.pending = 0;
+  constructor(fd, syncEvery = SYNC_EVERY) {
+    this.fd = fd; this.syncEvery = syncEvery; this.inFlight = Promise.resolve(); this.size = 0; this.parts = []; this.pending = 0;
     this.syncing = null; this.synced = 0;
   }
   startSync() {
-    if (this.syncing || this.size - this.synced < SYNC_EVERY) return;
+    if (this.syncing || this.size - this.synced < this.syncEvery) return;
     this.synced = this.size;
     const p = this.inFlight.then(() => io(fs.fdatasync, this.fd)).finally(() => { if (this.syncing === p) this.syncing = null; });
     p.catch(() => undefined);
@@ -244,14 +245,15 @@ async function toRing(part) {
     at += n;
   }
   ringFree -= part.length;
-  if (ringPendingBytes >= ring.length / 8) ringPost();
+  // Posted every 4 MiB: each message wakes the other thread.
+  if (ringPendingBytes >= ring.length / 4) ringPost();
 }
 
 async function sink(m) {
   let store = null;
   if (m.store) {
     const header = Buffer.from(m.store.header);
-    store = { crypt: new BlobCrypt(Buffer.from(m.store.key), header), out: new Output(m.store.fd), held: Buffer.allocUnsafe(m.store.chunkSize), used: 0, index: 0, chunkSize: m.store.chunkSize };
+    store = { crypt: new BlobCrypt(Buffer.from(m.store.key), header), out: new Output(m.store.fd, STORE_SYNC_EVERY), held: Buffer.allocUnsafe(m.store.chunkSize), used: 0, index: 0, chunkSize: m.store.chunkSize };
     m.store.key.fill(0);
     store.out.add([header]);
   }
