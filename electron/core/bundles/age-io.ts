@@ -18,6 +18,7 @@ import {
 } from 'node:crypto';
 import { Decrypter, Encrypter, Stanza, type Identity, type Recipient } from 'age-encryption';
 import { AmparoError } from '../../../shared/errors';
+import { argBytes, base64, openFileKey, sealFileKey } from './age-stanza';
 import { x25519Identity, x25519Recipient } from './age-x25519';
 
 export interface Seal {
@@ -59,7 +60,6 @@ const MAX_LOG_N = 20;
 const INTRO = Buffer.from('age-encryption.org/v1\n');
 const MAC_LINE = Buffer.from('\n--- ');
 const SCRYPT_LABEL = Buffer.from('age-encryption.org/v1/scrypt');
-const ZERO_NONCE = Buffer.alloc(12);
 
 // A KeyObject made once: a raw key would be imported again for every 64 KiB chunk.
 function payloadKey(fileKey: Uint8Array, nonce: Uint8Array): KeyObject {
@@ -68,8 +68,6 @@ function payloadKey(fileKey: Uint8Array, nonce: Uint8Array): KeyObject {
   raw.fill(0);
   return key;
 }
-
-const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64').replace(/=+$/, '');
 
 /** age's scrypt recipient, on the KDF given (run once). */
 class ScryptRecipient implements Recipient {
@@ -82,10 +80,7 @@ class ScryptRecipient implements Recipient {
   async wrapFileKey(fileKey: Uint8Array): Promise<Stanza[]> {
     const salt = randomBytes(16);
     const key = await this.kdf(this.passphrase, Buffer.concat([SCRYPT_LABEL, salt]), this.logN);
-    const cipher = createCipheriv('chacha20-poly1305', key, ZERO_NONCE, { authTagLength: TAG });
-    const body = Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
-    key.fill(0);
-    return [new Stanza(['scrypt', base64(salt), String(this.logN)], body)];
+    return [new Stanza(['scrypt', base64(salt), String(this.logN)], sealFileKey(key, fileKey))];
   }
 }
 
@@ -105,23 +100,13 @@ class ScryptIdentity implements Identity {
       if (s.args[0] !== 'scrypt') continue;
       if (stanzas.length !== 1) throw new Error('scrypt recipient is not the only one in the header');
       if (s.args.length !== 3 || !/^[1-9][0-9]*$/.test(s.args[2]!)) throw new Error('invalid scrypt stanza');
-      const salt = Buffer.from(s.args[1]!, 'base64');
-      if (salt.length !== 16 || base64(salt) !== s.args[1]) throw new Error('invalid scrypt stanza');
+      const salt = argBytes(s.args[1], 16);
+      if (!salt) throw new Error('invalid scrypt stanza');
       const logN = Number(s.args[2]);
       if (logN > MAX_LOG_N) throw new Error('scrypt work factor is too high');
       if (s.body.length !== 32) throw new Error('invalid stanza');
       const key = await this.kdf(this.passphrase, Buffer.concat([SCRYPT_LABEL, salt]), logN);
-      const decipher = createDecipheriv('chacha20-poly1305', key, ZERO_NONCE, { authTagLength: TAG });
-      decipher.setAuthTag(s.body.subarray(16));
-      const fileKey = decipher.update(s.body.subarray(0, 16));
-      key.fill(0);
-      try {
-        decipher.final();
-        return fileKey;
-      } catch {
-        fileKey.fill(0);
-        return null;
-      }
+      return openFileKey(key, s.body);
     }
     return null;
   }

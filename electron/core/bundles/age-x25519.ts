@@ -6,8 +6,6 @@
 // ephemeral share ‖ recipient, label), zero nonce, file key). Keys are bech32 (`age1…`,
 // `AGE-SECRET-KEY-1…`), decoded by @scure/base (the library's own bech32).
 import {
-  createCipheriv,
-  createDecipheriv,
   createPrivateKey,
   createPublicKey,
   diffieHellman,
@@ -17,9 +15,9 @@ import {
 } from 'node:crypto';
 import { bech32 } from '@scure/base';
 import { Stanza, type Identity, type Recipient } from 'age-encryption';
+import { argBytes, base64, openFileKey, sealFileKey } from './age-stanza';
 
 const LABEL = 'age-encryption.org/v1/X25519';
-const ZERO_NONCE = Buffer.alloc(12);
 
 /** The 32-byte key of a bech32 string with this prefix (either case, as age accepts), or null. */
 function bech32Key(text: string, prefix: string): Buffer | null {
@@ -36,7 +34,6 @@ const b64url = (raw: Buffer) => raw.toString('base64url');
 const publicOf = (raw: Buffer) =>
   createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: b64url(raw) }, format: 'jwk' });
 const rawPublic = (key: KeyObject) => Buffer.from(key.export({ format: 'jwk' }).x!, 'base64url');
-const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64').replace(/=+$/, '');
 
 function wrapKey(shared: Buffer, share: Buffer, recipient: Buffer): Buffer {
   if (shared.every((b) => b === 0)) throw new Error('invalid X25519 share');
@@ -53,10 +50,7 @@ export function x25519Recipient(text: string): Recipient | null {
       const { privateKey, publicKey } = generateKeyPairSync('x25519');
       const share = rawPublic(publicKey);
       const key = wrapKey(diffieHellman({ privateKey, publicKey: theirs }), share, recipient);
-      const cipher = createCipheriv('chacha20-poly1305', key, ZERO_NONCE, { authTagLength: 16 });
-      const body = Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
-      key.fill(0);
-      return [new Stanza(['X25519', base64(share)], body)];
+      return [new Stanza(['X25519', base64(share)], sealFileKey(key, fileKey))];
     },
   };
 }
@@ -76,20 +70,11 @@ export function x25519Identity(text: string): Identity | null {
       for (const s of stanzas) {
         if (s.args[0] !== 'X25519') continue;
         if (s.args.length !== 2) throw new Error('invalid X25519 stanza');
-        const share = Buffer.from(s.args[1]!, 'base64');
-        if (share.length !== 32 || base64(share) !== s.args[1]) throw new Error('invalid X25519 stanza');
-        if (s.body.length !== 32) throw new Error('invalid X25519 stanza');
+        const share = argBytes(s.args[1], 32);
+        if (!share || s.body.length !== 32) throw new Error('invalid X25519 stanza');
         const key = wrapKey(diffieHellman({ privateKey, publicKey: publicOf(share) }), share, ours);
-        const decipher = createDecipheriv('chacha20-poly1305', key, ZERO_NONCE, { authTagLength: 16 });
-        decipher.setAuthTag(s.body.subarray(16));
-        const fileKey = decipher.update(s.body.subarray(0, 16));
-        key.fill(0);
-        try {
-          decipher.final();
-          return fileKey;
-        } catch {
-          fileKey.fill(0);
-        }
+        const fileKey = openFileKey(key, s.body);
+        if (fileKey) return fileKey;
       }
       return null;
     },
