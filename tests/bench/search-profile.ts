@@ -7,7 +7,7 @@ import { searchIndexChanged } from '../../electron/core/services/search-query';
 import { vaultContext } from '../../electron/core/services/vault-context';
 import { openVault } from '../../electron/core/vault/vault';
 import { SearchInput } from '../../shared/schemas/search';
-import { DOMAIN, text } from './search';
+import { benchQueries, commonQueries, text } from './search';
 
 async function main(): Promise<void> {
   const base = join(process.env.BENCH_SEARCH_CACHE!, 'search-1-all');
@@ -48,14 +48,8 @@ async function main(): Promise<void> {
     () => vaultContext({ dir: base, db }, () => 'bench'),
     new RevealState(Date.now),
   );
-  const queries = Array.from({ length: 100 }, (_, i) =>
-    i % 2 === 0
-      ? text(i + 101, 1)
-          .normalize('NFD')
-          .replace(/\p{M}/gu, '')
-      : text(i + 103, 2),
-  );
-  const common = [...DOMAIN.slice(0, 10), ...DOMAIN.slice(0, 10).map((w, i) => `${w} ${DOMAIN[i + 1]!}`)];
+  const queries = benchQueries();
+  const common = commonQueries();
   for (let i = 0; i < 20; i++) ours.search(SearchInput.parse({ query: text(i + 5001, 1 + (i % 2)) }));
   const pct = (v: number[], p: number) =>
     [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor((p / 100) * v.length))]!;

@@ -206,6 +206,22 @@ async function databases(
   return { vault, plain, fillOurs };
 }
 
+/** Accent-free queries of one and two words, as people type them (the profile driver runs the same). */
+export function benchQueries(): string[] {
+  return Array.from({ length: QUERIES }, (_, i) =>
+    i % 2 === 0
+      ? text(i + 101, 1)
+          .normalize('NFD')
+          .replace(/\p{M}/gu, '')
+      : text(i + 103, 2),
+  );
+}
+
+/** The commonest words of the vocabulary, each in most records, alone and in pairs. */
+export function commonQueries(): string[] {
+  return [...DOMAIN.slice(0, 10), ...DOMAIN.slice(0, 10).map((w, i) => `${w} ${DOMAIN[i + 1]!}`)];
+}
+
 export async function benchSearch(dir: string): Promise<void> {
   const { vault, plain, fillOurs } = await databases(dir);
 
@@ -226,16 +242,8 @@ export async function benchSearch(dir: string): Promise<void> {
   );
   const theirsDocuments = (q: string) => bareDocuments.all({ match: `body : (${ftsQuery(q)!})` });
   const theirsBoth = (q: string) => (theirs(q), theirsDocuments(q));
-  // Accent-free queries of one and two words, as people type them.
-  const queries = Array.from({ length: QUERIES }, (_, i) =>
-    i % 2 === 0
-      ? text(i + 101, 1)
-          .normalize('NFD')
-          .replace(/\p{M}/gu, '')
-      : text(i + 103, 2),
-  );
-  // The commonest words of the vocabulary, each in most records, alone and in pairs.
-  const common = [...DOMAIN.slice(0, 10), ...DOMAIN.slice(0, 10).map((w, i) => `${w} ${DOMAIN[i + 1]!}`)];
+  const queries = benchQueries();
+  const common = commonQueries();
   // Warm the page caches of both before measuring, with other words.
   for (let i = 0; i < 20; i++) {
     const q = text(i + 5001, 1 + (i % 2));
