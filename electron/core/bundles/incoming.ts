@@ -10,6 +10,7 @@ import { DEFAULT_CHUNK_SIZE, newBlobHeader } from '../evidence/blob-format';
 import { newFileKey } from '../evidence/file-keys';
 import { blobPath, blobsDir, ensureBlobDirs, incomingDir } from '../evidence/store';
 import { fsyncDir } from '../fs/atomic';
+import { openDirect } from '../fs/direct';
 import type { AttachmentPayload } from './read';
 
 export interface IncomingBlob {
@@ -31,9 +32,14 @@ export async function receiveBlob(
   const part = join(incomingDir(vaultDir), `${entry.blobId}.part`);
   const key = newFileKey();
   let out: FileHandle | null = null;
+  let direct: FileHandle | null = null;
   try {
     out = await open(part, 'w', 0o600);
-    const storedSize = await payload.store(out.fd, key, newBlobHeader(entry.blobId, DEFAULT_CHUNK_SIZE));
+    direct = await openDirect(part, 'write');
+    const header = newBlobHeader(entry.blobId, DEFAULT_CHUNK_SIZE);
+    const storedSize = await payload.store(out.fd, direct?.fd ?? null, key, header);
+    await direct?.close();
+    direct = null;
     await out.sync();
     await out.close();
     out = null;
@@ -48,6 +54,7 @@ export async function receiveBlob(
     };
   } catch (error) {
     key.fill(0);
+    await direct?.close().catch(() => undefined);
     await out?.close().catch(() => undefined);
     await rm(part, { force: true }).catch(() => undefined);
     throw vaultWriteError(error, 'Receiving a bundle attachment');

@@ -33,7 +33,7 @@ const { createCipheriv, createDecipheriv, createSecretKey, hkdfSync } = require(
 const fs = require('node:fs');
 const CHUNK = ${CHUNK}, TAG = ${TAG}, SEALED = CHUNK + TAG;
 const BLOB_HEADER = ${BLOB_HEADER_SIZE}, BLOB_TAG = ${TAG_SIZE};
-const READ_CHUNKS = 32, WRITE_BATCH = 4 * 1024 * 1024, SYNC_EVERY = 32 * 1024 * 1024, STORE_SYNC_EVERY = 128 * 1024 * 1024, PROGRESS = ${PROGRESS_BYTES};
+const READ_CHUNKS = 32, READ_DEPTH = 4, WRITE_DEPTH = 4, WRITE_BATCH = 4 * 1024 * 1024, SYNC_EVERY = 32 * 1024 * 1024, STORE_SYNC_EVERY = 128 * 1024 * 1024, PROGRESS = ${PROGRESS_BYTES};
 const stop = new Int32Array(workerData.stop);
 
 class Stop extends Error {}
@@ -48,14 +48,39 @@ function payloadKey(fileKey, nonce) {
   return key;
 }
 
-// Writes in order, one in flight; a failure surfaces at the next write or at drain(). Every syncEvery
-// bytes (32 MiB for a bundle; 128 MiB for an incoming blob, which the caller syncs before the commit
-// anyway) an fdatasync starts on libuv's pool while the writes go on, so the caller's final fsync finds
-// little left to flush.
+// A zeroed buffer of size bytes at an offset the kernel takes for O_DIRECT on fd (JavaScript cannot
+// see an address, so the first offset at which a 4 KiB read or write succeeds is kept), or null where
+// none does. A write probe puts zeros at the start of the file, which the real bytes then replace.
+const ALIGN = 4096, STAGE = WRITE_BATCH;
+function alignedBuffer(fd, size, mode) {
+  const raw = Buffer.alloc(size + ALIGN);
+  for (let off = 0; off < ALIGN; off += 16) {
+    try {
+      if (mode === 'read') fs.readSync(fd, raw, off, ALIGN, 0);
+      else fs.writeSync(fd, raw, off, ALIGN, 0);
+      return raw.subarray(off, off + size);
+    } catch (e) {
+      if (e.code !== 'EINVAL') throw e;
+    }
+  }
+  return null;
+}
+
+// Writes in order; a failure surfaces at the next write or at drain(), which waits for every write.
+// Given a direct descriptor (fs/direct.ts), whole 4 KiB blocks go through it from WRITE_DEPTH aligned
+// staging areas, copied into in turn and written while the next ones fill (the kernel queues no
+// write-back for direct writes, so these are the queue), and only the last partial block through fd.
+// Else one write is in flight, and every syncEvery bytes (32 MiB for a bundle; 128 MiB for an incoming
+// blob, which the caller syncs before the commit anyway) an fdatasync starts on libuv's pool while the
+// writes go on, so the caller's final fsync finds little left to flush.
 class Output {
-  constructor(fd, syncEvery = SYNC_EVERY) {
+  constructor(fd, syncEvery = SYNC_EVERY, directFd = null) {
     this.fd = fd; this.syncEvery = syncEvery; this.inFlight = Promise.resolve(); this.size = 0; this.parts = []; this.pending = 0;
     this.syncing = null; this.synced = 0;
+    this.directFd = directFd; this.turn = 0; this.fill = 0;
+    const staged = directFd === null ? null : alignedBuffer(directFd, WRITE_DEPTH * STAGE, 'write');
+    this.stages = staged && Array.from({ length: WRITE_DEPTH }, (_, k) => staged.subarray(k * STAGE, (k + 1) * STAGE));
+    this.writes = this.stages && this.stages.map(() => Promise.resolve());
   }
   startSync() {
     if (this.syncing || this.size - this.synced < this.syncEvery) return;
@@ -66,6 +91,10 @@ class Output {
   }
   add(parts) { for (const p of parts) { this.parts.push(p); this.pending += p.length; } }
   async flush(force) {
+    if (this.stages) {
+      if (force || this.pending >= WRITE_BATCH) await this.flushDirect(force);
+      return;
+    }
     if (this.pending < WRITE_BATCH && !(force && this.pending > 0)) return;
     await this.inFlight;
     const parts = this.parts, length = this.pending;
@@ -80,6 +109,52 @@ class Output {
     p.catch(() => undefined);
     this.inFlight = p;
     this.startSync();
+  }
+  // Direct: the parts are copied into the current staging area; each full one is written while the
+  // next fill. At the end the whole blocks of the last one go direct, the rest through fd, and the
+  // file is cut to its size (the alignment probe may have written past a small file's end).
+  async flushDirect(force) {
+    const parts = this.parts;
+    this.parts = []; this.pending = 0;
+    for (const part of parts) {
+      let at = 0;
+      while (at < part.length) {
+        const n = part.copy(this.stages[this.turn], this.fill, at);
+        this.fill += n; at += n;
+        if (this.fill === STAGE) await this.writeStage(STAGE);
+      }
+    }
+    if (!force) return;
+    const stage = this.stages[this.turn], fill = this.fill, whole = fill - (fill % ALIGN);
+    if (whole > 0) await this.writeStage(whole);
+    await this.inFlight;
+    const position = this.size;
+    this.size += fill - whole;
+    for (let at = whole; at < fill; ) at += await io(fs.write, this.fd, stage, at, fill - at, position + at - whole);
+    await io(fs.ftruncate, this.fd, this.size);
+  }
+  // Writes the current staging area, then waits until the next one is free (its write has ended).
+  async writeStage(length) {
+    const turn = this.turn, buffer = this.stages[turn], position = this.size;
+    this.size += length; this.fill = 0;
+    const p = (async () => {
+      let at = 0;
+      // A short direct write leaves an unaligned rest: it goes through fd.
+      while (at < length) {
+        const aligned = at % ALIGN === 0;
+        at += await io(fs.write, aligned ? this.directFd : this.fd, buffer, at, length - at, position + at);
+      }
+    })();
+    p.catch(() => undefined);
+    this.writes[turn] = p;
+    // Settled only when every write has ended, failed or not; then the first failure is thrown.
+    this.inFlight = Promise.allSettled(this.writes).then((results) => {
+      const failed = results.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
+    });
+    this.inFlight.catch(() => undefined);
+    this.turn = (turn + 1) % this.stages.length;
+    await this.writes[this.turn];
   }
   async drain() { await this.inFlight; if (this.syncing) await this.syncing; }
 }
@@ -149,29 +224,63 @@ let sealer = null, output = null;
 let source = null;
 class Source {
   constructor(m) {
-    this.fd = m.fd; this.position = m.start; this.end = m.end;
+    this.fd = m.fd; this.end = m.end; this.nextRead = m.start;
     this.key = payloadKey(m.fileKey, m.nonce); m.fileKey.fill(0);
     this.nonce = Buffer.alloc(12); this.counter = 0;
     const body = m.end - m.start;
     this.lastIndex = Math.ceil(body / SEALED) - 1;
     if (body < TAG || body - this.lastIndex * SEALED < TAG) throw new Damaged('the payload is cut short');
-    this.buffers = [Buffer.allocUnsafe(READ_CHUNKS * SEALED), Buffer.allocUnsafe(READ_CHUNKS * SEALED)];
-    this.turn = 0; this.queue = []; this.at = 0;
-    this.inFlight = this.read();
-    this.inFlight.catch(() => undefined);
+    this.directFd = m.directFd ?? null;
+    // READ_DEPTH reads of READ_CHUNKS sealed chunks each, READ_DEPTH - 1 of them in flight while one is
+    // opened: direct reads get no read-ahead from the kernel, so the queue is the read-ahead.
+    this.free = [];
+    for (let k = 0; k < READ_DEPTH; k++) {
+      const bounce = this.directFd === null ? null : alignedBuffer(this.directFd, READ_CHUNKS * SEALED + 2 * ALIGN, 'read');
+      if (this.directFd !== null && bounce === null) this.directFd = null;
+      this.free.push({ buffer: Buffer.allocUnsafe(READ_CHUNKS * SEALED), bounce });
+    }
+    this.reads = []; this.queue = []; this.at = 0;
     this.head = null; // the part of a chunk not yet handed out
+    this.fill();
   }
-  async read() {
-    const buffer = this.buffers[this.turn];
-    const want = Math.min(buffer.length, this.end - this.position);
+  fill() {
+    while (this.free.length > 0 && this.nextRead < this.end) {
+      const slot = this.free.shift();
+      const position = this.nextRead, want = Math.min(slot.buffer.length, this.end - position);
+      this.nextRead += want;
+      const p = this.read(slot, position, want);
+      p.catch(() => undefined);
+      this.reads.push({ slot, p });
+    }
+  }
+  async read(slot, position, want) {
     let got = 0;
     while (got < want) {
-      const n = await io(fs.read, this.fd, buffer, got, want - got, this.position + got);
+      const n = slot.bounce && this.directFd !== null
+        ? await this.readDirect(slot, got, want - got, position + got)
+        : await io(fs.read, this.fd, slot.buffer, got, want - got, position + got);
       if (n === 0) break;
       got += n;
     }
     if (got < want) throw new Damaged('the file became shorter while it was read');
     return got;
+  }
+  // The whole 4 KiB blocks around the range, read straight from the disk into the slot's aligned
+  // bounce buffer, and the range copied out of it (one copy here instead of one into the cache and one
+  // out of it).
+  async readDirect(slot, offset, length, position) {
+    const from = position - (position % ALIGN);
+    const span = Math.min(slot.bounce.length, Math.ceil((position + length - from) / ALIGN) * ALIGN);
+    let got = 0;
+    while (got < span) {
+      const n = await io(fs.read, this.directFd, slot.bounce, got, span - got, from + got);
+      if (n === 0) break;
+      got += n;
+      if (got % ALIGN !== 0) break; // the end of the file
+    }
+    const skip = position - from;
+    if (got <= skip) return 0;
+    return slot.bounce.copy(slot.buffer, offset, skip, Math.min(got, skip + length));
   }
   open(sealed, last) {
     if (sealed.length < TAG) throw new Damaged('the payload is cut short');
@@ -189,23 +298,22 @@ class Source {
   async next() {
     if (this.head) { const h = this.head; this.head = null; return h; }
     if (this.at < this.queue.length) return this.queue[this.at++];
-    if (this.inFlight === null) return null;
-    const got = await this.inFlight;
-    const buffer = this.buffers[this.turn];
-    this.position += got;
-    this.turn = 1 - this.turn;
-    this.inFlight = this.position < this.end ? this.read() : null;
-    if (this.inFlight) this.inFlight.catch(() => undefined);
+    if (this.reads.length === 0) return null;
+    const { slot, p } = this.reads.shift();
+    const got = await p;
     this.queue = []; this.at = 0;
     for (let at = 0; at < got; at += SEALED) {
       check();
       const index = this.counter;
-      this.queue.push(this.open(buffer.subarray(at, Math.min(at + SEALED, got)), index === this.lastIndex));
+      this.queue.push(this.open(slot.buffer.subarray(at, Math.min(at + SEALED, got)), index === this.lastIndex));
     }
+    // Opened into fresh buffers: the slot is free for the next read at once.
+    this.free.push(slot);
+    this.fill();
     return this.next();
   }
   unread(piece) { if (piece.length > 0) this.head = piece; }
-  async close() { if (this.inFlight) await this.inFlight.catch(() => undefined); this.inFlight = null; }
+  async close() { this.free = []; for (const r of this.reads.splice(0)) await r.p.catch(() => undefined); }
 }
 
 async function readPiece(m) {
@@ -253,7 +361,7 @@ async function sink(m) {
   let store = null;
   if (m.store) {
     const header = Buffer.from(m.store.header);
-    store = { crypt: new BlobCrypt(Buffer.from(m.store.key), header), out: new Output(m.store.fd, STORE_SYNC_EVERY), held: Buffer.allocUnsafe(m.store.chunkSize), used: 0, index: 0, chunkSize: m.store.chunkSize };
+    store = { crypt: new BlobCrypt(Buffer.from(m.store.key), header), out: new Output(m.store.fd, STORE_SYNC_EVERY, m.store.directFd ?? null), held: Buffer.allocUnsafe(m.store.chunkSize), used: 0, index: 0, chunkSize: m.store.chunkSize };
     m.store.key.fill(0);
     store.out.add([header]);
   }
@@ -312,7 +420,7 @@ async function sink(m) {
 async function handle(m) {
   switch (m.t) {
     case 'export':
-      output = new Output(m.fd);
+      output = new Output(m.fd, SYNC_EVERY, m.directFd ?? null);
       output.add([Buffer.from(m.header), Buffer.from(m.nonce)]);
       sealer = new Sealer(m.fileKey, m.nonce, output);
       m.fileKey.fill(0);

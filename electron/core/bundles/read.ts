@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { AmparoError } from '../../../shared/errors';
 import { cancelledError } from '../operations/runner';
+import { openDirect } from '../fs/direct';
 import { openAgeFile } from './age-file';
 import { bodyError, type Unseal } from './age-io';
 import { PayloadWorker, movableCopy, type WorkerReply } from './payload-worker';
@@ -46,8 +47,9 @@ export interface AttachmentPayload {
   /**
    * Encrypts them into the open file `fd` in the vault's blob format, under `key` and the blob header
    * given; resolves to the file's size once all is written (not synced). The key is not kept.
+   * `directFd`, where given, is the same file opened for direct writes (fs/direct.ts).
    */
-  store(fd: number, key: Buffer, header: Buffer): Promise<number>;
+  store(fd: number, directFd: number | null, key: Buffer, header: Buffer): Promise<number>;
 }
 
 export interface ReadHandlers {
@@ -196,9 +198,9 @@ function attachmentPayload(
   return {
     used: () => used,
     discard: async () => void (await sink(null, [])),
-    store: (fd, key, header) => {
+    store: (fd, directFd, key, header) => {
       const moved = movableCopy(key);
-      return sink({ fd, key: moved, header, chunkSize: header.readUInt32BE(8) }, [moved.buffer]);
+      return sink({ fd, directFd, key: moved, header, chunkSize: header.readUInt32BE(8) }, [moved.buffer]);
     },
   };
 }
@@ -221,9 +223,19 @@ export async function readBundle(
   const worker = new PayloadWorker(readFailure, handlers.onBytes, handlers.signal);
   const fileKey = movableCopy(age.fileKey);
   age.fileKey.fill(0);
-  worker.post({ t: 'import', fd: age.handle.fd, start: age.start, end: age.end, fileKey, nonce: age.nonce }, [
-    fileKey.buffer,
-  ]);
+  const direct = await openDirect(path, 'read');
+  worker.post(
+    {
+      t: 'import',
+      fd: age.handle.fd,
+      directFd: direct?.fd ?? null,
+      start: age.start,
+      end: age.end,
+      fileKey,
+      nonce: age.nonce,
+    },
+    [fileKey.buffer],
+  );
   const tar = new TarParser(async () => {
     const { data } = await worker.request({ t: 'read', max: READ_PIECE });
     return data ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : null;
@@ -328,6 +340,7 @@ export async function readBundle(
   } finally {
     // Only once the worker's reads and writes have ended may the files it was lent be closed.
     await worker.close();
+    await direct?.close().catch(() => undefined);
     await age.handle.close().catch(() => undefined);
   }
   handlers.lap?.('payload (worker)');

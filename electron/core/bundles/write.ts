@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { AmparoError } from '../../../shared/errors';
 import { openBlob, readAll } from '../evidence/reader';
 import { fsyncDir } from '../fs/atomic';
+import { openDirect } from '../fs/direct';
 import { cancelledError } from '../operations/runner';
 import { NONCE, makeHeader, type Seal } from './age-io';
 import { PayloadWorker, movableCopy, type WorkerReply } from './payload-worker';
@@ -99,6 +100,7 @@ async function writeBlob(
 async function writeEntries(
   worker: PayloadWorker,
   out: FileHandle,
+  direct: FileHandle | null,
   entries: BundleEntry[],
   options: WriteOptions,
 ): Promise<number> {
@@ -106,7 +108,9 @@ async function writeEntries(
   const nonce = randomBytes(NONCE);
   const key = movableCopy(fileKey);
   fileKey.fill(0);
-  worker.post({ t: 'export', fd: out.fd, header, nonce, fileKey: key }, [key.buffer]);
+  worker.post({ t: 'export', fd: out.fd, directFd: direct?.fd ?? null, header, nonce, fileKey: key }, [
+    key.buffer,
+  ]);
   options.lap?.('age header');
   for (const entry of entries) {
     if (options.signal?.aborted) throw cancelledError();
@@ -144,6 +148,7 @@ export async function writeBundle(
   }
   const partial = `${target}.partial`;
   let out: FileHandle | null = null;
+  let direct: FileHandle | null = null;
   try {
     try {
       out = await open(partial, 'w', 0o600);
@@ -153,13 +158,16 @@ export async function writeBundle(
         throw new AmparoError('FOLDER_NOT_FOUND', `The folder of ${target} does not exist`);
       throw new AmparoError('IO_ERROR', `Cannot create ${partial}: ${code}`, { cause: error });
     }
+    direct = await openDirect(partial, 'write');
     const worker = new PayloadWorker(writeFailure, options.onBytes, options.signal);
     let size: number;
     try {
-      size = await writeEntries(worker, out, entries, options);
+      size = await writeEntries(worker, out, direct, entries, options);
     } finally {
       // Only once the worker's writes have ended may the file be closed.
       await worker.close();
+      await direct?.close().catch(() => undefined);
+      direct = null;
     }
     await out.sync();
     await out.close();
@@ -183,6 +191,7 @@ export async function writeBundle(
     options.lap?.('fsync and name');
     return size;
   } catch (error) {
+    await direct?.close().catch(() => undefined);
     await out?.close().catch(() => undefined);
     await rm(partial, { force: true }).catch(() => undefined);
     throw error;
