@@ -12,6 +12,7 @@ import { CONFIDENTIAL_MATTERS_SCOPE } from './matters';
 import { CONFIDENTIAL_PEOPLE_SCOPE } from './people';
 import type { RevealState } from './reveal-state';
 import { casesOf } from './search-cases';
+import { sortMatches } from './fts-matches';
 
 /** bm25 costs about 9 µs a matching page (its length and every phrase's counts): ranked up to this many. */
 const RANKED_MAX = 500;
@@ -83,7 +84,7 @@ export function searchDocuments(
   const list = groups(db, query);
   const match = matchOf(list);
   if (!match || limit === 0) return limit === 0 && match ? countOnly(db, reveals, match) : EMPTY;
-  const { shown, hidden } = filters(reveals, match);
+  const { shown, hidden, only } = filters(reveals, match);
   // bm25 reads every posting of every word to weigh it, so pages are ranked only when each word is on
   // at most RANKED_MAX of them (then so are the pages with all the words); else newest first.
   const ranked = list.every((group) => count(db, `body : ${group}`, RANKED_MAX + 1) <= RANKED_MAX);
@@ -122,8 +123,16 @@ export function searchDocuments(
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   const cap = COUNT_CAP + 1;
-  const total = more ? count(db, shown, cap) : offset + page.length;
-  const hiddenCount = count(db, hidden, HIDDEN_CAP + 1);
+  // Both counts from one read of the matches, sorted by their facets (fts-matches.ts), when it settles
+  // them (all read, or more than the cap of each); else each by its own MATCH.
+  const sorted = sortMatches(db, 'evidence_text_index', match, COUNT_CAP + HIDDEN_CAP + 2, only);
+  const total = !more
+    ? offset + page.length
+    : sorted.complete || sorted.shown.length >= cap
+      ? sorted.shown.length
+      : count(db, shown, cap);
+  const hiddenCount =
+    sorted.complete || sorted.hidden > HIDDEN_CAP ? sorted.hidden : count(db, hidden, HIDDEN_CAP + 1);
   return {
     hits: toHits(db, reveals, page),
     total: Math.max(Math.min(total, cap - 1), offset + page.length),
@@ -176,7 +185,10 @@ function revealedMatters(reveals: RevealState): string[] {
 }
 
 /** The rows that may be shown and those hidden, as FTS5 expressions over the facets. */
-function filters(reveals: RevealState, match: string): { shown: string; hidden: string } {
+function filters(
+  reveals: RevealState,
+  match: string,
+): { shown: string; hidden: string; only: { hidden: string; gone: string } } {
   const revealed = revealedMatters(reveals);
   const confidential = '"0cconfidential"';
   const hiddenRows =
@@ -186,6 +198,8 @@ function filters(reveals: RevealState, match: string): { shown: string; hidden: 
   return {
     shown: `${match} NOT facets : "0gone" NOT facets : (${hiddenRows})`,
     hidden: `(${match}) AND facets : (${hiddenRows}) NOT facets : "0gone"`,
+    // The facets alone, for sorting matches already read (fts-matches.ts).
+    only: { hidden: `facets : (${hiddenRows})`, gone: 'facets : "0gone"' },
   };
 }
 

@@ -19,6 +19,7 @@ import { CONFIDENTIAL_PEOPLE_SCOPE } from './people';
 import { classificationFacet, GONE_FACET, matterFacet, typeFacet } from './search-index';
 import { casesOf } from './search-cases';
 import { ftsQuery, groupsMatch, matchGroups } from './search-query';
+import { sortMatches, type SortedMatches } from './fts-matches';
 import type { VaultContext } from './vault-context';
 // search inside the evidence
 import { searchDocuments } from './evidence-text-search';
@@ -120,18 +121,26 @@ export class SearchService {
     const live = `(s.matter_id IS NULL OR s.matter_id NOT IN (SELECT id FROM matters WHERE deleted_at IS NOT NULL))`;
     const params: Params = { match, ...visible.params };
 
-    // How many records match at all, counted only as far as the choice of order needs.
-    const matching = Number(
-      db
-        .prepare(
-          'SELECT count(*) AS n FROM (SELECT 1 FROM search_index WHERE search_index MATCH $match LIMIT $cap)',
-        )
-        .get({ match, cap: this.limits.rankedMax + 1 })?.n ?? 0,
-    );
-
     // The visibility rules, spelled out over the facets when they can be, so counting reads no rows; the
     // page applies the SQL conditions (reading only the rows it returns), which also count otherwise.
     const facets = this.facetFilters(match);
+    const { rankedMax, countCap, hiddenCap } = this.limits;
+    // With the facets, every match up to the cap is read once and sorted into shown and hidden by them
+    // (fts-matches.ts): the choice of order and, mostly, both counts come from that one walk.
+    const sorted: SortedMatches | null = facets
+      ? sortMatches(db, 'search_index', match, Math.max(rankedMax, countCap + hiddenCap) + 2, facets.only)
+      : null;
+    // How many records match at all, counted only as far as the choice of order needs.
+    const matching = sorted
+      ? sorted.ids.length
+      : Number(
+          db
+            .prepare(
+              'SELECT count(*) AS n FROM (SELECT 1 FROM search_index WHERE search_index MATCH $match LIMIT $cap)',
+            )
+            .get({ match, cap: rankedMax + 1 })?.n ?? 0,
+        );
+
     const shownWhere = `search_index MATCH $match AND ${live} AND ${visible.sql}`;
     const count = (which: 'shown' | 'hidden', cap: number) =>
       facets
@@ -161,19 +170,20 @@ export class SearchService {
 
     let rows: HitRow[];
     let result: Omit<SearchResult, 'hits' | 'documents'>;
-    if (matching <= this.limits.rankedMax) {
-      // Few enough to rank them all by relevance, and to count exactly what is shown and what is hidden,
-      // all from one pass: every match's bm25 score and whether it may be shown. SQLite sorts the few
-      // scores itself (FTS5's own ORDER BY rank took several times as long for the same order), and
-      // snippets are made afterwards for the page's rows only.
-      const scored = this.scored(groups!, params, live, visible.sql);
+    if (matching <= rankedMax) {
+      // Few enough to rank them all by relevance, and to count exactly what is shown and what is hidden:
+      // every match's bm25 score, sorted by SQLite (FTS5's own ORDER BY rank took several times as long
+      // for the same order); snippets are made afterwards for the page's rows only.
+      const scored = sorted
+        ? this.ranked(groups!, sorted.shown).map((row) => ({ row, shown: 1 }))
+        : this.scored(groups!, params, live, visible.sql);
       const shown = scored.filter((r) => Boolean(r.shown));
       rows = this.rowsOf(
         match,
         shown.slice(offset, offset + limit).map((r) => r.row),
       );
       result = {
-        hiddenConfidential: scored.length - shown.length,
+        hiddenConfidential: sorted ? sorted.hidden : scored.length - shown.length,
         hiddenExact: true,
         total: shown.length,
         totalExact: true,
@@ -184,9 +194,17 @@ export class SearchService {
       rows = recentPage(limit + 1);
       const more = rows.length > limit;
       rows = rows.slice(0, limit);
-      const { countCap: cap, hiddenCap } = this.limits;
-      const total = count('shown', cap + 1);
-      const hidden = count('hidden', hiddenCap + 1);
+      const cap = countCap;
+      // From the matches read when they settle it (all of them read, or more than the cap of each);
+      // else counted by their own MATCH.
+      const total =
+        sorted && (sorted.complete || sorted.shown.length > cap)
+          ? sorted.shown.length
+          : count('shown', cap + 1);
+      const hidden =
+        sorted && (sorted.complete || sorted.hidden > hiddenCap)
+          ? sorted.hidden
+          : count('hidden', hiddenCap + 1);
       const seen = offset + rows.length + (more ? 1 : 0);
       result = {
         hiddenConfidential: Math.min(hidden, hiddenCap),
@@ -232,9 +250,40 @@ export class SearchService {
   }
 
   /**
-   * Every match with whether it may be shown, best first. bm25 reads every posting of each word it weighs,
-   * so beside a rarer word, words in more than rankedMax records are left out of the score (they are in
-   * so many records that they weigh little); the matches are still those of all the words.
+   * The shown matches, best first. bm25 reads every posting of each word it weighs, so beside a rarer
+   * word, words in more than rankedMax records are left out of the score (they are in so many records
+   * that they weigh little); the matches are still those of all the words.
+   */
+  private ranked(groups: string[], shown: number[]): number[] {
+    if (shown.length === 0) return [];
+    const weigh = this.rareGroups(groups);
+    // `+` keeps the rowid list from driving the loop, which would run the MATCH again for every id.
+    const scores = new Map(
+      this.ctx()
+        .db.prepare(
+          `SELECT rowid AS row, bm25(search_index) AS score FROM search_index
+           WHERE search_index MATCH $match AND +rowid IN (SELECT value FROM json_each($ids))`,
+        )
+        .all<{ row: number; score: number }>({ match: groupsMatch(weigh), ids: JSON.stringify(shown) })
+        .map((r) => [r.row, r.score]),
+    );
+    const score = (row: number) => scores.get(row) ?? 0;
+    return [...shown].sort((a, b) => score(a) - score(b) || a - b);
+  }
+
+  /** The groups worth weighing: those in at most rankedMax records, or all when none or all are. */
+  private rareGroups(groups: string[]): string[] {
+    const { rankedMax } = this.limits;
+    if (groups.length < 2) return groups;
+    const rare = groups.filter(
+      (g) => this.count('search_index MATCH $match', { match: groupsMatch([g]) }, rankedMax + 1) <= rankedMax,
+    );
+    return rare.length === 0 ? groups : rare;
+  }
+
+  /**
+   * Every match with whether it may be shown, best first, by the visibility rules in SQL: for when the
+   * revealed cases are too many to spell out over the facets. bm25 weighs the words as in `ranked`.
    */
   private scored(
     groups: string[],
@@ -243,16 +292,8 @@ export class SearchService {
     visible: string,
   ): { row: number; shown: number }[] {
     const { db } = this.ctx();
-    const { rankedMax } = this.limits;
-    const rare =
-      groups.length > 1
-        ? groups.filter(
-            (g) =>
-              this.count('search_index MATCH $match', { match: groupsMatch([g]) }, rankedMax + 1) <=
-              rankedMax,
-          )
-        : groups;
-    if (rare.length === groups.length || rare.length === 0)
+    const rare = this.rareGroups(groups);
+    if (rare.length === groups.length)
       return db
         .prepare(
           `SELECT s.rowid AS row, ${visible} AS shown FROM search_index s
@@ -312,7 +353,9 @@ export class SearchService {
    * unless of a revealed matter (or a matter or person while all of those are revealed), and rows of a
    * matter in Deleted items are neither. Null when the revealed matters are too many to spell out.
    */
-  private facetFilters(match: string): { shown: string; hidden: string } | null {
+  private facetFilters(
+    match: string,
+  ): { shown: string; hidden: string; only: { hidden: string; gone: string } } | null {
     const revealed = this.reveals
       .revealedConfidentialScopes()
       .filter((scope) => scope !== CONFIDENTIAL_MATTERS_SCOPE && scope !== CONFIDENTIAL_PEOPLE_SCOPE);
@@ -328,6 +371,8 @@ export class SearchService {
     return {
       shown: `${match}${gone} NOT facets : (${hiddenRows})`,
       hidden: `(${match}) AND facets : (${hiddenRows})${gone}`,
+      // The facets alone, for sorting matches already read (fts-matches.ts).
+      only: { hidden: `facets : (${hiddenRows})`, gone: `facets : ${quote(GONE_FACET)}` },
     };
   }
 

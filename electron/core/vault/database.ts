@@ -95,6 +95,10 @@ export function openDatabase(file: string, key: Buffer, { create = false, readOn
     // Sorts and temporary tables stay in memory: no plaintext temp file is ever written.
     db.pragma('temp_store = MEMORY');
     db.pragma('busy_timeout = 2000');
+    // Up to 128 MiB of decrypted pages kept (the build's default is 16 MB): a search over a large vault
+    // walks the postings of its common words again and again, and each page read back from the file is
+    // decrypted and its HMAC checked anew. Only a maximum; wiped on free (cipher_memory_security above).
+    db.pragma('cache_size = -131072');
     return db;
   } catch (error) {
     try {

@@ -21,6 +21,8 @@ import { hearings } from './015-hearings';
 import { evidenceText } from './016-evidence-text';
 // dashboard speed
 import { dashboardCovering } from './017-dashboard-covering';
+// search speed
+import { ftsPageSize } from './018-fts-page-size';
 import type { Migration } from './migration';
 
 export type { Migration };
@@ -47,6 +49,8 @@ export const MIGRATIONS: readonly Migration[] = [
   evidenceText,
   // dashboard speed
   dashboardCovering,
+  // search speed
+  ftsPageSize,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
