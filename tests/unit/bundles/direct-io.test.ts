@@ -92,7 +92,9 @@ describe('bundle files and direct I/O', () => {
     const probe = await openDirect(bundle, 'read');
     await probe?.close();
     if (!probe) {
-      console.log(`direct I/O: ${bundle}'s file system refuses O_DIRECT here; only the round trip was checked`);
+      console.log(
+        `direct I/O: ${bundle}'s file system refuses O_DIRECT here; only the round trip was checked`,
+      );
       return;
     }
     const resident = cached(bundle);
