@@ -33,7 +33,7 @@ const { createCipheriv, createDecipheriv, createSecretKey, hkdfSync } = require(
 const fs = require('node:fs');
 const CHUNK = ${CHUNK}, TAG = ${TAG}, SEALED = CHUNK + TAG;
 const BLOB_HEADER = ${BLOB_HEADER_SIZE}, BLOB_TAG = ${TAG_SIZE};
-const READ_CHUNKS = 32, READ_DEPTH = 4, WRITE_DEPTH = 4, WRITE_BATCH = 4 * 1024 * 1024, SYNC_EVERY = 32 * 1024 * 1024, STORE_SYNC_EVERY = 128 * 1024 * 1024, PROGRESS = ${PROGRESS_BYTES};
+const READ_CHUNKS = 32, READ_BYTES = READ_CHUNKS * SEALED, READ_DEPTH = 3, WRITE_DEPTH = 3, WRITE_BATCH = 4 * 1024 * 1024, SYNC_EVERY = 32 * 1024 * 1024, STORE_SYNC_EVERY = 128 * 1024 * 1024, PROGRESS = ${PROGRESS_BYTES};
 const stop = new Int32Array(workerData.stop);
 
 class Stop extends Error {}
@@ -232,12 +232,13 @@ class Source {
     if (body < TAG || body - this.lastIndex * SEALED < TAG) throw new Damaged('the payload is cut short');
     this.directFd = m.directFd ?? null;
     // READ_DEPTH reads of READ_CHUNKS sealed chunks each, READ_DEPTH - 1 of them in flight while one is
-    // opened: direct reads get no read-ahead from the kernel, so the queue is the read-ahead.
+    // opened: direct reads get no read-ahead from the kernel, so the queue is the read-ahead. A direct
+    // read lands in an aligned buffer, from which the chunks are opened where they lie.
     this.free = [];
     for (let k = 0; k < READ_DEPTH; k++) {
-      const bounce = this.directFd === null ? null : alignedBuffer(this.directFd, READ_CHUNKS * SEALED + 2 * ALIGN, 'read');
-      if (this.directFd !== null && bounce === null) this.directFd = null;
-      this.free.push({ buffer: Buffer.allocUnsafe(READ_CHUNKS * SEALED), bounce });
+      const bounce = this.directFd === null ? null : alignedBuffer(this.directFd, READ_BYTES + 2 * ALIGN, 'read');
+      if (k === 0 && bounce === null) this.directFd = null;
+      this.free.push(bounce ? { bounce } : { buffer: Buffer.allocUnsafe(READ_BYTES) });
     }
     this.reads = []; this.queue = []; this.at = 0;
     this.head = null; // the part of a chunk not yet handed out
@@ -246,41 +247,38 @@ class Source {
   fill() {
     while (this.free.length > 0 && this.nextRead < this.end) {
       const slot = this.free.shift();
-      const position = this.nextRead, want = Math.min(slot.buffer.length, this.end - position);
+      const position = this.nextRead, want = Math.min(READ_BYTES, this.end - position);
       this.nextRead += want;
-      const p = this.read(slot, position, want);
+      const p = slot.bounce ? this.readDirect(slot.bounce, position, want) : this.read(slot.buffer, position, want);
       p.catch(() => undefined);
       this.reads.push({ slot, p });
     }
   }
-  async read(slot, position, want) {
+  // The want bytes at position, as a view of the buffer they were read into.
+  async read(buffer, position, want) {
     let got = 0;
     while (got < want) {
-      const n = slot.bounce && this.directFd !== null
-        ? await this.readDirect(slot, got, want - got, position + got)
-        : await io(fs.read, this.fd, slot.buffer, got, want - got, position + got);
+      const n = await io(fs.read, this.fd, buffer, got, want - got, position + got);
       if (n === 0) break;
       got += n;
     }
     if (got < want) throw new Damaged('the file became shorter while it was read');
-    return got;
+    return buffer.subarray(0, got);
   }
-  // The whole 4 KiB blocks around the range, read straight from the disk into the slot's aligned
-  // bounce buffer, and the range copied out of it (one copy here instead of one into the cache and one
-  // out of it).
-  async readDirect(slot, offset, length, position) {
-    const from = position - (position % ALIGN);
-    const span = Math.min(slot.bounce.length, Math.ceil((position + length - from) / ALIGN) * ALIGN);
+  // The same read straight from the disk: the whole 4 KiB blocks around the range, into the aligned
+  // buffer, and the range a view of it.
+  async readDirect(bounce, position, want) {
+    const from = position - (position % ALIGN), skip = position - from;
+    const span = Math.ceil((skip + want) / ALIGN) * ALIGN;
     let got = 0;
     while (got < span) {
-      const n = await io(fs.read, this.directFd, slot.bounce, got, span - got, from + got);
+      const n = await io(fs.read, this.directFd, bounce, got, span - got, from + got);
       if (n === 0) break;
       got += n;
       if (got % ALIGN !== 0) break; // the end of the file
     }
-    const skip = position - from;
-    if (got <= skip) return 0;
-    return slot.bounce.copy(slot.buffer, offset, skip, Math.min(got, skip + length));
+    if (got < skip + want) throw new Damaged('the file became shorter while it was read');
+    return bounce.subarray(skip, skip + want);
   }
   open(sealed, last) {
     if (sealed.length < TAG) throw new Damaged('the payload is cut short');
@@ -300,12 +298,12 @@ class Source {
     if (this.at < this.queue.length) return this.queue[this.at++];
     if (this.reads.length === 0) return null;
     const { slot, p } = this.reads.shift();
-    const got = await p;
+    const data = await p;
     this.queue = []; this.at = 0;
-    for (let at = 0; at < got; at += SEALED) {
+    for (let at = 0; at < data.length; at += SEALED) {
       check();
       const index = this.counter;
-      this.queue.push(this.open(slot.buffer.subarray(at, Math.min(at + SEALED, got)), index === this.lastIndex));
+      this.queue.push(this.open(data.subarray(at, Math.min(at + SEALED, data.length)), index === this.lastIndex));
     }
     // Opened into fresh buffers: the slot is free for the next read at once.
     this.free.push(slot);
