@@ -8,8 +8,9 @@
 // the main thread (whose heap holds the whole core) those set off a full garbage collection every 64 MiB
 // or so — about half its time. The worker's heap is a few MiB, so its collections cost next to nothing;
 // a buffer the caller moves here at once is freed here too.
-// Memory stays flat: two reused 2 MiB read buffers, one write of about 4 MiB in flight, a few MiB of
-// chunks on their way, a 16 MiB ring. Progress is reported every 4 MiB; a cancel is a shared flag the worker checks at every
+// Memory stays flat: three reused 2 MiB read buffers, three 4 MiB staging areas for direct writes (or
+// one write of about 4 MiB in flight), a few MiB of chunks on their way, a 16 MiB ring. Large files are
+// read and written with O_DIRECT where the file system takes it (fs/direct.ts). Progress is reported every 4 MiB; a cancel is a shared flag the worker checks at every
 // chunk; a failure or cancel is reported only once the worker's own reads and writes have ended, so the
 // caller may then close the files it lent (by descriptor) without a late write landing anywhere.
 import { Worker } from 'node:worker_threads';
