@@ -78,7 +78,7 @@ class Output {
   constructor(fd, syncEvery = SYNC_EVERY, directFd = null) {
     this.fd = fd; this.syncEvery = syncEvery; this.inFlight = Promise.resolve(); this.size = 0; this.parts = []; this.pending = 0;
     this.syncing = null; this.synced = 0;
-    this.directFd = directFd; this.turn = 0; this.fill = 0;
+    this.directFd = directFd; this.turn = 0; this.fill = 0; this.refused = false;
     const staged = directFd === null ? null : alignedBuffer(directFd, WRITE_DEPTH * STAGE, 'write');
     this.stages = staged && Array.from({ length: WRITE_DEPTH }, (_, k) => staged.subarray(k * STAGE, (k + 1) * STAGE));
     this.writes = this.stages && this.stages.map(() => Promise.resolve());
@@ -140,10 +140,16 @@ class Output {
     this.size += length; this.fill = 0;
     const p = (async () => {
       let at = 0;
-      // A short direct write leaves an unaligned rest: it goes through fd.
+      // A short direct write leaves an unaligned rest: it goes through fd. So does everything once the
+      // device refuses a direct write (EINVAL: a block larger than 4 KiB), from then on.
       while (at < length) {
-        const aligned = at % ALIGN === 0;
-        at += await io(fs.write, aligned ? this.directFd : this.fd, buffer, at, length - at, position + at);
+        const direct = at % ALIGN === 0 && !this.refused;
+        try {
+          at += await io(fs.write, direct ? this.directFd : this.fd, buffer, at, length - at, position + at);
+        } catch (e) {
+          if (!direct || e.code !== 'EINVAL') throw e;
+          this.refused = true;
+        }
       }
     })();
     p.catch(() => undefined);
@@ -231,7 +237,7 @@ class Source {
     const body = m.end - m.start;
     this.lastIndex = Math.ceil(body / SEALED) - 1;
     if (body < TAG || body - this.lastIndex * SEALED < TAG) throw new Damaged('the payload is cut short');
-    this.directFd = m.directFd ?? null;
+    this.directFd = m.directFd ?? null; this.refused = false;
     // READ_DEPTH reads of READ_CHUNKS sealed chunks each, READ_DEPTH - 1 of them in flight while one is
     // opened: direct reads get no read-ahead from the kernel, so the queue is the read-ahead. A direct
     // read lands in an aligned buffer, from which the chunks are opened where they lie.
@@ -272,12 +278,18 @@ class Source {
     const from = position - (position % ALIGN), skip = position - from;
     const span = Math.ceil((skip + want) / ALIGN) * ALIGN;
     let got = 0;
-    while (got < span) {
-      const n = await io(fs.read, this.directFd, bounce, got, span - got, from + got);
-      if (n === 0) break;
-      got += n;
-      if (got % ALIGN !== 0) break; // the end of the file
+    try {
+      while (got < span && !this.refused) {
+        const n = await io(fs.read, this.directFd, bounce, got, span - got, from + got);
+        if (n === 0) break;
+        got += n;
+        if (got % ALIGN !== 0) break; // the end of the file
+      }
+    } catch (e) {
+      if (e.code !== 'EINVAL') throw e;
+      this.refused = true; // the device wants larger blocks: the ordinary descriptor from now on
     }
+    if (this.refused) return this.read(bounce, position, want);
     if (got < skip + want) throw new Damaged('the file became shorter while it was read');
     return bounce.subarray(skip, skip + want);
   }
