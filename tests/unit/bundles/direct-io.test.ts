@@ -4,11 +4,11 @@
 // several of them in flight) go out and come back byte for byte, both ways: direct, and without direct
 // I/O at all (macOS, Windows, file systems that refuse it), where openDirect gives null.
 import { execFileSync } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { dispose, side, type Side } from './helpers';
+import { carry, caseWithFiles, dispose, side, type Side } from './helpers';
 
 const direct = vi.hoisted(() => ({ off: false }));
 vi.mock('../../../electron/core/fs/direct', async (importOriginal) => {
@@ -47,16 +47,6 @@ async function roundTrip(): Promise<{ bundle: string }> {
   const a = await side('origen');
   const b = await side('destino');
   sides.push(a, b);
-  const matter = await a.ok('matters:create', {
-    title: 'Tamaños',
-    matterType: 'petition',
-    forum: 'iachr',
-    reference: 'P-9-26',
-    status: 'draft',
-    openedOn: '2026-01-01',
-    summary: '',
-    classification: 'restricted',
-  });
   const expected = new Map<string, string>();
   const paths: string[] = [];
   for (const size of SIZES) {
@@ -66,15 +56,9 @@ async function roundTrip(): Promise<{ bundle: string }> {
     paths.push(path);
     expected.set(`anexo-${size}.bin`, createHash('sha256').update(bytes).digest('hex'));
   }
-  await a.ok('evidence:add', { matterId: matter.id, operationId: randomUUID(), paths });
+  const { matter } = await caseWithFiles(a, 'Tamaños', paths);
   const bundle = join(a.dir, 'tamanos.amparo');
-  await a.ok('bundles:export', { matterIds: [matter.id], out: bundle, seal: { passphrase: 'paquete' } });
-  const { fingerprint } = await a.ok('vault:identity');
-  const imported = await b.ok('bundles:import', {
-    file: bundle,
-    key: { passphrase: 'paquete' },
-    confirmSigner: fingerprint,
-  });
+  const { imported } = await carry(a, b, matter.id, bundle);
   expect(imported.attachments).toBe(SIZES.length);
   const { items } = await b.ok('evidence:list', { matterId: matter.id });
   expect(items.length).toBe(SIZES.length);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createCore, type Core } from '../../support/contract-check';
 import { openVault } from '../../../electron/core/vault/vault';
+import { precautionaryRequest } from '../../support/fixtures';
 import { TEST_KDF, tempDir } from '../../support/temp';
 
 export const PASS = 'frase de contraseña larga y segura';
@@ -363,4 +364,37 @@ export async function dispose(...sides: Side[]): Promise<void> {
     await s.core.dispose();
     await rm(s.dir, { recursive: true, force: true });
   }
+}
+
+/** A case in `a` holding these files as evidence, added as the app adds them. */
+export async function caseWithFiles(
+  a: Side,
+  title: string,
+  paths: string[],
+): Promise<{ matter: any; added: any }> {
+  const matter = await a.ok('matters:create', precautionaryRequest({ title }));
+  const added = await a.ok('evidence:add', { matterId: matter.id, operationId: randomUUID(), paths });
+  return { matter, added };
+}
+
+/**
+ * The case exported from `a` to a passphrase bundle at `out` and imported into `b` (its signer
+ * confirmed), as the dialogs do; with how long each half took.
+ */
+export async function carry(
+  a: Side,
+  b: Side,
+  matterId: string,
+  out: string,
+): Promise<{ imported: any; exportMs: number; importMs: number }> {
+  const t0 = Date.now();
+  await a.ok('bundles:export', { matterIds: [matterId], out, seal: { passphrase: 'paquete' } });
+  const t1 = Date.now();
+  const { fingerprint } = await a.ok('vault:identity');
+  const imported = await b.ok('bundles:import', {
+    file: out,
+    key: { passphrase: 'paquete' },
+    confirmSigner: fingerprint,
+  });
+  return { imported, exportMs: t1 - t0, importMs: Date.now() - t1 };
 }

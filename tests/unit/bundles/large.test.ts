@@ -6,9 +6,8 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { side } from './helpers';
+import { carry, caseWithFiles, side } from './helpers';
 
 const MB = Number(process.env.BUNDLE_LARGE_MB ?? 300);
 const SIZE = MB * 1024 * 1024;
@@ -33,39 +32,15 @@ async function roundTrip(size: number) {
   const b = await side('destino');
   const file = join(a.dir, 'video.bin');
   await pipeline(generated(size), createWriteStream(file));
-  const matter = await a.ok('matters:create', {
-    title: 'Video',
-    matterType: 'petition',
-    forum: 'iachr',
-    reference: 'P-5-24',
-    status: 'draft',
-    openedOn: '2024-01-01',
-    summary: '',
-    classification: 'restricted',
-  });
-  const added = await a.ok('evidence:add', {
-    matterId: matter.id,
-    operationId: randomUUID(),
-    paths: [file],
-  });
+  const { matter, added } = await caseWithFiles(a, 'Video', [file]);
   let peak = 0;
   const base = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss - base)), 50);
-  const out = join(a.dir, 'video.amparo');
-  const t0 = Date.now();
-  await a.ok('bundles:export', { matterIds: [matter.id], out, seal: { passphrase: 'paquete' } });
-  const t1 = Date.now();
-  const { fingerprint } = await a.ok('vault:identity');
-  const imported = await b.ok('bundles:import', {
-    file: out,
-    key: { passphrase: 'paquete' },
-    confirmSigner: fingerprint,
-  });
-  const t2 = Date.now();
+  const { imported, exportMs, importMs } = await carry(a, b, matter.id, join(a.dir, 'video.amparo'));
   clearInterval(timer);
   const mb = size / 1e6;
   console.log(
-    `${mb.toFixed(0)} MB: export ${(mb / ((t1 - t0) / 1000)).toFixed(0)} MB/s, import ${(mb / ((t2 - t1) / 1000)).toFixed(0)} MB/s, peak RSS +${(peak / 1024 / 1024).toFixed(0)} MiB`,
+    `${mb.toFixed(0)} MB: export ${(mb / (exportMs / 1000)).toFixed(0)} MB/s, import ${(mb / (importMs / 1000)).toFixed(0)} MB/s, peak RSS +${(peak / 1024 / 1024).toFixed(0)} MiB`,
   );
   return { b, item: added.added[0], imported, peak };
 }
