@@ -6,12 +6,22 @@
 // on each row: FTS5 then walks only the facet's postings (a few thousand short entries).
 import type { Database } from '../vault/database';
 
-/** The rowids of `table`'s rows matching `match`, newest first, at most `cap`. */
+/**
+ * The rowids of `table`'s rows matching `match`, newest first, at most `cap`. FTS5 walks postings forward
+ * faster than backward (3–5 ms against 5–10 for a rare word beside a common one on the bench vault), so
+ * the matches are read in rowid order first; only when there are at least `cap` of them, and so the
+ * newest ones are wanted, are they read again backward.
+ */
 export function newestMatches(db: Database, table: string, match: string, cap: number): number[] {
-  return db
-    .prepare(`SELECT rowid AS row FROM ${table} WHERE ${table} MATCH $match ORDER BY rowid DESC LIMIT $cap`)
-    .all<{ row: number }>({ match, cap })
-    .map((r) => r.row);
+  const read = (order: 'ASC' | 'DESC') =>
+    db
+      .prepare(
+        `SELECT rowid AS row FROM ${table} WHERE ${table} MATCH $match ORDER BY rowid ${order} LIMIT $cap`,
+      )
+      .all<{ row: number }>({ match, cap })
+      .map((r) => r.row);
+  const forward = read('ASC');
+  return forward.length < cap ? forward.reverse() : read('DESC');
 }
 
 /**

@@ -1,9 +1,11 @@
-// The words of an FTS5 index that start with a prefix, found by seeking its vocabulary. The index's
+// The words of an FTS5 index that start with a prefix: from the vocabulary kept in memory
+// (fts-vocabulary.ts) when it can answer, else found by seeking the index's vocabulary. The index's
 // 'row' vocabulary tables (search_terms, evidence_text_terms) count every posting of each term they
 // return, which for a word on every page costs milliseconds per seek; an 'instance' vocabulary returns
 // the first posting and stops. It lives in the connection's temp schema: nothing is stored, and no
 // migration is needed.
 import type { Database } from '../vault/database';
+import { termsFromVocabulary } from './fts-vocabulary';
 
 const ready = new WeakMap<Database, Map<string, boolean>>();
 
@@ -34,6 +36,9 @@ export function termsUnderPrefix(
   folded: string,
   max: number,
 ): string[] | null {
+  // The words kept in memory answer without reading the index, once they have been read.
+  const known = termsFromVocabulary(db, table, folded, max);
+  if (known !== undefined) return known;
   const source = instances(db, table) ?? fallback;
   // Every term with the prefix sorts below the prefix with its last character raised by one.
   const upper = folded.slice(0, -1) + String.fromCharCode(folded.charCodeAt(folded.length - 1) + 1);

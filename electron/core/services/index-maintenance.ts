@@ -4,8 +4,11 @@
 // short transaction of about STEP_PAGES pages, so a search waiting behind it waits milliseconds, and the
 // event loop is yielded between steps. Runs in the background (never counted as user activity), stops
 // at a lock, and is cheap when the indexes are already merged (one step that changes nothing each).
+// Before merging, each run reads the indexes' words into memory (fts-vocabulary.ts), also in short steps,
+// and learns the pages of extracted text written since the last run.
 import type { Database } from '../vault/database';
 import type { VaultContext } from './vault-context';
+import { startVocabularies, vocabularyStep } from './fts-vocabulary';
 
 /** The app's FTS5 tables: records, protected identities, pages taken from documents. */
 export const FTS_TABLES = ['search_index', 'protected_search', 'evidence_text_index'] as const;
@@ -75,6 +78,8 @@ export interface MaintenanceDeps {
 
 export interface MaintenanceRun {
   steps: number;
+  /** Steps spent reading the indexes' words into memory and learning text written since. */
+  vocabularySteps: number;
   /** Segments of each index before and after, as read from its structure record. */
   segments: Record<FtsTable, { before: number; after: number }>;
   stopped: boolean;
@@ -104,7 +109,7 @@ export class IndexMaintenance {
       .catch((error: unknown): MaintenanceRun => {
         // A lock between the check and the step closes the connection under it: nothing to report.
         if (this.deps.isUnlocked()) this.deps.logError?.('index-maintenance', error);
-        return { steps: 0, segments: emptySegments(), stopped: true };
+        return { steps: 0, vocabularySteps: 0, segments: emptySegments(), stopped: true };
       })
       .finally(() => {
         if (this.running === run) this.running = null;
@@ -128,12 +133,23 @@ export class IndexMaintenance {
   private async run(): Promise<MaintenanceRun> {
     const generation = this.generation;
     const live = () => generation === this.generation && this.deps.isUnlocked();
-    const result: MaintenanceRun = { steps: 0, segments: emptySegments(), stopped: false };
+    const result: MaintenanceRun = {
+      steps: 0,
+      vocabularySteps: 0,
+      segments: emptySegments(),
+      stopped: false,
+    };
     const db = this.ctx().db;
-    // A vault opened from read-only media cannot take the writes.
+    // A vault opened from read-only media cannot take the writes (nor the vocabulary's temp tables).
     if (Number(db.pragma('query_only', { simple: true })) === 1) return result;
+    const vocabulary = startVocabularies(db);
     do {
       this.again = false;
+      while (vocabulary && vocabularyStep(db)) {
+        result.vocabularySteps++;
+        await pause(this.deps.pauseMs ?? 0);
+        if (!live()) return { ...result, stopped: true };
+      }
       for (const table of FTS_TABLES) {
         if (!live()) return { ...result, stopped: true };
         const before = segmentCount(db, table);

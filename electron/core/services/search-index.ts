@@ -10,6 +10,7 @@ import type { Database } from '../vault/database';
 
 type SearchableType = (typeof SEARCHABLE)[number];
 import { searchIndexChanged } from './search-query';
+import { learnRecord } from './fts-vocabulary';
 
 export interface IndexedRecord {
   entityType: SearchableType;
@@ -72,6 +73,7 @@ export function addToSearch(db: Database, record: IndexedRecord): void {
     `INSERT INTO search_index (entity_type, entity_id, matter_id, classification, title, body, facets)
      VALUES ($entityType, $entityId, $matterId, $classification, $title, $body, $facets)`,
   ).run({ ...record, facets: facetsOf({ ...record, matterDeleted: isDeletedMatter(db, record.matterId) }) });
+  learnRecord(db, [record.title, record.body]);
 }
 
 function isDeletedMatter(db: Database, matterId: string | null): boolean {

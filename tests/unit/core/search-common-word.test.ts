@@ -31,4 +31,21 @@ describe('a common word beside a rare one', () => {
     expect(second.nextOffset).toBeNull();
     s.vault.close();
   });
+
+  it('ranks by the rarer word when both are in more records than the ranked limit', async () => {
+    // rankedMax 3: "escolta" in five records, "botón" in four, both in two (which are ranked).
+    const s = await searchVault({ rankedMax: 3 });
+    const m = s.matter('Caso Oaxaca');
+    for (let i = 0; i < 3; i++) s.note(m.id, `Escolta ${i}`, 'escolta asignada por el mecanismo');
+    for (let i = 0; i < 2; i++) s.note(m.id, `Botón ${i}`, 'botón de pánico entregado');
+    // Of the same length: one says "escolta" six times, the other "botón" twice. Weighed by both words
+    // the first would lead (and it was made first); weighed by the rarer word alone, the second does.
+    const escoltas = s.note(m.id, 'Nota uno', 'escolta escolta escolta escolta escolta escolta botón');
+    const botones = s.note(m.id, 'Nota dos', 'botón botón escolta relleno relleno relleno relleno');
+    const result = s.search.search(SearchInput.parse({ query: 'escolta boton' }));
+    expect(result.order).toBe('relevance');
+    expect(ids(result.hits)).toEqual([botones.id, escoltas.id]);
+    expect(result).toMatchObject({ total: 2, totalExact: true });
+    s.vault.close();
+  });
 });
