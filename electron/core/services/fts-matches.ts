@@ -7,25 +7,20 @@
 import type { Database } from '../vault/database';
 
 /**
- * The rowids of `table`'s rows matching `match`, newest first, at most `cap`. FTS5 walks postings forward
- * faster than backward (3–5 ms against 5–10 for a rare word beside a common one on the bench vault), so
- * the matches are read in rowid order first; only when there are at least `cap` of them, and so the
- * newest ones are wanted, are they read again backward.
+ * The rowids of `table`'s rows matching `match`, in rowid order, at most `cap`. Forward: FTS5 walks
+ * postings forward faster than backward (3–5 ms against 5–10 for a rare word beside a common one on the
+ * bench vault). Which matches are read does not matter to their users: all of them when fewer than the
+ * cap, and else any `cap` of them bound the counts from below as well as the newest would.
  */
-export function newestMatches(db: Database, table: string, match: string, cap: number): number[] {
-  const read = (order: 'ASC' | 'DESC') =>
-    db
-      .prepare(
-        `SELECT rowid AS row FROM ${table} WHERE ${table} MATCH $match ORDER BY rowid ${order} LIMIT $cap`,
-      )
-      .all<{ row: number }>({ match, cap })
-      .map((r) => r.row);
-  const forward = read('ASC');
-  return forward.length < cap ? forward.reverse() : read('DESC');
+export function firstMatches(db: Database, table: string, match: string, cap: number): number[] {
+  return db
+    .prepare(`SELECT rowid AS row FROM ${table} WHERE ${table} MATCH $match ORDER BY rowid LIMIT $cap`)
+    .all<{ row: number }>({ match, cap })
+    .map((r) => r.row);
 }
 
 /**
- * Of `ids` (newest first), those whose row also matches `facets` (an FTS5 expression over the facets
+ * Of `ids` (in rowid order), those whose row also matches `facets` (an FTS5 expression over the facets
  * column). FTS5 is given the ids' rowid range, which it seeks to and stops after, so only the facet's
  * postings inside it are read; the few in the range that are not among the ids are dropped here.
  */
@@ -36,13 +31,13 @@ export function withFacets(db: Database, table: string, facets: string, ids: num
     .prepare(
       `SELECT rowid AS row FROM ${table} WHERE ${table} MATCH $facets AND rowid >= $lo AND rowid <= $hi`,
     )
-    .all<{ row: number }>({ facets, lo: ids[ids.length - 1]!, hi: ids[0]! });
+    .all<{ row: number }>({ facets, lo: ids[0]!, hi: ids[ids.length - 1]! });
   return new Set(rows.map((r) => r.row).filter((row) => wanted.has(row)));
 }
 
 /** The matches sorted by what the facets say of them; `complete` when fewer than the cap matched. */
 export interface SortedMatches {
-  /** Every match read, newest first. */
+  /** Every match read, in rowid order. */
   ids: number[];
   complete: boolean;
   shown: number[];
@@ -56,7 +51,7 @@ export function sortMatches(
   cap: number,
   facets: { hidden: string; gone: string },
 ): SortedMatches {
-  const ids = newestMatches(db, table, match, cap);
+  const ids = firstMatches(db, table, match, cap);
   const gone = withFacets(db, table, facets.gone, ids);
   const hiddenRows = withFacets(db, table, facets.hidden, ids);
   let hidden = 0;

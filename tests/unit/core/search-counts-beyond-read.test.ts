@@ -1,4 +1,4 @@
-// The counts of a newest-first search come from one read of the newest matches (up to a cap), sorted
+// The counts of a newest-first search come from one read of the first matches (up to a cap), sorted
 // into shown and hidden by their facets; when that read does not settle a count (it stopped at its cap
 // with too few of that kind in it), the count is taken by its own query. Both ways, against counts made
 // by hand from the records written.
@@ -10,12 +10,13 @@ import { searchVault } from './search-fixture';
 const limits = { rankedMax: 2, countCap: 3, hiddenCap: 5 };
 
 describe('counts beyond the matches read', () => {
-  it('counts the shown records by their own query when the newest matches read are all hidden', async () => {
+  it('counts the shown records by their own query when the matches read are nearly all hidden', async () => {
     const s = await searchVault(limits);
+    // The read takes the first matches in rowid order (the oldest): the case, then 9 of the hidden notes.
     const m = s.matter('Caso de la madrugada');
-    for (let i = 0; i < 5; i++) s.note(m.id, `Madrugada pública ${i}`, 'madrugada');
     for (let i = 0; i < 12; i++)
       s.note(m.id, `Madrugada reservada ${i}`, 'madrugada', { classification: 'confidential' });
+    for (let i = 0; i < 5; i++) s.note(m.id, `Madrugada pública ${i}`, 'madrugada');
     const result = s.search.search(SearchInput.parse({ query: 'madrugada', limit: 2 }));
     expect(result.order).toBe('recent');
     // 6 shown (the case and 5 notes: more than the cap of 3 → "at least 3"), 12 hidden (→ "at least 5").
@@ -24,15 +25,15 @@ describe('counts beyond the matches read', () => {
     s.vault.close();
   });
 
-  it('counts the hidden records by their own query when the newest matches read are all shown', async () => {
+  it('counts the hidden records by their own query when the matches read are all shown', async () => {
     const s = await searchVault(limits);
     const m = s.matter('Caso de la madrugada');
+    for (let i = 0; i < 12; i++) s.note(m.id, `Madrugada pública ${i}`, 'madrugada');
     for (let i = 0; i < 3; i++)
       s.note(m.id, `Madrugada reservada ${i}`, 'madrugada', { classification: 'confidential' });
-    for (let i = 0; i < 12; i++) s.note(m.id, `Madrugada pública ${i}`, 'madrugada');
     const result = s.search.search(SearchInput.parse({ query: 'madrugada', limit: 2 }));
     expect(result.order).toBe('recent');
-    // The 3 hidden are older than the 10 newest matches read: counted exactly by their own query.
+    // The 3 hidden are newer than the 10 first matches read: counted exactly by their own query.
     expect(result).toMatchObject({ hiddenConfidential: 3, hiddenExact: true, total: 3, totalExact: false });
     s.vault.close();
   });
