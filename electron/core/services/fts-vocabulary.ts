@@ -51,12 +51,12 @@ class Vocabulary {
     if (this.cursor === null) return false;
     const columns = VOCABULARY_COLUMNS[this.table].map((c) => `'${c}'`).join(', ');
     // From "1" on: no term sorts below "0", and every term starting with "0" (the facet tokens among
-    // them) is left to FTS5. The vocabulary yields its rows in term order, so the last one read is where
-    // the next step starts.
+    // them) is left to FTS5. fts5vocab returns its rows in term order (it takes the ORDER BY, no sort:
+    // the query plan has no temp b-tree), so the last one read is where the next step starts.
     const rows = this.db
       .prepare(
         `SELECT term FROM temp.${this.table}_columns
-         WHERE term ${this.cursor === '' ? '>=' : '>'} $from AND col IN (${columns}) LIMIT $n`,
+         WHERE term ${this.cursor === '' ? '>=' : '>'} $from AND col IN (${columns}) ORDER BY term LIMIT $n`,
       )
       .all<{ term: string }>({ from: this.cursor === '' ? '1' : this.cursor, n: BUILD_STEP_TERMS });
     for (const { term } of rows) this.learned.add(term);
