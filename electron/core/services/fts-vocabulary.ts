@@ -9,6 +9,7 @@
 // A word starting with "0" is never answered here: every facet token starts with "0" (search-index.ts,
 // the evidence text migration), millions of them, and they are left out of the list.
 import type { Database } from '../vault/database';
+import { IndexTokenizer } from './fts-tokens';
 
 /** The indexes whose words are expanded, and the columns a user's words are matched in. */
 export const VOCABULARY_COLUMNS = {
@@ -22,18 +23,19 @@ const TABLES = Object.keys(VOCABULARY_COLUMNS) as VocabularyTable[];
 export const INDEX_TOKENIZER = 'unicode61 remove_diacritics 2';
 /** Terms read per build step: the col vocabulary reads each term's postings, 10–50 ms for 200 terms. */
 const BUILD_STEP_TERMS = 200;
-/**
- * Rows of extracted text learned per step (about 12 ms for pages of 250 words); beyond this many waiting,
- * a lookup asks FTS5 instead and leaves them to the index maintenance.
- */
+/** Rows of extracted text learned per maintenance step (about 9 ms for pages of 250 words in Spanish). */
 const LEARN_STEP_ROWS = 64;
+/** Rows a search learns before its lookup; beyond this many waiting, it asks FTS5 and leaves them to the maintenance. */
+const LEARN_AT_SEARCH = 16;
 /** Learned terms kept apart from the sorted list until this many, then merged into it. */
 const MERGE_AT = 1024;
 
 class Vocabulary {
   /** Sorted by JavaScript's string order (the range of a prefix is contiguous in any such order). */
   private sorted: string[] = [];
+  /** Terms not yet in `sorted`; `known` holds both, so a word saved again costs a set lookup. */
   private readonly learned = new Set<string>();
+  private readonly known = new Set<string>();
   /** The last term read from the index ('' before the first); null once every term has been read. */
   private cursor: string | null = '';
 
@@ -59,7 +61,7 @@ class Vocabulary {
          WHERE term ${this.cursor === '' ? '>=' : '>'} $from AND col IN (${columns}) ORDER BY term LIMIT $n`,
       )
       .all<{ term: string }>({ from: this.cursor === '' ? '1' : this.cursor, n: BUILD_STEP_TERMS });
-    for (const { term } of rows) this.learned.add(term);
+    this.add(rows.map((r) => r.term));
     if (rows.length < BUILD_STEP_TERMS) {
       this.cursor = null;
       this.merge(true);
@@ -70,7 +72,11 @@ class Vocabulary {
   }
 
   add(terms: Iterable<string>): void {
-    for (const term of terms) this.learned.add(term);
+    for (const term of terms) {
+      if (this.known.has(term)) continue;
+      this.known.add(term);
+      this.learned.add(term);
+    }
     this.merge(false);
   }
 
@@ -78,9 +84,7 @@ class Vocabulary {
   private merge(now: boolean): void {
     if (!now && (this.cursor !== null || this.learned.size < MERGE_AT)) return;
     if (this.learned.size === 0) return;
-    const all = new Set(this.sorted);
-    for (const term of this.learned) all.add(term);
-    this.sorted = [...all].sort();
+    this.sorted = [...this.sorted, ...this.learned].sort();
     this.learned.clear();
   }
 
@@ -109,6 +113,7 @@ class Vocabulary {
 
 interface Session {
   vocabularies: Map<VocabularyTable, Vocabulary>;
+  tokenizer: IndexTokenizer;
 }
 
 const sessions = new WeakMap<Database, Session>();
@@ -130,6 +135,8 @@ export function startVocabularies(db: Database): boolean {
         USING fts5(text, content='', detail=none, tokenize='${INDEX_TOKENIZER}');
       CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary_tokens
         USING fts5vocab(temp, vocabulary_tokenizer, row);
+      CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary_token_instances
+        USING fts5vocab(temp, vocabulary_tokenizer, instance);
       CREATE TABLE IF NOT EXISTS temp.vocabulary_fresh_text (row INTEGER PRIMARY KEY);
       CREATE TEMP TRIGGER IF NOT EXISTS vocabulary_text_inserted AFTER INSERT ON main.evidence_text
       BEGIN INSERT OR IGNORE INTO temp.vocabulary_fresh_text (row) VALUES (new.rowid); END;
@@ -139,27 +146,17 @@ export function startVocabularies(db: Database): boolean {
   } catch {
     return false;
   }
-  sessions.set(db, { vocabularies: new Map(TABLES.map((t) => [t, new Vocabulary(db, t)])) });
+  sessions.set(db, {
+    vocabularies: new Map(TABLES.map((t) => [t, new Vocabulary(db, t)])),
+    tokenizer: new IndexTokenizer(db),
+  });
   return true;
-}
-
-/** The terms SQLite's tokenizer makes of these texts (as the indexes store them). */
-export function tokenize(db: Database, texts: string[]): Set<string> {
-  const terms = new Set<string>();
-  db.transaction(() => {
-    const insert = db.prepare('INSERT INTO temp.vocabulary_tokenizer (rowid, text) VALUES ($row, $text)');
-    texts.forEach((text, i) => insert.run({ row: i + 1, text }));
-    for (const { term } of db.prepare('SELECT term FROM temp.vocabulary_tokens').all<{ term: string }>())
-      terms.add(term);
-    db.prepare(`INSERT INTO temp.vocabulary_tokenizer (vocabulary_tokenizer) VALUES ('delete-all')`).run();
-  })();
-  return terms;
 }
 
 /** A record was written to search_index with these texts: its words join the vocabulary, if kept. */
 export function learnRecord(db: Database, texts: string[]): void {
-  const vocabulary = sessions.get(db)?.vocabularies.get('search_index');
-  if (vocabulary) vocabulary.add(tokenize(db, texts));
+  const session = sessions.get(db);
+  session?.vocabularies.get('search_index')!.add(session.tokenizer.terms(texts));
 }
 
 /**
@@ -167,8 +164,8 @@ export function learnRecord(db: Database, texts: string[]): void {
  * learns nothing unless every waiting row fits in `max` (a search does not pay for a backlog).
  */
 function learnFreshText(db: Database, max: number, all: boolean): boolean {
-  const vocabulary = sessions.get(db)?.vocabularies.get('evidence_text_index');
-  if (!vocabulary) return false;
+  const session = sessions.get(db);
+  if (!session) return false;
   // Most lookups find nothing waiting: that is asked first, without the join.
   if (db.prepare('SELECT 1 FROM temp.vocabulary_fresh_text LIMIT 1').get() === undefined) return true;
   const rows = db
@@ -179,12 +176,8 @@ function learnFreshText(db: Database, max: number, all: boolean): boolean {
     .all<{ row: number; text: string | null }>({ max: max + 1 });
   if (all && rows.length > max) return false;
   const batch = rows.slice(0, max);
-  vocabulary.add(
-    tokenize(
-      db,
-      batch.flatMap((r) => (r.text === null ? [] : [r.text])),
-    ),
-  );
+  const texts = batch.flatMap((r) => (r.text === null ? [] : [r.text]));
+  session.vocabularies.get('evidence_text_index')!.add(session.tokenizer.terms(texts));
   db.prepare('DELETE FROM temp.vocabulary_fresh_text WHERE row <= $last').run({ last: batch.at(-1)!.row });
   return rows.length <= max;
 }
@@ -193,6 +186,10 @@ function learnFreshText(db: Database, max: number, all: boolean): boolean {
 export function vocabularyStep(db: Database): boolean {
   const session = sessions.get(db);
   if (!session) return false;
+  if (!session.tokenizer.ready) {
+    session.tokenizer.prepare();
+    return true;
+  }
   for (const vocabulary of session.vocabularies.values()) if (vocabulary.buildStep()) return true;
   return !learnFreshText(db, LEARN_STEP_ROWS, false);
 }
@@ -210,7 +207,7 @@ export function termsFromVocabulary(
 ): string[] | null | undefined {
   const vocabulary = sessions.get(db)?.vocabularies.get(table as VocabularyTable);
   if (!vocabulary?.complete || folded.startsWith('0')) return undefined;
-  if (table === 'evidence_text_index' && !learnFreshText(db, LEARN_STEP_ROWS, true)) return undefined;
+  if (table === 'evidence_text_index' && !learnFreshText(db, LEARN_AT_SEARCH, true)) return undefined;
   return vocabulary.under(folded, max);
 }
 

@@ -201,7 +201,7 @@ describe('the indexes’ words kept in memory', () => {
     readAll(db);
     expect(termsFromVocabulary(db, 'search_index', '0800', 32)).toBeUndefined();
     expect(termsUnderPrefix(db, 'search_index', 'search_terms', '0800', 32)).toEqual(['0800']);
-    // 300 pages written at once (an import): more than a search learns (64), so it asks FTS5 ...
+    // 300 pages written at once (an import): more than a search learns (16), so it asks FTS5 ...
     db.transaction(() => {
       for (let n = 1; n <= 300; n++) page(db, itemId, n, `folio${n} del expediente`);
     })();
