@@ -18,6 +18,10 @@ import { addToSearch, removeFromSearch } from '../../../electron/core/services/s
 import { vaultContext } from '../../../electron/core/services/vault-context';
 import type { Database } from '../../../electron/core/vault/database';
 import { createVault, type OpenVault } from '../../../electron/core/vault/vault';
+import { MatterService } from '../../../electron/core/services/matters';
+import { RevealState } from '../../../electron/core/services/reveal-state';
+import { precautionaryRequest } from '../../support/fixtures';
+import { rawDocument, rawPage } from './search-fixture';
 import { TEST_KDF, tempDir } from '../../support/temp';
 
 const PASSPHRASE = 'frase de contraseña larga y segura';
@@ -42,34 +46,16 @@ function record(db: Database, title: string, body: string): string {
   return entityId;
 }
 
-/** An evidence item to hang pages of text on, written as raw rows (as a bundle import writes them). */
+/** An evidence item of a new case to hang pages of text on, written as raw rows. */
 function item(db: Database): string {
-  const id = randomUUID();
-  const at = '2026-01-01T00:00:00.000Z';
-  const matter = randomUUID();
-  db.prepare(
-    `INSERT INTO matters (id, title, matter_type, forum, reference, status, opened_on, summary, classification,
-                          created_at, updated_at, search_text)
-     VALUES ($id, 'Caso', 'precautionary_request', 'iachr', 'MC-1-26', 'follow_up', '2026-01-01', '', 'restricted',
-             $at, $at, '')`,
-  ).run({ id: matter, at });
-  db.prepare(
-    `INSERT INTO evidence_blobs (id, key, chunk_size, plain_size, stored_size, sha256, created_at)
-     VALUES ($id, zeroblob(32), 65536, 1, 1, '', $at)`,
-  ).run({ id, at });
-  db.prepare(
-    `INSERT INTO evidence_items (id, matter_id, blob_id, title, classification, original_name, media_type, size,
-                                 sha256, acquired_at, acquired_by, created_at, updated_at)
-     VALUES ($id, $matter, $id, 'Oficio', 'restricted', 'oficio.pdf', 'application/pdf', 1, '', $at, 'prueba', $at, $at)`,
-  ).run({ id, matter, at });
-  return id;
+  const matter = new MatterService(
+    () => vaultContext(vault!, () => 'prueba'),
+    new RevealState(Date.now),
+  ).create(precautionaryRequest({ title: 'Caso', summary: '' }));
+  return rawDocument(db, matter.id, 'restricted', []);
 }
 
-function page(db: Database, itemId: string, n: number, text: string): void {
-  db.prepare(
-    `INSERT INTO evidence_text (item_id, page, chunk, method, text) VALUES ($itemId, $n, 0, 'text_layer', $text)`,
-  ).run({ itemId, n, text });
-}
+const page = rawPage;
 
 function readAll(db: Database): number {
   let steps = 0;

@@ -1,32 +1,14 @@
 // Document hits at the size where the order and the counts change: pages written straight into a real vault's
 // evidence_text (the schema's triggers index them, as extraction does), then searched through the service.
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SearchInput } from '../../../shared/schemas/search';
-import { searchVault } from './search-fixture';
+import { rawDocument, searchVault } from './search-fixture';
 
 type Vault = Awaited<ReturnType<typeof searchVault>>;
 
 /** One evidence item of a case with these page texts; returns its id. */
-function document(s: Vault, matterId: string, classification: string, pages: string[]): string {
-  const id = randomUUID();
-  const at = '2024-01-01T00:00:00.000Z';
-  const db = s.vault.db;
-  db.prepare(
-    `INSERT INTO evidence_blobs (id, key, chunk_size, plain_size, stored_size, sha256, created_at)
-     VALUES ($id, zeroblob(32), 65536, 1, 1, '', $at)`,
-  ).run({ id, at });
-  db.prepare(
-    `INSERT INTO evidence_items (id, matter_id, blob_id, title, classification, original_name, media_type, size,
-                                 sha256, acquired_at, acquired_by, created_at, updated_at)
-     VALUES ($id, $matterId, $id, $title, $classification, 'oficio.pdf', 'application/pdf', 1, '', $at, 'prueba', $at, $at)`,
-  ).run({ id, matterId, title: `Oficio ${id.slice(0, 4)}`, classification, at });
-  const page = db.prepare(
-    `INSERT INTO evidence_text (item_id, page, chunk, method, text) VALUES ($id, $page, 0, 'text_layer', $text)`,
-  );
-  pages.forEach((text, i) => page.run({ id, page: i + 1, text }));
-  return id;
-}
+const document = (s: Vault, matterId: string, classification: string, pages: string[]): string =>
+  rawDocument(s.vault.db, matterId, classification, pages);
 
 const search = (s: Vault, query: string, more: Record<string, number> = {}) =>
   s.search.search(SearchInput.parse({ query, ...more })).documents;
